@@ -1,0 +1,19 @@
+"""The store: every mapped class, imported here so the metadata is complete."""
+
+from app.models.base import Base
+from app.models.customer import Customer, CustomerStatus
+from app.models.customer_class import CustomerClass
+from app.models.location import MAIN_LOCATION_ID, Location, LocationStatus
+from app.models.preferences import PREFERENCES_ID, Preferences
+
+__all__ = [
+    "MAIN_LOCATION_ID",
+    "PREFERENCES_ID",
+    "Base",
+    "Customer",
+    "CustomerClass",
+    "CustomerStatus",
+    "Location",
+    "LocationStatus",
+    "Preferences",
+]

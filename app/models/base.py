@@ -1,0 +1,112 @@
+"""The declarative base, column templates and the exact decimal type every model uses."""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Annotated, Any
+
+from sqlalchemy import BigInteger, DateTime, Dialect, MetaData, Numeric, String
+from sqlalchemy import Enum as SqlEnum
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.types import TypeDecorator, TypeEngine
+
+from app.money import STORE_PLACES, as_decimal, quantum
+
+# Stable constraint names, so Alembic's batch mode can rebuild SQLite tables reliably.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class ExactDecimal(TypeDecorator[Decimal]):
+    """A decimal that is exact on every dialect.
+
+    PostgreSQL has exact NUMERIC. SQLite would store NUMERIC as a float, so there the value is
+    an integer count of 1/10**scale; ``SUM()`` over integers stays exact, and because SQL
+    functions keep their argument's type, the sum comes back as a Decimal too.
+    """
+
+    impl = BigInteger
+    cache_ok = True
+
+    def __init__(self, scale: int = STORE_PLACES) -> None:
+        super().__init__()
+        self.scale = scale
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "postgresql":
+            return dialect.type_descriptor(Numeric(19, self.scale, asdecimal=True))
+        return dialect.type_descriptor(BigInteger())
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        exact = as_decimal(value).quantize(quantum(self.scale))
+        if dialect.name == "postgresql":
+            return exact
+        return int(exact.scaleb(self.scale))
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        if dialect.name == "postgresql":
+            return Decimal(value).quantize(quantum(self.scale))
+        return Decimal(int(value)).scaleb(-self.scale).quantize(quantum(self.scale))
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class OptionEnum(enum.Enum):
+    """An option list: the member name is stored, the value is the label the seed spells."""
+
+    @property
+    def label(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def choices(cls) -> list[tuple[str, str]]:
+        return [(member.name, member.label) for member in cls]
+
+
+# Column templates: one declaration of each recurring kind of column.
+money = Annotated[Decimal, mapped_column(ExactDecimal(STORE_PLACES))]
+percent = Annotated[Decimal, mapped_column(ExactDecimal(STORE_PLACES))]
+code10 = Annotated[str, mapped_column(String(10))]
+code30 = Annotated[str, mapped_column(String(30))]
+text50 = Annotated[str, mapped_column(String(50))]
+text255 = Annotated[str, mapped_column(String(255))]
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {
+        # Option lists are stored by member name in a plain string column: portable, and a new
+        # option needs no ALTER TYPE on PostgreSQL.
+        enum.Enum: SqlEnum(enum.Enum, native_enum=False, length=40, validate_strings=True),
+        datetime: DateTime(),
+    }
+
+
+class MasterRecord:
+    """Surrogate key, created/modified timestamps and a version for optimistic concurrency.
+
+    A stale save (someone saved the record since it was read) raises StaleDataError instead of
+    silently overwriting.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    modified_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
