@@ -1,0 +1,161 @@
+"""Screens as data (DESIGN.md §2): the declarations one builder turns into widgets.
+
+Nothing here imports Qt, so a screen's declaration can be read by tests and the ledger rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum, auto
+from typing import Any
+
+from sqlalchemy import ColumnElement
+
+from app.models.base import OptionEnum
+
+Values = Mapping[str, Any]
+Condition = Callable[[Values], bool]
+
+
+def snake(text: str) -> str:
+    """Object-name form of a seed's element name: ``Statement cycle ID`` → ``statement_cycle_id``."""
+    words = re.sub(r"[^0-9a-zA-Z]+", " ", text.replace("%", " percent ")).split()
+    return "_".join(words).lower()
+
+
+class Kind(Enum):
+    TEXT = auto()
+    NUMBER = auto()
+    DECIMAL = auto()
+    MONEY = auto()
+    PERCENT = auto()
+    DATE = auto()
+    CHECKBOX = auto()
+    OPTION = auto()
+    LOOKUP = auto()
+    READONLY = auto()
+
+
+@dataclass(frozen=True)
+class LookupSource:
+    """Where a lookup selects from: the referenced model, the code a user types, its description."""
+
+    model: type[Any]
+    code: str
+    description: str | None = None
+    value: str = "id"
+    title: str = ""
+    # Extra condition, e.g. active records only (inactive customers are not offered).
+    where: Callable[[], ColumnElement[bool]] | None = None
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str
+    kind: Kind
+    attr: str = ""  # model attribute; the key when empty
+    required: bool = False
+    max_length: int | None = None  # taken from the model column when not given
+    options: type[OptionEnum] | None = None
+    lookup: LookupSource | None = None
+    visible_when: Condition | None = None
+    enabled_when: Condition | None = None
+    help: str = ""  # the seed's description, shown as tooltip
+    read_only: bool = False
+    places: int = 2
+
+    @property
+    def attribute(self) -> str:
+        return self.attr or self.key
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    fields: tuple[Field, ...]
+    column: int = 0  # sections flow into two columns on wide tabs
+
+    @property
+    def key(self) -> str:
+        return snake(self.title)
+
+
+@dataclass(frozen=True)
+class Grid:
+    title: str
+    columns: tuple[Field, ...]
+    help: str = ""
+
+    @property
+    def object_name(self) -> str:
+        return "grid_" + snake(self.title)
+
+
+@dataclass(frozen=True)
+class Tab:
+    title: str
+    sections: tuple[Section, ...] = ()
+    grids: tuple[Grid, ...] = ()
+    visible_when: Condition | None = None
+    help: str = ""
+
+    @property
+    def object_name(self) -> str:
+        return "tab_" + snake(self.title)
+
+
+@dataclass(frozen=True)
+class Action:
+    """A screen's own action, shown in its Actions menu (or on the toolbar when ``toolbar``)."""
+
+    label: str
+    handler: str  # method name on the screen widget
+    shortcut: str = ""
+    toolbar: bool = False
+    enabled_when: Condition | None = None
+    help: str = ""
+
+    @property
+    def object_name(self) -> str:
+        return "action_" + snake(self.label)
+
+
+@dataclass(frozen=True)
+class ListColumn:
+    """A column of a list window: ``key`` names a labelled column of the screen's list query."""
+
+    key: str
+    title: str
+    kind: Kind = Kind.TEXT
+    options: type[OptionEnum] | None = None
+    width: int = 120
+
+
+@dataclass(frozen=True)
+class Screen:
+    id: str
+    title: str
+    model: type[Any]
+    top: tuple[Field, ...]
+    tabs: tuple[Tab, ...] = ()
+    actions: tuple[Action, ...] = ()
+    list_columns: tuple[ListColumn, ...] = ()
+    help: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def fields(self) -> list[Field]:
+        """Every field of the screen, top part first, in the order they appear."""
+        found = list(self.top)
+        for tab in self.tabs:
+            for section in tab.sections:
+                found.extend(section.fields)
+        return found
+
+    def field(self, key: str) -> Field:
+        for candidate in self.fields():
+            if candidate.key == key:
+                return candidate
+        raise KeyError(key)
