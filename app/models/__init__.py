@@ -3,7 +3,7 @@
 from app.models.base import Base
 from app.models.customer import Customer, CustomerStatus
 from app.models.customer_class import CustomerClass
-from app.models.location import MAIN_LOCATION_ID, Location, LocationStatus
+from app.models.location import MAIN_LOCATION_ID, Location
 from app.models.preferences import PREFERENCES_ID, Preferences
 
 __all__ = [
@@ -14,6 +14,5 @@ __all__ = [
     "CustomerClass",
     "CustomerStatus",
     "Location",
-    "LocationStatus",
     "Preferences",
 ]

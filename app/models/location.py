@@ -5,15 +5,10 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, MasterRecord, OptionEnum, code10, text255
+from app.models.base import Base, MasterRecord, code10, text255
 from app.models.customer import Customer
 
 MAIN_LOCATION_ID = "MAIN"
-
-
-class LocationStatus(OptionEnum):
-    ACTIVE = "Active"
-    INACTIVE = "Inactive"
 
 
 class Location(MasterRecord, Base):
@@ -23,7 +18,7 @@ class Location(MasterRecord, Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"))
     location_id: Mapped[code10]
     location_name: Mapped[text255 | None]
-    status: Mapped[LocationStatus] = mapped_column(default=LocationStatus.ACTIVE)
+    active: Mapped[bool] = mapped_column(default=True)
     is_default: Mapped[bool] = mapped_column(default=False)
 
     customer: Mapped[Customer] = relationship()

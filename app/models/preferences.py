@@ -14,9 +14,7 @@ PREFERENCES_ID = 1
 class Preferences(MasterRecord, Base):
     __tablename__ = "preferences"
 
-    default_customer_class_id: Mapped[int | None] = mapped_column(
-        ForeignKey("customer_class.id")
-    )
+    default_customer_class_id: Mapped[int | None] = mapped_column(ForeignKey("customer_class.id"))
     automatically_post_on_release: Mapped[bool] = mapped_column(default=True)
     post_summary_when_updating_gl: Mapped[bool] = mapped_column(default=False)
     activate_migration_mode: Mapped[bool] = mapped_column(default=False)

@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum, auto
 from typing import Any
 
-from sqlalchemy import ColumnElement
-
+from app.ledger.lookups import LookupSource
 from app.models.base import OptionEnum
 
 Values = Mapping[str, Any]
@@ -20,7 +19,7 @@ Condition = Callable[[Values], bool]
 
 
 def snake(text: str) -> str:
-    """Object-name form of a seed's element name: ``Statement cycle ID`` → ``statement_cycle_id``."""
+    """Object-name form of a seed's name: ``Statement cycle ID`` → ``statement_cycle_id``."""
     words = re.sub(r"[^0-9a-zA-Z]+", " ", text.replace("%", " percent ")).split()
     return "_".join(words).lower()
 
@@ -36,19 +35,6 @@ class Kind(Enum):
     OPTION = auto()
     LOOKUP = auto()
     READONLY = auto()
-
-
-@dataclass(frozen=True)
-class LookupSource:
-    """Where a lookup selects from: the referenced model, the code a user types, its description."""
-
-    model: type[Any]
-    code: str
-    description: str | None = None
-    value: str = "id"
-    title: str = ""
-    # Extra condition, e.g. active records only (inactive customers are not offered).
-    where: Callable[[], ColumnElement[bool]] | None = None
 
 
 @dataclass(frozen=True)
@@ -144,6 +130,8 @@ class Screen:
     actions: tuple[Action, ...] = ()
     list_columns: tuple[ListColumn, ...] = ()
     help: str = ""
+    # The list window's query: labelled columns named by list_columns, plus the record ``id``.
+    list_query: Callable[[], Any] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def fields(self) -> list[Field]:

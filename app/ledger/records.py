@@ -1,0 +1,300 @@
+"""Saving, loading and deleting one master record: the rules every record screen shares.
+
+A screen hands in values keyed by field key; this module validates them (required, length,
+uniqueness, typed-but-unreadable input), writes them in one transaction and refuses a stale
+save instead of overwriting someone else's. Screen-specific rules subclass RecordService.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import Select, String, and_, exists, func, inspect, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.models.base import MasterRecord
+from app.models.database import Store
+
+M = TypeVar("M", bound=MasterRecord)
+
+
+@dataclass(frozen=True)
+class InvalidInput:
+    """What a user typed into a field that could not be read (kept, so nothing typed is lost)."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class FieldRule:
+    """What the ledger needs to know of a field to validate and store it."""
+
+    key: str
+    attr: str
+    label: str
+    required: bool = False
+    max_length: int | None = None
+    stored: bool = True  # False for computed, read-only fields
+
+
+@dataclass(frozen=True)
+class FieldError:
+    key: str
+    label: str
+    rule: str
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.rule}"
+
+
+class RecordError(Exception):
+    """A save or delete the ledger refused; the message is meant for the user."""
+
+
+class ValidationError(RecordError):
+    def __init__(self, errors: Iterable[FieldError]) -> None:
+        self.errors = list(errors)
+        super().__init__("\n".join(str(error) for error in self.errors))
+
+
+class StaleRecordError(RecordError):
+    """The record changed (or was deleted) since it was read."""
+
+
+class Direction(Enum):
+    FIRST = "first"
+    PREVIOUS = "previous"
+    NEXT = "next"
+    LAST = "last"
+
+
+def is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+class RecordService(Generic[M]):
+    """Generic record rules for ``model``; ``key_rules`` identify a record the way a user does
+    (Customer no.; Customer + Location ID), in the order records are browsed."""
+
+    noun = "record"
+
+    def __init__(
+        self,
+        store: Store,
+        model: type[M],
+        rules: Iterable[FieldRule],
+        key_keys: tuple[str, ...],
+    ) -> None:
+        self.store = store
+        self.model = model
+        self.rules = {rule.key: self._with_column_length(rule) for rule in rules}
+        self.key_keys = key_keys
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def new_values(self) -> dict[str, Any]:
+        """The values a new record starts with: the model's column defaults."""
+        values: dict[str, Any] = {}
+        table = self._table()
+        for rule in self.rules.values():
+            column = table.columns.get(rule.attr)
+            default = column.default if column is not None else None
+            arg = getattr(default, "arg", None)
+            values[rule.key] = arg if default is not None and not callable(arg) else None
+        return values
+
+    def load(self, record_id: int) -> dict[str, Any]:
+        with self.store.session() as session:
+            record = session.get(self.model, record_id)
+            if record is None:
+                raise StaleRecordError(f"The {self.noun} no longer exists.")
+            return self.values_of(session, record)
+
+    def values_of(self, session: Session, record: M) -> dict[str, Any]:
+        values = {rule.key: getattr(record, rule.attr, None) for rule in self.rules.values()}
+        values["id"] = record.id
+        values["version"] = record.version
+        return values
+
+    def find(self, key_values: Mapping[str, Any]) -> int | None:
+        """The id of the record a user identifies by its key fields, if it exists."""
+        if any(is_blank(key_values.get(key)) for key in self.key_keys):
+            return None
+        model: Any = self.model
+        conditions = [
+            getattr(model, self.rules[key].attr) == key_values[key] for key in self.key_keys
+        ]
+        with self.store.session() as session:
+            found: int | None = session.scalar(select(model.id).where(*conditions))
+            return found
+
+    def neighbour(self, direction: Direction, current: Mapping[str, Any] | None) -> int | None:
+        """Browse in key order: the first/previous/next/last record from the current one."""
+        model: Any = self.model
+        columns = [getattr(model, self.rules[key].attr) for key in self.key_keys]
+        stmt: Select[Any] = select(model.id)
+        backwards = direction in (Direction.LAST, Direction.PREVIOUS)
+        relative = direction in (Direction.NEXT, Direction.PREVIOUS)
+        if (
+            relative
+            and current is not None
+            and not any(is_blank(current.get(key)) for key in self.key_keys)
+        ):
+            stmt = stmt.where(_beyond(columns, [current[key] for key in self.key_keys], backwards))
+        order = [column.desc() for column in columns] if backwards else columns
+        with self.store.session() as session:
+            found: int | None = session.scalar(stmt.order_by(*order).limit(1))
+            return found
+
+    # -- validating ----------------------------------------------------------------------------
+
+    def validate(
+        self, session: Session, record_id: int | None, values: Mapping[str, Any]
+    ) -> list[FieldError]:
+        errors: list[FieldError] = []
+        for rule in self.rules.values():
+            if not rule.stored:
+                continue
+            value = values.get(rule.key)
+            if isinstance(value, InvalidInput):
+                errors.append(FieldError(rule.key, rule.label, value.reason))
+            elif rule.required and is_blank(value):
+                errors.append(FieldError(rule.key, rule.label, "a value is required."))
+            elif rule.max_length and isinstance(value, str) and len(value) > rule.max_length:
+                errors.append(
+                    FieldError(
+                        rule.key,
+                        rule.label,
+                        f"at most {rule.max_length} characters (this has {len(value)}).",
+                    )
+                )
+        if not errors:
+            errors.extend(self._unique_key_errors(session, record_id, values))
+            errors.extend(self.check(session, record_id, values))
+        return errors
+
+    def check(
+        self, session: Session, record_id: int | None, values: Mapping[str, Any]
+    ) -> list[FieldError]:
+        """Rules of one screen, run after the generic ones pass. Override where needed."""
+        return []
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def save(
+        self, record_id: int | None, values: Mapping[str, Any], version: int | None = None
+    ) -> int:
+        """Validate and store ``values`` in one transaction; the id of the saved record."""
+        try:
+            with self.store.transaction() as session:
+                errors = self.validate(session, record_id, values)
+                if errors:
+                    raise ValidationError(errors)
+                if record_id is None:
+                    record = self.model()
+                    session.add(record)
+                else:
+                    found = session.get(self.model, record_id)
+                    if found is None:
+                        raise StaleRecordError(f"The {self.noun} was deleted by someone else.")
+                    record = found
+                    if version is not None and record.version != version:
+                        raise StaleRecordError(
+                            f"The {self.noun} was changed by someone else since you opened it."
+                        )
+                for rule in self.rules.values():
+                    if rule.stored and rule.key in values:
+                        setattr(record, rule.attr, _stored(values[rule.key]))
+                self.before_save(session, record, values, is_new=record_id is None)
+                session.flush()
+                self.after_save(session, record, values, is_new=record_id is None)
+                saved_id: int = record.id
+            return saved_id
+        except StaleDataError as exc:
+            raise StaleRecordError(f"The {self.noun} was changed by someone else.") from exc
+        except IntegrityError as exc:
+            raise RecordError(f"The {self.noun} was not saved: {exc.orig}") from exc
+
+    def before_save(
+        self, session: Session, record: M, values: Mapping[str, Any], *, is_new: bool
+    ) -> None:
+        """Derived values to set before the record is written. Override where needed."""
+
+    def after_save(
+        self, session: Session, record: M, values: Mapping[str, Any], *, is_new: bool
+    ) -> None:
+        """Related records to write in the same transaction. Override where needed."""
+
+    def delete(self, record_id: int) -> None:
+        with self.store.transaction() as session:
+            record = session.get(self.model, record_id)
+            if record is None:
+                return
+            reason = self.delete_refusal(session, record)
+            if reason:
+                raise RecordError(reason)
+            session.delete(record)
+
+    def delete_refusal(self, session: Session, record: M) -> str | None:
+        """Why ``record`` cannot be deleted (the message names where it is used), or None."""
+        return None
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _table(self) -> Any:
+        return inspect(self.model).local_table
+
+    def _with_column_length(self, rule: FieldRule) -> FieldRule:
+        if rule.max_length is not None or not rule.stored:
+            return rule
+        column = self._table().columns.get(rule.attr)
+        if column is not None and isinstance(column.type, String) and column.type.length:
+            return FieldRule(rule.key, rule.attr, rule.label, rule.required, column.type.length)
+        return rule
+
+    def _unique_key_errors(
+        self, session: Session, record_id: int | None, values: Mapping[str, Any]
+    ) -> list[FieldError]:
+        model: Any = self.model
+        conditions = [
+            getattr(model, self.rules[key].attr) == values.get(key) for key in self.key_keys
+        ]
+        if record_id is not None:
+            conditions.append(model.id != record_id)
+        if session.scalar(select(exists().where(*conditions))):
+            last = self.rules[self.key_keys[-1]]
+            return [
+                FieldError(
+                    last.key,
+                    last.label,
+                    f"'{values.get(last.key)}' is already used by another {self.noun}.",
+                )
+            ]
+        return []
+
+
+def count_where(session: Session, model: Any, *conditions: Any) -> int:
+    return int(session.scalar(select(func.count()).select_from(model).where(*conditions)) or 0)
+
+
+def _beyond(columns: list[Any], values: list[Any], backwards: bool) -> Any:
+    """Row-value comparison (a, b) > (x, y), spelled out so every dialect accepts it."""
+    terms = []
+    for index, column in enumerate(columns):
+        equal_before = [columns[i] == values[i] for i in range(index)]
+        step = column < values[index] if backwards else column > values[index]
+        terms.append(and_(*equal_before, step))
+    return or_(*terms)
+
+
+def _stored(value: Any) -> Any:
+    if isinstance(value, str):
+        stripped = value.strip()
+        return stripped or None
+    return value

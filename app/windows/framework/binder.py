@@ -1,0 +1,198 @@
+"""The record being edited, as a one-row Qt item model, and the binder that ties it to widgets.
+
+The model holds the draft: every value the user typed, readable or not, plus what was loaded,
+so it knows which fields are unsaved. The binder moves values both ways, re-evaluates the
+fields' visible/enabled conditions, and runs the screen's on-change rules (a class change
+filling in the class's values, say).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QWidget
+
+from app.windows.framework.spec import Field
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+OnChange = Callable[[Any], Mapping[str, Any] | None]
+
+
+class RecordModel(QAbstractTableModel):
+    """One row: the record; one column per field key."""
+
+    dirty_changed = Signal(bool)
+
+    def __init__(self, keys: list[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.keys = keys
+        self._column = {key: column for column, key in enumerate(keys)}
+        self._values: dict[str, Any] = dict.fromkeys(keys)
+        self._loaded: dict[str, Any] = dict.fromkeys(keys)
+        self.record_id: int | None = None
+        self.version: int | None = None
+        self._was_dirty = False
+
+    # -- Qt model --------------------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 1
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.keys)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.EditRole,
+        ):
+            return None
+        value = self._values[self.keys[index.column()]]
+        return value if role == Qt.ItemDataRole.EditRole else _display(value)
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        key = self.keys[index.column()]
+        if self._values[key] == value and type(self._values[key]) is type(value):
+            return False
+        self._values[key] = value
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.EditRole])
+        self._notify_dirty()
+        return True
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.keys[section]
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    # -- record API ------------------------------------------------------------------------
+
+    def load(self, values: Mapping[str, Any], record_id: int | None, version: int | None) -> None:
+        """Show a record (or a new one) as saved: nothing unsaved afterwards."""
+        self.beginResetModel()
+        self._values = {key: values.get(key) for key in self.keys}
+        self._loaded = dict(self._values)
+        self.record_id = record_id
+        self.version = version
+        self.endResetModel()
+        self._notify_dirty()
+
+    def value(self, key: str) -> Any:
+        return self._values[key]
+
+    def set_value(self, key: str, value: Any) -> bool:
+        return self.setData(self.index(0, self._column[key]), value)
+
+    def values(self) -> dict[str, Any]:
+        return dict(self._values)
+
+    def changed_keys(self) -> list[str]:
+        return [key for key in self.keys if self._values[key] != self._loaded[key]]
+
+    def loaded_value(self, key: str) -> Any:
+        return self._loaded[key]
+
+    @property
+    def is_new(self) -> bool:
+        return self.record_id is None
+
+    @property
+    def is_dirty(self) -> bool:
+        return bool(self.changed_keys())
+
+    def key_of(self, index: ModelIndex) -> str:
+        return self.keys[index.column()]
+
+    def _notify_dirty(self) -> None:
+        dirty = self.is_dirty
+        if dirty != self._was_dirty:
+            self._was_dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+
+def _display(value: Any) -> Any:
+    label = getattr(value, "label", None)
+    return label if label is not None else value
+
+
+class Binder(QObject):
+    """Keeps editors and the record model in step and applies the fields' conditions."""
+
+    def __init__(
+        self,
+        model: RecordModel,
+        fields: list[Field],
+        editors: Mapping[str, QWidget],
+        rows: Mapping[str, list[QWidget]],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.fields = {spec.key: spec for spec in fields}
+        self.editors = editors
+        self.rows = rows  # each field's label and editor, hidden and shown together
+        self.on_change: dict[str, OnChange] = {}
+        self._pushing = False
+        for key, editor in editors.items():
+            editor.edited.connect(lambda value, key=key: self._edited(key, value))  # type: ignore[attr-defined]
+        model.dataChanged.connect(self._model_changed)
+        model.modelReset.connect(self.push_all)
+
+    def push_all(self) -> None:
+        for key in self.editors:
+            self._push(key)
+        self.apply_conditions()
+
+    def _push(self, key: str) -> None:
+        self._pushing = True
+        try:
+            self.editors[key].set_value(self.model.value(key))  # type: ignore[attr-defined]
+        finally:
+            self._pushing = False
+
+    def _edited(self, key: str, value: Any) -> None:
+        if self._pushing:
+            return
+        self.model.set_value(key, value)
+
+    def _model_changed(
+        self, top_left: QModelIndex, _bottom_right: QModelIndex, _roles: Any = None
+    ) -> None:
+        key = self.model.key_of(top_left)
+        if key in self.editors and self.editors[key].value() != self.model.value(key):  # type: ignore[attr-defined]
+            self._push(key)
+        rule = self.on_change.get(key)
+        if rule is not None and not self._pushing:
+            updates = rule(self.model.value(key))
+            for other, value in (updates or {}).items():
+                self.model.set_value(other, value)
+        self.apply_conditions()
+
+    def apply_conditions(self) -> None:
+        values = self.model.values()
+        for key, spec in self.fields.items():
+            if spec.visible_when is not None:
+                visible = bool(spec.visible_when(values))
+                for widget in self.rows.get(key, []):
+                    widget.setVisible(visible)
+            if spec.enabled_when is not None and key in self.editors:
+                enabled = bool(spec.enabled_when(values))
+                for widget in self.rows.get(key, []):
+                    widget.setEnabled(enabled)

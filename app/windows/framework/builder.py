@@ -1,0 +1,117 @@
+"""One builder turns a screen declaration into widgets: top part, tabs, sections, fields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.windows.framework.spec import Field, Kind, Screen, Section, Tab
+from app.windows.framework.widgets import create_editor
+
+LookupFactory = Callable[[Field, QWidget | None], QWidget]
+REQUIRED_MARK = ' <span style="color:#c0392b">*</span>'
+
+
+@dataclass
+class Form:
+    """The widgets of a built screen, by field key."""
+
+    top: QWidget
+    tabs: QTabWidget
+    editors: dict[str, QWidget] = field(default_factory=dict)
+    rows: dict[str, list[QWidget]] = field(default_factory=dict)
+    tab_pages: dict[str, QWidget] = field(default_factory=dict)
+
+
+def label_text(spec: Field) -> str:
+    return spec.label + (REQUIRED_MARK if spec.required else "")
+
+
+class FormBuilder:
+    def __init__(self, screen: Screen, lookups: LookupFactory) -> None:
+        self.screen = screen
+        self.lookups = lookups
+
+    def build(self, parent: QWidget) -> Form:
+        form = Form(top=QWidget(parent), tabs=QTabWidget(parent))
+        form.top.setObjectName("top_part")
+        form.tabs.setObjectName("record_tabs")
+        self._build_top(form)
+        for tab in self.screen.tabs:
+            page = self._build_tab(form, tab)
+            form.tabs.addTab(page, tab.title)
+            form.tab_pages[tab.object_name] = page
+        return form
+
+    def _editor(self, form: Form, spec: Field, parent: QWidget) -> tuple[QWidget, QWidget]:
+        editor = create_editor(spec, parent, self.lookups)
+        form.editors[spec.key] = editor
+        # Check boxes carry their own label; the form's label cell stays empty for them.
+        label = QLabel("" if spec.kind == Kind.CHECKBOX else label_text(spec), parent)
+        label.setObjectName(f"label_{spec.key}")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setBuddy(editor)
+        if spec.help:
+            label.setToolTip(spec.help)
+        form.rows[spec.key] = [label, editor]
+        return label, editor
+
+    def _build_top(self, form: Form) -> None:
+        grid = QGridLayout(form.top)
+        grid.setContentsMargins(8, 8, 8, 4)
+        per_column = max(1, (len(self.screen.top) + 2) // 3)
+        for index, spec in enumerate(self.screen.top):
+            label, editor = self._editor(form, spec, form.top)
+            row, column = index % per_column, index // per_column
+            grid.addWidget(label, row, column * 2)
+            grid.addWidget(editor, row, column * 2 + 1)
+        for column in range(3):
+            grid.setColumnStretch(column * 2 + 1, 1)
+
+    def _build_tab(self, form: Form, tab: Tab) -> QWidget:
+        page = QWidget()
+        page.setObjectName(tab.object_name)
+        if tab.help:
+            page.setToolTip(tab.help)
+        columns = QHBoxLayout()
+        column_boxes = [QVBoxLayout(), QVBoxLayout()]
+        for box in column_boxes:
+            columns.addLayout(box, 1)
+        for section in tab.sections:
+            column_boxes[min(section.column, 1)].addWidget(self._build_section(form, section, page))
+        for box in column_boxes:
+            box.addStretch(1)
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.addLayout(columns)
+        scroll = QScrollArea(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        return page
+
+    def _build_section(self, form: Form, section: Section, parent: QWidget) -> QWidget:
+        box = QGroupBox(section.title.upper() if section.title else "", parent)
+        box.setObjectName(f"section_{section.key}" if section.key else "section")
+        layout = QFormLayout(box)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for spec in section.fields:
+            label, editor = self._editor(form, spec, box)
+            layout.addRow(label, editor)
+        return box

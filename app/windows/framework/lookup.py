@@ -1,0 +1,190 @@
+"""The lookup editor: type a code (suggestions appear as you type) or pick from the selector."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ledger import lookups
+from app.ledger.lookups import Choice, LookupSource
+from app.ledger.records import InvalidInput
+from app.models.database import Store
+from app.windows.framework.spec import Field
+from app.windows.framework.widgets import mark_invalid
+
+
+class LookupEditor(QWidget):
+    """Stores the referenced record's id; shows its code and description."""
+
+    edited = Signal(object)
+
+    def __init__(self, store: Store, spec: Field, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if spec.lookup is None:
+            raise ValueError(f"lookup field {spec.key} declares no source")
+        self.store = store
+        self.source: LookupSource = spec.lookup
+        self.label = spec.label
+        self._value: Any = None
+        self._choices: list[Choice] = []
+
+        self.line_edit = QLineEdit(self)
+        self.line_edit.setObjectName(f"{spec.key}_code")
+        self.select_button = QToolButton(self)
+        self.select_button.setObjectName(f"{spec.key}_select")
+        self.select_button.setText("…")
+        self.select_button.setToolTip(f"Select {spec.label.lower()} from the list")
+        self.select_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.description = QLabel(self)
+        self.description.setObjectName(f"{spec.key}_description")
+        self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.line_edit, 2)
+        layout.addWidget(self.select_button)
+        layout.addWidget(self.description, 3)
+        self.setFocusProxy(self.line_edit)
+
+        self._suggestions = QStringListModel(self)
+        self.completer = QCompleter(self._suggestions, self)
+        # The store already filtered; the completer only shows what it was given.
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.line_edit.setCompleter(self.completer)
+
+        self.line_edit.textEdited.connect(self._suggest)
+        self.line_edit.editingFinished.connect(self._resolve_typed)
+        self.completer.activated.connect(self._pick_suggestion)
+        self.select_button.clicked.connect(self.open_selector)
+
+    # -- Editor protocol -------------------------------------------------------------------
+
+    def value(self) -> Any:
+        return self._value
+
+    def set_value(self, value: Any) -> None:
+        self._value = value
+        if isinstance(value, InvalidInput):
+            self.line_edit.setText(value.text)
+            self.description.clear()
+        else:
+            choice = lookups.by_value(self.store, self.source, value)
+            self.line_edit.setText(choice.code if choice else "")
+            self.description.setText(choice.description if choice else "")
+        self.line_edit.setCursorPosition(0)
+        mark_invalid(self.line_edit, isinstance(value, InvalidInput))
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.line_edit.setReadOnly(read_only)
+        self.select_button.setEnabled(not read_only)
+
+    # -- choosing --------------------------------------------------------------------------
+
+    def choose(self, choice: Choice | None) -> None:
+        """Select ``choice`` as if the user had picked it."""
+        value = choice.value if choice else None
+        self.line_edit.setText(choice.code if choice else "")
+        self.description.setText(choice.description if choice else "")
+        mark_invalid(self.line_edit, False)
+        if value != self._value:
+            self._value = value
+            self.edited.emit(value)
+
+    def _suggest(self, text: str) -> None:
+        self._choices = lookups.suggest(self.store, self.source, text)
+        self._suggestions.setStringList([choice.text for choice in self._choices])
+
+    def _pick_suggestion(self, text: str) -> None:
+        for choice in self._choices:
+            if choice.text == text:
+                self.choose(choice)
+                return
+
+    def _resolve_typed(self) -> None:
+        text = self.line_edit.text().strip()
+        current = lookups.by_value(self.store, self.source, self._value)
+        if current is not None and text == current.code:
+            return
+        if not text:
+            self.choose(None)
+            return
+        choice = lookups.by_code(self.store, self.source, text)
+        if choice is not None:
+            self.choose(choice)
+            return
+        invalid = InvalidInput(text, f"'{text}' is not in the list of {self.source.title}.")
+        self.description.setText("not found")
+        mark_invalid(self.line_edit, True)
+        if invalid != self._value:
+            self._value = invalid
+            self.edited.emit(invalid)
+
+    def open_selector(self) -> None:
+        dialog = LookupDialog(self.store, self.source, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.selected is not None:
+            self.choose(dialog.selected)
+        self.line_edit.setFocus()
+
+
+class LookupDialog(QDialog):
+    """The selector: a searchable list of the records a lookup may refer to."""
+
+    def __init__(self, store: Store, source: LookupSource, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lookup_dialog")
+        self.setWindowTitle(f"Select – {source.title}")
+        self.selected: Choice | None = None
+        self.store = store
+        self.source = source
+        self.search = QLineEdit(self)
+        self.search.setObjectName("lookup_search")
+        self.search.setPlaceholderText("Search code or description")
+        self.results = _ChoiceList(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.results)
+        self.search.textChanged.connect(self._refresh)
+        self.results.chosen.connect(self._accept_choice)
+        self.resize(520, 420)
+        self._refresh("")
+
+    def _refresh(self, text: str) -> None:
+        self.results.show_choices(lookups.suggest(self.store, self.source, text, limit=200))
+
+    def _accept_choice(self, choice: Choice) -> None:
+        self.selected = choice
+        self.accept()
+
+
+class _ChoiceList(QWidget):
+    chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QListWidget
+
+        super().__init__(parent)
+        self.list = QListWidget(self)
+        self.list.setObjectName("lookup_results")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        self._choices: list[Choice] = []
+        self.list.itemActivated.connect(
+            lambda item: self.chosen.emit(self._choices[self.list.row(item)])
+        )
+
+    def show_choices(self, choices: list[Choice]) -> None:
+        self._choices = choices
+        self.list.clear()
+        self.list.addItems([choice.text for choice in choices])

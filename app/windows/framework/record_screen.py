@@ -1,0 +1,481 @@
+"""A record screen: top part, tabs, the standard record toolbar, and the list window.
+
+Every screen of the product is one of these, made from its declaration (spec.py) and a
+RecordService that holds its rules. The screen never writes to the store itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ledger.records import (
+    Direction,
+    FieldRule,
+    InvalidInput,
+    RecordError,
+    RecordService,
+    StaleRecordError,
+    ValidationError,
+)
+from app.models.database import Store
+from app.windows.framework import dialogs
+from app.windows.framework.binder import Binder, RecordModel
+from app.windows.framework.builder import FormBuilder
+from app.windows.framework.lookup import LookupEditor
+from app.windows.framework.spec import Field, Kind, Screen
+from app.windows.framework.widgets import mark_invalid
+
+
+def field_rules(screen: Screen) -> list[FieldRule]:
+    """What the ledger needs of a screen's fields, taken from its one declaration."""
+    return [
+        FieldRule(
+            key=spec.key,
+            attr=spec.attribute,
+            label=spec.label,
+            required=spec.required,
+            max_length=spec.max_length,
+            stored=not spec.read_only and spec.kind != Kind.READONLY,
+        )
+        for spec in screen.fields()
+    ]
+
+
+@dataclass(frozen=True)
+class StandardAction:
+    name: str
+    label: str
+    shortcuts: tuple[str, ...]
+    handler: str
+    record_only: bool = True  # hidden on single-record screens (preferences)
+
+
+STANDARD_ACTIONS: tuple[StandardAction, ...] = (
+    StandardAction("save", "Save", ("Ctrl+S",), "save", record_only=False),
+    StandardAction("cancel", "Cancel", ("Esc",), "cancel", record_only=False),
+    StandardAction("add_new", "Add new", ("Ctrl+N", "Ctrl+Ins"), "add_new"),
+    StandardAction("delete", "Delete", ("Ctrl+Del",), "delete"),
+    StandardAction("copy", "Copy", ("Ctrl+Shift+C",), "copy_record"),
+    StandardAction("paste", "Paste", ("Ctrl+Shift+V",), "paste_record"),
+    StandardAction("first", "First", ("Ctrl+Home",), "go_first"),
+    StandardAction("previous", "Previous", ("PgUp",), "go_previous"),
+    StandardAction("next", "Next", ("PgDown",), "go_next"),
+    StandardAction("last", "Last", ("Ctrl+End",), "go_last"),
+    StandardAction("list_window", "List window", ("Ctrl+L",), "show_list"),
+)
+
+
+class RecordScreen(QWidget):
+    """The screen widget: its object name is the screen ID."""
+
+    record_loaded = Signal(object)  # the record id, None for a new record
+    saved = Signal(int)
+
+    # Copy/Paste works across records of the same screen, like the product family's Clipboard.
+    _clipboard: ClassVar[dict[str, dict[str, Any]]] = {}
+
+    def __init__(
+        self,
+        store: Store,
+        screen: Screen,
+        service: RecordService[Any],
+        parent: QWidget | None = None,
+        *,
+        key_keys: tuple[str, ...] = (),
+        single_record: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.spec = screen
+        self.service = service
+        self.single_record = single_record
+        self.key_keys = key_keys or service.key_keys
+        self.setObjectName(screen.id)
+        self.setWindowTitle(f"{screen.title} ({screen.id})")
+
+        fields = screen.fields()
+        self.fields: dict[str, Field] = {spec.key: spec for spec in fields}
+        self.record = RecordModel([spec.key for spec in fields], self)
+        self.form = FormBuilder(screen, self._make_lookup).build(self)
+        self.binder = Binder(self.record, fields, self.form.editors, self.form.rows, self)
+        self.actions_by_name: dict[str, QAction] = {}
+        self.message = QLabel(self)
+        self.message.setObjectName("record_message")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+
+        self.pages = QStackedWidget(self)
+        form_page = QWidget(self.pages)
+        form_layout = QVBoxLayout(form_page)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.addWidget(self.form.top)
+        form_layout.addWidget(self.form.tabs, 1)
+        self.pages.addWidget(form_page)
+        self._list_window: QWidget | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._build_toolbar())
+        layout.addWidget(self.message)
+        layout.addWidget(self.pages, 1)
+
+        for key in self.key_keys:
+            editor = self.form.editors[key]
+            if isinstance(editor, QLineEdit):
+                editor.editingFinished.connect(self._key_entered)
+            elif isinstance(editor, LookupEditor):
+                editor.edited.connect(lambda _value: self._key_entered())
+        self.record.dirty_changed.connect(self._update_title)
+        self.new_record()
+
+    # -- building --------------------------------------------------------------------------
+
+    def _make_lookup(self, spec: Field, parent: QWidget | None) -> QWidget:
+        return LookupEditor(self.store, spec, parent)
+
+    def _build_toolbar(self) -> QToolBar:
+        toolbar = QToolBar(self)
+        toolbar.setObjectName("record_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for standard in STANDARD_ACTIONS:
+            if self.single_record and standard.record_only:
+                continue
+            self._add_action(
+                toolbar,
+                standard.name,
+                standard.label,
+                getattr(self, standard.handler),
+                standard.shortcuts,
+            )
+        own = [action for action in self.spec.actions if not action.toolbar]
+        for action in self.spec.actions:
+            if action.toolbar:
+                self._add_action(
+                    toolbar,
+                    action.object_name[7:],
+                    action.label,
+                    self._handler(action.handler),
+                    (action.shortcut,) if action.shortcut else (),
+                    action.help,
+                )
+        if own:
+            menu = QMenu("Actions", self)
+            menu.setObjectName("actions_menu")
+            for action in own:
+                qaction = self._add_action(
+                    menu,
+                    action.object_name[7:],
+                    action.label,
+                    self._handler(action.handler),
+                    (action.shortcut,) if action.shortcut else (),
+                    action.help,
+                )
+                menu.addAction(qaction)
+            button = QToolButton(toolbar)
+            button.setObjectName("actions_button")
+            button.setText("Actions")
+            button.setMenu(menu)
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            toolbar.addWidget(button)
+        return toolbar
+
+    def _handler(self, name: str) -> Callable[[], None]:
+        handler: Callable[[], None] = getattr(self, name)
+        return handler
+
+    def _add_action(
+        self,
+        container: QWidget,
+        name: str,
+        label: str,
+        handler: Callable[[], None],
+        shortcuts: tuple[str, ...],
+        help_text: str = "",
+    ) -> QAction:
+        action = QAction(label, self)
+        action.setObjectName(f"action_{name}")
+        if shortcuts:
+            action.setShortcuts([QKeySequence(shortcut) for shortcut in shortcuts])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            label_with_keys = f"{label} ({shortcuts[0]})"
+            action.setToolTip(
+                f"{help_text}\n{label_with_keys}".strip() if help_text else label_with_keys
+            )
+        elif help_text:
+            action.setToolTip(help_text)
+        action.triggered.connect(lambda _checked=False: handler())
+        if isinstance(container, QToolBar):
+            container.addAction(action)
+        self.addAction(action)  # shortcuts work wherever the focus is inside this screen
+        self.actions_by_name[name] = action
+        return action
+
+    def action(self, name: str) -> QAction:
+        return self.actions_by_name[name]
+
+    def editor(self, key: str) -> QWidget:
+        return self.form.editors[key]
+
+    # -- record life cycle -----------------------------------------------------------------
+
+    def new_record(self) -> None:
+        self.record.load(self.service.new_values(), None, None)
+        self._after_load()
+
+    def load_record(self, record_id: int) -> None:
+        values = self.service.load(record_id)
+        self.record.load(values, values["id"], values["version"])
+        self._after_load()
+
+    def _after_load(self) -> None:
+        self.clear_message()
+        for key in self.key_keys:
+            editor = self.form.editors[key]
+            editor.set_read_only(not self.record.is_new)  # type: ignore[attr-defined]
+        self._update_title()
+        self.record_loaded.emit(self.record.record_id)
+
+    def confirm_close(self) -> bool:
+        """True when the screen may close or move to another record (saved or discarded)."""
+        if not self.record.is_dirty:
+            return True
+        answer = dialogs.ask_unsaved(self, self._record_name())
+        if answer == dialogs.Unsaved.SAVE:
+            return self.save()
+        return answer == dialogs.Unsaved.DISCARD
+
+    def save(self) -> bool:
+        values = self.record.values()
+        self._clear_marks()
+        try:
+            record_id = self.service.save(self.record.record_id, values, self.record.version)
+        except ValidationError as error:
+            self._show_field_errors(error)
+            return False
+        except StaleRecordError as error:
+            self.show_message(str(error), error=True)
+            if self.record.record_id is not None and dialogs.confirm(
+                self,
+                "Record changed",
+                f"{error}\nReload the saved record? Your changes will be lost.",
+            ):
+                self._reload_or_new()
+            return False
+        except RecordError as error:
+            self.show_message(str(error), error=True)
+            return False
+        self.load_record(record_id)
+        self.show_message("Saved.")
+        self.saved.emit(record_id)
+        return True
+
+    def cancel(self) -> None:
+        """Discard unsaved changes: back to the record as saved (or a blank new one)."""
+        self._reload_or_new()
+
+    def add_new(self) -> None:
+        if self.confirm_close():
+            self.new_record()
+            self._focus_first()
+
+    def delete(self) -> None:
+        if self.record.is_new:
+            self.new_record()
+            return
+        if not dialogs.confirm(self, "Delete", f"Delete {self._record_name()}?"):
+            return
+        current = self.record.values()
+        try:
+            self.service.delete(self.record.record_id)  # type: ignore[arg-type]
+        except RecordError as error:
+            self.show_message(str(error), error=True)
+            return
+        following = self.service.neighbour(Direction.NEXT, current) or self.service.neighbour(
+            Direction.PREVIOUS, current
+        )
+        if following is None:
+            self.new_record()
+        else:
+            self.load_record(following)
+        self.show_message("Deleted.")
+
+    def copy_record(self) -> None:
+        self._clipboard[self.spec.id] = self.record.values()
+        self.show_message("Copied. Add new and Paste to create a record from it.")
+
+    def paste_record(self) -> None:
+        copied = self._clipboard.get(self.spec.id)
+        if copied is None or not self.confirm_close():
+            return
+        keys = set(self.key_keys)
+        kept = {key: self.record.value(key) for key in keys} if self.record.is_new else {}
+        self.new_record()
+        for key, value in copied.items():
+            if (
+                key in self.record.keys
+                and key not in keys
+                and self.fields[key].kind != Kind.READONLY
+            ):
+                self.record.set_value(key, value)
+        for key, value in kept.items():
+            self.record.set_value(key, value)
+        self._focus_first()
+
+    def go_first(self) -> None:
+        self._go(Direction.FIRST)
+
+    def go_previous(self) -> None:
+        self._go(Direction.PREVIOUS)
+
+    def go_next(self) -> None:
+        self._go(Direction.NEXT)
+
+    def go_last(self) -> None:
+        self._go(Direction.LAST)
+
+    def _go(self, direction: Direction) -> None:
+        current = None if self.record.is_new else self.record.values()
+        target = self.service.neighbour(direction, current)
+        if target is None or target == self.record.record_id:
+            return
+        if self.confirm_close():
+            self.load_record(target)
+
+    def open_record(self, record_id: int) -> None:
+        """Show the record with this id (asks about unsaved changes first)."""
+        if record_id != self.record.record_id and not self.confirm_close():
+            return
+        self.load_record(record_id)
+        self.pages.setCurrentIndex(0)
+
+    def _key_entered(self) -> None:
+        """Typing the key of an existing record opens it, as in the product family."""
+        if not self.record.is_new:
+            return
+        found = self.service.find(self.record.values())
+        if found is None:
+            return
+        typed = {key: self.record.value(key) for key in self.key_keys}
+        others_changed = [key for key in self.record.changed_keys() if key not in typed]
+        if others_changed:
+            answer = dialogs.ask_unsaved(self, self._record_name())
+            if answer == dialogs.Unsaved.CANCEL:
+                return
+            if answer == dialogs.Unsaved.SAVE:
+                return  # saving would clash with the existing key: the user must pick another
+        self.load_record(found)
+
+    def _reload_or_new(self) -> None:
+        if self.record.record_id is None:
+            self.new_record()
+            return
+        try:
+            self.load_record(self.record.record_id)
+        except StaleRecordError:
+            self.new_record()
+
+    # -- list window -----------------------------------------------------------------------
+
+    def show_list(self) -> None:
+        """The list window of this screen's records; opening a row shows it here."""
+        if self.spec.list_query is None:
+            return
+        if self._list_window is None:
+            from app.windows.framework.listwindow import ListWindow
+
+            window = ListWindow(
+                self.spec.id,
+                self.store,
+                self.spec.list_query(),
+                "id",
+                self.spec.list_columns,
+                self.pages,
+            )
+            window.record_activated.connect(self.open_record)
+            self.pages.addWidget(window)
+            self._list_window = window
+        else:
+            self._list_window.refresh()  # type: ignore[attr-defined]
+        self.pages.setCurrentWidget(self._list_window)
+
+    @property
+    def list_window(self) -> QWidget | None:
+        return self._list_window
+
+    # -- messages --------------------------------------------------------------------------
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setProperty("error", error)
+        self.message.setStyleSheet(
+            "padding:6px;"
+            + ("background:#fdecea;color:#8a1c12;" if error else "background:#eaf6ec;")
+        )
+        self.message.setVisible(True)
+
+    def clear_message(self) -> None:
+        self.message.clear()
+        self.message.setVisible(False)
+        self._clear_marks()
+
+    def _show_field_errors(self, error: ValidationError) -> None:
+        lines = "\n".join(f"• {problem}" for problem in error.errors)
+        self.show_message(f"The record was not saved:\n{lines}", error=True)
+        for problem in error.errors:
+            editor = self.form.editors.get(problem.key)
+            if editor is not None:
+                mark_invalid(getattr(editor, "line_edit", editor), True)
+        first = self.form.editors.get(error.errors[0].key) if error.errors else None
+        if first is not None:
+            self._reveal(first)
+            first.setFocus()
+
+    def _clear_marks(self) -> None:
+        for key, editor in self.form.editors.items():
+            if not isinstance(self.record.value(key), InvalidInput):
+                mark_invalid(getattr(editor, "line_edit", editor), False)
+
+    def _reveal(self, widget: QWidget) -> None:
+        for index in range(self.form.tabs.count()):
+            page = self.form.tabs.widget(index)
+            if page is not None and page.isAncestorOf(widget):
+                self.form.tabs.setCurrentIndex(index)
+                return
+
+    def _focus_first(self) -> None:
+        if self.spec.top:
+            self.form.editors[self.spec.top[0].key].setFocus()
+
+    def _record_name(self) -> str:
+        keys = [str(self.record.value(key) or "") for key in self.key_keys]
+        named = " ".join(key for key in keys if key)
+        return (
+            f"{self.spec.title} {named}".strip()
+            if named
+            else f"The new record in {self.spec.title}"
+        )
+
+    def _update_title(self, *_args: Any) -> None:
+        self.setWindowTitle(
+            f"{self.spec.title} ({self.spec.id}){' *' if self.record.is_dirty else ''}"
+        )
+
+    @property
+    def is_dirty(self) -> bool:
+        return self.record.is_dirty
