@@ -1,0 +1,393 @@
+"""The shell: navigation, go-to box, screen tabs, menus, status bar (DESIGN.md §1, §2).
+
+Screens are created on first use through ``ScreenInfo.factory()``, which imports the screen's
+module only then, so the window opens fast however many screens the registry lists.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol, overload, runtime_checkable
+
+from PySide6.QtCore import QByteArray, QSettings, QStringListModel, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QScreen
+from PySide6.QtWidgets import (
+    QApplication,
+    QCompleter,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+from sqlalchemy.engine import URL
+
+from app import APP_NAME
+from app.models.database import Store
+from app.windows.about import AboutDialog
+from app.windows.screens import SCREENS, ScreenInfo, find_screen
+
+log = logging.getLogger(__name__)
+
+SCREEN_ID_ROLE = Qt.ItemDataRole.UserRole
+# QSettings keys. Screen IDs are stored comma-joined: an ini list of one item reads back as str.
+KEY_GEOMETRY = "main_window/geometry"
+KEY_STATE = "main_window/state"
+KEY_OPEN_SCREENS = "main_window/open_screens"
+KEY_CURRENT_SCREEN = "main_window/current_screen"
+STATUS_TIMEOUT_MS = 5000
+_TRAILING_ID = re.compile(r"\(([^()]+)\)\s*$")
+
+
+@runtime_checkable
+class ClosableScreen(Protocol):
+    def confirm_close(self) -> bool: ...
+
+
+def database_name(url: URL) -> str:
+    """What the title bar calls the database: the file name, or the server-side database name."""
+    if url.get_backend_name() == "sqlite":
+        return Path(url.database).name if url.database not in (None, "", ":memory:") else "memory"
+    return url.database or url.host or url.get_backend_name()
+
+
+def database_location(url: URL) -> str:
+    """What the status bar shows: the SQLite file's path, else the URL without its password."""
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        return str(Path(url.database).resolve())
+    return url.render_as_string(hide_password=True)
+
+
+def screen_label(info: ScreenInfo) -> str:
+    return f"{info.title} ({info.id})"
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        store: Store,
+        *,
+        screens: tuple[ScreenInfo, ...] = SCREENS,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.screens = screens
+        self._by_id = {info.id: info for info in screens}
+        self._settings = settings if settings is not None else QSettings()
+        self._url: URL = store.engine.url
+
+        self.setObjectName("main_window")
+        self.setWindowTitle(f"{APP_NAME} — {database_name(self._url)}")
+        self.resize(1280, 800)
+
+        self.screen_tabs = QTabWidget(self)
+        self.screen_tabs.setObjectName("screen_tabs")
+        self.screen_tabs.setTabsClosable(True)
+        self.screen_tabs.setMovable(True)
+        self.screen_tabs.setDocumentMode(True)
+        self.screen_tabs.tabCloseRequested.connect(self.close_screen_at)
+        self.setCentralWidget(self.screen_tabs)
+
+        self.navigation = self._build_navigation()
+        self.goto_box = self._build_toolbar()
+        self._build_menus()
+
+        self.database_label = QLabel(database_location(self._url), self)
+        self.database_label.setObjectName("database_location")
+        self.database_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.database_label)
+
+        self._restore_settings()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_navigation(self) -> QTreeWidget:
+        tree = QTreeWidget(self)
+        tree.setObjectName("navigation")
+        tree.setHeaderHidden(True)
+        tree.setRootIsDecorated(True)
+        groups: dict[str, QTreeWidgetItem] = {}
+        for info in self.screens:
+            group = groups.get(info.group)
+            if group is None:
+                group = QTreeWidgetItem(tree, [info.group])
+                # A group is a heading, not something to open.
+                group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                groups[info.group] = group
+            item = QTreeWidgetItem(group, [screen_label(info)])
+            item.setData(0, SCREEN_ID_ROLE, info.id)
+            item.setToolTip(0, screen_label(info))
+        tree.expandAll()
+        tree.itemActivated.connect(self._navigation_activated)
+
+        dock = QDockWidget("Navigation", self)
+        dock.setObjectName("navigation_dock")  # saveState() needs it
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        dock.setWidget(tree)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.navigation_dock = dock
+        return tree
+
+    def _build_toolbar(self) -> QLineEdit:
+        toolbar = QToolBar("Go to", self)
+        toolbar.setObjectName("goto_toolbar")  # saveState() needs it
+        toolbar.setMovable(False)
+        box = QLineEdit(toolbar)
+        box.setObjectName("goto_screen")
+        box.setPlaceholderText("Go to screen: ID or title")
+        box.setClearButtonEnabled(True)
+        box.setMaximumWidth(320)
+        words = [info.id for info in self.screens] + [info.title for info in self.screens]
+        completer = QCompleter(QStringListModel(words, box), box)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        box.setCompleter(completer)
+        # Enter reaches the box even while the popup is open; a chosen completion then
+        # arrives through ``activated`` and opens the screen it names.
+        box.returnPressed.connect(self._goto_entered)
+        completer.activated.connect(self._goto_completed)
+        toolbar.addWidget(box)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        return box
+
+    def _build_menus(self) -> None:
+        menus = self.menuBar()
+
+        file_menu = menus.addMenu("&File")
+        self.action_close_screen = self._action(
+            "action_close_screen", "&Close screen", QKeySequence("Ctrl+W"), self.close_current
+        )
+        file_menu.addAction(self.action_close_screen)
+        file_menu.addSeparator()
+        self.action_quit = self._action("action_quit", "&Quit", QKeySequence("Ctrl+Q"), self.close)
+        self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(self.action_quit)
+
+        go_menu = menus.addMenu("&Go")
+        self.action_goto_screen = self._action(
+            "action_goto_screen", "&Go to screen…", QKeySequence("Ctrl+G"), self.focus_goto
+        )
+        go_menu.addAction(self.action_goto_screen)
+        go_menu.addSeparator()
+        for info in self.screens:
+            action = QAction(screen_label(info), self)
+            action.setObjectName(f"action_open_{info.id.lower()}")
+            action.triggered.connect(lambda _=False, sid=info.id: self._open_from_ui(sid))
+            go_menu.addAction(action)
+
+        help_menu = menus.addMenu("&Help")
+        self.action_about = self._action("action_about", "&About", None, self.show_about)
+        self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.action_about)
+
+    def _action(
+        self,
+        name: str,
+        text: str,
+        shortcut: QKeySequence | None,
+        slot: Callable[[], object],
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+            # Window-wide, so the shortcut works whichever screen has focus.
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    # -- screens ----------------------------------------------------------------------------
+
+    # ``screen()`` without an argument stays QWidget.screen(), the QScreen Qt code expects.
+    @overload
+    def screen(self) -> QScreen: ...
+    @overload
+    def screen(self, screen_id: str) -> QWidget | None: ...
+
+    def screen(self, screen_id: str | None = None) -> QScreen | QWidget | None:
+        """The open screen with this ID, if any (with no ID: the QScreen showing the window)."""
+        if screen_id is None:
+            return super().screen()
+        for widget in self._screen_widgets():
+            if widget.objectName() == screen_id:
+                return widget
+        return None
+
+    def _screen_widgets(self) -> list[QWidget]:
+        tabs = self.screen_tabs
+        return [w for i in range(tabs.count()) if (w := tabs.widget(i)) is not None]
+
+    def open_screen_ids(self) -> list[str]:
+        """IDs of the open screens in tab order."""
+        return [widget.objectName() for widget in self._screen_widgets()]
+
+    def current_screen_id(self) -> str | None:
+        widget = self.screen_tabs.currentWidget()
+        return widget.objectName() if widget is not None else None
+
+    def open_screen(self, screen_id: str) -> QWidget:
+        """Bring the screen to front, creating it on first use. Unknown IDs raise KeyError."""
+        info = self._by_id.get(screen_id)
+        if info is None:
+            raise KeyError(f"No screen with ID {screen_id!r}")
+        widget = self.screen(screen_id)
+        if widget is None:
+            started = time.perf_counter()
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                widget = info.factory()(self.store, self.screen_tabs)
+            finally:
+                QApplication.restoreOverrideCursor()
+            # The tab bar finds screens by object name; a factory that forgot it still works.
+            if widget.objectName() != info.id:
+                widget.setObjectName(info.id)
+            index = self.screen_tabs.addTab(widget, info.title)
+            self.screen_tabs.setTabToolTip(index, screen_label(info))
+            log.debug("opened %s in %.0f ms", info.id, (time.perf_counter() - started) * 1000)
+        self.screen_tabs.setCurrentWidget(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return widget
+
+    def close_screen_at(self, index: int) -> bool:
+        """Close the tab at ``index`` unless its screen keeps it open (unsaved changes, Cancel)."""
+        widget = self.screen_tabs.widget(index)
+        if widget is None:
+            return False
+        self.screen_tabs.setCurrentIndex(index)  # the user sees the screen that asks
+        if not self._confirm_close(widget):
+            return False
+        self.screen_tabs.removeTab(index)
+        widget.deleteLater()
+        return True
+
+    def close_screen(self, screen_id: str) -> bool:
+        widget = self.screen(screen_id)
+        return widget is None or self.close_screen_at(self.screen_tabs.indexOf(widget))
+
+    def close_current(self) -> bool:
+        index = self.screen_tabs.currentIndex()
+        return index < 0 or self.close_screen_at(index)
+
+    @staticmethod
+    def _confirm_close(widget: QWidget) -> bool:
+        if isinstance(widget, ClosableScreen):
+            return bool(widget.confirm_close())
+        return True
+
+    def _open_from_ui(self, screen_id: str) -> QWidget | None:
+        """Open for a user's click or key: a failing screen is reported, not fatal."""
+        try:
+            return self.open_screen(screen_id)
+        except Exception as error:
+            log.exception("could not open %s", screen_id)
+            QMessageBox.critical(
+                self,
+                APP_NAME,
+                f"The screen {screen_id} could not be opened:\n{type(error).__name__}: {error}",
+            )
+            return None
+
+    def resolve_screen(self, text: str) -> ScreenInfo | None:
+        """The screen go-to text names: ID or title (find_screen), or a label 'Title (ID)'."""
+        info = find_screen(text, self.screens)
+        if info is None and (match := _TRAILING_ID.search(text)):
+            info = find_screen(match.group(1), self.screens)
+        return info
+
+    def goto(self, text: str) -> QWidget | None:
+        """What Enter in the go-to box does."""
+        info = self.resolve_screen(text)
+        if info is None:
+            shown = text.strip()
+            self.statusBar().showMessage(f"No screen named '{shown}'", STATUS_TIMEOUT_MS)
+            return None
+        self.statusBar().clearMessage()
+        return self._open_from_ui(info.id)
+
+    def _goto_entered(self) -> None:
+        text = self.goto_box.text()
+        if not text.strip():
+            return
+        if self.goto(text) is None:
+            self.goto_box.selectAll()  # ready to be typed over
+        else:
+            self.goto_box.clear()
+
+    def _goto_completed(self, text: str) -> None:
+        if self.goto(text) is not None:
+            self.goto_box.clear()
+
+    def focus_goto(self) -> None:
+        self.goto_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.goto_box.selectAll()
+
+    def _navigation_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        screen_id = item.data(0, SCREEN_ID_ROLE)
+        if isinstance(screen_id, str):
+            self._open_from_ui(screen_id)
+
+    # -- about, closing, settings --------------------------------------------------------------
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self._url.render_as_string(hide_password=False), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # window-modal without a nested event loop
+        return dialog
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        current = self.current_screen_id()
+        for widget in self._screen_widgets():
+            self.screen_tabs.setCurrentWidget(widget)  # the user sees the screen that asks
+            if not self._confirm_close(widget):
+                event.ignore()
+                return
+        if current is not None and (front := self.screen(current)) is not None:
+            self.screen_tabs.setCurrentWidget(front)
+        self.save_settings()
+        event.accept()
+
+    def save_settings(self) -> None:
+        """Geometry, docks and open screens, for the next start."""
+        settings = self._settings
+        settings.setValue(KEY_GEOMETRY, self.saveGeometry())
+        settings.setValue(KEY_STATE, self.saveState())
+        settings.setValue(KEY_OPEN_SCREENS, ",".join(self.open_screen_ids()))
+        settings.setValue(KEY_CURRENT_SCREEN, self.current_screen_id() or "")
+        settings.sync()
+
+    def _restore_settings(self) -> None:
+        settings = self._settings
+        geometry = settings.value(KEY_GEOMETRY)
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = settings.value(KEY_STATE)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        saved = settings.value(KEY_OPEN_SCREENS, "")
+        current = settings.value(KEY_CURRENT_SCREEN, "")
+        for screen_id in str(saved or "").split(","):
+            if screen_id not in self._by_id:
+                continue  # a screen since removed or renamed
+            try:
+                self.open_screen(screen_id)
+            except Exception:
+                # Start-up must not fail because one screen cannot be rebuilt.
+                log.exception("could not reopen %s", screen_id)
+                self.statusBar().showMessage(f"Could not reopen {screen_id}", STATUS_TIMEOUT_MS)
+        if isinstance(current, str) and (widget := self.screen(current)) is not None:
+            self.screen_tabs.setCurrentWidget(widget)
