@@ -8,7 +8,7 @@ save instead of overwriting someone else's. Screen-specific rules subclass Recor
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
@@ -253,14 +253,14 @@ class RecordService(Generic[M]):
     def _with_column_length(self, rule: FieldRule) -> FieldRule:
         if rule.max_length is not None or not rule.stored:
             return rule
-        column = self._table().columns.get(rule.attr)
-        if column is not None and isinstance(column.type, String) and column.type.length:
-            return FieldRule(rule.key, rule.attr, rule.label, rule.required, column.type.length)
-        return rule
+        length = column_length(self.model, rule.attr)
+        return replace(rule, max_length=length) if length else rule
 
     def _unique_key_errors(
         self, session: Session, record_id: int | None, values: Mapping[str, Any]
     ) -> list[FieldError]:
+        if not self.key_keys:
+            return []
         model: Any = self.model
         conditions = [
             getattr(model, self.rules[key].attr) == values.get(key) for key in self.key_keys
@@ -277,6 +277,14 @@ class RecordService(Generic[M]):
                 )
             ]
         return []
+
+
+def column_length(model: type[Any], attr: str) -> int | None:
+    """The length limit of a model's text column: the one place a field's limit is declared."""
+    column = inspect(model).local_table.columns.get(attr)
+    if column is not None and isinstance(column.type, String):
+        return column.type.length
+    return None
 
 
 def count_where(session: Session, model: Any, *conditions: Any) -> int:

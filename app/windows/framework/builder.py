@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ledger.records import column_length
+from app.windows.framework import catalogue
 from app.windows.framework.spec import Field, Kind, Screen, Section, Tab
 from app.windows.framework.widgets import create_editor
 
@@ -56,7 +58,14 @@ class FormBuilder:
             form.tab_pages[tab.object_name] = page
         return form
 
-    def _editor(self, form: Form, spec: Field, parent: QWidget) -> tuple[QWidget, QWidget]:
+    def _editor(
+        self, form: Form, spec: Field, parent: QWidget, section: str | None = None
+    ) -> tuple[QWidget, QWidget]:
+        if spec.max_length is None and spec.kind == Kind.TEXT and not spec.read_only:
+            spec = replace(spec, max_length=column_length(self.screen.model, spec.attribute))
+        if not spec.help:
+            # Tooltips are the seed's own words, looked up once by the element's name.
+            spec = replace(spec, help=catalogue.help_text(self.screen.id, spec.label, section))
         editor = create_editor(spec, parent, self.lookups)
         form.editors[spec.key] = editor
         # Check boxes carry their own label; the form's label cell stays empty for them.
@@ -112,6 +121,6 @@ class FormBuilder:
         layout = QFormLayout(box)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         for spec in section.fields:
-            label, editor = self._editor(form, spec, box)
+            label, editor = self._editor(form, spec, box, section.title)
             layout.addRow(label, editor)
         return box

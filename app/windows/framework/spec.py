@@ -11,10 +11,14 @@ from dataclasses import dataclass, field
 from enum import Enum, auto
 from typing import Any
 
+from sqlalchemy import Select
+
 from app.ledger.lookups import LookupSource
 from app.models.base import OptionEnum
 
 Values = Mapping[str, Any]
+# A list window's query: any number of labelled columns.
+RowSelect = Select[*tuple[Any, ...]]
 Condition = Callable[[Values], bool]
 
 
@@ -131,7 +135,7 @@ class Screen:
     list_columns: tuple[ListColumn, ...] = ()
     help: str = ""
     # The list window's query: labelled columns named by list_columns, plus the record ``id``.
-    list_query: Callable[[], Any] | None = None
+    list_query: Callable[[], RowSelect] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def fields(self) -> list[Field]:

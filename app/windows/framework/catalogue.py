@@ -1,0 +1,46 @@
+"""The seeds' catalogue of every element of the four screens (``screens/catalogue.json``, a copy
+of ``shared/screens.json``): help texts come from here, so no description is typed twice."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def _windows() -> dict[str, Any]:
+    text = resources.files("app.windows.screens").joinpath("catalogue.json").read_text("utf-8")
+    return {window["id"]: window for window in json.loads(text)["windows"]}
+
+
+def window(screen_id: str) -> dict[str, Any]:
+    found: dict[str, Any] = _windows()[screen_id]
+    return found
+
+
+def elements(screen_id: str) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every (tab title, section title, element) of a screen; the top part has tab ``""``."""
+    found: dict[str, Any] = _windows().get(screen_id, {})
+    listed = [("", "", element) for element in found.get("top", [])]
+    for tab in found.get("tabs", []):
+        for section in tab.get("sections", []):
+            listed.extend((tab["title"], section["title"], e) for e in section["elements"])
+    return listed
+
+
+def help_text(screen_id: str, name: str, section: str | None = None) -> str:
+    """The seed's description of an element (and its rule), preferring the given section."""
+    candidates = [
+        element
+        for _tab, title, element in elements(screen_id)
+        if element["name"] == name and (section is None or title.casefold() == section.casefold())
+    ]
+    if not candidates and section is not None:
+        return help_text(screen_id, name)
+    if not candidates:
+        return ""
+    element = candidates[0]
+    rule = element.get("rule")
+    return str(element["description"]) + (f"\n\n{rule}" if rule else "")

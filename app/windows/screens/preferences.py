@@ -1,0 +1,68 @@
+"""Customer ledger preferences (AR101000)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from app.ledger.lookups import LookupSource
+from app.ledger.preferences import PreferencesService
+from app.models import CustomerClass, Preferences
+from app.models.database import Store
+from app.windows.framework.record_screen import RecordScreen, field_rules
+from app.windows.framework.spec import Field, Kind, Screen, Section, Tab
+
+SCREEN_ID = "AR101000"
+
+SCREEN = Screen(
+    id=SCREEN_ID,
+    title="Customer ledger preferences",
+    model=Preferences,
+    top=(),
+    tabs=(
+        Tab(
+            "General settings",
+            sections=(
+                Section(
+                    "Posting settings",
+                    (
+                        Field(
+                            "automatically_post_on_release",
+                            "Automatically post on release",
+                            Kind.CHECKBOX,
+                        ),
+                        Field(
+                            "post_summary_when_updating_the_general_ledger",
+                            "Post summary when updating the general ledger",
+                            Kind.CHECKBOX,
+                            attr="post_summary_when_updating_gl",
+                        ),
+                        Field("activate_migration_mode", "Activate migration mode", Kind.CHECKBOX),
+                    ),
+                ),
+                Section(
+                    "Data entry settings",
+                    (
+                        Field(
+                            "default_customer_class_id",
+                            "Default customer class ID",
+                            Kind.LOOKUP,
+                            lookup=LookupSource(
+                                CustomerClass, "class_id", "description", title="customer classes"
+                            ),
+                        ),
+                    ),
+                    column=1,
+                ),
+            ),
+        ),
+    ),
+)
+
+
+def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
+    service = PreferencesService(store, field_rules(SCREEN))
+    screen = RecordScreen(store, SCREEN, service, parent, single_record=True)
+    current = service.current_id()
+    if current is not None:
+        screen.load_record(current)
+    return screen

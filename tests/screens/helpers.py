@@ -1,0 +1,64 @@
+"""Driving a record screen the way a user does: type into fields, click toolbar actions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.windows.framework.lookup import LookupEditor
+from app.windows.framework.record_screen import RecordScreen
+
+
+def type_into(qtbot: QtBot, screen: RecordScreen, key: str, text: str) -> None:
+    """Click into a field, replace its text, and leave it (Tab), as a user would."""
+    editor: QWidget = screen.editor(key)
+    line = editor.line_edit if isinstance(editor, LookupEditor) else editor
+    assert isinstance(line, QLineEdit), f"{key} is not a text field"
+    _reveal(screen, line)
+    line.setFocus()
+    line.selectAll()
+    if text:
+        qtbot.keyClicks(line, text)
+    else:
+        qtbot.keyClick(line, Qt.Key.Key_Delete)
+    qtbot.keyClick(line, Qt.Key.Key_Tab)
+
+
+def choose_option(qtbot: QtBot, screen: RecordScreen, key: str, label: str) -> None:
+    combo = screen.editor(key)
+    assert isinstance(combo, QComboBox)
+    index = combo.findText(label)
+    assert index >= 0, f"{label!r} is not an option of {key}"
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)  # what a user's pick in the popup emits
+
+
+def click_check(qtbot: QtBot, screen: RecordScreen, key: str) -> None:
+    box = screen.editor(key)
+    assert isinstance(box, QCheckBox)
+    _reveal(screen, box)
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().bottomLeft() + box.rect().center() * 0)
+
+
+def trigger(screen: RecordScreen, name: str) -> None:
+    action = screen.action(name)
+    assert action.isEnabled(), f"{name} is disabled"
+    action.trigger()
+
+
+def shown(screen: RecordScreen, key: str) -> Any:
+    editor: Any = screen.editor(key)
+    if isinstance(editor, LookupEditor):
+        return editor.line_edit.text()
+    if isinstance(editor, QCheckBox):
+        return editor.isChecked()
+    if isinstance(editor, QComboBox):
+        return editor.currentText()
+    return editor.text()
+
+
+def _reveal(screen: RecordScreen, widget: QWidget) -> None:
+    screen._reveal(widget)
