@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.models.lock import InstanceLock
 from app.paths import default_database_path
 
 BUSY_TIMEOUT_MS = 5000
@@ -52,10 +54,15 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
 
 class Store:
-    """The database the workstation works on: an engine and its session factory."""
+    """The database the workstation works on: an engine and its session factory.
 
-    def __init__(self, engine: Engine) -> None:
+    Opened by ``app.models.startup.open_store`` it also holds the instance lock of a SQLite
+    file, released by ``close()``.
+    """
+
+    def __init__(self, engine: Engine, *, lock: InstanceLock | None = None) -> None:
         self.engine = engine
+        self.lock = lock
         self.sessions = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
@@ -74,5 +81,24 @@ class Store:
         with self.sessions.begin() as session:
             yield session
 
-    def dispose(self) -> None:
+    def close(self) -> None:
+        """Close every connection and release the lock; safe to call more than once."""
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def dispose(self) -> None:
+        """The same as close()."""
+        self.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        _type: type[BaseException] | None,
+        _value: BaseException | None,
+        _traceback: TracebackType | None,
+    ) -> None:
+        self.close()

@@ -1,0 +1,164 @@
+"""Alembic migrations of the store: shipped inside the package, configured in code (no alembic.ini).
+
+Start-up (``app.models.startup.open_store``) runs them on the user's database. Developers use the
+same configuration through this package's command line, which takes Alembic's usual commands.
+
+Adding a revision after changing the models is one command::
+
+    python -m app.models.migrations revision --autogenerate -m "add statements"
+
+It upgrades a scratch SQLite database to the current head, compares it with
+``app.models.Base.metadata`` and writes ``versions/NNNN_add_statements.py`` with the next number
+(nothing is written when the models did not change). Review the file before committing it: a new
+NOT NULL column on a table that may hold rows needs a ``server_default``, and renames come out as
+drop + add. SQLite changes run in batch mode (copy the table, drop, rename); start-up runs them
+with foreign keys off, so rebuilding a parent table does not cascade-delete its children, and
+checks the foreign keys before it commits.
+
+Other commands work the same way, e.g. ``python -m app.models.migrations history`` or
+``python -m app.models.migrations upgrade head --sql -x url=postgresql://`` (the SQL for a server);
+``-x url=...`` chooses a database instead of the scratch one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.autogenerate.api import AutogenContext
+from alembic.config import Config
+from alembic.operations.ops import MigrationScript
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.pool import NullPool
+
+from app.models.base import ExactDecimal
+from app.models.database import BUSY_TIMEOUT_MS
+
+SCRIPT_LOCATION = Path(__file__).resolve().parent
+
+
+class MigrationError(Exception):
+    """A migration left the database in a state that must not be committed."""
+
+
+def alembic_config(
+    *,
+    connection: Connection | None = None,
+    url: str | None = None,
+    script_location: Path | None = None,
+) -> Config:
+    """Alembic's configuration for this package; env.py migrates ``connection`` when given."""
+    config = Config()
+    config.set_main_option("script_location", str(script_location or SCRIPT_LOCATION))
+    config.set_main_option("path_separator", "os")
+    if url is not None:
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def script_directory(script_location: Path | None = None) -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config(script_location=script_location))
+
+
+def head_revision(script_location: Path | None = None) -> str:
+    """The newest revision this version of the app knows (the history is one straight line)."""
+    head = script_directory(script_location).get_current_head()
+    if head is None:
+        raise MigrationError("the migrations folder holds no revision")
+    return head
+
+
+def known_revisions(script_location: Path | None = None) -> frozenset[str]:
+    return frozenset(
+        script.revision for script in script_directory(script_location).walk_revisions()
+    )
+
+
+def migration_engine(url: str) -> Engine:
+    """An engine for schema changes, one connection at a time.
+
+    SQLite needs two things the app's engine does not do: foreign keys off (batch mode rebuilds a
+    table by copy, drop and rename, and dropping a parent with foreign keys on deletes or blocks
+    its children) and an explicit BEGIN, because the sqlite3 driver does not open a transaction
+    for DDL by itself. With both, an upgrade is all or nothing.
+    """
+    engine = create_engine(url, poolclass=NullPool)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_migration_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _sqlite_migration_connect(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # the driver's own transaction handling is off
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=OFF")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def upgrade_in_transaction(
+    connection: Connection, *, revision: str = "head", script_location: Path | None = None
+) -> None:
+    """Upgrade inside the caller's transaction; the caller commits or rolls back."""
+    command.upgrade(
+        alembic_config(connection=connection, script_location=script_location), revision
+    )
+    if connection.dialect.name == "sqlite":
+        problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise MigrationError(f"the upgrade broke foreign keys: {problems[:5]}")
+
+
+def upgrade_database(url: str, *, script_location: Path | None = None) -> None:
+    """Upgrade the database at ``url`` to head in one transaction."""
+    engine = migration_engine(url)
+    try:
+        with engine.begin() as connection:
+            upgrade_in_transaction(connection, script_location=script_location)
+    finally:
+        engine.dispose()
+
+
+# --- autogenerate hooks (used by env.py) ---------------------------------------------------------
+
+
+def render_item(kind: str, obj: Any, autogen_context: AutogenContext) -> str | bool:
+    """Render the money type importably, with its scale (its repr would drop the scale)."""
+    if kind == "type" and isinstance(obj, ExactDecimal):
+        autogen_context.imports.add("from app.models.base import ExactDecimal")
+        return f"ExactDecimal({obj.scale})"
+    return False
+
+
+def next_revision_id(script_location: Path | None = None) -> str:
+    """Revisions are numbered 0001, 0002 … so the files sort in the order they apply."""
+    numbers = [int(rev) for rev in known_revisions(script_location) if rev.isdigit()]
+    return f"{max(numbers, default=0) + 1:04d}"
+
+
+def process_revision_directives(
+    context: MigrationContext, _revision: Any, directives: list[MigrationScript]
+) -> None:
+    """Number new revisions; with ``skip_empty`` set, write nothing when the models match."""
+    config = context.config
+    if not directives or config is None:
+        return
+    script = directives[0]
+    location = Path(str(config.get_main_option("script_location")))
+    script.rev_id = next_revision_id(location)
+    upgrade_ops = script.upgrade_ops
+    if config.attributes.get("skip_empty") and upgrade_ops is not None and upgrade_ops.is_empty():
+        directives[:] = []
+        print("No changes between the models and the migrations; no revision written.")
