@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     url = database_url(args.database)
 
     from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
     try:
         make_url(url)
@@ -97,14 +97,21 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setApplicationVersion(__version__)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    app.setApplicationDisplayName(APP_NAME)
+    # Lets Wayland/desktops match the window to packaging/customer-ledger.desktop (its icon).
+    # No applicationDisplayName: X11 would append it to every window title.
+    app.setDesktopFileName(APP_ID)
 
     try:
         store = open_store(url)
-    except DatabaseRefusedError as error:
+    except (DatabaseRefusedError, SQLAlchemyError) as error:
+        # A refusal explains itself; a driver error (e.g. no driver for the URL's dialect)
+        # still deserves a message box rather than a traceback.
         message = str(error)
+        if not isinstance(error, DatabaseRefusedError):
+            shown = make_url(url).render_as_string(hide_password=True)
+            message = f"{APP_NAME} could not open the database {shown}\n\n{error}"
         print(f"{APP_ID}: {message}", file=sys.stderr)
-        QMessageBox.critical(None, f"{APP_NAME} — database refused", message)
+        QMessageBox.critical(None, f"{APP_NAME} — database not opened", message)
         return EXIT_DATABASE_REFUSED
 
     from app.windows.main_window import MainWindow
@@ -122,4 +129,4 @@ def main(argv: list[str] | None = None) -> int:
             QTimer.singleShot(0, report_and_quit)
         return app.exec()
     finally:
-        store.dispose()
+        store.close()  # also releases the database's instance lock

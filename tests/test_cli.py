@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -26,11 +25,6 @@ from app.main import (
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("PySide6.QtCore", "PySide6.QtWidgets", "sqlalchemy", "alembic", "reportlab")
 
-needs_startup = pytest.mark.skipif(
-    importlib.util.find_spec("app.models.startup") is None,
-    reason="app.models.startup is not written yet",
-)
-
 
 @pytest.fixture
 def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
@@ -47,6 +41,19 @@ def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]
     monkeypatch.delenv(DATABASE_ENV, raising=False)
     env.pop(QUIT_WHEN_READY_ENV, None)
     return env
+
+
+@pytest.fixture
+def critical_messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Texts of QMessageBox.critical calls, answered at once instead of blocking the test."""
+    shown: list[str] = []
+
+    def critical(_parent: object, _title: str, text: str, *_: Any) -> QMessageBox.StandardButton:
+        shown.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "critical", critical)
+    return shown
 
 
 def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -110,28 +117,20 @@ def test_database_comes_from_option_then_environment_then_user_folder(
     assert database_url("books.sqlite") == f"sqlite:///{tmp_path / 'books.sqlite'}"
 
 
-@needs_startup
 def test_refused_database_exits_2_and_leaves_the_file_alone(
     qapp: QApplication,
     user_dirs: dict[str, str],
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    critical_messages: list[str],
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    shown = critical_messages
     folder = tmp_path / "ledgers"
     folder.mkdir()
     text_file = folder / "notes.sqlite"
     content = b"This is a shopping list, not a ledger.\n" * 10
     text_file.write_bytes(content)
     before = text_file.stat()
-
-    shown: list[str] = []
-
-    def critical(_parent: object, _title: str, text: str, *_: Any) -> QMessageBox.StandardButton:
-        shown.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "critical", critical)
 
     assert main(["--database", str(text_file)]) == EXIT_DATABASE_REFUSED
     assert len(shown) == 1 and shown[0]
@@ -141,7 +140,20 @@ def test_refused_database_exits_2_and_leaves_the_file_alone(
     assert sorted(path.name for path in folder.iterdir()) == ["notes.sqlite"]
 
 
-@needs_startup
+def test_a_url_without_a_driver_is_reported_not_a_traceback(
+    qapp: QApplication,
+    user_dirs: dict[str, str],
+    critical_messages: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    shown = critical_messages
+    url = "nosuchdialect://clerk:s3cret@server/ledger"
+    assert main(["--database", url]) == EXIT_DATABASE_REFUSED
+    assert len(shown) == 1
+    assert "nosuchdialect://clerk:***@server/ledger" in shown[0]
+    assert "s3cret" not in shown[0] + capsys.readouterr().err
+
+
 def test_environment_database_opens_without_reportlab_or_screens(
     user_dirs: dict[str, str], tmp_path: Path
 ) -> None:
@@ -162,7 +174,6 @@ def test_environment_database_opens_without_reportlab_or_screens(
     assert database.is_file()  # the environment's database, created on first start
 
 
-@needs_startup
 def test_python_m_app_starts_and_saves_its_settings(
     user_dirs: dict[str, str], tmp_path: Path
 ) -> None:
@@ -173,6 +184,7 @@ def test_python_m_app_starts_and_saves_its_settings(
     ready = [line for line in proc.stdout.splitlines() if line.startswith(READY_PREFIX)]
     assert len(ready) == 1 and float(ready[0].split()[1]) > 0
     assert database.is_file()
+    assert not database.with_name("ledger.sqlite.lock").exists()  # released on exit
     # QSettings(organization "Customer Ledger", application "customer-ledger").
     config = Path(user_dirs["XDG_CONFIG_HOME"]) / "Customer Ledger" / "customer-ledger.conf"
     assert "main_window" in config.read_text()

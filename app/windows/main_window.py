@@ -129,6 +129,8 @@ class MainWindow(QMainWindow):
             item.setData(0, SCREEN_ID_ROLE, info.id)
             item.setToolTip(0, screen_label(info))
         tree.expandAll()
+        # One click opens, as in Visma's menu; Enter and double-click (activation) too.
+        tree.itemClicked.connect(self._navigation_activated)
         tree.itemActivated.connect(self._navigation_activated)
 
         dock = QDockWidget("Navigation", self)

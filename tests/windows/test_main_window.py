@@ -208,6 +208,22 @@ def test_navigation_groups_screens_and_opens_on_activation(
     assert locations.data(0, SCREEN_ID_ROLE) == "CR303010"
 
 
+def test_navigation_opens_on_a_single_click(window: MainWindow) -> None:
+    tree = window.navigation
+    group = tree.topLevelItem(1)
+    assert group is not None
+    classes = group.child(0)
+    assert classes is not None
+    QTest.mouseClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(classes).center()
+    )
+    assert window.open_screen_ids() == ["AR201000"]
+    QTest.mouseDClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(classes).center()
+    )
+    assert window.open_screen_ids() == ["AR201000"]
+
+
 def test_go_menu_has_one_entry_per_screen(window: MainWindow) -> None:
     action = window.findChild(type(window.action_quit), "action_open_ar201000")
     assert action is not None
