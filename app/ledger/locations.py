@@ -35,9 +35,11 @@ class LocationService(RecordService[Location]):
         self, session: Session, record: Location, values: Mapping[str, Any], *, is_new: bool
     ) -> None:
         # A customer's first location is its default one.
-        if is_new and not count_where(
-            session, Location, Location.customer_id == record.customer_id
-        ):
+        if not is_new:
+            return
+        with session.no_autoflush:
+            others = count_where(session, Location, Location.customer_id == record.customer_id)
+        if not others:
             record.is_default = True
 
     def delete_refusal(self, session: Session, record: Location) -> str | None:

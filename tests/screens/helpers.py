@@ -40,7 +40,9 @@ def click_check(qtbot: QtBot, screen: RecordScreen, key: str) -> None:
     box = screen.editor(key)
     assert isinstance(box, QCheckBox)
     _reveal(screen, box)
-    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().bottomLeft() + box.rect().center() * 0)
+    qtbot.mouseClick(
+        box, Qt.MouseButton.LeftButton, pos=box.rect().bottomLeft() + box.rect().center() * 0
+    )
 
 
 def trigger(screen: RecordScreen, name: str) -> None:

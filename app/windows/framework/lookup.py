@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -65,6 +66,8 @@ class LookupEditor(QWidget):
 
         self.line_edit.textEdited.connect(self._suggest)
         self.line_edit.editingFinished.connect(self._resolve_typed)
+        # QLineEdit skips editingFinished when focus leaves while the suggestions are shown.
+        self.line_edit.installEventFilter(self)
         self.completer.activated.connect(self._pick_suggestion)
         self.select_button.clicked.connect(self.open_selector)
 
@@ -88,6 +91,18 @@ class LookupEditor(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         self.line_edit.setReadOnly(read_only)
         self.select_button.setEnabled(not read_only)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.line_edit
+            and isinstance(event, QFocusEvent)
+            and event.type() == QEvent.Type.FocusOut
+            and event.reason() != Qt.FocusReason.PopupFocusReason  # the suggestions opening
+        ):
+            if self.completer.popup().isVisible():
+                self.completer.popup().hide()
+            self._resolve_typed()
+        return super().eventFilter(watched, event)
 
     # -- choosing --------------------------------------------------------------------------
 
@@ -113,7 +128,9 @@ class LookupEditor(QWidget):
 
     def _resolve_typed(self) -> None:
         text = self.line_edit.text().strip()
-        current = lookups.by_value(self.store, self.source, self._value)
+        current = None
+        if not isinstance(self._value, InvalidInput):
+            current = lookups.by_value(self.store, self.source, self._value)
         if current is not None and text == current.code:
             return
         if not text:

@@ -321,9 +321,10 @@ class RecordScreen(QWidget):
 
     def paste_record(self) -> None:
         copied = self._clipboard.get(self.spec.id)
-        if copied is None or not self.confirm_close():
-            return
         keys = set(self.key_keys)
+        only_keys_typed = self.record.is_new and set(self.record.changed_keys()) <= keys
+        if copied is None or not (only_keys_typed or self.confirm_close()):
+            return
         kept = {key: self.record.value(key) for key in keys} if self.record.is_new else {}
         self.new_record()
         for key, value in copied.items():

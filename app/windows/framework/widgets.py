@@ -223,7 +223,7 @@ class ReadOnlyEditor(QLineEdit):
 
 def create_editor(spec: Field, parent: QWidget | None, lookups: Any = None) -> QWidget:
     """The editor for a field's kind; lookups need the store and are made by ``lookups``."""
-    kind = Kind.READONLY if spec.read_only and spec.kind != Kind.LOOKUP else spec.kind
+    kind = spec.kind
     editor: QWidget
     if kind == Kind.LOOKUP:
         if lookups is None:
@@ -243,6 +243,8 @@ def create_editor(spec: Field, parent: QWidget | None, lookups: Any = None) -> Q
         editor = DateEditor(spec, parent)
     else:
         editor = ReadOnlyEditor(spec, parent)
+    if spec.read_only:
+        editor.set_read_only(True)  # type: ignore[attr-defined]
     editor.setObjectName(spec.key)
     if spec.help:
         editor.setToolTip(spec.help)

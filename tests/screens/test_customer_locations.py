@@ -1,0 +1,94 @@
+"""Customer locations (CR303010): create for a customer, first is default, Set as default."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.models import Customer, CustomerStatus, Location
+from app.models.database import Store
+from app.windows.framework.lookup import LookupEditor
+from app.windows.framework.record_screen import RecordScreen
+from tests.screens.helpers import shown, trigger, type_into
+
+Opener = Callable[[str], RecordScreen]
+
+
+@pytest.fixture(autouse=True)
+def customers(store: Store) -> None:
+    with store.transaction() as session:
+        session.add_all(
+            [
+                Customer(customer_no="10001", name="Nordic Trading AS"),
+                Customer(customer_no="10002", name="Closed Oy", status=CustomerStatus.INACTIVE),
+            ]
+        )
+
+
+def add_location(qtbot: QtBot, screen: RecordScreen, customer: str, location: str) -> None:
+    trigger(screen, "add_new")
+    type_into(qtbot, screen, "customer", customer)
+    type_into(qtbot, screen, "location_id", location)
+    type_into(qtbot, screen, "location_name", f"{location} site")
+    trigger(screen, "save")
+
+
+def defaults(store: Store) -> dict[str, bool]:
+    with store.session() as session:
+        return {
+            row[0]: row[1]
+            for row in session.execute(select(Location.location_id, Location.is_default))
+        }
+
+
+def test_first_location_is_default_and_set_as_default_moves_the_mark(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    screen = open_screen("CR303010")
+    add_location(qtbot, screen, "10001", "MAIN")
+    add_location(qtbot, screen, "10001", "OSLO")
+    assert defaults(store) == {"MAIN": True, "OSLO": False}
+    assert shown(screen, "is_default") is False
+
+    trigger(screen, "set_as_default")
+    assert defaults(store) == {"MAIN": False, "OSLO": True}
+    assert shown(screen, "is_default") is True
+
+
+def test_the_default_location_cannot_be_deleted(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    screen = open_screen("CR303010")
+    add_location(qtbot, screen, "10001", "MAIN")
+    trigger(screen, "delete")
+    assert "is the customer's default location and cannot be deleted" in screen.message.text()
+    assert defaults(store) == {"MAIN": True}
+
+
+def test_inactive_customers_are_not_offered(qtbot: QtBot, open_screen: Opener) -> None:
+    screen = open_screen("CR303010")
+    type_into(qtbot, screen, "customer", "10002")
+    trigger(screen, "save")
+    assert "Customer: '10002' is not in the list of customers." in screen.message.text()
+    lookup = screen.editor("customer")
+    assert isinstance(lookup, LookupEditor)
+    lookup.line_edit.setFocus()
+    lookup.line_edit.clear()
+    qtbot.keyClicks(lookup.line_edit, "1000")
+    assert lookup.completer.model().rowCount() == 1
+
+
+def test_same_location_id_twice_for_a_customer_is_refused(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    screen = open_screen("CR303010")
+    add_location(qtbot, screen, "10001", "MAIN")
+    trigger(screen, "add_new")
+    type_into(qtbot, screen, "customer", "10001")
+    type_into(qtbot, screen, "location_name", "typed first")
+    type_into(qtbot, screen, "location_id", "MAIN")
+    # Typing an existing key offers to open that record; the answer fixture says Cancel.
+    assert shown(screen, "location_name") == "typed first"
