@@ -373,13 +373,14 @@ class QueryTableModel(QAbstractTableModel):
         statement = self._query.where(*conditions) if conditions else self._query
         self._statement = self._ordered(statement)
         rows = self._load(count)
+        # Errors are set before the reset, so views reading them on modelReset see them.
+        message = next(iter(errors.values()), "")
+        changed = message != self._last_error
+        self._errors, self._last_error = errors, message
         self.beginResetModel()
         self._rows = []
         self._row_of = {}
         self._append(rows)
         self.endResetModel()
-        self._errors = errors
-        message = next(iter(errors.values()), "")
-        if message != self._last_error:
-            self._last_error = message
+        if changed:
             self.search_error.emit(message)
