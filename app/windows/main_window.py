@@ -11,7 +11,7 @@ import re
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol, overload, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, overload, runtime_checkable
 
 from PySide6.QtCore import QByteArray, QSettings, QStringListModel, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QScreen
@@ -32,9 +32,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import URL
 
 from app import APP_NAME
-from app.models.database import Store
-from app.windows.about import AboutDialog
 from app.windows.screens import SCREENS, ScreenInfo, find_screen
+
+if TYPE_CHECKING:
+    from app.models.database import Store
+    from app.windows.about import AboutDialog
 
 log = logging.getLogger(__name__)
 
@@ -346,6 +348,8 @@ class MainWindow(QMainWindow):
     # -- about, closing, settings --------------------------------------------------------------
 
     def show_about(self) -> AboutDialog:
+        from app.windows.about import AboutDialog  # rarely opened: not loaded at start-up
+
         dialog = AboutDialog(self._url.render_as_string(hide_password=False), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()  # window-modal without a nested event loop
