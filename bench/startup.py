@@ -111,13 +111,19 @@ def measure_screens(database: Path, home: Path) -> None:
             os.environ[name] = env[name]
     sys.path.insert(0, str(ROOT))
 
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QMessageLogContext, QSettings, QtMsgType, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
     from app.models.startup import open_store
     from app.windows.main_window import MainWindow
     from app.windows.screens import SCREENS
 
+    def quiet_offscreen(_kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+        # The offscreen platform's "does not support …" notes would drown the table.
+        if not message.startswith("This plugin does not support"):
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(quiet_offscreen)
     app = QApplication(sys.argv[:1])
     store = open_store(f"sqlite:///{database}", backup_dir=home / "backups")
     settings = QSettings(str(home / "bench-settings.ini"), QSettings.Format.IniFormat)
