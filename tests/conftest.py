@@ -10,8 +10,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-from app.models import Base
 from app.models.database import Store
+from app.models.startup import open_store
 
 
 @pytest.fixture
@@ -20,9 +20,8 @@ def database_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def store(database_url: str) -> Iterator[Store]:
-    """A fresh, empty ledger database on a temporary file."""
-    store = Store.from_url(database_url)
-    Base.metadata.create_all(store.engine)
+def store(database_url: str, tmp_path: Path) -> Iterator[Store]:
+    """A fresh, empty ledger database on a temporary file, made the way start-up makes it."""
+    store = open_store(database_url, backup_dir=tmp_path / "backups")
     yield store
     store.dispose()

@@ -68,6 +68,7 @@ NETWORK_FILESYSTEMS = frozenset(
         "fuse.cephfs",
     }
 )
+MOUNTS_FILE = Path("/proc/mounts")
 # Lets PostgreSQL workstations that start at the same moment upgrade one after the other.
 PG_UPGRADE_LOCK_KEY = 0x4C_45_44_47  # "LEDG"
 
@@ -373,7 +374,7 @@ def _restore_advice(backup: Path | None) -> str:
 def is_network_path(path: Path, *, mounts: str | None = None) -> bool:
     """Whether ``path`` lies on a network share: a UNC path, a remote drive, or an NFS/SMB mount.
 
-    ``mounts`` is the text of /proc/mounts (read from the system when None, on Linux).
+    ``mounts`` is the text of /proc/mounts (read from MOUNTS_FILE when None, on Linux).
     """
     text = str(path)
     if text.startswith(("\\\\", "//")) and not text.startswith(("\\\\?\\", "\\\\.\\")):
@@ -382,7 +383,7 @@ def is_network_path(path: Path, *, mounts: str | None = None) -> bool:
         return _windows_remote_drive(path)
     if mounts is None:
         try:
-            mounts = Path("/proc/mounts").read_text()
+            mounts = MOUNTS_FILE.read_text()
         except OSError:
             return False
     fstype = mount_fstype(Path(_real(path)), mounts)

@@ -22,16 +22,18 @@ Other commands work the same way, e.g. ``python -m app.models.migrations history
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from alembic import command
+from alembic.autogenerate import compare_metadata
 from alembic.autogenerate.api import AutogenContext
 from alembic.config import Config
 from alembic.operations.ops import MigrationScript
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, MetaData, create_engine, event
 from sqlalchemy.pool import NullPool
 
 from app.models.base import ExactDecimal
@@ -129,6 +131,32 @@ def upgrade_database(url: str, *, script_location: Path | None = None) -> None:
             upgrade_in_transaction(connection, script_location=script_location)
     finally:
         engine.dispose()
+
+
+def model_changes(
+    metadata: MetaData | None = None, *, script_location: Path | None = None
+) -> list[Any]:
+    """What autogenerate would write now: how the models differ from the migrations' head.
+
+    Empty when they agree. Compared on a scratch SQLite database upgraded to head.
+    """
+    if metadata is None:
+        from app.models import Base
+
+        metadata = Base.metadata
+    with tempfile.TemporaryDirectory() as scratch:
+        url = f"sqlite:///{Path(scratch) / 'scratch.sqlite'}"
+        upgrade_database(url, script_location=script_location)
+        engine = migration_engine(url)
+        try:
+            with engine.connect() as connection:
+                context = MigrationContext.configure(connection, opts={"compare_type": True})
+                return list(compare_metadata(context, metadata))
+        finally:
+            engine.dispose()
+
+
+ADD_REVISION_HINT = 'python -m app.models.migrations revision --autogenerate -m "what changed"'
 
 
 # --- autogenerate hooks (used by env.py) ---------------------------------------------------------

@@ -19,13 +19,16 @@ from app.models.migrations import (
     render_item,
 )
 
-OPTIONS: dict[str, Any] = {
-    "target_metadata": Base.metadata,
-    "render_as_batch": True,  # SQLite alters tables by copy-and-rename
-    "compare_type": True,
-    "render_item": render_item,
-    "process_revision_directives": process_revision_directives,
-}
+
+def _options() -> dict[str, Any]:
+    return {
+        # The models; a test may compare other metadata through config.attributes.
+        "target_metadata": context.config.attributes.get("target_metadata", Base.metadata),
+        "render_as_batch": True,  # SQLite alters tables by copy-and-rename
+        "compare_type": True,
+        "render_item": render_item,
+        "process_revision_directives": process_revision_directives,
+    }
 
 
 def _url() -> str:
@@ -38,13 +41,13 @@ def _url() -> str:
 
 def run_offline() -> None:
     """Write the SQL instead of running it (``--sql``)."""
-    context.configure(url=_url(), literal_binds=True, **OPTIONS)
+    context.configure(url=_url(), literal_binds=True, **_options())
     with context.begin_transaction():
         context.run_migrations()
 
 
 def run_on(connection: Connection) -> None:
-    context.configure(connection=connection, **OPTIONS)
+    context.configure(connection=connection, **_options())
     with context.begin_transaction():
         context.run_migrations()
 
