@@ -1,4 +1,4 @@
-"""Customer Ledger: an offline customer ledger workstation modelled on Visma Net's Customer ledger."""
+"""Customer Ledger: an offline customer ledger workstation after Visma Net's Customer ledger."""
 
 __version__ = "0.1.0"
 APP_NAME = "Customer Ledger"

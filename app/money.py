@@ -30,7 +30,7 @@ def as_decimal(value: object) -> Decimal:
     """Convert a stored or typed value to Decimal; floats are refused because they are inexact."""
     if isinstance(value, Decimal):
         return value
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, bool | float):
         raise TypeError(f"money must be Decimal, int or str, not {type(value).__name__}")
     if isinstance(value, int):
         return Decimal(value)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.ledger.records import FieldError, FieldRule, RecordService, count_where
+from app.ledger.records import FieldError, RecordService, ScreenRules, count_where
 from app.models import Customer, CustomerClass, Preferences
 from app.models.database import Store
 
@@ -18,7 +18,7 @@ CODE_PATTERN = re.compile(r"^[A-Za-z0-9]+$")
 class CustomerClassService(RecordService[CustomerClass]):
     noun = "customer class"
 
-    def __init__(self, store: Store, rules: Iterable[FieldRule]) -> None:
+    def __init__(self, store: Store, rules: ScreenRules) -> None:
         super().__init__(store, CustomerClass, rules, ("class_id",))
 
     def check(

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.ledger.records import FieldRule, RecordService, count_where
+from app.ledger.records import RecordService, ScreenRules, count_where
 from app.models import Customer, CustomerStatus, Location
 from app.models.database import Store
 
@@ -23,7 +22,7 @@ def selectable_customer() -> Any:
 class CustomerService(RecordService[Customer]):
     noun = "customer"
 
-    def __init__(self, store: Store, rules: Iterable[FieldRule]) -> None:
+    def __init__(self, store: Store, rules: ScreenRules) -> None:
         super().__init__(store, Customer, rules, ("customer_no",))
 
     def values_of(self, session: Session, record: Customer) -> dict[str, Any]:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app.ledger.records import FieldError, FieldRule, RecordError, RecordService, count_where
+from app.ledger.records import FieldError, RecordError, RecordService, ScreenRules, count_where
 from app.models import Location
 from app.models.database import Store
 
@@ -19,7 +19,7 @@ LOCATION_ID_PATTERN = re.compile(r"^[A-Za-z0-9]+$")
 class LocationService(RecordService[Location]):
     noun = "location"
 
-    def __init__(self, store: Store, rules: Iterable[FieldRule]) -> None:
+    def __init__(self, store: Store, rules: ScreenRules) -> None:
         super().__init__(store, Location, rules, ("customer", "location_id"))
 
     def check(

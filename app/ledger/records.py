@@ -44,6 +44,24 @@ class FieldRule:
 
 
 @dataclass(frozen=True)
+class GridRule:
+    """A grid of child rows: ``key`` is the record's relationship holding them."""
+
+    key: str
+    label: str
+    columns: tuple[FieldRule, ...]
+    order_by: str = "id"
+
+
+@dataclass(frozen=True)
+class ScreenRules:
+    """Everything the ledger needs of one screen's declaration."""
+
+    fields: tuple[FieldRule, ...]
+    grids: tuple[GridRule, ...] = ()
+
+
+@dataclass(frozen=True)
 class FieldError:
     key: str
     label: str
@@ -88,12 +106,22 @@ class RecordService(Generic[M]):
         self,
         store: Store,
         model: type[M],
-        rules: Iterable[FieldRule],
+        rules: ScreenRules,
         key_keys: tuple[str, ...],
     ) -> None:
         self.store = store
         self.model = model
-        self.rules = {rule.key: self._with_column_length(rule) for rule in rules}
+        self.rules = {rule.key: self._with_column_length(model, rule) for rule in rules.fields}
+        self.grids = {
+            grid.key: replace(
+                grid,
+                columns=tuple(
+                    self._with_column_length(self._child_model(grid.key), column)
+                    for column in grid.columns
+                ),
+            )
+            for grid in rules.grids
+        }
         self.key_keys = key_keys
 
     # -- reading -------------------------------------------------------------------------------
@@ -107,7 +135,20 @@ class RecordService(Generic[M]):
             default = column.default if column is not None else None
             arg = getattr(default, "arg", None)
             values[rule.key] = arg if default is not None and not callable(arg) else None
+        for grid in self.grids:
+            values[grid] = []
         return values
+
+    def new_row(self, grid_key: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+        """A new grid row: the child model's column defaults. Override for numbering."""
+        table = inspect(self._child_model(grid_key)).local_table
+        row: dict[str, Any] = {}
+        for rule in self.grids[grid_key].columns:
+            column = table.columns.get(rule.attr)
+            default = column.default if column is not None else None
+            arg = getattr(default, "arg", None)
+            row[rule.key] = arg if default is not None and not callable(arg) else None
+        return row
 
     def load(self, record_id: int) -> dict[str, Any]:
         with self.store.session() as session:
@@ -118,6 +159,15 @@ class RecordService(Generic[M]):
 
     def values_of(self, session: Session, record: M) -> dict[str, Any]:
         values = {rule.key: getattr(record, rule.attr, None) for rule in self.rules.values()}
+        for grid in self.grids.values():
+            children = sorted(
+                getattr(record, grid.key),
+                key=lambda child: _sort_key(getattr(child, grid.order_by)),
+            )
+            values[grid.key] = [
+                {"id": child.id} | {c.key: getattr(child, c.attr) for c in grid.columns}
+                for child in children
+            ]
         values["id"] = record.id
         values["version"] = record.version
         return values
@@ -159,21 +209,16 @@ class RecordService(Generic[M]):
     ) -> list[FieldError]:
         errors: list[FieldError] = []
         for rule in self.rules.values():
-            if not rule.stored:
-                continue
-            value = values.get(rule.key)
-            if isinstance(value, InvalidInput):
-                errors.append(FieldError(rule.key, rule.label, value.reason))
-            elif rule.required and is_blank(value):
-                errors.append(FieldError(rule.key, rule.label, "a value is required."))
-            elif rule.max_length and isinstance(value, str) and len(value) > rule.max_length:
-                errors.append(
-                    FieldError(
-                        rule.key,
-                        rule.label,
-                        f"at most {rule.max_length} characters (this has {len(value)}).",
-                    )
-                )
+            problem = _problem(rule, values.get(rule.key))
+            if problem:
+                errors.append(FieldError(rule.key, rule.label, problem))
+        for grid in self.grids.values():
+            for number, row in enumerate(values.get(grid.key) or [], start=1):
+                for column in grid.columns:
+                    problem = _problem(column, row.get(column.key))
+                    if problem:
+                        label = f"{grid.label}, row {number}, {column.label}"
+                        errors.append(FieldError(grid.key, label, problem))
         if not errors:
             errors.extend(self._unique_key_errors(session, record_id, values))
             errors.extend(self.check(session, record_id, values))
@@ -211,6 +256,9 @@ class RecordService(Generic[M]):
                 for rule in self.rules.values():
                     if rule.stored and rule.key in values:
                         setattr(record, rule.attr, _stored(values[rule.key]))
+                for grid in self.grids.values():
+                    if grid.key in values:
+                        self._save_rows(session, record, grid, values[grid.key])
                 self.before_save(session, record, values, is_new=record_id is None)
                 session.flush()
                 self.after_save(session, record, values, is_new=record_id is None)
@@ -250,10 +298,38 @@ class RecordService(Generic[M]):
     def _table(self) -> Any:
         return inspect(self.model).local_table
 
-    def _with_column_length(self, rule: FieldRule) -> FieldRule:
+    def _child_model(self, grid_key: str) -> type[Any]:
+        child: type[Any] = inspect(self.model).relationships[grid_key].mapper.class_
+        return child
+
+    def _save_rows(
+        self, session: Session, record: M, grid: GridRule, rows: list[dict[str, Any]]
+    ) -> None:
+        """Make the record's child rows what the grid shows: update, add, remove."""
+        collection = getattr(record, grid.key)
+        existing = {child.id: child for child in collection}
+        kept: set[int] = set()
+        child_model = self._child_model(grid.key)
+        for row in rows:
+            child = existing.get(row.get("id")) if row.get("id") is not None else None
+            if child is None:
+                child = child_model()
+                collection.append(child)
+            else:
+                kept.add(child.id)
+            for column in grid.columns:
+                if column.stored and column.key in row:
+                    setattr(child, column.attr, _stored(row[column.key]))
+        for child_id, child in existing.items():
+            if child_id not in kept:
+                collection.remove(child)
+                session.delete(child)
+
+    @staticmethod
+    def _with_column_length(model: type[Any], rule: FieldRule) -> FieldRule:
         if rule.max_length is not None or not rule.stored:
             return rule
-        length = column_length(self.model, rule.attr)
+        length = column_length(model, rule.attr)
         return replace(rule, max_length=length) if length else rule
 
     def _unique_key_errors(
@@ -299,6 +375,23 @@ def _beyond(columns: list[Any], values: list[Any], backwards: bool) -> Any:
         step = column < values[index] if backwards else column > values[index]
         terms.append(and_(*equal_before, step))
     return or_(*terms)
+
+
+def _problem(rule: FieldRule, value: Any) -> str | None:
+    """What is wrong with one value of a field, in words for the user; None when it is fine."""
+    if not rule.stored:
+        return None
+    if isinstance(value, InvalidInput):
+        return value.reason
+    if rule.required and is_blank(value):
+        return "a value is required."
+    if rule.max_length and isinstance(value, str) and len(value) > rule.max_length:
+        return f"at most {rule.max_length} characters (this has {len(value)})."
+    return None
+
+
+def _sort_key(value: Any) -> tuple[bool, Any]:
+    return (value is None, value)
 
 
 def _stored(value: Any) -> Any:

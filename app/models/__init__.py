@@ -4,7 +4,7 @@ from app.models.base import Base
 from app.models.customer import Customer, CustomerStatus
 from app.models.customer_class import CustomerClass
 from app.models.location import MAIN_LOCATION_ID, Location
-from app.models.preferences import PREFERENCES_ID, Preferences
+from app.models.preferences import PREFERENCES_ID, DunningLevel, Preferences
 
 __all__ = [
     "MAIN_LOCATION_ID",
@@ -13,6 +13,7 @@ __all__ = [
     "Customer",
     "CustomerClass",
     "CustomerStatus",
+    "DunningLevel",
     "Location",
     "Preferences",
 ]

@@ -87,7 +87,7 @@ text255 = Annotated[str, mapped_column(String(255))]
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {
+    type_annotation_map = {  # noqa: RUF012 - SQLAlchemy reads it as declared here
         # Option lists are stored by member name in a plain string column: portable, and a new
         # option needs no ALTER TYPE on PostgreSQL.
         enum.Enum: SqlEnum(enum.Enum, native_enum=False, length=40, validate_strings=True),

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.models import CustomerClass, Preferences
+from app.models import CustomerClass, DunningLevel, Preferences
 from app.models.database import Store
+from app.windows.framework.grid import GridEditor
 from app.windows.framework.record_screen import RecordScreen
 from tests.screens.helpers import click_check, shown, trigger, type_into
 
@@ -37,3 +41,104 @@ def test_preferences_are_one_record_saved_and_reopened(
     reopened = open_screen("AR101000")
     assert shown(reopened, "default_customer_class_id") == "DEFAULT"
     assert shown(reopened, "activate_migration_mode") is True
+
+
+def edit_cell(
+    qtbot: QtBot,
+    screen: RecordScreen,
+    grid_key: str,
+    row: int,
+    column: str,
+    text: str,
+    *,
+    press_return: bool = True,
+) -> None:
+    """Double-click a cell, type, press Enter — as a user edits a grid cell."""
+    grid = screen.editor(grid_key)
+    assert isinstance(grid, GridEditor)
+    screen._reveal(grid)
+    columns = [spec.key for spec in grid.model.columns]
+    index = grid.model.index(row, columns.index(column))
+    # The previous cell's editor closes by deleteLater; let it go before opening the next.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    grid.view.setCurrentIndex(index)
+    grid.view.edit(index)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit), f"no line editor opened on {column}"
+    assert editor.parent() is grid.view.viewport()
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    if press_return:
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        # The delegate commits a Return on the next turn of the event loop.
+        qtbot.waitUntil(lambda: grid.delegate.open_editor is None)
+
+
+def test_dunning_levels_are_added_numbered_and_saved(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    screen = open_screen("AR101000")
+    grid = screen.editor("dunning_levels")
+    assert isinstance(grid, GridEditor)
+    qtbot.mouseClick(grid.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(grid.add_button, Qt.MouseButton.LeftButton)
+    assert [row["dunning_letter_level"] for row in grid.value()] == [1, 2]
+    assert screen.is_dirty
+
+    edit_cell(qtbot, screen, "dunning_levels", 0, "days_past_due", "10")
+    edit_cell(qtbot, screen, "dunning_levels", 1, "days_past_due", "30")
+    edit_cell(qtbot, screen, "dunning_levels", 1, "dunning_fee", "65,50")
+    # Save clicked while the last cell is still being edited: what was typed is saved.
+    edit_cell(
+        qtbot, screen, "dunning_levels", 1, "description", "Second reminder", press_return=False
+    )
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved."
+
+    with store.session() as session:
+        levels = session.scalars(select(DunningLevel).order_by(DunningLevel.id)).all()
+        assert [
+            (x.dunning_letter_level, x.days_past_due, x.dunning_fee, x.description) for x in levels
+        ] == [
+            (1, 10, Decimal("0.0000"), None),
+            (2, 30, Decimal("65.5000"), "Second reminder"),
+        ]
+    assert grid.model.index(1, 4).data() == "65.50"
+
+    # Deleting the first row leaves a gap: refused, with the rule named.
+    grid.view.setCurrentIndex(grid.model.index(0, 0))
+    qtbot.mouseClick(grid.delete_button, Qt.MouseButton.LeftButton)
+    trigger(screen, "save")
+    assert "Dunning levels, Dunning letter level: levels must be numbered 1, 2, 3" in (
+        screen.message.text()
+    )
+    with store.session() as session:
+        assert len(session.scalars(select(DunningLevel)).all()) == 2
+
+    trigger(screen, "cancel")
+    assert len(grid.value()) == 2
+
+
+def test_unreadable_fee_and_falling_days_are_named(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    screen = open_screen("AR101000")
+    grid = screen.editor("dunning_levels")
+    assert isinstance(grid, GridEditor)
+    qtbot.mouseClick(grid.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(grid.add_button, Qt.MouseButton.LeftButton)
+    edit_cell(qtbot, screen, "dunning_levels", 0, "days_past_due", "30")
+    edit_cell(qtbot, screen, "dunning_levels", 1, "days_past_due", "20")
+    edit_cell(qtbot, screen, "dunning_levels", 0, "dunning_fee", "12x")
+    trigger(screen, "save")
+    message = screen.message.text()
+    assert "Dunning levels, row 1, Dunning fee: '12x' is not a number." in message
+    trigger(screen, "save")
+    edit_cell(qtbot, screen, "dunning_levels", 0, "dunning_fee", "12")
+    trigger(screen, "save")
+    assert (
+        "Dunning levels, row 2, Days past due: must be more than the previous level's 30 days."
+        in (screen.message.text())
+    )
+    with store.session() as session:
+        assert session.scalars(select(DunningLevel)).all() == []

@@ -17,13 +17,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import inspect
 
 from app.ledger.records import column_length
 from app.windows.framework import catalogue
-from app.windows.framework.spec import Field, Kind, Screen, Section, Tab
+from app.windows.framework.spec import Field, Grid, Kind, Screen, Section, Tab
 from app.windows.framework.widgets import create_editor
 
 LookupFactory = Callable[[Field, QWidget | None], QWidget]
+GridFactory = Callable[[Grid, QWidget | None], QWidget]
 REQUIRED_MARK = ' <span style="color:#c0392b">*</span>'
 
 
@@ -43,9 +45,10 @@ def label_text(spec: Field) -> str:
 
 
 class FormBuilder:
-    def __init__(self, screen: Screen, lookups: LookupFactory) -> None:
+    def __init__(self, screen: Screen, lookups: LookupFactory, grids: GridFactory) -> None:
         self.screen = screen
         self.lookups = lookups
+        self.grids = grids
 
     def build(self, parent: QWidget) -> Form:
         form = Form(top=QWidget(parent), tabs=QTabWidget(parent))
@@ -106,6 +109,8 @@ class FormBuilder:
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
         inner_layout.addLayout(columns)
+        for grid in tab.grids:
+            inner_layout.addWidget(self._build_grid(form, grid, inner), 1)
         scroll = QScrollArea(page)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -114,6 +119,29 @@ class FormBuilder:
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         return page
+
+    def _build_grid(self, form: Form, grid: Grid, parent: QWidget) -> QWidget:
+        child = inspect(self.screen.model).relationships[grid.key].mapper.class_
+        columns = tuple(
+            replace(
+                column,
+                help=column.help or catalogue.column_help(self.screen.id, grid.title, column.label),
+                max_length=column.max_length
+                if column.max_length is not None or column.kind != Kind.TEXT
+                else column_length(child, column.attribute),
+            )
+            for column in grid.columns
+        )
+        editor = self.grids(replace(grid, columns=columns), parent)
+        box = QGroupBox(grid.title.upper(), parent)
+        box.setObjectName(f"section_{grid.object_name}")
+        if grid.help:
+            box.setToolTip(grid.help)
+        layout = QVBoxLayout(box)
+        layout.addWidget(editor)
+        form.editors[grid.key] = editor
+        form.rows[grid.key] = [box]
+        return box
 
     def _build_section(self, form: Form, section: Section, parent: QWidget) -> QWidget:
         box = QGroupBox(section.title.upper() if section.title else "", parent)

@@ -44,3 +44,17 @@ def help_text(screen_id: str, name: str, section: str | None = None) -> str:
     element = candidates[0]
     rule = element.get("rule")
     return str(element["description"]) + (f"\n\n{rule}" if rule else "")
+
+
+def column_help(screen_id: str, grid_title: str, name: str) -> str:
+    """The seed's description of a grid column."""
+    found: dict[str, Any] = _windows().get(screen_id, {})
+    for tab in found.get("tabs", []):
+        for grid in tab.get("grids", []):
+            if grid.get("title") != grid_title:
+                continue
+            for column in grid.get("columns", []):
+                if column["name"] == name:
+                    rule = column.get("rule")
+                    return str(column["description"]) + (f"\n\n{rule}" if rule else "")
+    return ""

@@ -99,8 +99,9 @@ class LookupEditor(QWidget):
             and event.type() == QEvent.Type.FocusOut
             and event.reason() != Qt.FocusReason.PopupFocusReason  # the suggestions opening
         ):
-            if self.completer.popup().isVisible():
-                self.completer.popup().hide()
+            popup = self.completer.popup()
+            if popup is not None and popup.isVisible():
+                popup.hide()
             self._resolve_typed()
         return super().eventFilter(watched, event)
 

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 from app.ledger.records import (
     Direction,
     FieldRule,
+    GridRule,
     InvalidInput,
     RecordError,
     RecordService,
+    ScreenRules,
     StaleRecordError,
     ValidationError,
 )
@@ -36,24 +38,32 @@ from app.models.database import Store
 from app.windows.framework import dialogs
 from app.windows.framework.binder import Binder, RecordModel
 from app.windows.framework.builder import FormBuilder
+from app.windows.framework.grid import GridEditor, lookup_code
 from app.windows.framework.lookup import LookupEditor
-from app.windows.framework.spec import Field, Kind, Screen
+from app.windows.framework.spec import Field, Grid, Kind, Screen
 from app.windows.framework.widgets import mark_invalid
 
 
-def field_rules(screen: Screen) -> list[FieldRule]:
-    """What the ledger needs of a screen's fields, taken from its one declaration."""
-    return [
-        FieldRule(
-            key=spec.key,
-            attr=spec.attribute,
-            label=spec.label,
-            required=spec.required,
-            max_length=spec.max_length,
-            stored=not spec.read_only and spec.kind != Kind.READONLY,
-        )
-        for spec in screen.fields()
-    ]
+def _rule(spec: Field) -> FieldRule:
+    return FieldRule(
+        key=spec.key,
+        attr=spec.attribute,
+        label=spec.label,
+        required=spec.required,
+        max_length=spec.max_length,
+        stored=not spec.read_only and spec.kind != Kind.READONLY,
+    )
+
+
+def screen_rules(screen: Screen) -> ScreenRules:
+    """What the ledger needs of a screen's fields and grids, taken from its one declaration."""
+    return ScreenRules(
+        fields=tuple(_rule(spec) for spec in screen.fields()),
+        grids=tuple(
+            GridRule(grid.key, grid.title, tuple(_rule(c) for c in grid.columns), grid.order_by)
+            for grid in screen.grids()
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -110,8 +120,9 @@ class RecordScreen(QWidget):
 
         fields = screen.fields()
         self.fields: dict[str, Field] = {spec.key: spec for spec in fields}
-        self.record = RecordModel([spec.key for spec in fields], self)
-        self.form = FormBuilder(screen, self._make_lookup).build(self)
+        keys = [spec.key for spec in fields] + [grid.key for grid in screen.grids()]
+        self.record = RecordModel(keys, self)
+        self.form = FormBuilder(screen, self._make_lookup, self._make_grid).build(self)
         self.binder = Binder(self.record, fields, self.form.editors, self.form.rows, self)
         self.actions_by_name: dict[str, QAction] = {}
         self.message = QLabel(self)
@@ -148,6 +159,15 @@ class RecordScreen(QWidget):
 
     def _make_lookup(self, spec: Field, parent: QWidget | None) -> QWidget:
         return LookupEditor(self.store, spec, parent)
+
+    def _make_grid(self, grid: Grid, parent: QWidget | None) -> QWidget:
+        return GridEditor(
+            grid,
+            self._make_lookup,
+            lookup_code(self.store),
+            lambda rows: self.service.new_row(grid.key, rows),
+            parent,
+        )
 
     def _build_toolbar(self) -> QToolBar:
         toolbar = QToolBar(self)
@@ -253,6 +273,7 @@ class RecordScreen(QWidget):
 
     def confirm_close(self) -> bool:
         """True when the screen may close or move to another record (saved or discarded)."""
+        self.commit_pending_edits()
         if not self.record.is_dirty:
             return True
         answer = dialogs.ask_unsaved(self, self._record_name())
@@ -260,7 +281,14 @@ class RecordScreen(QWidget):
             return self.save()
         return answer == dialogs.Unsaved.DISCARD
 
+    def commit_pending_edits(self) -> None:
+        """Take in a grid cell still being edited, so what the user typed is what is saved."""
+        for editor in self.form.editors.values():
+            if isinstance(editor, GridEditor):
+                editor.commit_pending()
+
     def save(self) -> bool:
+        self.commit_pending_edits()
         values = self.record.values()
         self._clear_marks()
         try:

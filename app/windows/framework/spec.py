@@ -75,8 +75,16 @@ class Section:
 
 @dataclass(frozen=True)
 class Grid:
+    """A table of child rows, edited with the record and saved in the same transaction.
+
+    ``key`` is the record's relationship holding the rows; ``order_by`` the column the rows
+    are shown in.
+    """
+
     title: str
+    key: str
     columns: tuple[Field, ...]
+    order_by: str = "id"
     help: str = ""
 
     @property
@@ -145,6 +153,9 @@ class Screen:
             for section in tab.sections:
                 found.extend(section.fields)
         return found
+
+    def grids(self) -> list[Grid]:
+        return [grid for tab in self.tabs for grid in tab.grids]
 
     def field(self, key: str) -> Field:
         for candidate in self.fields():

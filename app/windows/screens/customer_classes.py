@@ -8,7 +8,7 @@ from sqlalchemy import select
 from app.ledger.customer_classes import CustomerClassService
 from app.models import CustomerClass
 from app.models.database import Store
-from app.windows.framework.record_screen import RecordScreen, field_rules
+from app.windows.framework.record_screen import RecordScreen, screen_rules
 from app.windows.framework.spec import Field, Kind, ListColumn, RowSelect, Screen
 
 SCREEN_ID = "AR201000"
@@ -39,4 +39,4 @@ SCREEN = Screen(
 
 
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
-    return RecordScreen(store, SCREEN, CustomerClassService(store, field_rules(SCREEN)), parent)
+    return RecordScreen(store, SCREEN, CustomerClassService(store, screen_rules(SCREEN)), parent)

@@ -11,7 +11,7 @@ from app.ledger.lookups import LookupSource
 from app.ledger.records import RecordError
 from app.models import Customer, Location
 from app.models.database import Store
-from app.windows.framework.record_screen import RecordScreen, field_rules
+from app.windows.framework.record_screen import RecordScreen, screen_rules
 from app.windows.framework.spec import Action, Field, Kind, ListColumn, RowSelect, Screen
 
 SCREEN_ID = "CR303010"
@@ -87,5 +87,5 @@ class CustomerLocationsScreen(RecordScreen):
 
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
     return CustomerLocationsScreen(
-        store, SCREEN, LocationService(store, field_rules(SCREEN)), parent
+        store, SCREEN, LocationService(store, screen_rules(SCREEN)), parent
     )

@@ -9,7 +9,7 @@ from app.ledger.customers import CustomerService
 from app.ledger.lookups import LookupSource
 from app.models import Customer, CustomerClass, CustomerStatus
 from app.models.database import Store
-from app.windows.framework.record_screen import RecordScreen, field_rules
+from app.windows.framework.record_screen import RecordScreen, screen_rules
 from app.windows.framework.spec import Field, Kind, ListColumn, RowSelect, Screen, Section, Tab
 
 SCREEN_ID = "AR303000"
@@ -80,4 +80,4 @@ SCREEN = Screen(
 
 
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
-    return RecordScreen(store, SCREEN, CustomerService(store, field_rules(SCREEN)), parent)
+    return RecordScreen(store, SCREEN, CustomerService(store, screen_rules(SCREEN)), parent)

@@ -8,8 +8,8 @@ from app.ledger.lookups import LookupSource
 from app.ledger.preferences import PreferencesService
 from app.models import CustomerClass, Preferences
 from app.models.database import Store
-from app.windows.framework.record_screen import RecordScreen, field_rules
-from app.windows.framework.spec import Field, Kind, Screen, Section, Tab
+from app.windows.framework.record_screen import RecordScreen, screen_rules
+from app.windows.framework.spec import Field, Grid, Kind, Screen, Section, Tab
 
 SCREEN_ID = "AR101000"
 
@@ -55,12 +55,31 @@ SCREEN = Screen(
                 ),
             ),
         ),
+        Tab(
+            "Dunning settings",
+            grids=(
+                Grid(
+                    "Dunning levels",
+                    "dunning_levels",
+                    (
+                        Field("dunning_letter_level", "Dunning letter level", Kind.NUMBER),
+                        Field("days_past_due", "Days past due", Kind.NUMBER),
+                        Field("days_to_settle", "Days to settle", Kind.NUMBER),
+                        Field("description", "Description", Kind.TEXT),
+                        Field("dunning_fee", "Dunning fee", Kind.MONEY),
+                        Field("days_to_due", "Days to due", Kind.NUMBER),
+                        Field("report_text_code", "Report text code", Kind.TEXT),
+                    ),
+                    order_by="dunning_letter_level",
+                ),
+            ),
+        ),
     ),
 )
 
 
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
-    service = PreferencesService(store, field_rules(SCREEN))
+    service = PreferencesService(store, screen_rules(SCREEN))
     screen = RecordScreen(store, SCREEN, service, parent, single_record=True)
     current = service.current_id()
     if current is not None:

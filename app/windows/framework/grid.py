@@ -1,0 +1,313 @@
+"""Grids: child rows edited in place, with Add row / Delete row.
+
+The whole grid is one value of the record (a list of row dicts), so unsaved-changes tracking,
+Cancel and the one-transaction save work for rows exactly as for fields. Cells are edited by
+the same editor classes as form fields, through one delegate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ledger import lookups
+from app.ledger.records import InvalidInput
+from app.models.base import OptionEnum
+from app.money import format_decimal
+from app.windows.framework.spec import Field, Grid, Kind
+from app.windows.framework.widgets import create_editor
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+Row = dict[str, Any]
+LookupFactory = Callable[[Field, QWidget | None], QWidget]
+CodeOf = Callable[[Field, Any], str]
+
+
+class GridModel(QAbstractTableModel):
+    """The rows of a grid; edits change the rows and emit ``rows_edited``."""
+
+    rows_edited = Signal()
+
+    def __init__(self, grid: Grid, code_of: CodeOf, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.grid = grid
+        self.columns = list(grid.columns)
+        self.code_of = code_of
+        self._rows: list[Row] = []
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        spec = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return spec.label + (" *" if spec.required else "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return spec.help or None
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        spec = self.columns[index.column()]
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if spec.read_only or spec.kind == Kind.READONLY:
+            return flags
+        if spec.kind == Kind.CHECKBOX:
+            return flags | Qt.ItemFlag.ItemIsUserCheckable
+        return flags | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        spec = self.columns[index.column()]
+        value = self._rows[index.row()].get(spec.key)
+        if role == Qt.ItemDataRole.EditRole:
+            return value
+        if spec.kind == Kind.CHECKBOX:
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(spec, value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and spec.kind in (
+            Kind.NUMBER,
+            Kind.DECIMAL,
+            Kind.MONEY,
+            Kind.PERCENT,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, InvalidInput):
+            return value.reason
+        return None
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        spec = self.columns[index.column()]
+        if spec.kind == Kind.CHECKBOX and role == Qt.ItemDataRole.CheckStateRole:
+            value = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        row = self._rows[index.row()]
+        if row.get(spec.key) == value and type(row.get(spec.key)) is type(value):
+            return False
+        row[spec.key] = value
+        self.dataChanged.emit(index, index)
+        self.rows_edited.emit()
+        return True
+
+    def _display(self, spec: Field, value: Any) -> Any:
+        if value is None:
+            return ""
+        if isinstance(value, InvalidInput):
+            return value.text
+        if isinstance(value, OptionEnum):
+            return value.label
+        if isinstance(value, Decimal):
+            return format_decimal(value, spec.places)
+        if spec.kind == Kind.LOOKUP:
+            return self.code_of(spec, value)
+        return str(value)
+
+    # -- rows --------------------------------------------------------------------------------
+
+    def rows(self) -> list[Row]:
+        return [dict(row) for row in self._rows]
+
+    def set_rows(self, rows: list[Row] | None) -> None:
+        self.beginResetModel()
+        self._rows = [dict(row) for row in rows or []]
+        self.endResetModel()
+
+    def add_row(self, row: Row) -> int:
+        position = len(self._rows)
+        self.beginInsertRows(QModelIndex(), position, position)
+        self._rows.append(dict(row))
+        self.endInsertRows()
+        self.rows_edited.emit()
+        return position
+
+    def remove_row(self, position: int) -> None:
+        if not 0 <= position < len(self._rows):
+            return
+        self.beginRemoveRows(QModelIndex(), position, position)
+        del self._rows[position]
+        self.endRemoveRows()
+        self.rows_edited.emit()
+
+
+class FieldDelegate(QStyledItemDelegate):
+    """Edits a cell with the editor class of its column's kind."""
+
+    def __init__(self, columns: list[Field], lookups: LookupFactory, parent: QObject) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        self.lookups = lookups
+        self.open_editor: QWidget | None = None
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex
+    ) -> QWidget:
+        spec = self.columns[index.column()]
+        editor = create_editor(spec, parent, self.lookups)
+        editor.setAutoFillBackground(True)
+        self.open_editor = editor
+        editor.destroyed.connect(self._forget)
+        return editor
+
+    def _forget(self) -> None:
+        self.open_editor = None
+
+    def commit_open_editor(self) -> None:
+        """Write what is typed in an open cell to the model (Save clicked mid-edit)."""
+        editor = self.open_editor
+        if editor is not None:
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+            self.open_editor = None
+
+    def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
+        editor.set_value(index.data(Qt.ItemDataRole.EditRole))  # type: ignore[attr-defined]
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
+        model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
+
+
+class GridEditor(QWidget):
+    """A grid as one field of the record: ``value()`` is its rows."""
+
+    edited = Signal(object)
+
+    def __init__(
+        self,
+        grid: Grid,
+        lookups_factory: LookupFactory,
+        code_of: CodeOf,
+        new_row: Callable[[list[Row]], Row],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.grid = grid
+        self.setObjectName(grid.object_name)
+        self.model = GridModel(grid, code_of, self)
+        self.new_row = new_row
+        self.view = QTableView(self)
+        self.view.setObjectName(f"{grid.object_name}_table")
+        self.view.setModel(self.model)
+        self.delegate = FieldDelegate(self.model.columns, lookups_factory, self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.verticalHeader().setVisible(False)
+        self.add_button = self._button("add", "Add row", "+")
+        self.delete_button = self._button("delete", "Delete row", "×")
+        self.add_button.clicked.connect(self.add_row)
+        self.delete_button.clicked.connect(self.delete_selected_row)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view)
+        self.model.rows_edited.connect(lambda: self.edited.emit(self.value()))
+
+    def _button(self, name: str, tip: str, text: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName(f"{self.grid.object_name}_{name}")
+        button.setText(text)
+        button.setToolTip(tip)
+        return button
+
+    # -- Editor protocol ---------------------------------------------------------------------
+
+    def value(self) -> list[Row]:
+        return self.model.rows()
+
+    def set_value(self, value: Any) -> None:
+        self.model.set_rows(value if isinstance(value, list) else [])
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.add_button.setEnabled(not read_only)
+        self.delete_button.setEnabled(not read_only)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.NoEditTriggers
+            if read_only
+            else QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+
+    def commit_pending(self) -> None:
+        self.delegate.commit_open_editor()
+
+    # -- rows ----------------------------------------------------------------------------------
+
+    def add_row(self) -> None:
+        position = self.model.add_row(self.new_row(self.model.rows()))
+        first_editable = next(
+            (
+                column
+                for column, spec in enumerate(self.model.columns)
+                if not spec.read_only and spec.kind not in (Kind.READONLY, Kind.CHECKBOX)
+            ),
+            0,
+        )
+        index = self.model.index(position, first_editable)
+        self.view.setCurrentIndex(index)
+        self.view.setFocus()
+
+    def delete_selected_row(self) -> None:
+        current = self.view.currentIndex()
+        if current.isValid():
+            self.model.remove_row(current.row())
+
+
+def lookup_code(store: Any) -> CodeOf:
+    """How a grid shows a lookup cell: the referenced record's code."""
+
+    def code_of(spec: Field, value: Any) -> str:
+        if spec.lookup is None:
+            return str(value)
+        choice = lookups.by_value(store, spec.lookup, value)
+        return choice.code if choice else ""
+
+    return code_of
