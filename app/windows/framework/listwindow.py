@@ -227,7 +227,9 @@ class ListWindow(QWidget):
         for column in self._columns:
             cell = self._cells[column.key]
             if isinstance(cell, QLineEdit):
-                cell.setStyleSheet(RED if column.key in errors else "")
+                style = RED if column.key in errors else ""
+                if cell.styleSheet() != style:  # re-styling costs; most queries change nothing
+                    cell.setStyleSheet(style)
                 cell.setToolTip(errors.get(column.key) or self._help(column))
         self._message.setText(self._model.last_error)
         self._show_row_count()

@@ -50,6 +50,17 @@ NUMERIC_KINDS = frozenset({Kind.NUMBER, Kind.DECIMAL, Kind.MONEY, Kind.PERCENT})
 TEXT_KINDS = frozenset({Kind.TEXT, Kind.LOOKUP, Kind.READONLY, Kind.DATE})
 PICKED_KINDS = frozenset({Kind.OPTION, Kind.CHECKBOX})
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CELL_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
+SERVED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.UserRole,
+    }
+)
 
 
 def _unlabelled(expr: ColumnElement[Any]) -> ColumnElement[Any]:
@@ -208,7 +219,8 @@ class QueryTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        # The view asks each cell for a dozen roles on every paint; most are answered here.
+        if role not in SERVED_ROLES or not index.isValid() or index.row() >= len(self._rows):
             return None
         column = self._columns[index.column()]
         value = self._rows[index.row()][index.column()]
@@ -235,13 +247,7 @@ class QueryTableModel(QAbstractTableModel):
         return super().headerData(section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and self._more
