@@ -422,8 +422,12 @@ class RecordScreen(QWidget):
     # -- list window -----------------------------------------------------------------------
 
     def show_list(self) -> None:
-        """The list window of this screen's records; opening a row shows it here."""
+        """The list window of this screen's records (or back to the record when it is shown);
+        opening a row shows that record."""
         if self.spec.list_query is None:
+            return
+        if self._list_window is not None and self.pages.currentWidget() is self._list_window:
+            self.pages.setCurrentIndex(0)  # Ctrl+L again: back to the record
             return
         if self._list_window is None:
             from app.windows.framework.listwindow import ListWindow
