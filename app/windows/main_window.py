@@ -186,6 +186,11 @@ class MainWindow(QMainWindow):
             "action_goto_screen", "&Go to screen…", QKeySequence("Ctrl+G"), self.focus_goto
         )
         go_menu.addAction(self.action_goto_screen)
+        # A closed navigation dock must be easy to get back.
+        toggle = self.navigation_dock.toggleViewAction()
+        toggle.setObjectName("action_navigation_panel")
+        toggle.setText("&Navigation panel")
+        go_menu.addAction(toggle)
         go_menu.addSeparator()
         for info in self.screens:
             action = QAction(screen_label(info), self)

@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QTabBar, QTreeWidget, QWidget
 from pytestqt.qtbot import QtBot
@@ -225,7 +225,7 @@ def test_navigation_opens_on_a_single_click(window: MainWindow) -> None:
 
 
 def test_go_menu_has_one_entry_per_screen(window: MainWindow) -> None:
-    action = window.findChild(type(window.action_quit), "action_open_ar201000")
+    action = window.findChild(QAction, "action_open_ar201000")
     assert action is not None
     assert action.text() == "Customer classes (AR201000)"
     action.trigger()
@@ -309,6 +309,10 @@ def test_settings_round_trip_restores_screens_current_tab_and_geometry(
     assert again.current_screen_id() == "AR303000"
     assert (again.width(), again.height()) == (700, 500)
     assert again.navigation_dock.isHidden()
+    toggle = again.findChild(QAction, "action_navigation_panel")
+    assert toggle is not None
+    toggle.trigger()
+    assert again.navigation_dock.isVisible()
 
 
 def test_restore_skips_unknown_and_failing_screens(
