@@ -118,7 +118,7 @@ class QueryTableModel(QAbstractTableModel):
         self._page_size = page_size
         selected = query.selected_columns
         labels = list(selected.keys())
-        missing = [c.key for c in columns if c.key not in labels] + ([key] * (key not in labels))
+        missing = [k for k in (*(c.key for c in columns), key) if k not in labels]
         if missing:
             raise KeyError(f"the list query has no column labelled {', '.join(missing)}")
         self._exprs = {c.key: _unlabelled(selected[c.key]) for c in columns}
@@ -131,7 +131,6 @@ class QueryTableModel(QAbstractTableModel):
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._statement: ListSelect = query
-        self._where: list[ColumnElement[bool]] = []
         self._rows: list[tuple[Any, ...]] = []
         self._row_of: dict[int, int] = {}
         self._more = False
@@ -176,10 +175,13 @@ class QueryTableModel(QAbstractTableModel):
 
     def set_filters(self, values: Mapping[str, FilterValue]) -> None:
         """Filter several columns with one query; unchanged values cost nothing."""
+        # Every value is checked before any is taken, so a refused one changes nothing.
+        normals = {
+            key: self._normalised(self._columns[self.column_of(key)].kind, value)
+            for key, value in values.items()
+        }
         changed = False
-        for key, value in values.items():
-            kind = self._columns[self.column_of(key)].kind
-            normal = self._normalised(kind, value)
+        for key, normal in normals.items():
             if self._filters.get(key) != normal:
                 changed = True
                 if normal is None:
@@ -207,7 +209,7 @@ class QueryTableModel(QAbstractTableModel):
             if not session.scalar(probe):
                 return None
         while self._more and key not in self._row_of:
-            self.fetchMore(QModelIndex())
+            self._fetch(self._page_size * 10)  # bigger steps: the record is known to be there
         return self._row_of.get(key)
 
     # -- Qt's model interface -----------------------------------------------------------------
@@ -253,9 +255,13 @@ class QueryTableModel(QAbstractTableModel):
         return not parent.isValid() and self._more
 
     def fetchMore(self, parent: Index) -> None:
-        if parent.isValid() or not self._more:
+        if not parent.isValid():
+            self._fetch(self._page_size)
+
+    def _fetch(self, count: int) -> None:
+        if not self._more:
             return
-        rows = self._load(self._page_size, after=self._rows[-1] if self._rows else None)
+        rows = self._load(count, after=self._rows[-1] if self._rows else None)
         if not rows:
             return
         first = len(self._rows)
