@@ -64,7 +64,6 @@ SCREEN = Screen(
                             lookup=CUSTOMER_CLASSES,
                         ),
                     ),
-                    column=1,
                 ),
             ),
         ),
