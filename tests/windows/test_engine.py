@@ -1,0 +1,119 @@
+"""The screen engine itself: declarations become widgets with the seed's help, conditions
+follow the values, and the lookup selector picks a record."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget
+from pytestqt.qtbot import QtBot
+
+from app.ledger.customer_classes import CustomerClassService
+from app.ledger.customers import CustomerService
+from app.ledger.lookups import by_code
+from app.models import CustomerClass
+from app.models.database import Store
+from app.windows.framework.lookup import LookupDialog, LookupEditor
+from app.windows.framework.record_screen import RecordScreen, screen_rules
+from app.windows.framework.spec import Field, Kind, Screen
+from app.windows.screens import customers
+from tests.screens.helpers import type_into
+
+GUARDED = Screen(
+    id="AR201000",
+    title="Customer classes",
+    model=CustomerClass,
+    top=(
+        Field("class_id", "Class ID", Kind.TEXT, required=True),
+        # Enabled only once there is a class ID; shown only for classes starting with X.
+        Field(
+            "description",
+            "Description",
+            Kind.TEXT,
+            enabled_when=lambda values: bool(values.get("class_id")),
+            visible_when=lambda values: not str(values.get("class_id") or "").startswith("X"),
+        ),
+    ),
+)
+
+
+def make(qtbot: QtBot, store: Store, spec: Screen) -> RecordScreen:
+    screen = RecordScreen(store, spec, CustomerClassService(store, screen_rules(spec)))
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    return screen
+
+
+def test_enabled_and_visible_conditions_follow_the_values(qtbot: QtBot, store: Store) -> None:
+    screen = make(qtbot, store, GUARDED)
+    description = screen.editor("description")
+    assert not description.isEnabled()
+    type_into(qtbot, screen, "class_id", "RETAIL")
+    assert description.isEnabled() and description.isVisible()
+    type_into(qtbot, screen, "class_id", "XPORT")
+    assert not description.isVisible()
+    label = screen.findChild(QLabel, "label_description")
+    assert label is not None and not label.isVisible()
+
+
+def test_tooltips_are_the_seed_descriptions(qtbot: QtBot, store: Store) -> None:
+    screen = make(qtbot, store, GUARDED)
+    assert screen.editor("class_id").toolTip().startswith("The unique identifier of the class.")
+    assert "up to 10 characters" in screen.editor("class_id").toolTip()
+
+
+def test_required_fields_are_marked(qtbot: QtBot, store: Store) -> None:
+    screen = make(qtbot, store, GUARDED)
+    required = screen.findChild(QLabel, "label_class_id")
+    optional = screen.findChild(QLabel, "label_description")
+    assert required is not None and optional is not None
+    assert "*" in required.text() and "*" not in optional.text()
+
+
+def test_balance_appears_only_for_an_existing_customer(qtbot: QtBot, store: Store) -> None:
+    with store.transaction() as session:
+        session.add(CustomerClass(class_id="DOMESTIC", description="Domestic"))
+    spec = customers.SCREEN
+    screen = RecordScreen(store, spec, CustomerService(store, screen_rules(spec)))
+    qtbot.addWidget(screen)
+    screen.show()
+    assert not screen.editor("balance").isVisible()
+    screen.record.set_value("customer_no", "1")
+    lookup = screen.editor("customer_class")
+    assert isinstance(lookup, LookupEditor)
+    lookup.choose(by_code(store, customers.CUSTOMER_CLASSES, "DOMESTIC"))
+    assert screen.save()
+    assert screen.editor("balance").isVisible()
+
+
+def test_selector_lists_and_picks_a_record(qtbot: QtBot, store: Store) -> None:
+    with store.transaction() as session:
+        session.add_all(
+            [
+                CustomerClass(class_id="DOMESTIC", description="Domestic customers"),
+                CustomerClass(class_id="EXPORT", description="Export customers"),
+            ]
+        )
+    spec = customers.SCREEN
+    screen = RecordScreen(store, spec, CustomerService(store, screen_rules(spec)))
+    qtbot.addWidget(screen)
+    lookup = screen.editor("customer_class")
+    assert isinstance(lookup, LookupEditor)
+
+    def pick() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, LookupDialog)
+        qtbot.keyClicks(dialog.search, "export")
+        results = dialog.findChild(QListWidget, "lookup_results")
+        assert results is not None and results.count() == 1
+        results.setCurrentRow(0)
+        results.itemActivated.emit(results.item(0))
+
+    QTimer.singleShot(0, pick)
+    qtbot.mouseClick(lookup.select_button, Qt.MouseButton.LeftButton)
+    assert lookup.line_edit.text() == "EXPORT"
+    assert lookup.description.text() == "Export customers"
+    assert screen.record.value("customer_class") is not None
+    assert screen.is_dirty
