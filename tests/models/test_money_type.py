@@ -7,8 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Column, Engine, Integer, MetaData, Table, func, insert, select, text
-from sqlalchemy.dialects import postgresql
+from sqlalchemy import Column, Dialect, Engine, Integer, MetaData, Table, func, insert, select, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import StatementError
 from sqlalchemy.schema import CreateTable
 
@@ -22,6 +22,11 @@ amounts = Table(
     Column("id", Integer, primary_key=True),
     Column("amount", ExactDecimal(4)),
 )
+
+
+def postgresql() -> Dialect:
+    return make_url("postgresql://").get_dialect()()
+
 
 # The largest amount SQLite's 64-bit integers hold at four places.
 SQLITE_MAX = Decimal("922337203685477.5807")
@@ -90,12 +95,12 @@ def test_floats_are_refused(engine: Engine) -> None:
 
 
 def test_postgresql_column_is_numeric_19_4() -> None:
-    ddl = str(CreateTable(amounts).compile(dialect=postgresql.dialect()))
+    ddl = str(CreateTable(amounts).compile(dialect=postgresql()))
     assert "amount NUMERIC(19, 4)" in ddl
 
 
 def test_postgresql_binds_exact_decimals() -> None:
-    dialect = postgresql.dialect()
+    dialect = postgresql()
     bound = ExactDecimal(4).process_bind_param(Decimal("12.3"), dialect)
     assert bound == Decimal("12.3000") and isinstance(bound, Decimal)
     assert ExactDecimal(4).process_result_value(Decimal("12.3"), dialect) == Decimal("12.3000")

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select, text
@@ -270,21 +271,39 @@ def test_sqlite_database_of_another_program_is_refused(db: Path, backups: Path) 
 
 def test_unreadable_file_is_refused(db: Path, backups: Path) -> None:
     if os.name != "posix" or os.geteuid() == 0:
-        pytest.skip("needs POSIX permissions that apply to this user")
+        pytest.skip("needs file permissions that apply to this user (not root)")
     make_ledger(db, backups)
     db.chmod(0)
+    before = (db.stat().st_mtime_ns, db.stat().st_size)
     try:
-        assert_refused_untouched_no_read(db, backups)
+        with pytest.raises(DatabaseRefusedError) as refused:
+            open_store(url_of(db), backup_dir=backups)
+        assert refused.value.reason is RefusalReason.UNREADABLE
+        assert (db.stat().st_mtime_ns, db.stat().st_size) == before
     finally:
         db.chmod(0o600)
 
 
-def assert_refused_untouched_no_read(db: Path, backups: Path) -> None:
-    before = (db.stat().st_mtime_ns, db.stat().st_size)
-    with pytest.raises(DatabaseRefusedError) as refused:
+def test_read_error_is_refused_as_unreadable(
+    db: Path, backups: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same refusal where permissions cannot be tested (as root): reading fails."""
+    make_ledger(db, backups)
+    real_open = Path.open
+
+    def failing_open(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self == db:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    before = fingerprint(db)
+    with monkeypatch.context() as patch, pytest.raises(DatabaseRefusedError) as refused:
+        patch.setattr(Path, "open", failing_open)
         open_store(url_of(db), backup_dir=backups)
     assert refused.value.reason is RefusalReason.UNREADABLE
-    assert (db.stat().st_mtime_ns, db.stat().st_size) == before
+    assert "Permission denied" in refused.value.problem
+    assert fingerprint(db) == before
+    assert not lock_path(db).exists()
 
 
 def test_folder_instead_of_a_file_is_refused(tmp_path: Path, backups: Path) -> None:
