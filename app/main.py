@@ -97,6 +97,11 @@ def _start(parser: argparse.ArgumentParser, url: str) -> int:
         print(f"{APP_ID}: error: --database: {error}", file=sys.stderr)
         return 2
 
+    from app.logs import log, setup_logging
+
+    setup_logging()
+    log.info("%s %s starting on %s", APP_ID, __version__, make_url(url).render_as_string())
+
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.ledger.records import FieldError, RecordService, ScreenRules, count_where
-from app.models import Customer, CustomerClass, Preferences
+from app.models import CustomerClass, Preferences
 from app.models.database import Store
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9]+$")
@@ -31,13 +31,9 @@ class CustomerClassService(RecordService[CustomerClass]):
         return []
 
     def delete_refusal(self, session: Session, record: CustomerClass) -> str | None:
-        used = count_where(session, Customer, Customer.customer_class_id == record.id)
-        if used:
-            noun = "customer uses" if used == 1 else "customers use"
-            return f"Customer class {record.class_id} cannot be deleted: {used} {noun} it."
         if count_where(session, Preferences, Preferences.default_customer_class_id == record.id):
             return (
                 f"Customer class {record.class_id} cannot be deleted: it is the default customer "
                 "class in Customer ledger preferences (AR101000)."
             )
-        return None
+        return super().delete_refusal(session, record)

@@ -32,9 +32,6 @@ class CustomerService(RecordService[Customer]):
         values["prepayment_balance"] = ZERO
         return values
 
-    def delete_refusal(self, session: Session, record: Customer) -> str | None:
-        return None
-
     def location_count(self, customer_id: int) -> int:
         with self.store.session() as session:
             return count_where(session, Location, Location.customer_id == customer_id)

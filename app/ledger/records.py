@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from app.ledger.where_used import in_use_message, uses_of
 from app.models.base import MasterRecord
 from app.models.database import Store
 
@@ -291,7 +292,12 @@ class RecordService(Generic[M]):
 
     def delete_refusal(self, session: Session, record: M) -> str | None:
         """Why ``record`` cannot be deleted (the message names where it is used), or None."""
-        return None
+        return in_use_message(self.describe(record), uses_of(session, record))
+
+    def describe(self, record: M) -> str:
+        """How the user names a record: ``Customer class RETAIL``."""
+        codes = [str(getattr(record, self.rules[key].attr)) for key in self.key_keys]
+        return " ".join([self.noun.capitalize(), *codes])
 
     # -- helpers -------------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
-from app.money import STORE_PLACES, as_decimal, quantum
+from app.money import ROUNDING, STORE_PLACES, as_decimal, quantum
 
 # Stable constraint names, so Alembic's batch mode can rebuild SQLite tables reliably.
 NAMING_CONVENTION = {
@@ -38,6 +38,8 @@ class ExactDecimal(TypeDecorator[Decimal]):
     def __init__(self, scale: int = STORE_PLACES) -> None:
         super().__init__()
         self.scale = scale
+        # What fits both NUMERIC(19, scale) and SQLite's 64-bit integer of 1/10**scale.
+        self.limit = min(Decimal(2**63 - 1).scaleb(-scale), Decimal(10) ** (19 - scale))
 
     def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
         if dialect.name == "postgresql":
@@ -47,7 +49,12 @@ class ExactDecimal(TypeDecorator[Decimal]):
     def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
         if value is None:
             return None
-        exact = as_decimal(value).quantize(quantum(self.scale))
+        exact = as_decimal(value).quantize(quantum(self.scale), rounding=ROUNDING)
+        if abs(exact) > self.limit:
+            # SQLite integers are 64-bit: refuse clearly rather than overflow in the driver.
+            raise ValueError(
+                f"{exact} is beyond the largest amount the ledger stores ({self.limit})."
+            )
         if dialect.name == "postgresql":
             return exact
         return int(exact.scaleb(self.scale))

@@ -28,7 +28,6 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
@@ -460,6 +459,8 @@ def _open_server(url: str, script_location: Path | None) -> Store:
 
 
 def _server_state(connection: Connection) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    from alembic.runtime.migration import MigrationContext
+
     revisions = MigrationContext.configure(connection).get_current_heads()
     names = inspect(connection).get_table_names() + inspect(connection).get_view_names()
     tables = tuple(sorted(name for name in names if name != VERSION_TABLE))

@@ -104,3 +104,14 @@ def test_postgresql_binds_exact_decimals() -> None:
     bound = ExactDecimal(4).process_bind_param(Decimal("12.3"), dialect)
     assert bound == Decimal("12.3000") and isinstance(bound, Decimal)
     assert ExactDecimal(4).process_result_value(Decimal("12.3"), dialect) == Decimal("12.3000")
+
+
+def test_rounding_is_half_up_and_huge_amounts_are_refused_clearly() -> None:
+    from sqlalchemy.dialects import sqlite
+
+    money = ExactDecimal(4)
+    dialect = sqlite.dialect()
+    assert money.process_bind_param(Decimal("0.00005"), dialect) == 1  # half-up, not half-even
+    assert money.process_bind_param(Decimal("0.00015"), dialect) == 2
+    with pytest.raises(ValueError, match="beyond the largest amount"):
+        money.process_bind_param(Decimal("1000000000000000"), dialect)

@@ -89,8 +89,11 @@ def test_delete_asks_and_refuses_a_class_in_use(
         session.add(Customer(customer_no="C1", name="Used", customer_class_id=retail.id))
 
     trigger(screen, "delete")
-    assert answers.asked[-1] == "Delete: Delete Customer classes RETAIL?"
-    assert screen.message.text() == "Customer class RETAIL cannot be deleted: 1 customer uses it."
+    assert answers.asked[-1] == "Delete: Delete Customer class RETAIL?"
+    assert (
+        screen.message.text()
+        == "Customer class RETAIL cannot be deleted: it is used by 1 customer."
+    )
 
     with store.transaction() as session:
         session.query(Customer).delete()

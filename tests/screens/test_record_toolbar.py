@@ -33,7 +33,7 @@ def test_unsaved_changes_prompt_cancel_discard_save(
 
     answers.unsaved = Unsaved.CANCEL
     trigger(screen, "add_new")
-    assert answers.asked == ["unsaved: Customer classes NEW"]
+    assert answers.asked == ["unsaved: Customer class NEW"]
     assert shown(screen, "description") == "Typed, not saved"
 
     answers.unsaved = Unsaved.SAVE

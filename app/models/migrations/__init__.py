@@ -22,22 +22,25 @@ Other commands work the same way, e.g. ``python -m app.models.migrations history
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.autogenerate.api import AutogenContext
-from alembic.config import Config
-from alembic.operations.ops import MigrationScript
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, MetaData, create_engine, event
 from sqlalchemy.pool import NullPool
 
 from app.models.base import ExactDecimal
 from app.models.database import BUSY_TIMEOUT_MS
+
+if TYPE_CHECKING:
+    # Alembic (with mako and pygments) costs a quarter second to import; start-up needs it
+    # only when the database must be upgraded, so it is imported where it is used.
+    from alembic.autogenerate.api import AutogenContext
+    from alembic.config import Config
+    from alembic.operations.ops import MigrationScript
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
 
 SCRIPT_LOCATION = Path(__file__).resolve().parent
 
@@ -53,6 +56,8 @@ def alembic_config(
     script_location: Path | None = None,
 ) -> Config:
     """Alembic's configuration for this package; env.py migrates ``connection`` when given."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(script_location or SCRIPT_LOCATION))
     config.set_main_option("path_separator", "os")
@@ -64,21 +69,44 @@ def alembic_config(
 
 
 def script_directory(script_location: Path | None = None) -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config(script_location=script_location))
+
+
+# ``revision = "0002"`` or ``revision: str = "0002"``, as Alembic's templates write them.
+_REVISION = re.compile(r"^revision(?::[^=]+)?\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+_DOWN_REVISION = re.compile(
+    r"^down_revision(?::[^=]+)?\s*=\s*(?:['\"]([^'\"]+)['\"]|None)", re.MULTILINE
+)
+
+
+def _revision_links(script_location: Path | None) -> dict[str, str | None]:
+    """Each revision and the one it follows, read from the revision files' headers.
+
+    Reading the two header lines instead of asking Alembic keeps start-up free of Alembic's
+    import cost when the database is already current (the common case).
+    """
+    links: dict[str, str | None] = {}
+    for script in sorted((script_location or SCRIPT_LOCATION).glob("versions/*.py")):
+        text = script.read_text("utf-8")
+        revision, down = _REVISION.search(text), _DOWN_REVISION.search(text)
+        if revision is not None and down is not None:
+            links[revision.group(1)] = down.group(1)
+    return links
 
 
 def head_revision(script_location: Path | None = None) -> str:
     """The newest revision this version of the app knows (the history is one straight line)."""
-    head = script_directory(script_location).get_current_head()
-    if head is None:
-        raise MigrationError("the migrations folder holds no revision")
-    return head
+    links = _revision_links(script_location)
+    heads = set(links) - {down for down in links.values() if down}
+    if len(heads) != 1:
+        raise MigrationError(f"the migrations folder has {len(heads)} heads, not one")
+    return heads.pop()
 
 
 def known_revisions(script_location: Path | None = None) -> frozenset[str]:
-    return frozenset(
-        script.revision for script in script_directory(script_location).walk_revisions()
-    )
+    return frozenset(_revision_links(script_location))
 
 
 def migration_engine(url: str) -> Engine:
@@ -114,6 +142,8 @@ def upgrade_in_transaction(
     connection: Connection, *, revision: str = "head", script_location: Path | None = None
 ) -> None:
     """Upgrade inside the caller's transaction; the caller commits or rolls back."""
+    from alembic import command
+
     command.upgrade(
         alembic_config(connection=connection, script_location=script_location), revision
     )
@@ -150,6 +180,9 @@ def model_changes(
         engine = migration_engine(url)
         try:
             with engine.connect() as connection:
+                from alembic.autogenerate import compare_metadata
+                from alembic.runtime.migration import MigrationContext
+
                 context = MigrationContext.configure(connection, opts={"compare_type": True})
                 return list(compare_metadata(context, metadata))
         finally:

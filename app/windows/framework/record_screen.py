@@ -496,13 +496,15 @@ class RecordScreen(QWidget):
             self.form.editors[self.spec.top[0].key].setFocus()
 
     def _record_name(self) -> str:
-        keys = [str(self.record.value(key) or "") for key in self.key_keys]
+        """``Customer class RETAIL``; keys shown as typed (a lookup's code, not its id)."""
+        keys = []
+        for key in self.key_keys:
+            editor = self.form.editors[key]
+            line = getattr(editor, "line_edit", editor)
+            keys.append(line.text() if isinstance(line, QLineEdit) else str(self.record.value(key)))
         named = " ".join(key for key in keys if key)
-        return (
-            f"{self.spec.title} {named}".strip()
-            if named
-            else f"The new record in {self.spec.title}"
-        )
+        noun = self.service.noun.capitalize()
+        return f"{noun} {named}" if named else f"The new {self.service.noun}"
 
     def _update_title(self, *_args: Any) -> None:
         self.setWindowTitle(
