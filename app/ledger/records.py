@@ -237,6 +237,8 @@ class RecordService(Generic[M]):
         self, record_id: int | None, values: Mapping[str, Any], version: int | None = None
     ) -> int:
         """Validate and store ``values`` in one transaction; the id of the saved record."""
+        # Text is stored trimmed, blank as nothing: validate what will be stored.
+        values = {key: _stored(value) for key, value in values.items()}
         try:
             with self.store.transaction() as session:
                 errors = self.validate(session, record_id, values)

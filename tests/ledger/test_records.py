@@ -1,0 +1,122 @@
+"""The record rules every screen shares, without Qt: validation, uniqueness, one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.ledger.customer_classes import CustomerClassService
+from app.ledger.records import (
+    Direction,
+    FieldRule,
+    InvalidInput,
+    RecordError,
+    ScreenRules,
+    StaleRecordError,
+    ValidationError,
+)
+from app.models import Customer, CustomerClass
+from app.models.database import Store
+
+RULES = ScreenRules(
+    fields=(
+        FieldRule("class_id", "class_id", "Class ID", required=True),
+        FieldRule("description", "description", "Description", required=True),
+    )
+)
+
+
+def service(store: Store) -> CustomerClassService:
+    return CustomerClassService(store, RULES)
+
+
+def classes(store: Store) -> list[tuple[str, str | None]]:
+    with store.session() as session:
+        return [(c.class_id, c.description) for c in session.scalars(select(CustomerClass))]
+
+
+def test_text_over_the_column_length_is_refused_with_the_field_named(store: Store) -> None:
+    with pytest.raises(ValidationError) as refused:
+        service(store).save(None, {"class_id": "A" * 11, "description": "x" * 256})
+    assert [str(error) for error in refused.value.errors] == [
+        "Class ID: at most 10 characters (this has 11).",
+        "Description: at most 255 characters (this has 256).",
+    ]
+    assert classes(store) == []
+
+
+def test_unreadable_input_is_named_and_nothing_is_written(store: Store) -> None:
+    with pytest.raises(ValidationError, match="Description: not readable"):
+        service(store).save(
+            None, {"class_id": "A", "description": InvalidInput("?", "not readable")}
+        )
+    assert classes(store) == []
+
+
+def test_duplicate_key_is_refused(store: Store) -> None:
+    service(store).save(None, {"class_id": "RETAIL", "description": "Retail"})
+    with pytest.raises(ValidationError, match="'RETAIL' is already used by another customer class"):
+        service(store).save(None, {"class_id": "RETAIL", "description": "Again"})
+    assert classes(store) == [("RETAIL", "Retail")]
+
+
+def test_text_is_trimmed_and_blank_stored_as_nothing(store: Store) -> None:
+    saved = service(store).save(None, {"class_id": " EU ", "description": "  EU customers "})
+    assert service(store).load(saved)["class_id"] == "EU"
+    assert classes(store) == [("EU", "EU customers")]
+
+
+def test_a_failure_after_writing_rolls_the_whole_save_back(store: Store) -> None:
+    class Failing(CustomerClassService):
+        def after_save(
+            self,
+            session: Session,
+            record: CustomerClass,
+            values: Mapping[str, Any],
+            *,
+            is_new: bool,
+        ) -> None:
+            raise RecordError("the related records could not be written")
+
+    first = service(store).save(None, {"class_id": "KEEP", "description": "Kept"})
+    with pytest.raises(RecordError):
+        Failing(store, RULES).save(first, {"class_id": "KEEP", "description": "Changed"}, 1)
+    with pytest.raises(RecordError):
+        Failing(store, RULES).save(None, {"class_id": "NEW", "description": "New"})
+    assert classes(store) == [("KEEP", "Kept")]
+
+
+def test_a_stale_version_is_refused(store: Store) -> None:
+    record_id = service(store).save(None, {"class_id": "A", "description": "First"})
+    service(store).save(record_id, {"class_id": "A", "description": "Second"}, 1)
+    with pytest.raises(StaleRecordError):
+        service(store).save(record_id, {"class_id": "A", "description": "Lost update"}, 1)
+    assert classes(store) == [("A", "Second")]
+
+
+def test_browsing_follows_key_order(store: Store) -> None:
+    ids = {
+        code: service(store).save(None, {"class_id": code, "description": code})
+        for code in ("B", "C", "A")
+    }
+    rules = service(store)
+    assert rules.neighbour(Direction.FIRST, None) == ids["A"]
+    assert rules.neighbour(Direction.NEXT, {"class_id": "A"}) == ids["B"]
+    assert rules.neighbour(Direction.PREVIOUS, {"class_id": "B"}) == ids["A"]
+    assert rules.neighbour(Direction.PREVIOUS, {"class_id": "A"}) is None
+    assert rules.neighbour(Direction.LAST, None) == ids["C"]
+
+
+def test_a_class_in_use_or_default_cannot_be_deleted(store: Store) -> None:
+    record_id = service(store).save(None, {"class_id": "USED", "description": "Used"})
+    with store.transaction() as session:
+        session.add_all(
+            [Customer(customer_no=str(n), customer_class_id=record_id) for n in range(3)]
+        )
+    with pytest.raises(RecordError, match="it is used by 3 customers"):
+        service(store).delete(record_id)
+    assert classes(store) == [("USED", "Used")]
