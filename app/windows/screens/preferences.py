@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.ledger.lookups import LookupSource
 from app.ledger.preferences import PreferencesService
-from app.models import CustomerClass, Preferences
+from app.models import CustomerClass, Preferences, ReportText
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen, screen_rules
 from app.windows.framework.spec import Field, Grid, Kind, Screen, Section, Tab
@@ -68,7 +68,15 @@ SCREEN = Screen(
                         Field("description", "Description", Kind.TEXT),
                         Field("dunning_fee", "Dunning fee", Kind.MONEY),
                         Field("days_to_due", "Days to due", Kind.NUMBER),
-                        Field("report_text_code", "Report text code", Kind.TEXT),
+                        Field(
+                            "report_text_code",
+                            "Report text code",
+                            Kind.LOOKUP,
+                            attr="report_text_id",
+                            lookup=LookupSource(
+                                ReportText, "report_text_id", "description", title="report texts"
+                            ),
+                        ),
                     ),
                     order_by="dunning_letter_level",
                 ),

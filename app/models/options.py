@@ -1,0 +1,43 @@
+"""Option lists shared by customer classes, customers and locations (spelled as the seeds)."""
+
+from __future__ import annotations
+
+from app.models.base import OptionEnum
+
+
+class ExportType(OptionEnum):
+    DOMESTIC = "Domestic"
+    DOMESTIC_EXEMPT_VAT = "Domestic exempt VAT"
+    EU = "EU"
+    EXPORT = "Export"
+
+
+class ShippingRule(OptionEnum):
+    SHIP_ONLY_WHEN_COMPLETE = "Ship only when complete"
+    BACK_ORDERS_ALLOWED = "Back orders allowed"
+    CANCEL_REMAINDER = "Cancel remainder"
+
+
+class CreditVerification(OptionEnum):
+    DAYS_PAST_DUE = "Days past due"
+    CREDIT_LIMIT = "Credit limit"
+    LIMIT_AND_DAYS_PAST_DUE = "Limit and days past due"
+    DISABLED = "Disabled"
+
+
+class StatementType(OptionEnum):
+    OPEN_ITEM = "Open item"
+    BALANCE_BROUGHT_FORWARD = "Balance brought forward"
+
+
+class MailingFormat(OptionEnum):
+    HTML = "HTML"
+    EXCEL = "Excel"
+    PDF = "PDF"
+
+
+class ContactType(OptionEnum):
+    PRIMARY = "Primary"
+    INVOICING = "Invoicing"
+    SHIPPING = "Shipping"
+    EMPLOYEE = "Employee"

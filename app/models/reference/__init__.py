@@ -1,0 +1,1 @@
+"""Reference data: everything the customer ledger's lookups select from."""
