@@ -21,7 +21,7 @@ from app.ledger.where_used import in_use_message, uses_of
 from app.models.base import MasterRecord
 from app.models.database import Store
 
-M = TypeVar("M", bound=MasterRecord)
+M = TypeVar("M", bound=MasterRecord)  # the record's model
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Configuration screens: the reference data the customer ledger selects from."""
