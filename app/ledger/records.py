@@ -52,6 +52,8 @@ class GridRule:
     label: str
     columns: tuple[FieldRule, ...]
     order_by: str = "id"
+    # Grids of each row's own children (a mailing's recipients), kept in the row under their key.
+    details: tuple[GridRule, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,16 +115,9 @@ class RecordService(Generic[M]):
         self.store = store
         self.model = model
         self.rules = {rule.key: self._with_column_length(model, rule) for rule in rules.fields}
-        self.grids = {
-            grid.key: replace(
-                grid,
-                columns=tuple(
-                    self._with_column_length(self._child_model(grid.key), column)
-                    for column in grid.columns
-                ),
-            )
-            for grid in rules.grids
-        }
+        self._row_models: dict[str, type[Any]] = {}
+        self._all_grids: dict[str, GridRule] = {}
+        self.grids = {grid.key: self._prepared(model, grid) for grid in rules.grids}
         self.key_keys = key_keys
 
     # -- reading -------------------------------------------------------------------------------
@@ -141,14 +136,17 @@ class RecordService(Generic[M]):
         return values
 
     def new_row(self, grid_key: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
-        """A new grid row: the child model's column defaults. Override for numbering."""
-        table = inspect(self._child_model(grid_key)).local_table
+        """A new grid row: the row model's column defaults. Override for numbering."""
+        table = inspect(self._row_models[grid_key]).local_table
+        grid = self._all_grids[grid_key]
         row: dict[str, Any] = {}
-        for rule in self.grids[grid_key].columns:
+        for rule in grid.columns:
             column = table.columns.get(rule.attr)
             default = column.default if column is not None else None
             arg = getattr(default, "arg", None)
             row[rule.key] = arg if default is not None and not callable(arg) else None
+        for detail in grid.details:
+            row[detail.key] = []
         return row
 
     def load(self, record_id: int) -> dict[str, Any]:
@@ -161,14 +159,7 @@ class RecordService(Generic[M]):
     def values_of(self, session: Session, record: M) -> dict[str, Any]:
         values = {rule.key: getattr(record, rule.attr, None) for rule in self.rules.values()}
         for grid in self.grids.values():
-            children = sorted(
-                getattr(record, grid.key),
-                key=lambda child: _sort_key(getattr(child, grid.order_by)),
-            )
-            values[grid.key] = [
-                {"id": child.id} | {c.key: getattr(child, c.attr) for c in grid.columns}
-                for child in children
-            ]
+            values[grid.key] = _rows_of(record, grid)
         values["id"] = record.id
         values["version"] = record.version
         return values
@@ -214,12 +205,7 @@ class RecordService(Generic[M]):
             if problem:
                 errors.append(FieldError(rule.key, rule.label, problem))
         for grid in self.grids.values():
-            for number, row in enumerate(values.get(grid.key) or [], start=1):
-                for column in grid.columns:
-                    problem = _problem(column, row.get(column.key))
-                    if problem:
-                        label = f"{grid.label}, row {number}, {column.label}"
-                        errors.append(FieldError(grid.key, label, problem))
+            errors.extend(_row_errors(grid, values.get(grid.key) or [], grid.key, ""))
         if not errors:
             errors.extend(self._unique_key_errors(session, record_id, values))
             errors.extend(self.check(session, record_id, values))
@@ -306,28 +292,40 @@ class RecordService(Generic[M]):
     def _table(self) -> Any:
         return inspect(self.model).local_table
 
-    def _child_model(self, grid_key: str) -> type[Any]:
-        child: type[Any] = inspect(self.model).relationships[grid_key].mapper.class_
-        return child
+    def _prepared(self, owner: type[Any], grid: GridRule) -> GridRule:
+        """The grid with its row model found and text lengths taken from that model."""
+        row_model: type[Any] = inspect(owner).relationships[grid.key].mapper.class_
+        self._row_models[grid.key] = row_model
+        prepared = replace(
+            grid,
+            columns=tuple(self._with_column_length(row_model, c) for c in grid.columns),
+            details=tuple(self._prepared(row_model, detail) for detail in grid.details),
+        )
+        self._all_grids[grid.key] = prepared
+        return prepared
 
     def _save_rows(
-        self, session: Session, record: M, grid: GridRule, rows: list[dict[str, Any]]
+        self, session: Session, owner: Any, grid: GridRule, rows: list[dict[str, Any]]
     ) -> None:
-        """Make the record's child rows what the grid shows: update, add, remove."""
-        collection = getattr(record, grid.key)
+        """Make the owner's child rows what the grid shows: update, add, remove (and the same
+        for each row's detail rows)."""
+        collection = getattr(owner, grid.key)
         existing = {child.id: child for child in collection}
         kept: set[int] = set()
-        child_model = self._child_model(grid.key)
+        row_model = self._row_models[grid.key]
         for row in rows:
             child = existing.get(row.get("id")) if row.get("id") is not None else None
             if child is None:
-                child = child_model()
+                child = row_model()
                 collection.append(child)
             else:
                 kept.add(child.id)
             for column in grid.columns:
                 if column.stored and column.key in row:
                     setattr(child, column.attr, _stored(row[column.key]))
+            for detail in grid.details:
+                if detail.key in row:
+                    self._save_rows(session, child, detail, row[detail.key])
         for child_id, child in existing.items():
             if child_id not in kept:
                 collection.remove(child)
@@ -396,6 +394,36 @@ def _problem(rule: FieldRule, value: Any) -> str | None:
     if rule.max_length and isinstance(value, str) and len(value) > rule.max_length:
         return f"at most {rule.max_length} characters (this has {len(value)})."
     return None
+
+
+def _rows_of(owner: Any, grid: GridRule) -> list[dict[str, Any]]:
+    """A grid's rows as the screen holds them, detail rows inside their row."""
+    children = sorted(
+        getattr(owner, grid.key), key=lambda child: _sort_key(getattr(child, grid.order_by))
+    )
+    rows = []
+    for child in children:
+        row = {"id": child.id} | {c.key: getattr(child, c.attr) for c in grid.columns}
+        for detail in grid.details:
+            row[detail.key] = _rows_of(child, detail)
+        rows.append(row)
+    return rows
+
+
+def _row_errors(
+    grid: GridRule, rows: list[dict[str, Any]], key: str, within: str
+) -> list[FieldError]:
+    """Every problem in a grid's rows: ``Mailings, row 2, Recipients, row 1, Contact ID: …``."""
+    errors: list[FieldError] = []
+    for number, row in enumerate(rows, start=1):
+        where = f"{within}{grid.label}, row {number}"
+        for column in grid.columns:
+            problem = _problem(column, row.get(column.key))
+            if problem:
+                errors.append(FieldError(key, f"{where}, {column.label}", problem))
+        for detail in grid.details:
+            errors.extend(_row_errors(detail, row.get(detail.key) or [], key, f"{where}, "))
+    return errors
 
 
 def _sort_key(value: Any) -> tuple[bool, Any]:

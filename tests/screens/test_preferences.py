@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.models import CustomerClass, DunningLevel, Preferences
+from app.models import CustomerClass, DefaultSource, DunningLevel, Employee, Preferences
 from app.models.database import Store
+from app.models.options import ContactType
 from app.windows.framework.grid import GridEditor
 from app.windows.framework.record_screen import RecordScreen
 from tests.screens.helpers import click_check, shown, trigger, type_into
@@ -65,7 +66,7 @@ def edit_cell(
     grid.view.edit(index)
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit), f"no line editor opened on {column}"
-    assert editor.parent() is grid.view.viewport()
+    assert grid.view.viewport().isAncestorOf(editor)
     editor.selectAll()
     qtbot.keyClicks(editor, text)
     if press_return:
@@ -142,3 +143,53 @@ def test_unreadable_fee_and_falling_days_are_named(
     )
     with store.session() as session:
         assert session.scalars(select(DunningLevel)).all() == []
+
+
+def test_recipients_belong_to_the_selected_mailing(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    with store.transaction() as session:
+        session.add(Employee(employee_id="EMP01", name="Kari Nordmann"))
+    screen = open_screen("AR101000")
+    sources = screen.editor("default_sources")
+    recipients = screen.editor("recipients")
+    assert isinstance(sources, GridEditor) and isinstance(recipients, GridEditor)
+    assert not recipients.add_button.isEnabled()  # no mailing selected yet
+
+    qtbot.mouseClick(sources.add_button, Qt.MouseButton.LeftButton)
+    edit_cell(qtbot, screen, "default_sources", 0, "mailing_id", "INVOICE")
+    qtbot.mouseClick(sources.add_button, Qt.MouseButton.LeftButton)
+    edit_cell(qtbot, screen, "default_sources", 1, "mailing_id", "STATEMENT")
+
+    # STATEMENT is the current mailing: its recipients are an employee and a Bcc copy.
+    qtbot.mouseClick(recipients.add_button, Qt.MouseButton.LeftButton)
+    recipients.model.setData(recipients.model.index(0, 0), ContactType.EMPLOYEE)
+    edit_cell(qtbot, screen, "recipients", 0, "contact_id", "EMP01")
+    qtbot.mouseClick(recipients.add_button, Qt.MouseButton.LeftButton)
+    recipients.model.setData(
+        recipients.model.index(1, 4), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    sources.view.setCurrentIndex(sources.model.index(0, 0))  # INVOICE has none
+    assert recipients.model.rowCount() == 0
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+
+    with store.session() as session:
+        saved = {
+            source.mailing_id: [
+                (r.contact_type, r.employee_id is not None, r.bcc) for r in source.recipients
+            ]
+            for source in session.scalars(select(DefaultSource))
+        }
+    assert saved == {
+        "INVOICE": [],
+        "STATEMENT": [(ContactType.EMPLOYEE, True, False), (ContactType.PRIMARY, False, True)],
+    }
+    # Reopened, the recipients follow the selected mailing again.
+    reopened = open_screen("AR101000")
+    again_sources = reopened.editor("default_sources")
+    again = reopened.editor("recipients")
+    assert isinstance(again_sources, GridEditor) and isinstance(again, GridEditor)
+    again_sources.view.setCurrentIndex(again_sources.model.index(1, 0))
+    assert again.model.rowCount() == 2
+    assert again.model.index(0, 1).data() == "EMP01"

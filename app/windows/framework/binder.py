@@ -8,6 +8,7 @@ filling in the class's values, say).
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -88,7 +89,7 @@ class RecordModel(QAbstractTableModel):
         """Show a record (or a new one) as saved: nothing unsaved afterwards."""
         self.beginResetModel()
         self._values = {key: values.get(key) for key in self.keys}
-        self._loaded = dict(self._values)
+        self._loaded = copy.deepcopy(self._values)  # grids' rows are lists: keep their own copy
         self.record_id = record_id
         self.version = version
         self.endResetModel()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -121,7 +122,7 @@ class FormBuilder:
         return page
 
     def _build_grid(self, form: Form, grid: Grid, parent: QWidget) -> QWidget:
-        child = inspect(self.screen.model).relationships[grid.key].mapper.class_
+        child = self._row_model(grid)
         columns = tuple(
             replace(
                 column,
@@ -142,6 +143,14 @@ class FormBuilder:
         form.editors[grid.key] = editor
         form.rows[grid.key] = [box]
         return box
+
+    def _row_model(self, grid: Grid) -> type[Any]:
+        """The model of a grid's rows; a detail grid's rows belong to its master's rows."""
+        owner = self.screen.model
+        if grid.master:
+            owner = self._row_model(next(g for g in self.screen.grids() if g.key == grid.master))
+        row_model: type[Any] = inspect(owner).relationships[grid.key].mapper.class_
+        return row_model
 
     def _build_section(self, form: Form, section: Section, parent: QWidget) -> QWidget:
         box = QGroupBox(section.title.upper() if section.title else "", parent)

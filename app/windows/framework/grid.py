@@ -7,6 +7,7 @@ the same editor classes as form fields, through one delegate.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -142,12 +143,22 @@ class GridModel(QAbstractTableModel):
     # -- rows --------------------------------------------------------------------------------
 
     def rows(self) -> list[Row]:
-        return [dict(row) for row in self._rows]
+        # Deep copies: a row holds its detail rows, and the record compares old and new values.
+        return copy.deepcopy(self._rows)
 
     def set_rows(self, rows: list[Row] | None) -> None:
         self.beginResetModel()
-        self._rows = [dict(row) for row in rows or []]
+        self._rows = copy.deepcopy(rows or [])
         self.endResetModel()
+
+    def row(self, position: int) -> Row | None:
+        return self._rows[position] if 0 <= position < len(self._rows) else None
+
+    def set_detail(self, position: int, key: str, rows: list[Row]) -> None:
+        """Replace the detail rows (e.g. recipients) of one row."""
+        if 0 <= position < len(self._rows) and self._rows[position].get(key) != rows:
+            self._rows[position][key] = copy.deepcopy(rows)
+            self.rows_edited.emit()
 
     def add_row(self, row: Row) -> int:
         position = len(self._rows)
@@ -221,6 +232,7 @@ class GridEditor(QWidget):
         self.setObjectName(grid.object_name)
         self.model = GridModel(grid, code_of, self)
         self.new_row = new_row
+        self._read_only = False
         self.view = QTableView(self)
         self.view.setObjectName(f"{grid.object_name}_table")
         self.view.setModel(self.model)
@@ -266,6 +278,7 @@ class GridEditor(QWidget):
         self.model.set_rows(value if isinstance(value, list) else [])
 
     def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
         self.add_button.setEnabled(not read_only)
         self.delete_button.setEnabled(not read_only)
         self.view.setEditTriggers(
@@ -278,6 +291,34 @@ class GridEditor(QWidget):
 
     def commit_pending(self) -> None:
         self.delegate.commit_open_editor()
+
+    def current_position(self) -> int:
+        return self.view.currentIndex().row() if self.view.currentIndex().isValid() else -1
+
+    def link_detail(self, detail: GridEditor) -> None:
+        """Show in ``detail`` the detail rows of this grid's current row, and keep them there."""
+        key = detail.grid.key
+
+        def show_current() -> None:
+            row = self.model.row(self.current_position())
+            detail.set_value(row.get(key, []) if row is not None else [])
+            detail.set_read_only(row is None or self._read_only)
+
+        def take_edits(rows: list[Row]) -> None:
+            self.model.set_detail(self.current_position(), key, rows)
+
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: show_current())
+        self.model.modelReset.connect(self._select_first_row)
+        self.model.rowsInserted.connect(lambda *_: show_current())
+        self.model.rowsRemoved.connect(lambda *_: show_current())
+        detail.edited.connect(take_edits)
+        show_current()
+
+    def _select_first_row(self) -> None:
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, 0))
+        else:
+            self.view.setCurrentIndex(QModelIndex())
 
     # -- rows ----------------------------------------------------------------------------------
 

@@ -55,14 +55,21 @@ def _rule(spec: Field) -> FieldRule:
     )
 
 
+def _grid_rule(screen: Screen, grid: Grid) -> GridRule:
+    return GridRule(
+        grid.key,
+        grid.title,
+        tuple(_rule(column) for column in grid.columns),
+        grid.order_by,
+        details=tuple(_grid_rule(screen, d) for d in screen.grids() if d.master == grid.key),
+    )
+
+
 def screen_rules(screen: Screen) -> ScreenRules:
     """What the ledger needs of a screen's fields and grids, taken from its one declaration."""
     return ScreenRules(
         fields=tuple(_rule(spec) for spec in screen.fields()),
-        grids=tuple(
-            GridRule(grid.key, grid.title, tuple(_rule(c) for c in grid.columns), grid.order_by)
-            for grid in screen.grids()
-        ),
+        grids=tuple(_grid_rule(screen, grid) for grid in screen.grids() if not grid.master),
     )
 
 
@@ -120,10 +127,19 @@ class RecordScreen(QWidget):
 
         fields = screen.fields()
         self.fields: dict[str, Field] = {spec.key: spec for spec in fields}
-        keys = [spec.key for spec in fields] + [grid.key for grid in screen.grids()]
-        self.record = RecordModel(keys, self)
+        # Detail grids are not values of the record: their rows live inside the master's rows.
+        masters = [grid.key for grid in screen.grids() if not grid.master]
+        self.record = RecordModel([spec.key for spec in fields] + masters, self)
         self.form = FormBuilder(screen, self._make_lookup, self._make_grid).build(self)
-        self.binder = Binder(self.record, fields, self.form.editors, self.form.rows, self)
+        bound = {
+            key: editor for key, editor in self.form.editors.items() if key in self.record.keys
+        }
+        self.binder = Binder(self.record, fields, bound, self.form.rows, self)
+        for grid in screen.grids():
+            if grid.master:
+                master, detail = self.form.editors[grid.master], self.form.editors[grid.key]
+                assert isinstance(master, GridEditor) and isinstance(detail, GridEditor)
+                master.link_detail(detail)
         self.actions_by_name: dict[str, QAction] = {}
         self.message = QLabel(self)
         self.message.setObjectName("record_message")
@@ -481,7 +497,7 @@ class RecordScreen(QWidget):
 
     def _clear_marks(self) -> None:
         for key, editor in self.form.editors.items():
-            if not isinstance(self.record.value(key), InvalidInput):
+            if key in self.record.keys and not isinstance(self.record.value(key), InvalidInput):
                 mark_invalid(getattr(editor, "line_edit", editor), False)
 
     def _reveal(self, widget: QWidget) -> None:

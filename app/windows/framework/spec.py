@@ -86,6 +86,9 @@ class Grid:
     columns: tuple[Field, ...]
     order_by: str = "id"
     help: str = ""
+    # A detail grid shows the rows of the row selected in its master grid (``master`` is the
+    # master grid's key), like the Recipients of the selected mailing.
+    master: str = ""
 
     @property
     def object_name(self) -> str:

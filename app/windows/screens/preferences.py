@@ -6,8 +6,17 @@ from PySide6.QtWidgets import QWidget
 
 from app.ledger.lookups import LookupSource
 from app.ledger.preferences import PreferencesService
-from app.models import CustomerClass, Preferences, ReportText
+from app.models import (
+    CustomerClass,
+    EmailAccount,
+    Employee,
+    NotificationTemplate,
+    Preferences,
+    Report,
+    ReportText,
+)
 from app.models.database import Store
+from app.models.options import ContactType, MailingFormat
 from app.windows.framework.record_screen import RecordScreen, screen_rules
 from app.windows.framework.spec import Field, Grid, Kind, Screen, Section, Tab
 
@@ -79,6 +88,79 @@ SCREEN = Screen(
                         ),
                     ),
                     order_by="dunning_letter_level",
+                ),
+            ),
+        ),
+        Tab(
+            "Reporting settings",
+            grids=(
+                Grid(
+                    "Default sources",
+                    "default_sources",
+                    (
+                        Field("mailing_id", "Mailing ID", Kind.TEXT, required=True),
+                        Field(
+                            "default_email_account",
+                            "Default email account",
+                            Kind.LOOKUP,
+                            attr="email_account_id",
+                            lookup=LookupSource(
+                                EmailAccount,
+                                "email_account_id",
+                                "description",
+                                title="system email accounts",
+                            ),
+                        ),
+                        Field(
+                            "report",
+                            "Report",
+                            Kind.LOOKUP,
+                            attr="report_id",
+                            lookup=LookupSource(Report, "report_id", "name", title="reports"),
+                        ),
+                        Field(
+                            "notification_template",
+                            "Notification template",
+                            Kind.LOOKUP,
+                            attr="notification_template_id",
+                            lookup=LookupSource(
+                                NotificationTemplate,
+                                "template_id",
+                                "description",
+                                title="notification templates",
+                            ),
+                        ),
+                        Field(
+                            "format", "Format", Kind.OPTION, options=MailingFormat, required=True
+                        ),
+                        Field("active", "Active", Kind.CHECKBOX),
+                    ),
+                ),
+                Grid(
+                    "Default recipients",
+                    "recipients",
+                    (
+                        Field(
+                            "contact_type",
+                            "Contact type",
+                            Kind.OPTION,
+                            options=ContactType,
+                            required=True,
+                        ),
+                        Field(
+                            "contact_id",
+                            "Contact ID",
+                            Kind.LOOKUP,
+                            attr="employee_id",
+                            lookup=LookupSource(Employee, "employee_id", "name", title="employees"),
+                        ),
+                        Field(
+                            "format", "Format", Kind.OPTION, options=MailingFormat, required=True
+                        ),
+                        Field("active", "Active", Kind.CHECKBOX),
+                        Field("bcc", "Bcc", Kind.CHECKBOX),
+                    ),
+                    master="default_sources",
                 ),
             ),
         ),
