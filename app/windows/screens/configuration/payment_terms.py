@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from app.ledger.payment_terms import PaymentTermsService
 from app.models import PaymentTerms
 from app.models.database import Store
 from app.models.reference.credit import DueDateType
@@ -14,7 +15,9 @@ from app.windows.screens.configuration.reference_screen import list_query_of, re
 LIST_COLUMNS = (
     ListColumn("terms_id", "Terms ID", width=100),
     ListColumn("description", "Description", width=240),
+    ListColumn("due_date_type", "Due date type", Kind.OPTION, DueDateType, width=150),
     ListColumn("due_days", "Due days", Kind.NUMBER, width=80),
+    ListColumn("discount_days", "Discount days", Kind.NUMBER, width=90),
     ListColumn("cash_discount_percent", "Cash discount (%)", Kind.PERCENT, width=110),
 )
 
@@ -22,9 +25,16 @@ SCREEN = Screen(
     id="CS206500",
     title="Payment terms",
     model=PaymentTerms,
+    help="The terms a document is paid on: when it is due and the discount for paying early.",
     top=(
         Field("terms_id", "Terms ID", Kind.TEXT, required=True, help="The unique ID of the terms."),
-        Field("description", "Description", Kind.TEXT, required=True),
+        Field(
+            "description",
+            "Description",
+            Kind.TEXT,
+            required=True,
+            help="The name of the terms, shown where they are selected.",
+        ),
     ),
     tabs=(
         Tab(
@@ -39,12 +49,14 @@ SCREEN = Screen(
                             Kind.OPTION,
                             options=DueDateType,
                             required=True,
+                            help="How the due date is found: a number of days after the "
+                            "document date, the end of the month, or a day of the next month.",
                         ),
                         Field(
                             "due_days",
                             "Due days",
                             Kind.NUMBER,
-                            help="Days from the document date to the due date.",
+                            help="Days from the document date to the due date (0 or more).",
                         ),
                     ),
                 ),
@@ -55,13 +67,14 @@ SCREEN = Screen(
                             "discount_days",
                             "Discount days",
                             Kind.NUMBER,
-                            help="Days from the document date within which the discount applies.",
+                            help="Days from the document date within which the discount "
+                            "applies (0 or more, not more than the due days).",
                         ),
                         Field(
                             "cash_discount_percent",
                             "Cash discount (%)",
                             Kind.PERCENT,
-                            help="The discount for paying within the discount days.",
+                            help="The discount for paying within the discount days (0–100 %).",
                         ),
                     ),
                     column=1,
@@ -75,4 +88,11 @@ SCREEN = Screen(
 
 
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
-    return reference_screen(store, parent, SCREEN, code_key="terms_id", noun="payment terms")
+    return reference_screen(
+        store,
+        parent,
+        SCREEN,
+        code_key="terms_id",
+        noun="payment terms",
+        service_class=PaymentTermsService,
+    )

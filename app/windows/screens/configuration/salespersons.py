@@ -1,0 +1,61 @@
+"""Salespersons (AR205000): who sells to customers, and their commission."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from app.ledger.salespersons import SalespersonService
+from app.models import Salesperson
+from app.models.database import Store
+from app.windows.framework.record_screen import RecordScreen
+from app.windows.framework.spec import Field, Kind, ListColumn, Screen
+from app.windows.screens.configuration.reference_screen import list_query_of, reference_screen
+
+LIST_COLUMNS = (
+    ListColumn("salesperson_id", "Salesperson ID", width=120),
+    ListColumn("name", "Name", width=240),
+    ListColumn("commission_percent", "Commission (%)", Kind.PERCENT, width=110),
+    ListColumn("active", "Active", Kind.CHECKBOX, width=70),
+)
+
+SCREEN = Screen(
+    id="AR205000",
+    title="Salespersons",
+    model=Salesperson,
+    help="The people who make sales to customers, with their commission.",
+    top=(
+        Field(
+            "salesperson_id",
+            "Salesperson ID",
+            Kind.TEXT,
+            required=True,
+            help="The unique ID of the salesperson.",
+        ),
+        Field("name", "Name", Kind.TEXT, required=True, help="The salesperson's name."),
+        Field(
+            "commission_percent",
+            "Commission (%)",
+            Kind.PERCENT,
+            help="The salesperson's commission on sales (0–100 %).",
+        ),
+        Field(
+            "active",
+            "Active",
+            Kind.CHECKBOX,
+            help="Active salespersons can be selected for customers and classes.",
+        ),
+    ),
+    list_columns=LIST_COLUMNS,
+    list_query=lambda: list_query_of(Salesperson, LIST_COLUMNS),
+)
+
+
+def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
+    return reference_screen(
+        store,
+        parent,
+        SCREEN,
+        code_key="salesperson_id",
+        noun="salesperson",
+        service_class=SalespersonService,
+    )
