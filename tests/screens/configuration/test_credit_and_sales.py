@@ -3,6 +3,7 @@ charges, payment methods, salespersons, price classes, carriers, shipping, wareh
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -35,6 +36,7 @@ from app.models.database import Store
 from app.models.reference.credit import PrepareOn
 from app.models.reference.system import ReasonCodeUsage
 from app.windows.framework.grid import GridEditor
+from app.windows.framework.listwindow import ListWindow
 from app.windows.framework.record_screen import RecordScreen
 from tests.screens.configuration.harness import (
     Case,
@@ -48,7 +50,7 @@ from tests.screens.conftest import Answers
 from tests.screens.helpers import choose_option, shown, trigger, type_into
 
 
-def preferences_using(attr: str) -> object:
+def preferences_using(attr: str) -> Callable[[Session, int], None]:
     def use(session: Session, record_id: int) -> None:
         session.add(Preferences(id=1, **{attr: record_id}))
 
@@ -138,7 +140,7 @@ USED_CASES = [
         NonStockItem,
         {"item_id": "DUNNING-FEE", "description": "Dunning fee"},
         ("description", "Reminder fee"),
-        preferences_using("dunning_fee_item_id"),  # type: ignore[arg-type]
+        preferences_using("dunning_fee_item_id"),
         "1 preferences",
     ),
     Case(
@@ -146,7 +148,7 @@ USED_CASES = [
         ReasonCode,
         {"reason_code_id": "BADDEBT", "description": "Bad debt"},
         ("description", "Uncollectable"),
-        preferences_using("reason_code_balance_write_off_id"),  # type: ignore[arg-type]
+        preferences_using("reason_code_balance_write_off_id"),
         "1 preferences",
     ),
 ]
@@ -200,6 +202,30 @@ def test_a_duplicate_or_malformed_code_is_refused(
     qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers, case: Case
 ) -> None:
     duplicate_or_malformed_code_is_refused(qtbot, open_screen, store, answers, case)
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_the_list_window_lists_the_saved_record(
+    qtbot: QtBot, open_screen: Opener, store: Store, case: Case
+) -> None:
+    with store.transaction() as session:
+        case.prepare(session)
+    screen = open_screen(case.screen_id)
+    new_record(qtbot, screen, case.typed)
+    assert saved_or_refused(screen) == "Saved."
+    trigger(screen, "list_window")
+    window = screen.list_window
+    assert isinstance(window, ListWindow)
+    assert window.objectName() == f"list_{case.screen_id}"
+    code_key, code = next(iter(case.typed.items()))
+    code_column = screen.spec.list_columns[0]
+    assert code_column.key == screen.fields[code_key].attribute
+    model = window.model
+    assert model.rowCount() == 1
+    assert model.index(0, model.column_of(code_column.key)).data() == code
+    assert [column.title for column in screen.spec.list_columns][:1] == [
+        screen.fields[code_key].label
+    ]
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -406,56 +432,63 @@ def test_a_statement_cycle_selects_its_overdue_charge(
 @pytest.mark.parametrize(
     ("screen_id", "typed", "wrong", "message"),
     [
-        (
+        pytest.param(
             "CS206500",
             {"terms_id": "30D", "description": "30 days"},
             ("due_days", "-5"),
             "Due days: must not be negative (this is -5).",
+            id="CS206500-due_days",
         ),
-        (
+        pytest.param(
             "CS206500",
             {"terms_id": "30D", "description": "30 days"},
             ("discount_days", "-1"),
             "Discount days: must not be negative (this is -1).",
+            id="CS206500-discount_days",
         ),
-        (
+        pytest.param(
             "CS206500",
             {"terms_id": "30D", "description": "30 days"},
             ("cash_discount_percent", "120"),
             "Cash discount (%): must be from 0 to 100 (this is 120).",
+            id="CS206500-cash_discount_percent",
         ),
-        (
+        pytest.param(
             "CS206500",
             {"terms_id": "30D", "description": "30 days", "due_days": "30"},
             ("discount_days", "40"),
             "Discount days: must not be more than the due days (30).",
+            id="CS206500-discount_days-after-due",
         ),
-        (
+        pytest.param(
             "AR204500",
             {"overdue_charge_id": "LATE", "description": "Late interest"},
             ("annual_rate_percent", "100.5"),
             "Annual rate (%): must be from 0 to 100 (this is 100.5).",
+            id="AR204500-annual_rate_percent",
         ),
-        (
+        pytest.param(
             "AR204500",
             {"overdue_charge_id": "LATE", "description": "Late interest"},
             ("minimum_amount", "-10"),
             "Minimum amount: must not be negative (this is -10).",
+            id="AR204500-minimum_amount",
         ),
-        (
+        pytest.param(
             "AR204500",
             {"overdue_charge_id": "LATE", "description": "Late interest"},
             ("fixed_amount", "-0.01"),
             "Fixed amount: must not be negative (this is -0.01).",
+            id="AR204500-fixed_amount",
         ),
-        (
+        pytest.param(
             "AR205000",
             {"salesperson_id": "ANNA", "name": "Anna Berg"},
             ("commission_percent", "-2"),
             "Commission (%): must be from 0 to 100 (this is -2).",
+            id="AR205000-commission_percent",
         ),
     ],
-    ids=lambda value: value[0] if isinstance(value, tuple) else None,
 )
 def test_numbers_out_of_range_are_refused_with_the_field_named(
     qtbot: QtBot,
@@ -486,11 +519,18 @@ def test_percentages_at_their_limits_and_blank_numbers_are_saved(
     )
     type_into(qtbot, terms, "cash_discount_percent", "100")
     assert saved_or_refused(terms) == "Saved."
+    trigger(terms, "add_new")
+    # The discount may last until the due date; with no due days any discount days will do.
+    new_record(qtbot, terms, {"terms_id": "EOM", "description": "End of month"})
+    type_into(qtbot, terms, "discount_days", "10")
+    assert saved_or_refused(terms) == "Saved."
+    type_into(qtbot, terms, "due_days", "10")
+    assert saved_or_refused(terms) == "Saved."
     salesperson = open_screen("AR205000")
     new_record(qtbot, salesperson, {"salesperson_id": "BO", "name": "Bo", "commission_percent": ""})
     assert saved_or_refused(salesperson) == "Saved."
     with store.session() as session:
-        saved = session.scalars(select(PaymentTerms)).one()
+        saved = session.scalars(select(PaymentTerms).where(PaymentTerms.terms_id == "NET")).one()
         assert (saved.due_days, saved.discount_days, saved.cash_discount_percent) == (
             0,
             0,
@@ -572,7 +612,7 @@ def test_a_warehouse_belongs_to_an_active_branch(
         session.add(Branch(branch_id="OLD", name="Closed branch", active=False))
     screen = open_screen("IN204000")
     new_record(qtbot, screen, {"warehouse_id": "WH1", "description": "Main", "branch": "OLD"})
-    assert "Branch" in saved_or_refused(screen)
+    assert "• Branch: 'OLD' is not in the list of branches." in saved_or_refused(screen)
     type_into(qtbot, screen, "branch", "HQ")
     assert saved_or_refused(screen) == "Saved."
     with store.session() as session:
