@@ -1,0 +1,201 @@
+"""Number series rules (CS201010): the form of the numbers, and no next number already taken.
+
+A series counts up in the trailing digits of its start number (numbering.py). Its end and last
+numbers must be numbers of the same series: the same prefix and as many digits, in order. The
+next number of a series that numbers records (CUSTOMER numbers customers) must not be a number
+a record already has, or the next record would be refused for a number the user never typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from app.ledger.numbering import CUSTOMER_SERIES, NumberingError, next_number, split_number
+from app.ledger.records import FieldError, FieldRule, is_blank
+from app.ledger.reference import ReferenceService
+from app.models import Customer, NumberSeries
+
+NEXT_NUMBER = "next_number"
+USED_UP = "(used up)"
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """The records a series numbers: their model's number column and how to name one."""
+
+    column: InstrumentedAttribute[str]
+    noun: str  # "a customer"
+
+
+# Series ID → the records it numbers. Document types join here as they arrive.
+NUMBERED: dict[str, Numbered] = {
+    CUSTOMER_SERIES: Numbered(Customer.customer_no, "a customer"),
+}
+
+
+def number_in_use(session: Session, series_id: str) -> Callable[[str], bool] | None:
+    """Whether a number of the series is already a record's (for ``take_number``'s
+    ``in_use``); None when the series numbers nothing known."""
+    numbered = NUMBERED.get(series_id)
+    if numbered is None:
+        return None
+    column = numbered.column
+
+    def in_use(number: str) -> bool:
+        return bool(session.scalar(select(exists().where(column == number))))
+
+    return in_use
+
+
+def next_number_of(values: Mapping[str, Any]) -> str | None:
+    """The number a series with these values gives next, for showing it (numbering's own
+    ``next_number``): ``(used up)`` past its end number or its digits; None with manual
+    numbering or while its numbers cannot count (saving names why)."""
+    start, end, last = (
+        _text(values.get(key)) for key in ("start_number", "end_number", "last_number")
+    )
+    step = values.get("numbering_step")
+    if values.get("manual_numbering") or not isinstance(step, int) or step < 1:
+        return None
+    if start is None or not all(_counts(number) for number in (start, end, last) if number):
+        return None
+    series = NumberSeries(start_number=start, end_number=end, last_number=last, numbering_step=step)
+    try:
+        return next_number(series)
+    except NumberingError:
+        return USED_UP
+
+
+def _text(value: Any) -> str | None:
+    return None if is_blank(value) else str(value).strip()
+
+
+def _counts(number: str) -> bool:
+    try:
+        split_number(number)
+    except NumberingError:
+        return False
+    return True
+
+
+class NumberSeriesService(ReferenceService[NumberSeries]):
+    def values_of(self, session: Session, record: NumberSeries) -> dict[str, Any]:
+        values = super().values_of(session, record)
+        values[NEXT_NUMBER] = next_number_of(values)
+        return values
+
+    def check_record(
+        self, session: Session, record_id: int | None, values: Mapping[str, Any]
+    ) -> list[FieldError]:
+        errors = number_form_errors(self.rules, values)
+        if errors:
+            return errors
+        collision = self.collision(session, values)
+        return [collision] if collision else []
+
+    def collision(self, session: Session, values: Mapping[str, Any]) -> FieldError | None:
+        """The next number of a series that numbers records, when a record already has it."""
+        numbered = NUMBERED.get(str(values.get(self.code_key) or ""))
+        candidate = next_number_of(values)
+        if numbered is None or candidate is None or candidate == USED_UP:
+            return None
+        if not session.scalar(select(exists().where(numbered.column == candidate))):
+            return None
+        rule = self.rules["last_number"]
+        highest = _highest_in_use(session, numbered, candidate, values.get("end_number"))
+        return FieldError(
+            rule.key,
+            rule.label,
+            f"the next number {candidate} is already used by {numbered.noun}; set the last "
+            f"number past the numbers in use (the highest is {highest}).",
+        )
+
+
+def number_form_errors(
+    rules: Mapping[str, FieldRule], values: Mapping[str, Any]
+) -> list[FieldError]:
+    """Start, end and last numbers of one series, and a step that counts up."""
+    errors: list[FieldError] = []
+    step_rule = rules["numbering_step"]
+    step = values.get(step_rule.key)
+    if isinstance(step, int) and step < 1:
+        errors.append(
+            FieldError(step_rule.key, step_rule.label, f"must be 1 or more (this is {step}).")
+        )
+    start_rule = rules["start_number"]
+    start = str(values.get(start_rule.key) or "")
+    try:
+        prefix, start_value, width = split_number(start)
+    except NumberingError:
+        errors.append(
+            FieldError(
+                start_rule.key,
+                start_rule.label,
+                f"'{start}' must end in digits, which count up (like INV000001).",
+            )
+        )
+        return errors
+    same_form = f"a number of the series: '{prefix}' then {width} digits, like {start}."
+    end_value: int | None = None
+    end_rule = rules["end_number"]
+    end = values.get(end_rule.key)
+    if not is_blank(end):
+        end_value = _value_in_series(str(end), prefix, width)
+        if end_value is None:
+            errors.append(FieldError(end_rule.key, end_rule.label, f"must be {same_form}"))
+        elif end_value < start_value:
+            errors.append(
+                FieldError(
+                    end_rule.key, end_rule.label, f"must not be below the start number {start}."
+                )
+            )
+            end_value = None
+    last_rule = rules["last_number"]
+    last = values.get(last_rule.key)
+    if not is_blank(last):
+        last_value = _value_in_series(str(last), prefix, width)
+        if last_value is None:
+            errors.append(FieldError(last_rule.key, last_rule.label, f"must be {same_form}"))
+        elif last_value < start_value or (end_value is not None and last_value > end_value):
+            upper = f" to {end}" if end_value is not None else " or later"
+            errors.append(
+                FieldError(
+                    last_rule.key,
+                    last_rule.label,
+                    f"must be from the start number {start}{upper} (this is {last}).",
+                )
+            )
+    return errors
+
+
+def _value_in_series(number: str, prefix: str, width: int) -> int | None:
+    """The count of ``number`` when it has the series' prefix and width, else None."""
+    try:
+        its_prefix, value, its_width = split_number(number)
+    except NumberingError:
+        return None
+    return value if (its_prefix, its_width) == (prefix, width) else None
+
+
+def _highest_in_use(session: Session, numbered: Numbered, candidate: str, end: Any) -> str:
+    """The highest number of the series' form already used from ``candidate`` on (numbers of
+    one width sort as text in the order they count)."""
+    prefix, _value, width = split_number(candidate)
+    column = numbered.column
+    pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "_" * width
+    stmt = (
+        select(column)
+        .where(column.like(pattern, escape="\\"), column >= candidate)
+        .order_by(column.desc())
+    )
+    if not is_blank(end):
+        stmt = stmt.where(column <= str(end).strip())
+    for number in session.scalars(stmt):
+        if number.startswith(prefix) and number[len(prefix) :].isdigit():
+            return number
+    return candidate
