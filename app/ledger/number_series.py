@@ -15,7 +15,13 @@ from typing import Any
 from sqlalchemy import exists, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from app.ledger.numbering import CUSTOMER_SERIES, NumberingError, next_number, split_number
+from app.ledger.numbering import (
+    CUSTOMER_SERIES,
+    NumberingError,
+    following,
+    next_number,
+    split_number,
+)
 from app.ledger.records import FieldError, FieldRule, is_blank
 from app.ledger.reference import ReferenceService
 from app.models import Customer, NumberSeries
@@ -107,13 +113,24 @@ class NumberSeriesService(ReferenceService[NumberSeries]):
         if not session.scalar(select(exists().where(numbered.column == candidate))):
             return None
         rule = self.rules["last_number"]
-        highest = _highest_in_use(session, numbered, candidate, values.get("end_number"))
-        return FieldError(
-            rule.key,
-            rule.label,
-            f"the next number {candidate} is already used by {numbered.noun}; set the last "
-            f"number past the numbers in use (the highest is {highest}).",
+        step = values.get("numbering_step")
+        end = _text(values.get("end_number"))
+        taken, free = _first_free(
+            session, numbered, candidate, step if isinstance(step, int) else 1, end
         )
+        used = f"the next number {candidate} is already used by {numbered.noun}"
+        if free is None:
+            within = f" up to the end number {end}" if end else ""
+            rule_text = (
+                f"{used}, and no later number of the series is free{within}; raise the end "
+                "number or start the series anew."
+            )
+        else:
+            rule_text = (
+                f"{used}; set the last number past the numbers in use: {taken} gives the next "
+                f"number {free}."
+            )
+        return FieldError(rule.key, rule.label, rule_text)
 
 
 def number_form_errors(
@@ -182,20 +199,44 @@ def _value_in_series(number: str, prefix: str, width: int) -> int | None:
     return value if (its_prefix, its_width) == (prefix, width) else None
 
 
-def _highest_in_use(session: Session, numbered: Numbered, candidate: str, end: Any) -> str:
-    """The highest number of the series' form already used from ``candidate`` on (numbers of
-    one width sort as text in the order they count)."""
+# How far past a taken next number to look for a free one (as take_number does).
+SEARCH_LIMIT = 1000
+
+
+def _first_free(
+    session: Session, numbered: Numbered, candidate: str, step: int, end: str | None
+) -> tuple[str, str | None]:
+    """From a taken ``candidate``, counting by ``step``: the last number taken in that run and
+    the first free number after it (None when none is free up to the end or the digits).
+
+    Numbers of one prefix and width sort as text in the order they count, so the numbers in
+    use are read once, in order, from ``candidate`` on."""
     prefix, _value, width = split_number(candidate)
     column = numbered.column
-    pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "_" * width
+    pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     stmt = (
         select(column)
-        .where(column.like(pattern, escape="\\"), column >= candidate)
-        .order_by(column.desc())
+        .where(column.like(pattern + "_" * width, escape="\\"), column >= candidate)
+        .order_by(column)
+        .limit(SEARCH_LIMIT * step)
     )
-    if not is_blank(end):
-        stmt = stmt.where(column <= str(end).strip())
-    for number in session.scalars(stmt):
-        if number.startswith(prefix) and number[len(prefix) :].isdigit():
-            return number
-    return candidate
+    read = list(session.scalars(stmt))
+    taken, expected = candidate, candidate
+    for number in read:
+        if not (number.startswith(prefix) and number[len(prefix) :].isdigit()):
+            continue
+        if number < expected:
+            continue
+        if number > expected:
+            break
+        taken = number
+        try:
+            expected = following(number, step)
+        except NumberingError:
+            return taken, None
+    else:
+        if len(read) == SEARCH_LIMIT * step:  # more in use than looked at
+            return taken, None
+    if end is not None and split_number(expected)[1] > split_number(end)[1]:
+        return taken, None
+    return taken, expected
