@@ -1,0 +1,46 @@
+"""Currency rate types (CM201000): the kinds of exchange rate amounts are converted by."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from app.models import RateType
+from app.models.database import Store
+from app.windows.framework.record_screen import RecordScreen
+from app.windows.framework.spec import Field, Kind, ListColumn, Screen
+from app.windows.screens.configuration.reference_screen import list_query_of, reference_screen
+
+LIST_COLUMNS = (
+    ListColumn("rate_type_id", "Rate type ID", width=110),
+    ListColumn("description", "Description", width=280),
+)
+
+SCREEN = Screen(
+    id="CM201000",
+    title="Currency rate types",
+    model=RateType,
+    help="The kinds of exchange rate (spot, bank, customs) amounts in other currencies are "
+    "converted by.",
+    top=(
+        Field(
+            "rate_type_id",
+            "Rate type ID",
+            Kind.TEXT,
+            required=True,
+            help="The unique ID of the rate type.",
+        ),
+        Field(
+            "description",
+            "Description",
+            Kind.TEXT,
+            required=True,
+            help="The name of the rate type, shown where it is selected.",
+        ),
+    ),
+    list_columns=LIST_COLUMNS,
+    list_query=lambda: list_query_of(RateType, LIST_COLUMNS),
+)
+
+
+def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
+    return reference_screen(store, parent, SCREEN, code_key="rate_type_id", noun="rate type")
