@@ -36,7 +36,8 @@ SCREEN = Screen(
     title="Customers",
     model=Customer,
     top=(
-        Field("customer_no", "Customer no.", Kind.TEXT, required=True),
+        # Not required: left empty, saving takes the next number of the CUSTOMER series.
+        Field("customer_no", "Customer no.", Kind.TEXT),
         Field("customer_name", "Customer name", Kind.TEXT, attr="name"),
         Field("status", "Status", Kind.OPTION, options=CustomerStatus, required=True),
         Field("balance", "Balance", Kind.MONEY, read_only=True, visible_when=_existing),
