@@ -1,4 +1,5 @@
-"""Cash accounts (CA202000) and the bank account number printed on documents.
+"""The chart of accounts (GL202500) and cash accounts (CA202000) with the bank account
+number printed on documents.
 
 A bank account that looks like an IBAN (two letters, two digits …) is checked as one with
 python-stdnum — country, length, form and check digits — and stored in its printed form,
@@ -17,14 +18,17 @@ from stdnum.exceptions import InvalidChecksum, ValidationError
 
 from app.ledger.records import FieldError, FieldRule, is_blank
 from app.ledger.reference import ReferenceService
-from app.models import CashAccount
+from app.models import AccountType, CashAccount, GlAccount
 
 BANK_ACCOUNT = "bank_account"
+ACCOUNT_TYPE = "account_type"
 
 # The start of an IBAN: the country's two letters and two check digits.
 _IBAN_START = re.compile(r"[A-Z]{2}[0-9]{2}")
 _ALPHANUMERIC = re.compile(r"[A-Z0-9]+")
-_BBAN_PART = re.compile(r"([0-9]+)!")
+# The registry's structure of the account part: ``4!a6!n8!n`` (4 letters, 6 and 8 digits).
+_BBAN_PART = re.compile(r"([0-9]+)!([nac])")
+_CHARACTERS = {"n": "[0-9]", "a": "[A-Z]", "c": "[A-Z0-9]"}
 EXAMPLE = "like NO93 8601 1117 947"
 
 
@@ -48,15 +52,19 @@ def iban_problem(text: str | None) -> str | None:
     country, structure = _registry_entry(number)
     if structure is None:
         return f"{invalid} {number[:2]} is not a country code of the IBAN registry."
-    length = 4 + sum(int(count) for count in _BBAN_PART.findall(structure))
+    parts = _BBAN_PART.findall(structure)
+    length = 4 + sum(int(count) for count, _kind in parts)
     if len(number) != length:
         return f"{invalid} an IBAN of {country} has {length} characters (this has {len(number)})."
+    form = "".join(f"{_CHARACTERS[kind]}{{{count}}}" for count, kind in parts)
+    if not re.fullmatch(form, number[4:]):
+        return f"{invalid} the account number does not have the form of an IBAN of {country}."
     try:
         iban.validate(number)
     except InvalidChecksum:
         return f"{invalid} the check digits do not match the account number (is a digit mistyped?)."
     except ValidationError:
-        return f"{invalid} the account number does not have the form of an IBAN of {country}."
+        return f"{invalid} the account number is not one of {country}."
     return None
 
 
@@ -81,6 +89,15 @@ def printed_bank_account(value: str | None) -> str | None:
         return value
     printed: str = iban.format(value)
     return printed
+
+
+class GlAccountService(ReferenceService[GlAccount]):
+    def new_values(self) -> dict[str, Any]:
+        """A new account starts as the type shown first (Asset), as its field shows it."""
+        values = super().new_values()
+        if values.get(ACCOUNT_TYPE) is None:
+            values[ACCOUNT_TYPE] = AccountType.ASSET
+        return values
 
 
 class CashAccountService(ReferenceService[CashAccount]):

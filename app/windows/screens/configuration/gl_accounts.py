@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from app.ledger.accounting import GlAccountService
 from app.ledger.lookups import LookupSource
 from app.models import AccountType, GlAccount
 from app.models.database import Store
@@ -69,4 +70,6 @@ SCREEN = Screen(
 
 
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
-    return reference_screen(store, parent, SCREEN, code_key="account", noun="account")
+    return reference_screen(
+        store, parent, SCREEN, code_key="account", noun="account", service_class=GlAccountService
+    )
