@@ -12,14 +12,24 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import APP_ID, APP_NAME, __version__
 
+if TYPE_CHECKING:
+    from app.models.database import Store
+
 DATABASE_ENV = "CUSTOMER_LEDGER_DATABASE"
+# First-run setup of a new database: "ask" (the dialog, the default), "defaults" (the system
+# locale's choices without asking) or "skip" (leave it unconfigured). Runs with QUIT_WHEN_READY
+# are unattended: they skip unless this says otherwise.
+FIRST_RUN_ENV = "CUSTOMER_LEDGER_FIRST_RUN"
+FIRST_RUN_MODES = ("ask", "defaults", "skip")
 # Benchmark hook (bench/startup.py): print the time to a shown, idle window, then quit.
 QUIT_WHEN_READY_ENV = "CUSTOMER_LEDGER_QUIT_WHEN_READY"
 READY_PREFIX = "ready_ms"
 EXIT_DATABASE_REFUSED = 2
+DEMO_CUSTOMERS = 500  # app.ledger.demo.DEFAULT_CUSTOMERS, kept here so --help loads nothing
 
 _IMPORTED_AT = time.perf_counter()
 
@@ -40,7 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=APP_ID,
         description=f"{APP_NAME}: an offline customer ledger workstation.",
-        epilog=(f"environment:\n  {DATABASE_ENV}  database URL used when --database is not given"),
+        epilog=(
+            "environment:\n"
+            f"  {DATABASE_ENV}  database URL used when --database is not given\n"
+            f"  {FIRST_RUN_ENV}  first-run setup of a new database: ask (default), "
+            "defaults or skip"
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
@@ -51,6 +66,21 @@ def build_parser() -> argparse.ArgumentParser:
             "postgresql://user@host/ledger) or a path to a SQLite file; "
             f"default: ${DATABASE_ENV}, else ledger.sqlite in the user data folder"
         ),
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=(
+            "create a demo company and open it: in demo.sqlite in the user data folder, or in "
+            "the --database given (only an empty database or an earlier demo is written to; "
+            "an earlier demo is replaced)"
+        ),
+    )
+    parser.add_argument(
+        "--customers",
+        metavar="N",
+        type=int,
+        help=f"number of customers of the demo company (with --demo; default {DEMO_CUSTOMERS})",
     )
     parser.add_argument("--version", action="version", version=f"{APP_ID} {__version__}")
     return parser
@@ -69,24 +99,43 @@ def database_url(value: str | None) -> str:
     return value
 
 
+def demo_database_url(value: str | None) -> str:
+    """Where --demo makes the demo company: the --database given, else demo.sqlite in the
+    user data folder (never the environment's database, which is the user's own ledger)."""
+    if value is None:
+        from app.ledger.demo import demo_database_path
+
+        return f"sqlite:///{demo_database_path()}"
+    return database_url(value)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # --help, --version and usage errors end here
         return stop.code if isinstance(stop.code, int) else 1
-    url = database_url(args.database)
+    if args.customers is not None and not args.demo:
+        parser.print_usage(sys.stderr)
+        print(f"{APP_ID}: error: --customers is an option of --demo", file=sys.stderr)
+        return 2
+    if args.customers is not None and args.customers < 0:
+        parser.print_usage(sys.stderr)
+        print(f"{APP_ID}: error: --customers: give 0 or more", file=sys.stderr)
+        return 2
+    demo = (args.customers if args.customers is not None else DEMO_CUSTOMERS) if args.demo else None
+    url = demo_database_url(args.database) if args.demo else database_url(args.database)
     # Start-up creates a few hundred thousand long-lived objects (modules, classes, mappers,
     # Qt wrappers); collecting while they pile up is wasted work. After the window is shown
     # they are frozen, so later collections and the exit never walk them again.
     gc.disable()
     try:
-        return _start(parser, url)
+        return _start(parser, url, demo)
     finally:
         gc.enable()
 
 
-def _start(parser: argparse.ArgumentParser, url: str) -> int:
+def _start(parser: argparse.ArgumentParser, url: str, demo: int | None = None) -> int:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -130,6 +179,19 @@ def _start(parser: argparse.ArgumentParser, url: str) -> int:
         QMessageBox.critical(None, f"{APP_NAME} — database not opened", message)
         return EXIT_DATABASE_REFUSED
 
+    try:
+        if demo is not None:
+            if not _make_demo(store, demo):
+                store.close()
+                return EXIT_DATABASE_REFUSED
+        elif not _first_run(store):
+            store.close()
+            log.info("first-run setup cancelled; nothing was set up")
+            return 0
+    except BaseException:
+        store.close()
+        raise
+
     from app.windows.main_window import MainWindow
 
     try:
@@ -148,3 +210,63 @@ def _start(parser: argparse.ArgumentParser, url: str) -> int:
         return app.exec()
     finally:
         store.close()  # also releases the database's instance lock
+
+
+def _make_demo(store: Store, customers: int) -> bool:
+    """Fill the demo database, with progress on stderr; False when refused (told)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ledger.demo import DemoError, create_demo_company
+
+    started = time.perf_counter()
+
+    def progress(done: int, total: int) -> None:
+        print(f"{APP_ID}: demo company: {done}/{total} customers", file=sys.stderr, flush=True)
+
+    try:
+        summary = create_demo_company(store, customers=customers, progress=progress, replace=True)
+    except DemoError as error:
+        print(f"{APP_ID}: {error}", file=sys.stderr)
+        QMessageBox.critical(None, f"{APP_NAME} — demo company not made", str(error))
+        return False
+    print(
+        f"{APP_ID}: demo company ready: {summary.customers} customers, {summary.locations} "
+        f"locations in {time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+        flush=True,
+    )
+    return True
+
+
+def first_run_mode() -> str:
+    """How a new database is set up (FIRST_RUN_ENV); unattended runs skip by default."""
+    mode = os.environ.get(FIRST_RUN_ENV, "").strip().lower()
+    if mode in FIRST_RUN_MODES:
+        return mode
+    return "skip" if os.environ.get(QUIT_WHEN_READY_ENV) else "ask"
+
+
+def _first_run(store: Store) -> bool:
+    """Set a new database up (asking first); False when the user cancels."""
+    from app.ledger.setup import first_run_needed
+
+    if not first_run_needed(store):
+        return True
+    mode = first_run_mode()
+    if mode == "skip":
+        return True
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ledger.setup import SetupError, set_up_company
+    from app.windows import first_run
+
+    choice = first_run.default_choice() if mode == "defaults" else first_run.ask_first_run()
+    if choice is None:
+        return False
+    try:
+        set_up_company(store, **choice.as_arguments())
+    except SetupError as error:
+        # Nothing was written; the ledger still opens, and the next start asks again.
+        print(f"{APP_ID}: {error}", file=sys.stderr)
+        QMessageBox.critical(None, f"{APP_NAME} — setup", str(error))
+    return True

@@ -586,7 +586,7 @@ def _checked(base_currency: str, country: str, language: str) -> tuple[str, str,
     if pycountry.countries.get(alpha_2=country_code) is None:
         problems.append(f"Country: '{country}' is not an ISO 3166 two-letter country code.")
     match = _LOCALE.fullmatch(locale)
-    if match is None or _language_name(locale) is None:
+    if match is None or language_name(locale) is None:
         problems.append(
             f"Document language: '{language}' is not a language code like nb-NO, sv-SE or nl."
         )
@@ -595,7 +595,7 @@ def _checked(base_currency: str, country: str, language: str) -> tuple[str, str,
     return currency_code, country_code, locale
 
 
-def _language_name(locale: str) -> str | None:
+def language_name(locale: str) -> str | None:
     """``Norwegian Bokmål (Norway)`` for ``nb-NO``; None for an unknown language or country."""
     import pycountry
 
@@ -702,7 +702,7 @@ def _languages(session: Session, language: str) -> dict[str, int]:
         session,
         Language,
         "locale_id",
-        [Language(locale_id=code, description=_language_name(code) or code) for code in locales],
+        [Language(locale_id=code, description=language_name(code) or code) for code in locales],
     )
 
 

@@ -172,6 +172,11 @@ class MainWindow(QMainWindow):
         menus = self.menuBar()
 
         file_menu = menus.addMenu("&File")
+        self.action_new_demo_company = self._action(
+            "action_new_demo_company", "New &demo company…", None, self.new_demo_company
+        )
+        file_menu.addAction(self.action_new_demo_company)
+        file_menu.addSeparator()
         self.action_close_screen = self._action(
             "action_close_screen", "&Close screen", QKeySequence("Ctrl+W"), self.close_current
         )
@@ -349,6 +354,12 @@ class MainWindow(QMainWindow):
         screen_id = item.data(0, SCREEN_ID_ROLE)
         if isinstance(screen_id, str):
             self._open_from_ui(screen_id)
+
+    def new_demo_company(self) -> QMainWindow | None:
+        """File › New demo company…: made with progress, opened in a window of its own."""
+        from app.windows.first_run import new_demo_company  # loaded only when used
+
+        return new_demo_company(self)
 
     # -- about, closing, settings --------------------------------------------------------------
 
