@@ -1,0 +1,192 @@
+"""Demo company: deterministic, plausible, fast to make; only into an empty or demo database."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from app.ledger.demo import (
+    DEMO_MARK,
+    DemoCancelledError,
+    DemoError,
+    create_demo_company,
+    demo_database_path,
+    is_demo,
+    location_code,
+)
+from app.ledger.setup import set_up_company
+from app.models import (
+    Base,
+    Branch,
+    Currency,
+    Customer,
+    CustomerClass,
+    CustomerStatus,
+    Location,
+    NumberSeries,
+)
+from app.models.database import Store
+from app.models.options import ExportType
+from app.models.startup import open_store
+
+STAMPS = {"created_at", "modified_at"}
+
+
+@pytest.fixture
+def other_store(tmp_path: Path, migrated_template: Path) -> Iterator[Store]:
+    """A second empty ledger, to compare two runs."""
+    path = tmp_path / "other.sqlite"
+    shutil.copyfile(migrated_template, path)
+    store = open_store(f"sqlite:///{path}", backup_dir=tmp_path / "backups")
+    yield store
+    store.dispose()
+
+
+def dump(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, in key order, without the time stamps."""
+    tables: dict[str, list[tuple[Any, ...]]] = {}
+    with store.session() as session:
+        for table in Base.metadata.sorted_tables:
+            columns = [column for column in table.columns if column.key not in STAMPS]
+            rows = session.execute(select(*columns).order_by(*table.primary_key.columns))
+            tables[table.name] = [tuple(row) for row in rows]
+    return tables
+
+
+def counts(store: Store) -> dict[str, int]:
+    return {name: len(rows) for name, rows in dump(store).items()}
+
+
+def test_the_same_seed_makes_the_same_company(store: Store, other_store: Store) -> None:
+    create_demo_company(store, customers=300, seed=7)
+    create_demo_company(other_store, customers=300, seed=7)
+    first, second = dump(store), dump(other_store)
+    assert first == second
+    assert len(first["customer"]) == 300
+
+
+def test_another_seed_makes_another_company(store: Store, other_store: Store) -> None:
+    create_demo_company(store, customers=50, seed=1)
+    create_demo_company(other_store, customers=50, seed=2)
+    with store.session() as one, other_store.session() as two:
+        names = select(Customer.name).order_by(Customer.id)
+        assert one.scalars(names).all() != two.scalars(names).all()
+
+
+def test_a_plausible_company(store: Store) -> None:
+    summary = create_demo_company(store, customers=400, seed=3)
+    assert summary.customers == 400
+    assert summary.classes == ("DOMESTIC", "KEYACCT", "EU", "EXPORT", "USD")
+    with store.session() as session:
+        customers = session.scalars(select(Customer).order_by(Customer.id)).all()
+        numbers = [customer.customer_no for customer in customers]
+        assert numbers == [str(number) for number in range(10001, 10401)]
+        series = session.scalars(
+            select(NumberSeries).where(NumberSeries.series_id == "CUSTOMER")
+        ).one()
+        assert series.last_number == "10400"  # the next customer saved gets 10401
+
+        statuses = Counter(customer.status for customer in customers)
+        assert statuses[CustomerStatus.ACTIVE] > 0.8 * 400
+        assert len(statuses) > 1
+        by_class = Counter(
+            customer.customer_class.class_id for customer in customers if customer.customer_class
+        )
+        assert set(by_class) == {"DOMESTIC", "KEYACCT", "EU", "EXPORT", "USD"}
+        assert all(customer.name for customer in customers)
+        assert any(not name.isascii() for name in (c.name or "" for c in customers))  # æøåäö
+
+        classes = {c.class_id: c for c in session.scalars(select(CustomerClass))}
+        assert {"DEFAULT", "DOMESTIC", "EU", "EXPORT", "USD", "KEYACCT"} == set(classes)
+        currency = dict(session.execute(select(Currency.id, Currency.currency_id)).all())
+        assert currency[classes["USD"].currency_id] == "USD"
+        assert currency[classes["EU"].currency_id] == "EUR"
+        assert currency[classes["DOMESTIC"].currency_id] == "NOK"
+        assert classes["EU"].export_type is ExportType.EU
+        assert classes["EXPORT"].export_type is ExportType.EXPORT
+        assert all(len(c.mailings) == 4 for c in classes.values())
+
+        defaults = session.execute(
+            select(Location.customer_id, Location.location_id).where(Location.is_default)
+        ).all()
+        assert sorted(customer_id for customer_id, _ in defaults) == [c.id for c in customers]
+        assert {location_id for _, location_id in defaults} == {"MAIN"}
+        per_customer = Counter(session.scalars(select(Location.customer_id)))
+        with_more = sum(1 for count in per_customer.values() if count > 1)
+        assert 0.1 * 400 < with_more < 0.4 * 400
+        assert summary.locations == sum(per_customer.values())
+
+        branch = session.scalars(select(Branch).where(Branch.branch_id == "MAIN")).one()
+        assert branch.name.endswith(DEMO_MARK)
+        assert is_demo(session)
+
+
+def test_progress_is_reported_and_can_cancel(store: Store) -> None:
+    heard: list[tuple[int, int]] = []
+    create_demo_company(store, customers=1200, progress=lambda *step: heard.append(step))
+    assert heard[0] == (0, 1200) and heard[-1] == (1200, 1200)
+    assert [done for done, _ in heard] == sorted(done for done, _ in heard)
+    assert len(heard) > 2
+
+    def cancel(done: int, _total: int) -> bool:
+        return done == 0
+
+    with pytest.raises(DemoCancelledError):
+        create_demo_company(store, customers=1200, progress=cancel, replace=True)
+    with store.session() as session:
+        # Cancelled inside the transaction: the earlier demo is as it was.
+        assert session.scalar(select(func.count()).select_from(Customer)) == 1200
+
+
+def test_an_earlier_demo_is_replaced_only_when_asked(store: Store) -> None:
+    create_demo_company(store, customers=20, seed=1)
+    with pytest.raises(DemoError, match="not an empty database or a demo company"):
+        create_demo_company(store, customers=20, seed=1)
+    create_demo_company(store, customers=30, seed=2, replace=True)
+    with store.session() as session:
+        assert session.scalar(select(func.count()).select_from(Customer)) == 30
+        assert session.scalar(select(func.min(Customer.customer_no))) == "10001"
+
+
+def test_a_ledger_that_is_no_demo_is_left_alone(store: Store) -> None:
+    set_up_company(store, base_currency="NOK", country="NO", language="nb-NO")
+    with store.transaction() as session:
+        session.add(Customer(customer_no="1", name="A real customer"))
+    before = dump(store)
+    with pytest.raises(DemoError, match="left as it is"):
+        create_demo_company(store, customers=10, replace=True)
+    assert dump(store) == before
+
+
+def test_no_customers_still_makes_the_company(store: Store) -> None:
+    summary = create_demo_company(store, customers=0)
+    assert (summary.customers, summary.locations) == (0, 0)
+    assert counts(store)["customer_class"] == 6
+    with pytest.raises(DemoError, match="cannot be negative"):
+        create_demo_company(store, customers=-1, replace=True)
+
+
+def test_location_codes_from_place_names() -> None:
+    assert location_code("Tromsø") == "TROMSO"
+    assert location_code("Ærøskøbing") == "AEROSKOBIN"
+    assert location_code("Kongens Lyngby") == "KONGENSLYN"
+    assert location_code("Västerås") == "VASTERAS"
+    assert location_code("'s-Hertogenbosch") == "SHERTOGENB"
+    assert location_code("???") == "LOC"
+    assert location_code("Bergen", {"BERGEN"}) == "BERGEN2"
+    assert location_code("Kristiansand", {"KRISTIANSA", "KRISTIANS2"}) == "KRISTIANS3"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG folders are Linux's")
+def test_the_demo_database_lives_in_the_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert demo_database_path() == tmp_path / "customer-ledger" / "demo.sqlite"
