@@ -57,10 +57,7 @@ def numbering_problem(session: Session) -> str | None:
             f"{CUSTOMER_SERIES} to number new customers (Number series, CS201010)."
         )
     if series.manual_numbering:
-        return (
-            f"type the customer's number: number series {CUSTOMER_SERIES} uses manual "
-            "numbering."
-        )
+        return f"type the customer's number: number series {CUSTOMER_SERIES} uses manual numbering."
     try:
         next_number(series)
     except NumberingError as error:

@@ -78,9 +78,7 @@ def test_unknown_class_and_missing_fields_are_named(
     type_into(qtbot, screen, "customer_class", "NOSUCH")
     trigger(screen, "save")
     message = screen.message.text()
-    assert (
-        "Customer no.: type the customer's number: there is no number series CUSTOMER" in message
-    )
+    assert "Customer no.: type the customer's number: there is no number series CUSTOMER" in message
     assert "Customer class: 'NOSUCH' is not in the list of customer classes." in message
     assert shown(screen, "customer_class") == "NOSUCH"  # what was typed stays
     with store.session() as session:
@@ -151,9 +149,7 @@ def test_a_typed_number_is_kept_and_the_series_skips_it(
 
 
 @pytest.mark.usefixtures("set_up")
-def test_a_manual_series_asks_for_a_number(
-    qtbot: QtBot, open_screen: Opener, store: Store
-) -> None:
+def test_a_manual_series_asks_for_a_number(qtbot: QtBot, open_screen: Opener, store: Store) -> None:
     with store.transaction() as session:
         series = session.scalars(
             select(NumberSeries).where(NumberSeries.series_id == "CUSTOMER")
