@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -13,14 +14,22 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
+from app.ledger.setup import set_up_company
 from app.main import (
     DATABASE_ENV,
     EXIT_DATABASE_REFUSED,
+    FIRST_RUN_ENV,
     QUIT_WHEN_READY_ENV,
     READY_PREFIX,
+    _first_run,
     database_url,
+    first_run_mode,
     main,
 )
+from app.models import Customer
+from app.models.startup import open_store
+from app.windows import first_run
+from app.windows.first_run import CompanyChoice
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("PySide6.QtCore", "PySide6.QtWidgets", "sqlalchemy", "alembic", "reportlab")
@@ -40,6 +49,9 @@ def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]
     env.pop(DATABASE_ENV, None)
     monkeypatch.delenv(DATABASE_ENV, raising=False)
     env.pop(QUIT_WHEN_READY_ENV, None)
+    monkeypatch.delenv(QUIT_WHEN_READY_ENV, raising=False)
+    env.pop(FIRST_RUN_ENV, None)
+    monkeypatch.delenv(FIRST_RUN_ENV, raising=False)
     return env
 
 
@@ -80,7 +92,15 @@ def test_help_documents_the_options_and_the_environment(
     assert main(["--help"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("usage: customer-ledger")
-    for text in ("--database URL", "--version", DATABASE_ENV, "user data folder"):
+    for text in (
+        "--database URL",
+        "--version",
+        DATABASE_ENV,
+        "user data folder",
+        "--demo",
+        "--customers N",
+        FIRST_RUN_ENV,
+    ):
         assert text in out
 
 
@@ -99,6 +119,10 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--no-such-option"]) == 2
     assert main(["--database", "not a url://x"]) == 2
     assert "--database" in capsys.readouterr().err
+    assert main(["--customers", "5"]) == 2
+    assert "--customers is an option of --demo" in capsys.readouterr().err
+    assert main(["--demo", "--customers", "-1"]) == 2
+    assert "--customers: give 0 or more" in capsys.readouterr().err
 
 
 def test_database_comes_from_option_then_environment_then_user_folder(
@@ -188,3 +212,130 @@ def test_python_m_app_starts_and_saves_its_settings(
     # QSettings(organization "Customer Ledger", application "customer-ledger").
     config = Path(user_dirs["XDG_CONFIG_HOME"]) / "Customer Ledger" / "customer-ledger.conf"
     assert "main_window" in config.read_text()
+
+
+# -- first run and the demo company ------------------------------------------------------------
+
+
+def query(database: Path, sql: str) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def test_first_run_mode_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(FIRST_RUN_ENV, raising=False)
+    monkeypatch.delenv(QUIT_WHEN_READY_ENV, raising=False)
+    assert first_run_mode() == "ask"
+    monkeypatch.setenv(QUIT_WHEN_READY_ENV, "1")
+    assert first_run_mode() == "skip"  # an unattended run never waits for a dialog
+    monkeypatch.setenv(FIRST_RUN_ENV, " Defaults ")
+    assert first_run_mode() == "defaults"
+    monkeypatch.setenv(FIRST_RUN_ENV, "nonsense")
+    assert first_run_mode() == "skip"
+
+
+def test_cancelled_first_run_quits_and_sets_nothing_up(
+    qapp: QApplication,
+    user_dirs: dict[str, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[bool] = []
+
+    def cancel(_parent: object = None) -> None:
+        asked.append(True)
+
+    monkeypatch.setattr(first_run, "ask_first_run", cancel)
+    database = tmp_path / "new.sqlite"
+    assert main(["--database", str(database)]) == 0
+    assert asked == [True]
+    assert query(database, "SELECT count(*) FROM preferences") == [(0,)]
+    assert query(database, "SELECT count(*) FROM country") == [(0,)]
+    assert not database.with_name("new.sqlite.lock").exists()
+
+
+def test_the_first_run_choice_sets_the_company_up(
+    qapp: QApplication, user_dirs: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        first_run, "ask_first_run", lambda _parent=None: CompanyChoice("SEK", "SE", "sv-SE")
+    )
+    store = open_store(f"sqlite:///{tmp_path / 'new.sqlite'}", backup_dir=tmp_path)
+    try:
+        assert _first_run(store)
+        assert _first_run(store)  # set up: not asked again
+    finally:
+        store.close()
+    rows = query(
+        tmp_path / "new.sqlite",
+        "SELECT c.currency_id, k.country_id FROM branch b JOIN currency c ON b.currency_id = c.id"
+        " JOIN country k ON b.country_id = k.id",
+    )
+    assert rows == [("SEK", "SE")]
+
+
+def test_unattended_first_run_with_the_locale_defaults(
+    user_dirs: dict[str, str], tmp_path: Path
+) -> None:
+    database = tmp_path / "ledger.sqlite"
+    env = {**user_dirs, QUIT_WHEN_READY_ENV: "1", FIRST_RUN_ENV: "defaults", "LANG": "da_DK.UTF-8"}
+    env.pop("LC_ALL", None)
+    env.pop("LC_MESSAGES", None)
+    proc = run(["-m", "app", "--database", str(database)], env)
+    assert proc.returncode == 0, proc.stderr
+    rows = query(
+        database,
+        "SELECT c.currency_id, k.country_id FROM branch b JOIN currency c ON b.currency_id = c.id"
+        " JOIN country k ON b.country_id = k.id",
+    )
+    assert rows == [("DKK", "DK")]
+    assert query(database, "SELECT count(*) FROM preferences") == [(1,)]
+
+
+def test_an_unattended_run_skips_the_first_run(user_dirs: dict[str, str], tmp_path: Path) -> None:
+    database = tmp_path / "ledger.sqlite"
+    proc = run(["-m", "app", "--database", str(database)], {**user_dirs, QUIT_WHEN_READY_ENV: "1"})
+    assert proc.returncode == 0, proc.stderr
+    assert query(database, "SELECT count(*) FROM preferences") == [(0,)]
+
+
+def test_demo_makes_and_opens_the_demo_company(user_dirs: dict[str, str]) -> None:
+    env = {**user_dirs, QUIT_WHEN_READY_ENV: "1"}
+    proc = run(["-m", "app", "--demo", "--customers", "25"], env)
+    assert proc.returncode == 0, proc.stderr
+    assert "customer-ledger: demo company: 0/25 customers" in proc.stderr
+    assert "customer-ledger: demo company: 25/25 customers" in proc.stderr
+    assert "demo company ready: 25 customers" in proc.stderr
+    assert any(line.startswith(READY_PREFIX) for line in proc.stdout.splitlines())  # opened
+    data = Path(user_dirs["XDG_DATA_HOME"]) / "customer-ledger"
+    demo = data / "demo.sqlite"
+    assert query(demo, "SELECT count(*) FROM customer") == [(25,)]
+    assert not (data / "ledger.sqlite").exists()  # the user's own ledger is not touched
+
+    # Again: the earlier demo is replaced.
+    proc = run(["-m", "app", "--demo", "--customers", "10"], env)
+    assert proc.returncode == 0, proc.stderr
+    assert query(demo, "SELECT count(*) FROM customer") == [(10,)]
+
+
+def test_demo_into_a_given_database_but_never_over_a_ledger(
+    qapp: QApplication,
+    user_dirs: dict[str, str],
+    tmp_path: Path,
+    critical_messages: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    ledger = tmp_path / "books.sqlite"
+    store = open_store(f"sqlite:///{ledger}", backup_dir=tmp_path)
+    set_up_company(store, base_currency="NOK", country="NO", language="nb-NO")
+    with store.transaction() as session:
+        session.add(Customer(customer_no="1", name="A real customer"))
+    store.close()
+    before = query(ledger, "SELECT * FROM customer")
+
+    assert main(["--demo", "--database", str(ledger)]) == EXIT_DATABASE_REFUSED
+    assert len(critical_messages) == 1
+    assert "not an empty database or a demo company" in critical_messages[0]
+    assert "not an empty database or a demo company" in capsys.readouterr().err
+    assert query(ledger, "SELECT * FROM customer") == before
+    assert not ledger.with_name("books.sqlite.lock").exists()
