@@ -285,7 +285,7 @@ class RecordService(Generic[M]):
     def describe(self, record: M) -> str:
         """How the user names a record: ``Customer class RETAIL``."""
         codes = [str(getattr(record, self.rules[key].attr)) for key in self.key_keys]
-        return " ".join([self.noun.capitalize(), *codes])
+        return " ".join([sentence_case(self.noun), *codes])
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -359,6 +359,12 @@ class RecordService(Generic[M]):
                 )
             ]
         return []
+
+
+def sentence_case(text: str) -> str:
+    """``VAT zone`` → ``VAT zone``, ``payment terms`` → ``Payment terms`` (str.capitalize would
+    lower the rest)."""
+    return text[:1].upper() + text[1:]
 
 
 def column_length(model: type[Any], attr: str) -> int | None:

@@ -117,3 +117,60 @@ def test_selector_lists_and_picks_a_record(qtbot: QtBot, store: Store) -> None:
     assert lookup.description.text() == "Export customers"
     assert screen.record.value("customer_class") is not None
     assert screen.is_dirty
+
+
+def test_tab_visibility_and_required_option_start_value(qtbot: QtBot, store: Store) -> None:
+    from app.models import ReasonCode
+    from app.models.reference.system import ReasonCodeUsage
+    from app.windows.framework.spec import Section, Tab
+
+    spec = Screen(
+        id="CS211000",
+        title="Reason codes",
+        model=ReasonCode,
+        top=(
+            Field("reason_code_id", "Reason code", Kind.TEXT, required=True),
+            Field("description", "Description", Kind.TEXT, required=True),
+        ),
+        tabs=(
+            Tab(
+                "Always",
+                sections=(
+                    Section(
+                        "Usage",
+                        (
+                            Field(
+                                "usage",
+                                "Usage",
+                                Kind.OPTION,
+                                options=ReasonCodeUsage,
+                                required=True,
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+            Tab(
+                "Only for WO codes",
+                visible_when=lambda values: str(values.get("reason_code_id") or "").startswith(
+                    "WO"
+                ),
+            ),
+        ),
+    )
+    from app.ledger.reference import ReferenceService
+
+    service = ReferenceService(
+        store, ReasonCode, screen_rules(spec), "reason_code_id", noun="reason code"
+    )
+    screen = RecordScreen(store, spec, service)
+    qtbot.addWidget(screen)
+    screen.show()
+    # The option shown is the option held: saving needs no extra pick.
+    assert screen.record.value("usage") is ReasonCodeUsage.BALANCE_WRITE_OFF
+    assert not screen.is_dirty
+    assert not screen.form.tabs.isTabVisible(1)
+    screen.record.set_value("reason_code_id", "WOBAL")
+    assert screen.form.tabs.isTabVisible(1)
+    screen.record.set_value("description", "Balance write-off")
+    assert screen.save(), screen.message.text()

@@ -33,6 +33,7 @@ from app.ledger.records import (
     ScreenRules,
     StaleRecordError,
     ValidationError,
+    sentence_case,
 )
 from app.models.database import Store
 from app.windows.framework import dialogs
@@ -169,6 +170,8 @@ class RecordScreen(QWidget):
             elif isinstance(editor, LookupEditor):
                 editor.edited.connect(lambda _value: self._key_entered())
         self.record.dirty_changed.connect(self._update_title)
+        self.record.dataChanged.connect(self._apply_tab_conditions)
+        self.record.modelReset.connect(self._apply_tab_conditions)
         self.new_record()
 
     # -- building --------------------------------------------------------------------------
@@ -262,6 +265,12 @@ class RecordScreen(QWidget):
         self.actions_by_name[name] = action
         return action
 
+    def _apply_tab_conditions(self, *_args: Any) -> None:
+        values = self.record.values()
+        for index, tab in enumerate(self.spec.tabs):
+            if tab.visible_when is not None:
+                self.form.tabs.setTabVisible(index, bool(tab.visible_when(values)))
+
     def action(self, name: str) -> QAction:
         return self.actions_by_name[name]
 
@@ -271,7 +280,12 @@ class RecordScreen(QWidget):
     # -- record life cycle -----------------------------------------------------------------
 
     def new_record(self) -> None:
-        self.record.load(self.service.new_values(), None, None)
+        values = self.service.new_values()
+        for spec in self.fields.values():
+            # A required option list shows its first option; the record must hold it too.
+            if spec.kind == Kind.OPTION and spec.required and values.get(spec.key) is None:
+                values[spec.key] = next(iter(spec.options)) if spec.options else None
+        self.record.load(values, None, None)
         self._after_load()
 
     def load_record(self, record_id: int) -> None:
@@ -519,7 +533,7 @@ class RecordScreen(QWidget):
             line = getattr(editor, "line_edit", editor)
             keys.append(line.text() if isinstance(line, QLineEdit) else str(self.record.value(key)))
         named = " ".join(key for key in keys if key)
-        noun = self.service.noun.capitalize()
+        noun = sentence_case(self.service.noun)
         return f"{noun} {named}" if named else f"The new {self.service.noun}"
 
     def _update_title(self, *_args: Any) -> None:
