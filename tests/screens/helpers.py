@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.windows.framework.grid import GridEditor
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen
 
@@ -64,3 +65,34 @@ def shown(screen: RecordScreen, key: str) -> Any:
 
 def _reveal(screen: RecordScreen, widget: QWidget) -> None:
     screen._reveal(widget)
+
+
+def edit_cell(
+    qtbot: QtBot,
+    screen: RecordScreen,
+    grid_key: str,
+    row: int,
+    column: str,
+    text: str,
+    *,
+    press_return: bool = True,
+) -> None:
+    """Double-click a cell, type, press Enter — as a user edits a grid cell."""
+    grid = screen.editor(grid_key)
+    assert isinstance(grid, GridEditor)
+    screen._reveal(grid)
+    columns = [spec.key for spec in grid.model.columns]
+    index = grid.model.index(row, columns.index(column))
+    # The previous cell's editor closes by deleteLater; let it go before opening the next.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    grid.view.setCurrentIndex(index)
+    grid.view.edit(index)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit), f"no line editor opened on {column}"
+    assert grid.view.viewport().isAncestorOf(editor)
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    if press_return:
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        # The delegate commits a Return on the next turn of the event loop.
+        qtbot.waitUntil(lambda: grid.delegate.open_editor is None)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -15,7 +14,7 @@ from app.models.database import Store
 from app.models.options import ContactType
 from app.windows.framework.grid import GridEditor
 from app.windows.framework.record_screen import RecordScreen
-from tests.screens.helpers import click_check, shown, trigger, type_into
+from tests.screens.helpers import click_check, edit_cell, shown, trigger, type_into
 
 Opener = Callable[[str], RecordScreen]
 
@@ -42,37 +41,6 @@ def test_preferences_are_one_record_saved_and_reopened(
     reopened = open_screen("AR101000")
     assert shown(reopened, "default_customer_class_id") == "DEFAULT"
     assert shown(reopened, "activate_migration_mode") is True
-
-
-def edit_cell(
-    qtbot: QtBot,
-    screen: RecordScreen,
-    grid_key: str,
-    row: int,
-    column: str,
-    text: str,
-    *,
-    press_return: bool = True,
-) -> None:
-    """Double-click a cell, type, press Enter — as a user edits a grid cell."""
-    grid = screen.editor(grid_key)
-    assert isinstance(grid, GridEditor)
-    screen._reveal(grid)
-    columns = [spec.key for spec in grid.model.columns]
-    index = grid.model.index(row, columns.index(column))
-    # The previous cell's editor closes by deleteLater; let it go before opening the next.
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    grid.view.setCurrentIndex(index)
-    grid.view.edit(index)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit), f"no line editor opened on {column}"
-    assert grid.view.viewport().isAncestorOf(editor)
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
-    if press_return:
-        qtbot.keyClick(editor, Qt.Key.Key_Return)
-        # The delegate commits a Return on the next turn of the event loop.
-        qtbot.waitUntil(lambda: grid.delegate.open_editor is None)
 
 
 def test_dunning_levels_are_added_numbered_and_saved(

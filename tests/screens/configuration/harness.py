@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.models import CustomerClass
 from app.models.database import Store
+from app.windows.framework.listwindow import ListWindow
 from app.windows.framework.record_screen import RecordScreen
 from tests.screens.conftest import Answers
 from tests.screens.helpers import shown, trigger, type_into
@@ -115,3 +116,25 @@ def duplicate_or_malformed_code_is_refused(
     assert f"'{case.typed[code_key]}' is already used by another" in screen.message.text()
     with store.session() as session:
         assert session.scalar(select(func.count()).select_from(case.model)) == 1
+
+
+def list_window_lists_the_saved_record(
+    qtbot: QtBot, open_screen: Opener, store: Store, case: Case
+) -> None:
+    with store.transaction() as session:
+        case.prepare(session)
+    screen = open_screen(case.screen_id)
+    for key, text in case.typed.items():
+        type_into(qtbot, screen, key, text)
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+    trigger(screen, "list_window")
+    window = screen.list_window
+    assert isinstance(window, ListWindow)
+    assert window.objectName() == f"list_{case.screen_id}"
+    code_key, code = next(iter(case.typed.items()))
+    # The code is the list's first column, under the code field's label.
+    assert screen.spec.list_columns[0].title == screen.fields[code_key].label
+    model = window.model
+    assert model.rowCount() == 1
+    assert model.index(0, 0).data() == code

@@ -8,8 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -36,18 +35,13 @@ from app.models.database import Store
 from app.models.reference.credit import PrepareOn
 from app.models.reference.system import ReasonCodeUsage
 from app.windows.framework.grid import GridEditor
-from app.windows.framework.listwindow import ListWindow
 from app.windows.framework.record_screen import RecordScreen
 from tests.screens.configuration.harness import (
     Case,
     Opener,
     class_using,
-    create_edit_and_delete,
-    duplicate_or_malformed_code_is_refused,
-    record_in_use_cannot_be_deleted,
 )
-from tests.screens.conftest import Answers
-from tests.screens.helpers import choose_option, shown, trigger, type_into
+from tests.screens.helpers import choose_option, edit_cell, shown, trigger, type_into
 
 
 def preferences_using(attr: str) -> Callable[[Session, int], None]:
@@ -179,53 +173,6 @@ UNREFERENCED_CASES = [
     ),
 ]
 CASES = USED_CASES + UNREFERENCED_CASES
-IDS = [case.screen_id for case in CASES]
-USED_IDS = [case.screen_id for case in USED_CASES]
-
-
-@pytest.mark.parametrize("case", CASES, ids=IDS)
-def test_create_edit_and_delete(
-    qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers, case: Case
-) -> None:
-    create_edit_and_delete(qtbot, open_screen, store, answers, case)
-
-
-@pytest.mark.parametrize("case", USED_CASES, ids=USED_IDS)
-def test_a_record_in_use_cannot_be_deleted(
-    qtbot: QtBot, open_screen: Opener, store: Store, case: Case
-) -> None:
-    record_in_use_cannot_be_deleted(qtbot, open_screen, store, case)
-
-
-@pytest.mark.parametrize("case", CASES, ids=IDS)
-def test_a_duplicate_or_malformed_code_is_refused(
-    qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers, case: Case
-) -> None:
-    duplicate_or_malformed_code_is_refused(qtbot, open_screen, store, answers, case)
-
-
-@pytest.mark.parametrize("case", CASES, ids=IDS)
-def test_the_list_window_lists_the_saved_record(
-    qtbot: QtBot, open_screen: Opener, store: Store, case: Case
-) -> None:
-    with store.transaction() as session:
-        case.prepare(session)
-    screen = open_screen(case.screen_id)
-    new_record(qtbot, screen, case.typed)
-    assert saved_or_refused(screen) == "Saved."
-    trigger(screen, "list_window")
-    window = screen.list_window
-    assert isinstance(window, ListWindow)
-    assert window.objectName() == f"list_{case.screen_id}"
-    code_key, code = next(iter(case.typed.items()))
-    code_column = screen.spec.list_columns[0]
-    assert code_column.key == screen.fields[code_key].attribute
-    model = window.model
-    assert model.rowCount() == 1
-    assert model.index(0, model.column_of(code_column.key)).data() == code
-    assert [column.title for column in screen.spec.list_columns][:1] == [
-        screen.fields[code_key].label
-    ]
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -239,27 +186,6 @@ def saved_or_refused(screen: RecordScreen) -> str:
 def new_record(qtbot: QtBot, screen: RecordScreen, typed: dict[str, str]) -> None:
     for key, text in typed.items():
         type_into(qtbot, screen, key, text)
-
-
-def edit_cell(
-    qtbot: QtBot, screen: RecordScreen, grid_key: str, row: int, column: str, text: str
-) -> None:
-    """Double-click a cell, type, press Enter — as a user edits a grid cell."""
-    grid = screen.editor(grid_key)
-    assert isinstance(grid, GridEditor)
-    screen._reveal(grid)
-    columns = [spec.key for spec in grid.model.columns]
-    index = grid.model.index(row, columns.index(column))
-    # The previous cell's editor closes by deleteLater; let it go before opening the next.
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    grid.view.setCurrentIndex(index)
-    grid.view.edit(index)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit), f"no line editor opened on {column}"
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: grid.delegate.open_editor is None)
 
 
 # -- statement cycles -----------------------------------------------------------------------------

@@ -7,8 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -37,12 +36,8 @@ from tests.screens.configuration.harness import (
     Case,
     Opener,
     class_using,
-    create_edit_and_delete,
-    duplicate_or_malformed_code_is_refused,
-    record_in_use_cannot_be_deleted,
 )
-from tests.screens.conftest import Answers
-from tests.screens.helpers import choose_option, click_check, shown, trigger, type_into
+from tests.screens.helpers import choose_option, click_check, edit_cell, shown, trigger, type_into
 
 # -- what the cases need --------------------------------------------------------------------------
 
@@ -173,56 +168,6 @@ CASES = [
         prepare=bank_account_and_krone,
     ),
 ]
-IDS = [case.screen_id for case in CASES]
-
-
-@pytest.mark.parametrize("case", CASES, ids=IDS)
-def test_create_edit_and_delete(
-    qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers, case: Case
-) -> None:
-    create_edit_and_delete(qtbot, open_screen, store, answers, case)
-
-
-@pytest.mark.parametrize("case", CASES, ids=IDS)
-def test_a_record_in_use_cannot_be_deleted(
-    qtbot: QtBot, open_screen: Opener, store: Store, case: Case
-) -> None:
-    record_in_use_cannot_be_deleted(qtbot, open_screen, store, case)
-
-
-@pytest.mark.parametrize("case", CASES, ids=IDS)
-def test_a_duplicate_or_malformed_code_is_refused(
-    qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers, case: Case
-) -> None:
-    duplicate_or_malformed_code_is_refused(qtbot, open_screen, store, answers, case)
-
-
-@pytest.mark.parametrize("case", CASES, ids=IDS)
-def test_the_list_window_lists_the_saved_record(
-    qtbot: QtBot, open_screen: Opener, store: Store, case: Case
-) -> None:
-    with store.transaction() as session:
-        case.prepare(session)
-    screen = open_screen(case.screen_id)
-    new_record(qtbot, screen, case.typed)
-    assert saved_or_refused(screen) == "Saved."
-    trigger(screen, "list_window")
-    window = screen.list_window
-    assert isinstance(window, ListWindow)
-    assert window.objectName() == f"list_{case.screen_id}"
-    code_key, code = next(iter(case.typed.items()))
-    code_column = screen.spec.list_columns[0]
-    assert code_column.key == screen.fields[code_key].attribute
-    assert code_column.title == screen.fields[code_key].label
-    model = window.model
-    assert model.rowCount() == 1
-    assert model.index(0, model.column_of(code_column.key)).data() == code
-    # A column showing a referenced record shows its code, not its id.
-    for column in screen.spec.list_columns:
-        field = screen.fields.get(column.key)
-        if field is not None and field.lookup is not None and column.key in case.typed:
-            shown_code = model.index(0, model.column_of(column.key)).data()
-            assert shown_code.casefold() == case.typed[column.key].casefold()
 
 
 def test_every_field_has_help_and_is_named_after_its_label(open_screen: Opener) -> None:
@@ -247,27 +192,6 @@ def saved_or_refused(screen: RecordScreen) -> str:
 def new_record(qtbot: QtBot, screen: RecordScreen, typed: dict[str, str]) -> None:
     for key, text in typed.items():
         type_into(qtbot, screen, key, text)
-
-
-def edit_cell(
-    qtbot: QtBot, screen: RecordScreen, grid_key: str, row: int, column: str, text: str
-) -> None:
-    """Double-click a cell, type, press Enter — as a user edits a grid cell."""
-    grid = screen.editor(grid_key)
-    assert isinstance(grid, GridEditor)
-    screen._reveal(grid)
-    columns = [spec.key for spec in grid.model.columns]
-    index = grid.model.index(row, columns.index(column))
-    # The previous cell's editor closes by deleteLater; let it go before opening the next.
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    grid.view.setCurrentIndex(index)
-    grid.view.edit(index)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit), f"no line editor opened on {column}"
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: grid.delegate.open_editor is None)
 
 
 def add_row(qtbot: QtBot, screen: RecordScreen, grid_key: str) -> GridEditor:

@@ -7,8 +7,8 @@ import importlib
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -42,12 +42,8 @@ from tests.screens.configuration.harness import (
     Case,
     Opener,
     class_using,
-    create_edit_and_delete,
-    duplicate_or_malformed_code_is_refused,
-    record_in_use_cannot_be_deleted,
 )
-from tests.screens.conftest import Answers
-from tests.screens.helpers import choose_option, click_check, shown, trigger, type_into
+from tests.screens.helpers import choose_option, click_check, edit_cell, shown, trigger, type_into
 
 # -- how the ledger uses each record -----------------------------------------------------------
 
@@ -187,28 +183,6 @@ CASES = [
         "1 class recipient",
     ),
 ]
-IDS = [case.screen_id for case in CASES]
-
-
-@pytest.mark.parametrize("case", CASES, ids=IDS)
-def test_create_edit_and_delete(
-    qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers, case: Case
-) -> None:
-    create_edit_and_delete(qtbot, open_screen, store, answers, case)
-
-
-@pytest.mark.parametrize("case", CASES, ids=IDS)
-def test_a_record_in_use_cannot_be_deleted(
-    qtbot: QtBot, open_screen: Opener, store: Store, case: Case
-) -> None:
-    record_in_use_cannot_be_deleted(qtbot, open_screen, store, case)
-
-
-@pytest.mark.parametrize("case", CASES, ids=IDS)
-def test_a_duplicate_or_malformed_code_is_refused(
-    qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers, case: Case
-) -> None:
-    duplicate_or_malformed_code_is_refused(qtbot, open_screen, store, answers, case)
 
 
 # -- number series -----------------------------------------------------------------------------
@@ -415,26 +389,6 @@ def test_a_collision_looks_for_a_free_number_within_the_series(
 # -- attributes --------------------------------------------------------------------------------
 
 
-def edit_cell(
-    qtbot: QtBot, screen: RecordScreen, grid_key: str, row: int, column: str, text: str
-) -> None:
-    """Double-click a cell, type, press Enter — as a user edits a grid cell."""
-    grid = screen.editor(grid_key)
-    assert isinstance(grid, GridEditor)
-    screen._reveal(grid)
-    columns = [spec.key for spec in grid.model.columns]
-    index = grid.model.index(row, columns.index(column))
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    grid.view.setCurrentIndex(index)
-    grid.view.edit(index)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit), f"no line editor opened on {column}"
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: grid.delegate.open_editor is None)
-
-
 def values_grid(screen: RecordScreen) -> GridEditor:
     grid = screen.editor("values")
     assert isinstance(grid, GridEditor)
@@ -627,6 +581,9 @@ def test_line_breaks_in_a_template_body_survive_editing(
 
 
 # -- list windows ------------------------------------------------------------------------------
+
+
+IDS = [case.screen_id for case in CASES]
 
 
 @pytest.mark.parametrize("screen_id", IDS)
