@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from app.windows.framework.grid import GridEditor
@@ -16,6 +23,13 @@ from app.windows.framework.record_screen import RecordScreen
 def type_into(qtbot: QtBot, screen: RecordScreen, key: str, text: str) -> None:
     """Click into a field, replace its text, and leave it (Tab), as a user would."""
     editor: QWidget = screen.editor(key)
+    if isinstance(editor, QPlainTextEdit):
+        _reveal(screen, editor)
+        editor.setFocus()
+        editor.selectAll()
+        qtbot.keyClicks(editor, text) if text else qtbot.keyClick(editor, Qt.Key.Key_Delete)
+        qtbot.keyClick(editor, Qt.Key.Key_Tab)
+        return
     line = editor.line_edit if isinstance(editor, LookupEditor) else editor
     assert isinstance(line, QLineEdit), f"{key} is not a text field"
     _reveal(screen, line)
@@ -60,6 +74,8 @@ def shown(screen: RecordScreen, key: str) -> Any:
         return editor.isChecked()
     if isinstance(editor, QComboBox):
         return editor.currentText()
+    if isinstance(editor, QPlainTextEdit):
+        return editor.toPlainText()
     return editor.text()
 
 

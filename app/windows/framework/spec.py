@@ -30,6 +30,7 @@ def snake(text: str) -> str:
 
 class Kind(Enum):
     TEXT = auto()
+    MEMO = auto()  # several lines of text, no length limit (e-mail bodies, report texts)
     NUMBER = auto()
     DECIMAL = auto()
     MONEY = auto()

@@ -14,7 +14,14 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal, SignalInstance
 from PySide6.QtGui import QIntValidator
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from app.ledger.records import InvalidInput
 from app.models.base import OptionEnum
@@ -54,6 +61,36 @@ class TextEditor(QLineEdit):
     def set_value(self, value: Any) -> None:
         self.setText("" if value is None else str(value))
         self.setCursorPosition(0)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.setReadOnly(read_only)
+
+
+class MemoEditor(QPlainTextEdit):
+    """Several lines of text; unlike a line edit it never cuts a long stored text."""
+
+    edited = Signal(object)
+
+    def __init__(self, spec: Field, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setMinimumHeight(120)
+        self._pushing = False
+        self.textChanged.connect(self._changed)
+
+    def _changed(self) -> None:
+        if not self._pushing:
+            self.edited.emit(self.value())
+
+    def value(self) -> str | None:
+        return self.toPlainText() or None
+
+    def set_value(self, value: Any) -> None:
+        self._pushing = True
+        try:
+            self.setPlainText("" if value is None else str(value))
+        finally:
+            self._pushing = False
 
     def set_read_only(self, read_only: bool) -> None:
         self.setReadOnly(read_only)
@@ -231,6 +268,8 @@ def create_editor(spec: Field, parent: QWidget | None, lookups: Any = None) -> Q
         editor = lookups(spec, parent)
     elif kind == Kind.TEXT:
         editor = TextEditor(spec, parent)
+    elif kind == Kind.MEMO:
+        editor = MemoEditor(spec, parent)
     elif kind == Kind.NUMBER:
         editor = NumberEditor(spec, parent)
     elif kind in (Kind.DECIMAL, Kind.MONEY, Kind.PERCENT):

@@ -609,3 +609,30 @@ def test_field_keys_are_their_labels_and_every_field_has_help() -> None:
             for column in grid.columns:
                 assert column.key == snake(column.label), (screen_id, column.key)
                 assert column.help, (screen_id, column.key)
+
+
+def test_a_long_several_line_text_is_typed_and_kept_whole(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    from app.models import ReportText
+
+    screen = open_screen("CS209000")
+    type_into(qtbot, screen, "report_text_id", "DUN1")
+    type_into(qtbot, screen, "description", "First reminder")
+    body = screen.editor("text")
+    body.setFocus()
+    qtbot.keyClicks(body, "Dear customer,")
+    qtbot.keyClick(body, Qt.Key.Key_Return)
+    qtbot.keyClicks(body, "please pay.")
+    trigger(screen, "save")
+    with store.session() as session:
+        assert session.scalars(select(ReportText.text)).one() == "Dear customer,\nplease pay."
+
+    long_text = "x" * 40_000  # more than a one-line box would hold
+    with store.transaction() as session:
+        session.scalars(select(ReportText)).one().text = long_text
+    trigger(screen, "cancel")
+    type_into(qtbot, screen, "description", "First reminder, long")
+    trigger(screen, "save")
+    with store.session() as session:
+        assert session.scalars(select(ReportText.text)).one() == long_text

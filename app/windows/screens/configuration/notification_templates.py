@@ -54,7 +54,7 @@ SCREEN = Screen(
                         Field(
                             "body",
                             "Body",
-                            Kind.TEXT,
+                            Kind.MEMO,
                             help="The text of the e-mail.",
                         ),
                     ),

@@ -47,7 +47,7 @@ SCREEN = Screen(
                         Field(
                             "text",
                             "Text",
-                            Kind.TEXT,
+                            Kind.MEMO,
                             help="The wording printed on the document.",
                         ),
                     ),
