@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests (and the app processes they start) keep their data, settings and logs out of the
+# user's own folders (platformdirs reads these on Linux).
+os.environ["CUSTOMER_LEDGER_TEST_HOME"] = tempfile.mkdtemp(prefix="customer-ledger-tests-")
+os.environ["XDG_DATA_HOME"] = os.environ["CUSTOMER_LEDGER_TEST_HOME"] + "/data"
+os.environ["XDG_STATE_HOME"] = os.environ["CUSTOMER_LEDGER_TEST_HOME"] + "/state"
+os.environ["XDG_CONFIG_HOME"] = os.environ["CUSTOMER_LEDGER_TEST_HOME"] + "/config"
 
 import pytest
 

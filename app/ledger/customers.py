@@ -12,9 +12,10 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.ledger.number_series import number_in_use
 from app.ledger.numbering import CUSTOMER_SERIES, NumberingError, next_number, take_number
 from app.ledger.records import (
     FieldError,
@@ -35,15 +36,6 @@ CUSTOMER_CLASS = "customer_class"
 def selectable_customer() -> Any:
     """Inactive customers are not offered for selection (seed: AR303000 Status)."""
     return Customer.status != CustomerStatus.INACTIVE
-
-
-def customer_number_in_use(session: Session) -> Any:
-    """``take_number``'s ``in_use`` for customers: a number some customer already has."""
-
-    def in_use(number: str) -> bool:
-        return bool(session.scalar(select(exists().where(Customer.customer_no == number))))
-
-    return in_use
 
 
 def numbering_problem(session: Session) -> str | None:
@@ -107,7 +99,7 @@ class CustomerService(RecordService[Customer]):
             try:
                 with session.no_autoflush:
                     record.customer_no = take_number(
-                        session, CUSTOMER_SERIES, in_use=customer_number_in_use(session)
+                        session, CUSTOMER_SERIES, in_use=number_in_use(session, CUSTOMER_SERIES)
                     )
             except NumberingError as error:
                 rule = self.rules[CUSTOMER_NO]
