@@ -138,3 +138,33 @@ def list_window_lists_the_saved_record(
     model = window.model
     assert model.rowCount() == 1
     assert model.index(0, 0).data() == code
+
+
+def saved_or_refused(screen: RecordScreen) -> str:
+    """Click Save; what the screen says."""
+    trigger(screen, "save")
+    return screen.message.text()
+
+
+def new_record(qtbot: QtBot, screen: RecordScreen, typed: dict[str, str]) -> None:
+    for key, text in typed.items():
+        type_into(qtbot, screen, key, text)
+
+
+def out_of_range_is_refused(
+    qtbot: QtBot,
+    open_screen: Opener,
+    store: Store,
+    screen_id: str,
+    typed: dict[str, str],
+    wrong: tuple[str, str],
+    message: str,
+) -> None:
+    """A number out of its range is refused with the field named, and nothing is saved."""
+    screen = open_screen(screen_id)
+    new_record(qtbot, screen, typed)
+    key, text = wrong
+    type_into(qtbot, screen, key, text)
+    assert f"• {message}" in saved_or_refused(screen)
+    with store.session() as session:
+        assert session.scalars(select(screen.spec.model)).first() is None

@@ -35,11 +35,13 @@ from app.models.database import Store
 from app.models.reference.credit import PrepareOn
 from app.models.reference.system import ReasonCodeUsage
 from app.windows.framework.grid import GridEditor
-from app.windows.framework.record_screen import RecordScreen
 from tests.screens.configuration.harness import (
     Case,
     Opener,
     class_using,
+    new_record,
+    out_of_range_is_refused,
+    saved_or_refused,
 )
 from tests.screens.helpers import choose_option, edit_cell, shown, trigger, type_into
 
@@ -176,16 +178,6 @@ CASES = USED_CASES + UNREFERENCED_CASES
 
 
 # -- helpers ------------------------------------------------------------------------------------
-
-
-def saved_or_refused(screen: RecordScreen) -> str:
-    trigger(screen, "save")
-    return screen.message.text()
-
-
-def new_record(qtbot: QtBot, screen: RecordScreen, typed: dict[str, str]) -> None:
-    for key, text in typed.items():
-        type_into(qtbot, screen, key, text)
 
 
 # -- statement cycles -----------------------------------------------------------------------------
@@ -425,13 +417,7 @@ def test_numbers_out_of_range_are_refused_with_the_field_named(
     wrong: tuple[str, str],
     message: str,
 ) -> None:
-    screen = open_screen(screen_id)
-    new_record(qtbot, screen, typed)
-    key, text = wrong
-    type_into(qtbot, screen, key, text)
-    assert f"• {message}" in saved_or_refused(screen)
-    with store.session() as session:
-        assert session.scalars(select(screen.spec.model)).all() == []
+    out_of_range_is_refused(qtbot, open_screen, store, screen_id, typed, wrong, message)
 
 
 def test_percentages_at_their_limits_and_blank_numbers_are_saved(

@@ -36,6 +36,9 @@ from tests.screens.configuration.harness import (
     Case,
     Opener,
     class_using,
+    new_record,
+    out_of_range_is_refused,
+    saved_or_refused,
 )
 from tests.screens.helpers import choose_option, click_check, edit_cell, shown, trigger, type_into
 
@@ -182,16 +185,6 @@ def test_every_field_has_help_and_is_named_after_its_label(open_screen: Opener) 
 
 
 # -- helpers ------------------------------------------------------------------------------------
-
-
-def saved_or_refused(screen: RecordScreen) -> str:
-    trigger(screen, "save")
-    return screen.message.text()
-
-
-def new_record(qtbot: QtBot, screen: RecordScreen, typed: dict[str, str]) -> None:
-    for key, text in typed.items():
-        type_into(qtbot, screen, key, text)
 
 
 def add_row(qtbot: QtBot, screen: RecordScreen, grid_key: str) -> GridEditor:
@@ -385,12 +378,7 @@ def test_numbers_out_of_range_are_refused_with_the_field_named(
     wrong: tuple[str, str],
     message: str,
 ) -> None:
-    screen = open_screen(screen_id)
-    new_record(qtbot, screen, typed)
-    key, text = wrong
-    type_into(qtbot, screen, key, text)
-    assert f"• {message}" in saved_or_refused(screen)
-    assert nothing_saved(store, screen.spec.model)
+    out_of_range_is_refused(qtbot, open_screen, store, screen_id, typed, wrong, message)
 
 
 def test_numbers_at_their_limits_are_saved(qtbot: QtBot, open_screen: Opener, store: Store) -> None:
