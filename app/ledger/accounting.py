@@ -18,10 +18,9 @@ from stdnum.exceptions import InvalidChecksum, ValidationError
 
 from app.ledger.records import FieldError, FieldRule, is_blank
 from app.ledger.reference import ReferenceService
-from app.models import AccountType, CashAccount, GlAccount
+from app.models import CashAccount
 
 BANK_ACCOUNT = "bank_account"
-ACCOUNT_TYPE = "account_type"
 
 # The start of an IBAN: the country's two letters and two check digits.
 _IBAN_START = re.compile(r"[A-Z]{2}[0-9]{2}")
@@ -89,15 +88,6 @@ def printed_bank_account(value: str | None) -> str | None:
         return value
     printed: str = iban.format(value)
     return printed
-
-
-class GlAccountService(ReferenceService[GlAccount]):
-    def new_values(self) -> dict[str, Any]:
-        """A new account starts as the type shown first (Asset), as its field shows it."""
-        values = super().new_values()
-        if values.get(ACCOUNT_TYPE) is None:
-            values[ACCOUNT_TYPE] = AccountType.ASSET
-        return values
 
 
 class CashAccountService(ReferenceService[CashAccount]):

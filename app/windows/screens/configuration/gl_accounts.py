@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from app.ledger.accounting import GlAccountService
 from app.ledger.lookups import LookupSource
 from app.models import AccountType, GlAccount
 from app.models.database import Store
@@ -70,6 +69,4 @@ SCREEN = Screen(
 
 
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
-    return reference_screen(
-        store, parent, SCREEN, code_key="account", noun="account", service_class=GlAccountService
-    )
+    return reference_screen(store, parent, SCREEN, code_key="account", noun="account")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from app.ledger.reason_codes import ReasonCodeService
 from app.models import ReasonCode
 from app.models.database import Store
 from app.models.reference.system import ReasonCodeUsage
@@ -59,5 +58,4 @@ def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
         SCREEN,
         code_key="reason_code_id",
         noun="reason code",
-        service_class=ReasonCodeService,
     )
