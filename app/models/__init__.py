@@ -1,9 +1,16 @@
 """The store: every mapped class, imported here so the metadata is complete."""
 
+from app.models.address import Address, Contact
 from app.models.base import Base
 from app.models.cid import CidConfiguration, CidElement
-from app.models.customer import Customer, CustomerStatus
+from app.models.customer import (
+    Customer,
+    CustomerPaymentMethod,
+    CustomerPaymentMethodDetail,
+    CustomerStatus,
+)
 from app.models.customer_class import ClassAttribute, ClassMailing, ClassRecipient, CustomerClass
+from app.models.document import ArDocument, DocumentStatus, DocumentType
 from app.models.location import MAIN_LOCATION_ID, Location
 from app.models.preferences import (
     PREFERENCES_ID,
@@ -45,6 +52,8 @@ __all__ = [
     "MAIN_LOCATION_ID",
     "PREFERENCES_ID",
     "AccountType",
+    "Address",
+    "ArDocument",
     "Attribute",
     "AttributeValue",
     "Base",
@@ -56,14 +65,19 @@ __all__ = [
     "ClassAttribute",
     "ClassMailing",
     "ClassRecipient",
+    "Contact",
     "Country",
     "County",
     "Currency",
     "Customer",
     "CustomerClass",
+    "CustomerPaymentMethod",
+    "CustomerPaymentMethodDetail",
     "CustomerStatus",
     "DefaultRecipient",
     "DefaultSource",
+    "DocumentStatus",
+    "DocumentType",
     "DunningLevel",
     "EmailAccount",
     "Employee",

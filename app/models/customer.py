@@ -1,12 +1,29 @@
-"""Customers (AR303000): the customer account."""
+"""Customers (AR303000): the customer account.
+
+The Delivery settings and the sales accounts a user sees on the customer belong to its default
+location (app/models/location.py); the customer reaches them through ``default_location``.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, MasterRecord, OptionEnum, code30, text255
+from app.models.address import Address, Contact
+from app.models.base import Base, MasterRecord, OptionEnum, code30, money, text255
 from app.models.customer_class import CustomerClass
+from app.models.options import (
+    AutoLoadDocuments,
+    CreditVerification,
+    ModeOfTransportation,
+    StatementType,
+)
+
+if TYPE_CHECKING:
+    from app.models.location import Location
 
 
 class CustomerStatus(OptionEnum):
@@ -17,6 +34,45 @@ class CustomerStatus(OptionEnum):
     ONE_TIME = "One time"
 
 
+def _ref(table: str) -> Mapped[int | None]:
+    return mapped_column(ForeignKey(f"{table}.id"))
+
+
+class CustomerPaymentMethodDetail(Base):
+    """A customer's value for one detail its payment method asks for (a bank account …)."""
+
+    __tablename__ = "customer_payment_method_detail"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_payment_method_id: Mapped[int] = mapped_column(
+        ForeignKey("customer_payment_method.id", ondelete="CASCADE")
+    )
+    payment_method_detail_id: Mapped[int] = mapped_column(
+        ForeignKey("payment_method_detail.id", ondelete="CASCADE")
+    )
+    value: Mapped[str | None] = mapped_column(String(255))
+
+
+class CustomerPaymentMethod(Base):
+    """A payment method the customer pays by; one of them is the default."""
+
+    __tablename__ = "customer_payment_method"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"))
+    payment_method_id: Mapped[int | None] = _ref("payment_method")
+    cash_account_id: Mapped[int | None] = _ref("cash_account")
+    description: Mapped[text255 | None]
+    account_used_for_payment: Mapped[str | None] = mapped_column(String(50))
+    active: Mapped[bool] = mapped_column(default=True)
+    is_default: Mapped[bool] = mapped_column(default=False)
+    override: Mapped[bool] = mapped_column(default=False)
+
+    details: Mapped[list[CustomerPaymentMethodDetail]] = relationship(
+        cascade="all, delete-orphan", order_by=CustomerPaymentMethodDetail.id
+    )
+
+
 class Customer(MasterRecord, Base):
     __tablename__ = "customer"
 
@@ -24,8 +80,101 @@ class Customer(MasterRecord, Base):
     name: Mapped[text255 | None] = mapped_column(index=True)
     status: Mapped[CustomerStatus] = mapped_column(default=CustomerStatus.ACTIVE)
     customer_class_id: Mapped[int | None] = mapped_column(ForeignKey("customer_class.id"))
+    restriction_group_id: Mapped[int | None] = _ref("restriction_group")
+
+    # Main address and contact; invoicing shares them while "Same as main" is ticked.
+    main_address_id: Mapped[int | None] = _ref("address")
+    main_contact_id: Mapped[int | None] = _ref("contact")
+    account_ref: Mapped[str | None] = mapped_column(String(50))
+    invoice_address_id: Mapped[int | None] = _ref("address")
+    invoice_contact_id: Mapped[int | None] = _ref("contact")
+    invoice_address_same_as_main: Mapped[bool] = mapped_column(default=True)
+    invoice_contact_same_as_main: Mapped[bool] = mapped_column(default=True)
+
+    # Financial settings
+    terms_id: Mapped[int | None] = _ref("payment_terms")
+    statement_cycle_id: Mapped[int | None] = _ref("statement_cycle")
+    document_language_id: Mapped[int | None] = _ref("language")
+    apply_payments_automatically: Mapped[bool] = mapped_column(default=True)
+    apply_overdue_charges: Mapped[bool] = mapped_column(default=False)
+    enable_write_offs: Mapped[bool] = mapped_column(default=False)
+    exclude_ec_sales_list: Mapped[bool] = mapped_column(default=False)
+    write_off_limit: Mapped[money] = mapped_column(default=Decimal(0))
+    currency_id: Mapped[int | None] = _ref("currency")
+    enable_currency_override: Mapped[bool] = mapped_column(default=False)
+    currency_rate_type_id: Mapped[int | None] = _ref("rate_type")
+    enable_rate_override: Mapped[bool] = mapped_column(default=False)
+    auto_load_documents: Mapped[AutoLoadDocuments] = mapped_column(
+        default=AutoLoadDocuments.USE_CASH_MANAGEMENT_SETTINGS
+    )
+    exclude_debt_collection: Mapped[bool] = mapped_column(default=False)
+
+    # Customer properties
+    webhook_notification: Mapped[bool] = mapped_column(default=False)
+
+    # Credit verification rules
+    credit_verification: Mapped[CreditVerification] = mapped_column(
+        default=CreditVerification.DISABLED
+    )
+    credit_limit: Mapped[money] = mapped_column(default=Decimal(0))
+    credit_days_past_due: Mapped[int] = mapped_column(default=0)
+
+    # Parent info
+    parent_account_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"), index=True)
+    consolidate_balance: Mapped[bool] = mapped_column(default=False)
+    consolidate_statements: Mapped[bool] = mapped_column(default=False)
+    shared_credit_policy: Mapped[bool] = mapped_column(default=False)
+
+    # Print and email settings
+    print_invoices: Mapped[bool] = mapped_column(default=False)
+    send_invoices_by_email: Mapped[bool] = mapped_column(default=False)
+    print_dunning_letters: Mapped[bool] = mapped_column(default=False)
+    send_dunning_letters_by_email: Mapped[bool] = mapped_column(default=False)
+    print_statements: Mapped[bool] = mapped_column(default=False)
+    send_statements_by_email: Mapped[bool] = mapped_column(default=False)
+    multi_currency_statements: Mapped[bool] = mapped_column(default=False)
+    statement_type: Mapped[StatementType] = mapped_column(default=StatementType.OPEN_ITEM)
+
+    # Send AutoInvoice Route
+    send_invoices_to_autoinvoice: Mapped[bool] = mapped_column(default=False)
+    send_invoices_to_autoinvoice_as_banking_einvoice: Mapped[bool] = mapped_column(default=False)
+    autoinvoice_print: Mapped[bool] = mapped_column(default=False)
+    exclude_invoice_pdf: Mapped[bool] = mapped_column(default=False)
+    use_first_autoinvoice_attachment: Mapped[bool] = mapped_column(default=False)
+
+    # Intrastat
+    mode_of_transportation: Mapped[ModeOfTransportation | None]
+
+    # General ledger accounts kept on the customer (sales, discount and freight accounts are
+    # the default location's)
+    customer_ledger_account_id: Mapped[int | None] = _ref("gl_account")
+    customer_ledger_sub_id: Mapped[int | None] = _ref("subaccount")
+    cash_discount_account_id: Mapped[int | None] = _ref("gl_account")
+    cash_discount_sub_id: Mapped[int | None] = _ref("subaccount")
+    prepayment_account_id: Mapped[int | None] = _ref("gl_account")
+    prepayment_sub_id: Mapped[int | None] = _ref("subaccount")
 
     customer_class: Mapped[CustomerClass | None] = relationship()
+    main_address: Mapped[Address | None] = relationship(foreign_keys=[main_address_id])
+    main_contact: Mapped[Contact | None] = relationship(foreign_keys=[main_contact_id])
+    invoice_address: Mapped[Address | None] = relationship(foreign_keys=[invoice_address_id])
+    invoice_contact: Mapped[Contact | None] = relationship(foreign_keys=[invoice_contact_id])
+    parent_account: Mapped[Customer | None] = relationship(remote_side="Customer.id")
+    locations: Mapped[list[Location]] = relationship(
+        back_populates="customer", cascade="all, delete-orphan", order_by="Location.location_id"
+    )
+    payment_methods: Mapped[list[CustomerPaymentMethod]] = relationship(
+        cascade="all, delete-orphan", order_by=CustomerPaymentMethod.id
+    )
+
+    @property
+    def default_location(self) -> Location | None:
+        """The location marked default (MAIN unless Set as default moved the mark)."""
+        return next((location for location in self.locations if location.is_default), None)
+
+    @property
+    def default_payment_method(self) -> CustomerPaymentMethod | None:
+        return next((method for method in self.payment_methods if method.is_default), None)
 
     def __repr__(self) -> str:
         return f"Customer({self.customer_no!r})"

@@ -41,3 +41,23 @@ class ContactType(OptionEnum):
     INVOICING = "Invoicing"
     SHIPPING = "Shipping"
     EMPLOYEE = "Employee"
+
+
+class AutoLoadDocuments(OptionEnum):
+    USE_CASH_MANAGEMENT_SETTINGS = "Use Cash management settings"
+    FIRST_EXACT_THEN_ALL = "First exact doc. amount, then all documents"
+    DOCUMENT_WITH_EXACT_AMOUNT = "Document with exact amount"
+    DISABLED = "Disabled"
+
+
+class ModeOfTransportation(OptionEnum):
+    """Intrastat codes as the seed lists them (it has no 6)."""
+
+    UNKNOWN = "0 - Unknown"
+    SEA = "1 - Transport by sea"
+    RAIL = "2 - Transport by rail"
+    ROAD = "3 - Transport by road"
+    AIR = "4 - Transport by aeroplane"
+    POST = "5 - Consignments by post"
+    FIXED_INSTALLATIONS = "7 - Fixed transport installations"
+    INLAND_WATERWAY = "8 - Transport by inland waterway"

@@ -145,3 +145,27 @@ def test_autogenerate_without_changes_writes_nothing_when_asked(tmp_path: Path) 
 
 def test_env_is_inert_when_imported_as_a_module() -> None:
     import app.models.migrations.env  # noqa: F401  (tools walking the package must not break)
+
+
+def test_a_revision_0001_database_keeps_its_customers_when_upgraded(tmp_path: Path) -> None:
+    """Upgrading keeps every row and gives new NOT NULL columns the model's default."""
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = migration_engine(url)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection=connection), "0001")
+        connection.exec_driver_sql(
+            "INSERT INTO customer (customer_no, name, status, created_at, modified_at, version) "
+            "VALUES ('C001', 'Fjord Fisk AS', 'ACTIVE', '2026-01-01', '2026-01-01', 1)"
+        )
+    engine.dispose()
+
+    upgrade_database(url)
+
+    engine = migration_engine(url)
+    with engine.connect() as connection:
+        row = connection.exec_driver_sql(
+            "SELECT name, apply_payments_automatically, invoice_address_same_as_main, "
+            "credit_limit, credit_verification FROM customer WHERE customer_no = 'C001'"
+        ).one()
+    engine.dispose()
+    assert tuple(row) == ("Fjord Fisk AS", 1, 1, 0, "DISABLED")
