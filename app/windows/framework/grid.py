@@ -289,6 +289,8 @@ class GridEditor(QWidget):
 
     def set_value(self, value: Any) -> None:
         self.model.set_rows(value if isinstance(value, list) else [])
+        # Wide enough for the headers and what the rows hold (codes are short; names are not).
+        self.view.resizeColumnsToContents()
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
