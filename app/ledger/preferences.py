@@ -1,8 +1,9 @@
 """Customer ledger preferences (AR101000): the company's single preferences record.
 
 Its rules: dunning levels numbered without gaps, mailings with something to send, the
-price-history months, the sales subaccount sources; and the CID configuration picked on the
-screen, saved with the preferences in the same transaction.
+price-history months, the sales subaccount sources, document number series that are in use;
+and the CID configuration picked on the screen, saved with the preferences in the same
+transaction.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from app.ledger.cid_configurations import (
     SELECT_CONFIGURATION,
     CidConfigurationService,
 )
+from app.ledger.locked_series import locked_series_errors
+from app.ledger.recipients import recipient_errors
 from app.ledger.records import FieldError, InvalidInput, RecordService, ScreenRules, is_blank
 from app.models import PREFERENCES_ID, CidConfiguration, Preferences
 from app.models.database import Store
@@ -131,6 +134,7 @@ class PreferencesService(RecordService[Preferences]):
             *mailing_errors(values.get(DEFAULT_SOURCES) or []),
             *number_of_months_errors(values),
             *sales_sub_errors(values.get(COMBINE_SALES_SUB_FROM)),
+            *locked_series_errors(session, record_id, values),
         ]
 
     def before_save(
@@ -138,7 +142,7 @@ class PreferencesService(RecordService[Preferences]):
     ) -> None:
         if is_new:
             record.id = PREFERENCES_ID  # there is exactly one preferences record
-        if record.number_of_months is None:
+        if record.number_of_months is None or record.number_of_months < 0:
             record.number_of_months = 0  # not used by Last price; 0 is the product's default
         if record.combine_sales_sub_from:
             record.combine_sales_sub_from = record.combine_sales_sub_from.upper()
@@ -181,12 +185,16 @@ def dunning_level_errors(rows: list[dict[str, Any]]) -> list[FieldError]:
 
 def mailing_errors(rows: list[dict[str, Any]]) -> list[FieldError]:
     """A mailing needs a report or a notification template (the seed: "You need to specify
-    either a notification template or a report for a mailing at least"), and each mailing ID
-    is listed once."""
+    either a notification template or a report for a mailing at least"), each mailing ID is
+    listed once, and a Contact ID is given for Employee recipients only — and for each of them,
+    since an Employee recipient without one has nobody to send to (as on AR201000)."""
     errors: list[FieldError] = []
     seen: dict[str, int] = {}
     for number, row in enumerate(rows, start=1):
         where = f"Default sources, row {number}"
+        errors += recipient_errors(
+            DEFAULT_SOURCES, f"{where}, Default recipients", row.get(RECIPIENTS) or []
+        )
         if is_blank(row.get("report")) and is_blank(row.get("notification_template")):
             errors.append(
                 FieldError(
@@ -212,7 +220,9 @@ def number_of_months_errors(values: Mapping[str, Any]) -> list[FieldError]:
     """Fixed number of months needs the number (0 keeps the price history forever)."""
     months = values.get(NUMBER_OF_MONTHS)
     label = "Number of months"
-    if values.get("retention_type") == RetentionType.FIXED_NUMBER_OF_MONTHS and months is None:
+    if values.get("retention_type") != RetentionType.FIXED_NUMBER_OF_MONTHS:
+        return []  # not used: Last price keeps only the last price
+    if months is None:
         return [
             FieldError(
                 NUMBER_OF_MONTHS,

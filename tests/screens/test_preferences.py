@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.models import (
+    ArDocument,
     Branch,
     CidConfiguration,
+    Customer,
     CustomerClass,
     DefaultSource,
     DunningLevel,
@@ -24,15 +28,19 @@ from app.models import (
     ReasonCode,
     Report,
 )
-from app.models.cid import CidStatus
+from app.models.cid import CidElementKind, CidStatus
 from app.models.database import Store
+from app.models.document import DocumentType
 from app.models.options import ContactType
+from app.models.preferences import RetentionType
 from app.models.reference.system import ReasonCodeUsage
+from app.windows.framework import catalogue
 from app.windows.framework.grid import GridEditor
+from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import Kind
 from app.windows.screens.preferences import SCREEN
-from tests.screens.catalogue_walk import missing_elements
+from tests.screens.catalogue_walk import missing_elements, options_of
 from tests.screens.helpers import (
     choose_option,
     click_check,
@@ -48,9 +56,14 @@ Opener = Callable[[str], RecordScreen]
 def edit_lookup_cell(
     qtbot: QtBot, screen: RecordScreen, grid_key: str, row: int, column: str, code: str
 ) -> None:
-    """Type a code into a lookup cell; its suggestions popup leaves the window inactive
-    offscreen, so the window is activated again for the next edit."""
+    """Type a code into a lookup cell."""
     edit_cell(qtbot, screen, grid_key, row, column, code)
+    activate(qtbot, screen)
+
+
+def activate(qtbot: QtBot, screen: RecordScreen) -> None:
+    """A lookup's suggestions popup leaves the window inactive offscreen; a grid cell's editor
+    takes the focus only in the active window."""
     screen.activateWindow()
     qtbot.waitUntil(screen.isActiveWindow)
 
@@ -301,3 +314,327 @@ def test_every_field_is_set_saved_and_reopened(
         configuration = session.scalars(select(CidConfiguration)).one()
         assert configuration.status == CidStatus.EDITING
         assert configuration.amount_weight is not None
+
+
+# -- rules: refused with the field named, nothing half-saved --------------------------------
+
+
+def saved_preferences(store: Store) -> None:
+    """Preferences saved once, with a CID configuration to pick."""
+    with store.transaction() as session:
+        session.add(Preferences(id=1))
+        session.add(CidConfiguration(configuration_id="KID1", description="Customer no. KID"))
+        session.add(CidConfiguration(configuration_id="KID2", description="Invoice no. KID"))
+        session.add(Report(report_id="AR641000", name="Invoice/note"))
+        session.add(Employee(employee_id="EMP01", name="Kari Nordmann"))
+
+
+def refused(screen: RecordScreen, *messages: str) -> None:
+    trigger(screen, "save")
+    text = screen.message.text()
+    assert text.startswith("The record was not saved:"), text
+    for message in messages:
+        assert message in text, text
+
+
+def cid_description(store: Store, configuration_id: str) -> str | None:
+    with store.session() as session:
+        return session.scalars(
+            select(CidConfiguration.description).where(
+                CidConfiguration.configuration_id == configuration_id
+            )
+        ).one()
+
+
+def test_a_mailing_needs_a_report_or_a_notification_template(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    saved_preferences(store)
+    screen = open_screen("AR101000")
+    assert shown(screen, "select_configuration") == "KID1"
+    type_into(qtbot, screen, "description", "Changed with a bad mailing")
+    sources = screen.editor("default_sources")
+    assert isinstance(sources, GridEditor)
+    qtbot.mouseClick(sources.add_button, Qt.MouseButton.LeftButton)
+    edit_cell(qtbot, screen, "default_sources", 0, "mailing_id", "INVOICE")
+    refused(
+        screen,
+        "Default sources, row 1, Report: a mailing needs a report or a notification template.",
+    )
+    with store.session() as session:
+        assert session.scalars(select(DefaultSource)).all() == []
+    assert cid_description(store, "KID1") == "Customer no. KID"  # not half-saved
+
+    edit_lookup_cell(qtbot, screen, "default_sources", 0, "report", "AR641000")
+    qtbot.mouseClick(sources.add_button, Qt.MouseButton.LeftButton)
+    edit_cell(qtbot, screen, "default_sources", 1, "mailing_id", "invoice")
+    edit_lookup_cell(qtbot, screen, "default_sources", 1, "report", "AR641000")
+    refused(
+        screen, "Default sources, row 2, Mailing ID: 'invoice' is already the mailing of row 1."
+    )
+    qtbot.mouseClick(sources.delete_button, Qt.MouseButton.LeftButton)
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+    assert cid_description(store, "KID1") == "Changed with a bad mailing"
+
+
+def test_contact_id_is_only_for_employee_recipients(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    saved_preferences(store)
+    screen = open_screen("AR101000")
+    sources = screen.editor("default_sources")
+    recipients = screen.editor("recipients")
+    assert isinstance(sources, GridEditor) and isinstance(recipients, GridEditor)
+    qtbot.mouseClick(sources.add_button, Qt.MouseButton.LeftButton)
+    edit_cell(qtbot, screen, "default_sources", 0, "mailing_id", "STATEMENT")
+    edit_lookup_cell(qtbot, screen, "default_sources", 0, "report", "AR641000")
+    qtbot.mouseClick(recipients.add_button, Qt.MouseButton.LeftButton)
+    contact_id = recipients.model.index(0, 1)
+    # A Primary recipient is the customer's own contact: its Contact ID cell is greyed out.
+    assert not recipients.model.flags(contact_id) & Qt.ItemFlag.ItemIsEditable
+
+    recipients.model.setData(recipients.model.index(0, 0), ContactType.EMPLOYEE)
+    assert recipients.model.flags(contact_id) & Qt.ItemFlag.ItemIsEditable
+    refused(
+        screen,
+        "Default sources, row 1, Default recipients, row 1, Contact ID: select the employee who "
+        "receives the mailing.",
+    )
+    edit_lookup_cell(qtbot, screen, "recipients", 0, "contact_id", "EMP01")
+    # Choosing another type clears the employee; one typed in anyway is refused by the rule.
+    recipients.model.setData(recipients.model.index(0, 0), ContactType.INVOICING)
+    assert recipients.model.index(0, 1).data() == ""
+    employee = recipients.model.row(0)
+    assert employee is not None
+    with store.session() as session:
+        emp01 = session.scalars(select(Employee.id)).one()
+    recipients.model.setData(contact_id, emp01)
+    refused(
+        screen,
+        "Default sources, row 1, Default recipients, row 1, Contact ID: can be specified only "
+        "for the Employee contact type.",
+    )
+    with store.session() as session:
+        assert session.scalars(select(DefaultSource)).all() == []
+
+
+def test_fixed_number_of_months_needs_the_number(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    saved_preferences(store)
+    screen = open_screen("AR101000")
+    assert shown(screen, "retention_type") == "Fixed number of months"  # the product's default
+    type_into(qtbot, screen, "number_of_months", "")
+    refused(
+        screen,
+        "Number of months: a number is required with Fixed number of months (0 keeps the "
+        "history forever).",
+    )
+    type_into(qtbot, screen, "number_of_months", "-3")
+    refused(screen, "Number of months: cannot be negative.")
+    choose_option(qtbot, screen, "retention_type", "Last price")
+    assert not screen.editor("number_of_months").isEnabled()
+    type_into(qtbot, screen, "combine_sales_sub_from", "LXZ")
+    refused(
+        screen,
+        "Combine sales sub. from: use one letter per segment: B Branch, L Customer location, "
+        "I Stock item, E Employee ('XZ' is not a source).",
+    )
+    with store.session() as session:
+        assert session.get(Preferences, 1).retention_type == RetentionType.FIXED_NUMBER_OF_MONTHS  # type: ignore[union-attr]
+    type_into(qtbot, screen, "combine_sales_sub_from", "lli")
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+    assert shown(screen, "combine_sales_sub_from") == "LLI"
+
+
+# -- CID configuration --------------------------------------------------------------------
+
+
+def add_element(
+    qtbot: QtBot, screen: RecordScreen, element: CidElementKind, positions: str, fixed: str = ""
+) -> None:
+    grid = screen.editor("elements")
+    assert isinstance(grid, GridEditor)
+    activate(qtbot, screen)
+    qtbot.mouseClick(grid.add_button, Qt.MouseButton.LeftButton)
+    row = grid.model.rowCount() - 1
+    grid.model.setData(grid.model.index(row, 0), element)
+    if fixed:
+        edit_cell(qtbot, screen, "elements", row, "fixed_value", fixed)
+    edit_cell(qtbot, screen, "elements", row, "number_of_positions", positions)
+
+
+def test_a_picked_cid_configuration_is_edited_and_saved_with_the_preferences(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    saved_preferences(store)
+    screen = open_screen("AR101000")
+    assert shown(screen, "select_configuration") == "KID1"  # the first one is shown
+    type_into(qtbot, screen, "select_configuration", "KID2")
+    assert shown(screen, "description") == "Invoice no. KID"
+    choose_option(qtbot, screen, "status", "Active")
+    type_into(qtbot, screen, "digit_counter", "12")
+    type_into(qtbot, screen, "reference_modulus", "MOD10")
+    add_element(qtbot, screen, CidElementKind.FIXED_VALUE, "2", fixed="99")
+    add_element(qtbot, screen, CidElementKind.INVOICE_NO, "8")
+    add_element(qtbot, screen, CidElementKind.CHECK_DIGIT, "1")
+    click_check(qtbot, screen, "age_credits")  # a preference saved in the same transaction
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+    assert shown(screen, "select_configuration") == "KID2"  # still the one being edited
+
+    with store.session() as session:
+        kid2 = session.scalars(
+            select(CidConfiguration).where(CidConfiguration.configuration_id == "KID2")
+        ).one()
+        assert (kid2.status, kid2.digit_counter, kid2.reference_modulus) == (
+            CidStatus.ACTIVE,
+            12,
+            "MOD10",
+        )
+        assert [
+            (e.sort_order, e.element, e.fixed_value, e.number_of_positions) for e in kid2.elements
+        ] == [
+            (1, CidElementKind.FIXED_VALUE, "99", 2),
+            (2, CidElementKind.INVOICE_NO, None, 8),
+            (3, CidElementKind.CHECK_DIGIT, None, 1),
+        ]
+        assert session.get(Preferences, 1).age_credits is True  # type: ignore[union-attr]
+    assert cid_description(store, "KID1") == "Customer no. KID"
+
+    # Deleting an element and picking back and forth shows what was saved.
+    grid = screen.editor("elements")
+    assert isinstance(grid, GridEditor)
+    grid.view.setCurrentIndex(grid.model.index(0, 0))
+    qtbot.mouseClick(grid.delete_button, Qt.MouseButton.LeftButton)
+    trigger(screen, "save")
+    type_into(qtbot, screen, "select_configuration", "KID1")
+    assert grid.model.rowCount() == 0
+    type_into(qtbot, screen, "select_configuration", "KID2")
+    assert [grid.model.index(row, 0).data() for row in range(grid.model.rowCount())] == [
+        "Invoice no.",
+        "Check digit",
+    ]
+
+
+def test_a_new_cid_configuration_is_typed_into_select_configuration(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    saved_preferences(store)
+    screen = open_screen("AR101000")
+    type_into(qtbot, screen, "select_configuration", "KID 3")
+    refused(screen, "Select configuration: use letters, digits, - and _ only")
+    type_into(qtbot, screen, "select_configuration", "KID3")
+    picker = screen.editor("select_configuration")
+    assert isinstance(picker, LookupEditor)
+    assert picker.description.text() == "new configuration, saved with the preferences"
+    assert shown(screen, "description") == ""  # a new one starts from the defaults
+    assert shown(screen, "status") == "Inactive"
+    type_into(qtbot, screen, "description", "Norwegian KID")
+    add_element(qtbot, screen, CidElementKind.CUSTOMER_NO, "6")
+    type_into(qtbot, screen, "digit_counter", "")
+    click_check(qtbot, screen, "age_credits")
+    refused(screen, "Digit counter: a value is required.")
+    with store.session() as session:  # nothing half-saved
+        assert len(session.scalars(select(CidConfiguration)).all()) == 2
+        assert session.get(Preferences, 1).age_credits is False  # type: ignore[union-attr]
+    type_into(qtbot, screen, "digit_counter", "10")
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+    assert cid_description(store, "KID3") == "Norwegian KID"
+    assert picker.description.text() == "Norwegian KID"
+
+    # Without a configuration the settings are greyed out and elements have nowhere to go.
+    type_into(qtbot, screen, "select_configuration", "")
+    assert not screen.editor("description").isEnabled()
+    add_element(qtbot, screen, CidElementKind.CUSTOMER_NO, "6")
+    refused(screen, "Configuration elements: select a configuration, or type a new ID")
+
+
+# -- option lists ---------------------------------------------------------------------------
+
+
+def test_option_lists_hold_the_catalogues_options_and_lost_ones_say_where_they_came_from(
+    open_screen: Opener,
+) -> None:
+    screen = open_screen("AR101000")
+    for tab, section, element in catalogue.elements("AR101000"):
+        if element["kind"] != "option":
+            continue
+        key = next(f.key for f in SCREEN.fields() if f.label == element["name"])
+        combo = screen.editor(key)
+        assert isinstance(combo, QComboBox)
+        shown_options = [combo.itemText(i) for i in range(combo.count()) if combo.itemText(i)]
+        wanted = options_of("AR101000", tab, section, element["name"])
+        if wanted:
+            assert shown_options == wanted, key
+        else:
+            assert shown_options, key
+            assert "completed as the product family has it" in combo.toolTip(), key
+    for tab in catalogue.window("AR101000")["tabs"]:
+        for grid_entry in tab["grids"]:
+            grid = next(g for g in SCREEN.grids() if g.title == grid_entry["title"])
+            for column in grid_entry["columns"]:
+                if column["kind"] != "option":
+                    continue
+                spec = next(c for c in grid.columns if c.label == column["name"])
+                assert spec.options is not None
+                labels = [option.label for option in spec.options]
+                if column["options"]:
+                    assert labels == column["options"], spec.key
+                else:
+                    assert "completed as the product family has it" in spec.help, spec.key
+
+
+# -- number series in use -------------------------------------------------------------------
+
+
+def test_a_number_series_in_use_cannot_be_changed(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    with store.transaction() as session:
+        invoice, spare = (
+            NumberSeries(series_id=code, description=code, start_number="000001")
+            for code in ("INVOICE", "SPARE")
+        )
+        customer = Customer(customer_no="10001", name="Nordic Trading AS")
+        session.add_all([invoice, spare, customer])
+        session.flush()
+        session.add(
+            Preferences(
+                id=1, invoice_number_series_id=invoice.id, payment_number_series_id=invoice.id
+            )
+        )
+        session.add(
+            ArDocument(
+                doc_type=DocumentType.INVOICE,
+                ref_nbr="000123",
+                number_series_id=invoice.id,
+                customer_id=customer.id,
+                doc_date=date(2026, 1, 15),
+            )
+        )
+    screen = open_screen("AR101000")
+    type_into(qtbot, screen, "invoice_number_series", "SPARE")
+    type_into(qtbot, screen, "payment_number_series", "SPARE")
+    type_into(qtbot, screen, "general_ledger_batch_number_series", "SPARE")  # not locked
+    refused(
+        screen,
+        "Invoice number series: cannot be changed once documents use it (invoice 000123 was "
+        "numbered from INVOICE).",
+        "Payment number series: cannot be changed once documents use it",
+    )
+    with store.session() as session:
+        assert session.get(Preferences, 1).gl_batch_number_series_id is None  # type: ignore[union-attr]
+    type_into(qtbot, screen, "invoice_number_series", "INVOICE")
+    type_into(qtbot, screen, "payment_number_series", "INVOICE")
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+    # A series not yet set may be set; the unused one may be swapped freely.
+    type_into(qtbot, screen, "debit_note_number_series", "SPARE")
+    trigger(screen, "save")
+    type_into(qtbot, screen, "debit_note_number_series", "INVOICE")
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()

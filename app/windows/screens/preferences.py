@@ -21,6 +21,7 @@ from app.ledger.preferences import (
     SELECT_CONFIGURATION,
     PreferencesService,
 )
+from app.ledger.recipients import CONTACT_ID, CONTACT_TYPE, contact_id_cleared, takes_contact_id
 from app.ledger.records import InvalidInput, column_length
 from app.models import (
     CidConfiguration,
@@ -53,6 +54,7 @@ from app.models.preferences import (
 )
 from app.models.reference.system import ReasonCodeUsage
 from app.windows.framework import catalogue
+from app.windows.framework.grid import GridEditor
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen, screen_rules
 from app.windows.framework.spec import Field, Grid, Kind, Screen, Section, Tab, Values, snake
@@ -470,11 +472,12 @@ REPORTING_SETTINGS = Tab(
             (
                 lost_column("Default recipients", "Contact type", ContactType, required=True),
                 Field(
-                    "contact_id",
+                    CONTACT_ID,
                     "Contact ID",
                     Kind.LOOKUP,
                     attr="employee_id",
                     lookup=EMPLOYEES,
+                    enabled_when=takes_contact_id,  # only an Employee recipient names one
                 ),
                 Field("format", "Format", Kind.OPTION, options=MailingFormat, required=True),
                 Field("active", "Active", Kind.CHECKBOX),
@@ -576,22 +579,33 @@ CID_KEYS = frozenset(
 ) - {SELECT_CONFIGURATION} | {CID_ELEMENTS}
 
 
+class ConfigurationPicker(LookupEditor):
+    """Select configuration: an ID not in the list names a new configuration, not a mistake,
+    so it is said so, without the red frame of an unknown code."""
+
+    def _resolve_typed(self) -> None:
+        super()._resolve_typed()
+        if isinstance(self.value(), InvalidInput):
+            self.description.setText("new configuration, saved with the preferences")
+            mark_invalid(self.line_edit, False)
+
+
+class PreferencesScreen(RecordScreen):
+    def _make_lookup(self, spec: Field, parent: QWidget | None) -> QWidget:
+        if spec.key == SELECT_CONFIGURATION:
+            return ConfigurationPicker(self.store, spec, parent)
+        return super()._make_lookup(spec, parent)
+
+
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
     service = PreferencesService(store, screen_rules(SCREEN), CID_KEYS)
-    screen = RecordScreen(store, SCREEN, service, parent, single_record=True)
+    screen = PreferencesScreen(store, SCREEN, service, parent, single_record=True)
     # Picking a configuration shows its settings and elements (typing a new ID starts one).
     screen.binder.on_change[SELECT_CONFIGURATION] = service.configuration_values
-    picker = screen.editor(SELECT_CONFIGURATION)
-    assert isinstance(picker, LookupEditor)
-    picker.edited.connect(lambda value: _new_configuration_named(picker, value))
+    recipients = screen.editor(RECIPIENTS)
+    assert isinstance(recipients, GridEditor)
+    recipients.model.on_change[CONTACT_TYPE] = contact_id_cleared
     current = service.current_id()
     if current is not None:
         screen.load_record(current)
     return screen
-
-
-def _new_configuration_named(picker: LookupEditor, value: Any) -> None:
-    """An ID not in the list is a new configuration, not a mistake: say so, without red."""
-    if isinstance(value, InvalidInput):
-        picker.description.setText("new configuration, saved with the preferences")
-        mark_invalid(picker.line_edit, False)
