@@ -253,6 +253,7 @@ GENERAL_SETTINGS = Tab(
                     lookup=PAYMENT_METHODS,
                 ),
             ),
+            column=1,  # the left column is long with the number series and data entry
         ),
         Section(
             "Overdue charge settings",
