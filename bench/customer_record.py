@@ -9,6 +9,8 @@ documents each (an open invoice, a payment). Then times, as the median of the ru
 
 - ``service_load``: ``CustomerService(store, screen_rules(SCREEN)).load(id)``;
 - ``service_save``: saving those values with a changed name;
+- ``balances``: ``customer_balances`` of that customer, of a parent account with 500 child
+  accounts and of one of its children sharing its credit policy;
 - ``screen_load`` / ``screen_save``: the same through the Qt screen (``create_screen(store)``,
   ``load_record`` and ``save``, events processed), offscreen unless a display is set;
 - the list window's query (app/ledger/customer_list.py), first page of 200 as the list model
@@ -36,6 +38,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 BATCH = 10_000
 PAGE = 200
+CHILDREN = 500  # child accounts of the first customer
 CITIES = {
     "NO": ["Oslo", "Bergen", "Trondheim", "Stavanger", "Tromsø", "Ålesund", "Bodø", "Drammen"],
     "SE": ["Stockholm", "Göteborg", "Malmö", "Uppsala", "Västerås", "Örebro", "Linköping"],
@@ -49,7 +52,7 @@ FORMS = ["AS", "AB", "ApS", "Oy", "B.V."]
 
 def populate(store: Any, count: int) -> None:
     """The first-run setup, then ``count`` customers with their parts, in bulk."""
-    from sqlalchemy import insert, select
+    from sqlalchemy import insert, select, update
 
     from app.ledger.setup import set_up_company
     from app.models import (
@@ -168,6 +171,18 @@ def populate(store: Any, count: int) -> None:
                     }
                 )
             session.execute(insert(ArDocument), documents)
+        # One parent account with child accounts, half of them sharing its credit policy.
+        parent_id = session.scalar(select(Customer.id).order_by(Customer.id).limit(1))
+        for child_id in range(parent_id + 1, parent_id + 1 + min(CHILDREN, count - 1)):
+            session.execute(
+                update(Customer)
+                .where(Customer.id == child_id)
+                .values(
+                    parent_account_id=parent_id,
+                    consolidate_balance=True,
+                    shared_credit_policy=child_id % 2 == 0,
+                )
+            )
 
 
 def median_ms(
@@ -256,6 +271,7 @@ def main() -> int:
     from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
+    from app.ledger.balances import customer_balances
     from app.ledger.customers import CustomerService
     from app.ledger.records import RecordError
     from app.models.startup import open_store
@@ -300,6 +316,20 @@ def main() -> int:
             print(f"service_save         {median_ms(save, args.runs, reload):10.1f}")
         except RecordError as error:
             print(f"service_save         refused: {error}")
+
+        def balances_of(of_id: int) -> Callable[[], Any]:
+            def run() -> Any:
+                with store.session() as session:
+                    return customer_balances(session, of_id)
+
+            return run
+
+        print(f"balances             {median_ms(balances_of(customer_id), args.runs):10.1f}")
+        parent = balances_of(1)
+        print(f"balances_parent      {median_ms(parent, args.runs):10.1f}   ({CHILDREN} children)")
+        print(
+            f"balances_child       {median_ms(balances_of(2), args.runs):10.1f}   (sharing credit)"
+        )
 
         screen = create_screen(store)
         screen.resize(1200, 900)

@@ -117,6 +117,9 @@ class _Sums:
     first_due_date: date | None = None
 
 
+NO_DOCUMENTS = _Sums()
+
+
 @dataclass(frozen=True)
 class _Member:
     id: int
@@ -132,13 +135,18 @@ def customer_balances(session: Session, customer_id: int) -> CustomerBalances:
     me = family.get(customer_id)
     if me is None:
         return CustomerBalances(ZERO, ZERO, None, ZERO, ZERO, ZERO, ZERO, None)
-    found = _sums(session, family)
+    children = [m for m in family.values() if m.parent_id == me.id]
+    # The credit group: a child sharing its parent's policy counts in the parent's group.
+    head = family.get(me.parent_id or 0) if me.shared_credit_policy else None
+    head = head or me
+    sharing = [m for m in family.values() if m.parent_id == head.id and m.shared_credit_policy]
+    group = [head, *sharing]
+    found = _sums(session, customer_id)
 
     def sums(member: _Member) -> _Sums:
-        return found.get(member.id, _Sums())
+        return found.get(member.id, NO_DOCUMENTS)
 
     own = sums(me)
-    children = [m for m in family.values() if m.parent_id == me.id]
     consolidated: Decimal | None = None
     unreleased, first_due = own.unreleased_balance, own.first_due_date
     if children:
@@ -149,11 +157,6 @@ def customer_balances(session: Session, customer_id: int) -> CustomerBalances:
         due_dates = [sums(m).first_due_date for m in (me, *children)]
         first_due = min((day for day in due_dates if day is not None), default=None)
 
-    # The credit group: a child sharing its parent's policy counts in the parent's group.
-    head = family.get(me.parent_id or 0) if me.shared_credit_policy else None
-    head = head or me
-    sharing = [m for m in family.values() if m.parent_id == head.id and m.shared_credit_policy]
-    group = [head, *sharing]
     used = _total(sums(m).balance + sums(m).unreleased_balance for m in group)
     return CustomerBalances(
         balance=own.balance,
@@ -167,11 +170,22 @@ def customer_balances(session: Session, customer_id: int) -> CustomerBalances:
     )
 
 
-def _family(session: Session, customer_id: int) -> dict[int, _Member]:
-    """The customer, its child accounts, its parent and the parent's other children."""
+def _in_family(customer_id: int) -> ColumnElement[bool]:
+    """The customer, its child accounts, its parent and the parent's children sharing its
+    credit policy: every account its balances can depend on."""
     parent_of = (
         select(Customer.parent_account_id).where(Customer.id == customer_id).scalar_subquery()
     )
+    return or_(
+        Customer.id == customer_id,
+        Customer.parent_account_id == customer_id,
+        Customer.id == parent_of,
+        # Siblings only when they share the parent's credit policy.
+        and_(Customer.parent_account_id == parent_of, Customer.shared_credit_policy),
+    )
+
+
+def _family(session: Session, customer_id: int) -> dict[int, _Member]:
     rows = session.execute(
         select(
             Customer.id,
@@ -179,19 +193,12 @@ def _family(session: Session, customer_id: int) -> dict[int, _Member]:
             Customer.consolidate_balance,
             Customer.shared_credit_policy,
             Customer.credit_limit,
-        ).where(
-            or_(
-                Customer.id == customer_id,
-                Customer.parent_account_id == customer_id,
-                Customer.id == parent_of,
-                Customer.parent_account_id == parent_of,
-            )
-        )
+        ).where(_in_family(customer_id))
     ).all()
     return {row[0]: _Member(*row) for row in rows}
 
 
-def _sums(session: Session, family: dict[int, _Member]) -> dict[int, _Sums]:
+def _sums(session: Session, customer_id: int) -> dict[int, _Sums]:
     released_open = is_open()
     rows = session.execute(
         select(
@@ -219,7 +226,7 @@ def _sums(session: Session, family: dict[int, _Member]) -> dict[int, _Sums]:
                 )
             ),
         )
-        .where(ArDocument.customer_id.in_(list(family)))
+        .where(ArDocument.customer_id.in_(select(Customer.id).where(_in_family(customer_id))))
         .group_by(ArDocument.customer_id)
     ).all()
     return {
