@@ -74,9 +74,7 @@ FROM_CLASS: dict[str, str] = {
 }
 
 
-def class_values(
-    session: Session, class_id: Any, fields: Mapping[str, str]
-) -> dict[str, Any]:
+def class_values(session: Session, class_id: Any, fields: Mapping[str, str]) -> dict[str, Any]:
     """The class's values for the customer fields it fills: ``fields`` maps a field key to its
     attribute path; the answer maps field keys to values. Empty for no class."""
     # Only a chosen class fills anything (not one typed that is not in the list).

@@ -1,30 +1,112 @@
-"""Customer ledger preferences (AR101000): the company's single preferences record."""
+"""Customer ledger preferences (AR101000): the company's single preferences record.
+
+Its rules: dunning levels numbered without gaps, mailings with something to send, the
+price-history months, the sales subaccount sources; and the CID configuration picked on the
+screen, saved with the preferences in the same transaction.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.ledger.records import FieldError, RecordService, ScreenRules
-from app.models import PREFERENCES_ID, Preferences
+from app.ledger.cid_configurations import (
+    CID_ELEMENTS,
+    SELECT_CONFIGURATION,
+    CidConfigurationService,
+)
+from app.ledger.records import FieldError, InvalidInput, RecordService, ScreenRules, is_blank
+from app.models import PREFERENCES_ID, CidConfiguration, Preferences
 from app.models.database import Store
+from app.models.preferences import RetentionType
+
+__all__ = [
+    "CID_ELEMENTS",
+    "DEFAULT_SOURCES",
+    "DUNNING_LEVELS",
+    "RECIPIENTS",
+    "SALES_SUB_SOURCES",
+    "SELECT_CONFIGURATION",
+    "PreferencesService",
+]
 
 DUNNING_LEVELS = "dunning_levels"
+DEFAULT_SOURCES = "default_sources"
+RECIPIENTS = "recipients"
+NUMBER_OF_MONTHS = "number_of_months"
+COMBINE_SALES_SUB_FROM = "combine_sales_sub_from"
+
+# Where each segment of the sales subaccount comes from, one letter per segment ("LLI"). The
+# seed lost the list; these are the sources the product family's help names.
+SALES_SUB_SOURCES = {
+    "B": "Branch",
+    "L": "Customer location",
+    "I": "Stock item",
+    "E": "Employee",
+}
 
 
 class PreferencesService(RecordService[Preferences]):
     noun = "preferences"
 
-    def __init__(self, store: Store, rules: ScreenRules) -> None:
-        super().__init__(store, Preferences, rules, ())
+    def __init__(self, store: Store, rules: ScreenRules, cid_keys: Collection[str] = ()) -> None:
+        # The CID tab's fields and grid belong to the picked configuration, not to this record;
+        # Select configuration belongs to neither: it only says which configuration is shown.
+        own = ScreenRules(
+            fields=tuple(
+                rule
+                for rule in rules.fields
+                if rule.key not in cid_keys and rule.key != SELECT_CONFIGURATION
+            ),
+            grids=tuple(grid for grid in rules.grids if grid.key not in cid_keys),
+        )
+        super().__init__(store, Preferences, own, ())
+        self.has_cid_tab = any(rule.key == SELECT_CONFIGURATION for rule in rules.fields)
+        self.cid = CidConfigurationService(
+            store,
+            ScreenRules(
+                fields=tuple(rule for rule in rules.fields if rule.key in cid_keys),
+                grids=tuple(grid for grid in rules.grids if grid.key in cid_keys),
+            ),
+        )
+        self._picked_id: int | None = None  # the configuration last picked or saved here
 
     def current_id(self) -> int | None:
         with self.store.session() as session:
             return PREFERENCES_ID if session.get(Preferences, PREFERENCES_ID) else None
 
+    # -- the CID configuration shown with the preferences -----------------------------------
+
+    def new_values(self) -> dict[str, Any]:
+        values = super().new_values()
+        with self.store.session() as session:
+            values.update(self._shown_configuration(session))
+        return values
+
+    def values_of(self, session: Session, record: Preferences) -> dict[str, Any]:
+        return super().values_of(session, record) | self._shown_configuration(session)
+
+    def _shown_configuration(self, session: Session) -> dict[str, Any]:
+        if not self.has_cid_tab:
+            return {}
+        picked = self._picked_id
+        if picked is None or session.get(CidConfiguration, picked) is None:
+            picked = self.cid.first_id(session)  # none picked here yet, or it is gone
+        return {SELECT_CONFIGURATION: picked} | self.cid.picked_values(session, picked)
+
+    def configuration_values(self, picked: Any) -> dict[str, Any]:
+        """On-change rule of Select configuration: the picked configuration's settings and
+        elements; a new configuration (an ID not in the list) starts from the defaults."""
+        with self.store.session() as session:
+            return self.cid.picked_values(session, picked if isinstance(picked, int) else None)
+
+    # -- rules ------------------------------------------------------------------------------
+
     def new_row(self, grid_key: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+        if grid_key == CID_ELEMENTS:
+            return self.cid.new_row(grid_key, rows)
         row = super().new_row(grid_key, rows)
         if grid_key == DUNNING_LEVELS:
             # The next level continues the sequence, 1, 2, 3 … without gaps.
@@ -33,16 +115,40 @@ class PreferencesService(RecordService[Preferences]):
                 row["days_past_due"] = (rows[-1].get("days_past_due") or 0) + 1
         return row
 
+    def validate(
+        self, session: Session, record_id: int | None, values: Mapping[str, Any]
+    ) -> list[FieldError]:
+        errors = super().validate(session, record_id, values)
+        if self.has_cid_tab:
+            errors += self.cid.picked_errors(session, values.get(SELECT_CONFIGURATION), values)
+        return errors
+
     def check(
         self, session: Session, record_id: int | None, values: Mapping[str, Any]
     ) -> list[FieldError]:
-        return dunning_level_errors(values.get(DUNNING_LEVELS) or [])
+        return [
+            *dunning_level_errors(values.get(DUNNING_LEVELS) or []),
+            *mailing_errors(values.get(DEFAULT_SOURCES) or []),
+            *number_of_months_errors(values),
+            *sales_sub_errors(values.get(COMBINE_SALES_SUB_FROM)),
+        ]
 
     def before_save(
         self, session: Session, record: Preferences, values: Mapping[str, Any], *, is_new: bool
     ) -> None:
         if is_new:
             record.id = PREFERENCES_ID  # there is exactly one preferences record
+        if record.number_of_months is None:
+            record.number_of_months = 0  # not used by Last price; 0 is the product's default
+        if record.combine_sales_sub_from:
+            record.combine_sales_sub_from = record.combine_sales_sub_from.upper()
+
+    def after_save(
+        self, session: Session, record: Preferences, values: Mapping[str, Any], *, is_new: bool
+    ) -> None:
+        if self.has_cid_tab:
+            picked = values.get(SELECT_CONFIGURATION)
+            self._picked_id = self.cid.write_picked(session, picked, values)
 
 
 def dunning_level_errors(rows: list[dict[str, Any]]) -> list[FieldError]:
@@ -71,3 +177,66 @@ def dunning_level_errors(rows: list[dict[str, Any]]) -> list[FieldError]:
             )
         previous = days if days is not None else previous
     return errors
+
+
+def mailing_errors(rows: list[dict[str, Any]]) -> list[FieldError]:
+    """A mailing needs a report or a notification template (the seed: "You need to specify
+    either a notification template or a report for a mailing at least"), and each mailing ID
+    is listed once."""
+    errors: list[FieldError] = []
+    seen: dict[str, int] = {}
+    for number, row in enumerate(rows, start=1):
+        where = f"Default sources, row {number}"
+        if is_blank(row.get("report")) and is_blank(row.get("notification_template")):
+            errors.append(
+                FieldError(
+                    DEFAULT_SOURCES,
+                    f"{where}, Report",
+                    "a mailing needs a report or a notification template.",
+                )
+            )
+        mailing = str(row.get("mailing_id") or "").strip().casefold()
+        if mailing and mailing in seen:
+            errors.append(
+                FieldError(
+                    DEFAULT_SOURCES,
+                    f"{where}, Mailing ID",
+                    f"'{row.get('mailing_id')}' is already the mailing of row {seen[mailing]}.",
+                )
+            )
+        seen.setdefault(mailing, number)
+    return errors
+
+
+def number_of_months_errors(values: Mapping[str, Any]) -> list[FieldError]:
+    """Fixed number of months needs the number (0 keeps the price history forever)."""
+    months = values.get(NUMBER_OF_MONTHS)
+    label = "Number of months"
+    if values.get("retention_type") == RetentionType.FIXED_NUMBER_OF_MONTHS and months is None:
+        return [
+            FieldError(
+                NUMBER_OF_MONTHS,
+                label,
+                "a number is required with Fixed number of months (0 keeps the history forever).",
+            )
+        ]
+    if isinstance(months, int) and months < 0:
+        return [FieldError(NUMBER_OF_MONTHS, label, "cannot be negative.")]
+    return []
+
+
+def sales_sub_errors(mask: Any) -> list[FieldError]:
+    """One source letter per segment of the sales subaccount."""
+    if isinstance(mask, InvalidInput) or is_blank(mask):
+        return []
+    unknown = sorted({letter for letter in str(mask).upper() if letter not in SALES_SUB_SOURCES})
+    if not unknown:
+        return []
+    sources = ", ".join(f"{letter} {source}" for letter, source in SALES_SUB_SOURCES.items())
+    return [
+        FieldError(
+            COMBINE_SALES_SUB_FROM,
+            "Combine sales sub. from",
+            f"use one letter per segment: {sources} ('{''.join(unknown)}' is not a source).",
+        )
+    ]

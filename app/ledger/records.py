@@ -232,34 +232,49 @@ class RecordService(Generic[M]):
                 errors = self.validate(session, record_id, values)
                 if errors:
                     raise ValidationError(errors)
-                if record_id is None:
-                    record = self.model()
-                    session.add(record)
-                else:
-                    found = session.get(self.model, record_id)
-                    if found is None:
-                        raise StaleRecordError(f"The {self.noun} was deleted by someone else.")
-                    record = found
-                    if version is not None and record.version != version:
-                        raise StaleRecordError(
-                            f"The {self.noun} was changed by someone else since you opened it."
-                        )
-                self.before_fields(session, record, values, is_new=record_id is None)
-                for rule in self.rules.values():
-                    if rule.stored and rule.key in values and self.writes(rule.key, values):
-                        self._assign(session, record, rule.attr, _stored(values[rule.key]))
-                for grid in self.grids.values():
-                    if grid.key in values and self.writes(grid.key, values):
-                        self._save_rows(session, record, grid, values[grid.key])
-                self.before_save(session, record, values, is_new=record_id is None)
-                session.flush()
-                self.after_save(session, record, values, is_new=record_id is None)
-                saved_id: int = record.id
+                saved_id: int = self.write(session, record_id, values, version).id
             return saved_id
         except StaleDataError as exc:
             raise StaleRecordError(f"The {self.noun} was changed by someone else.") from exc
         except IntegrityError as exc:
             raise RecordError(f"The {self.noun} was not saved: {exc.orig}") from exc
+
+    def write(
+        self,
+        session: Session,
+        record_id: int | None,
+        values: Mapping[str, Any],
+        version: int | None = None,
+    ) -> M:
+        """Store validated ``values`` in the caller's transaction: the record and its grids' rows.
+
+        ``save`` calls it; another service calls it to save a record its screen edits too (the
+        CID configuration picked on AR101000) in the same transaction as its own record.
+        """
+        values = {key: _stored(value) for key, value in values.items()}
+        if record_id is None:
+            record = self.model()
+            session.add(record)
+        else:
+            found = session.get(self.model, record_id)
+            if found is None:
+                raise StaleRecordError(f"The {self.noun} was deleted by someone else.")
+            record = found
+            if version is not None and record.version != version:
+                raise StaleRecordError(
+                    f"The {self.noun} was changed by someone else since you opened it."
+                )
+        self.before_fields(session, record, values, is_new=record_id is None)
+        for rule in self.rules.values():
+            if rule.stored and rule.key in values and self.writes(rule.key, values):
+                self._assign(session, record, rule.attr, values[rule.key])
+        for grid in self.grids.values():
+            if grid.key in values and self.writes(grid.key, values):
+                self._save_rows(session, record, grid, values[grid.key])
+        self.before_save(session, record, values, is_new=record_id is None)
+        session.flush()
+        self.after_save(session, record, values, is_new=record_id is None)
+        return record
 
     def before_fields(
         self, session: Session, record: M, values: Mapping[str, Any], *, is_new: bool

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -10,6 +11,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.models.base import Base, MasterRecord, code10, money, percent, text255
 from app.models.mailing import MailingColumns, RecipientColumns
 from app.models.options import CreditVerification, ExportType, ShippingRule, StatementType
+
+if TYPE_CHECKING:
+    from app.models.reference.system import Attribute, ControlType
 
 
 def _ref(table: str) -> Mapped[int | None]:
@@ -31,6 +35,17 @@ class ClassAttribute(Base):
     required: Mapped[bool] = mapped_column(default=False)
     internal: Mapped[bool] = mapped_column(default=False)
     default_value: Mapped[str | None] = mapped_column(String(255))
+
+    attribute: Mapped[Attribute] = relationship(lazy="joined")
+
+    # Shown read-only in the class's Attributes grid: they belong to the attribute (CS205000).
+    @property
+    def description(self) -> str:
+        return self.attribute.description
+
+    @property
+    def control_type(self) -> ControlType:
+        return self.attribute.control_type
 
 
 class ClassRecipient(RecipientColumns, Base):

@@ -11,17 +11,15 @@ from sqlalchemy import select
 
 from app.ledger.setup import set_up_company
 from app.models import (
-    AccountType,
     Customer,
     CustomerClass,
     CustomerStatus,
-    GlAccount,
     NumberSeries,
-    Subaccount,
 )
 from app.models.database import Store
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen
+from tests.factories import customer_class
 from tests.screens.helpers import choose_option, shown, trigger, type_into
 
 Opener = Callable[[str], RecordScreen]
@@ -29,27 +27,9 @@ Opener = Callable[[str], RecordScreen]
 
 @pytest.fixture
 def classes(store: Store) -> None:
-    """Two classes with the accounts a customer needs."""
     with store.transaction() as session:
-        sales = GlAccount(account="3000", description="Sales", account_type=AccountType.INCOME)
-        discount = GlAccount(
-            account="3090", description="Cash discounts", account_type=AccountType.INCOME
-        )
-        sub = Subaccount(subaccount_id="000", description="Default")
-        session.add_all([sales, discount, sub])
-        session.flush()
-        accounts = {
-            "sales_account_id": sales.id,
-            "sales_sub_id": sub.id,
-            "cash_discount_account_id": discount.id,
-            "cash_discount_sub_id": sub.id,
-        }
-        session.add_all(
-            [
-                CustomerClass(class_id="DOMESTIC", description="Domestic customers", **accounts),
-                CustomerClass(class_id="EXPORT", description="Export customers", **accounts),
-            ]
-        )
+        customer_class(session, "DOMESTIC", "Domestic customers")
+        customer_class(session, "EXPORT", "Export customers")
 
 
 @pytest.mark.usefixtures("classes")

@@ -9,14 +9,50 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.models import CustomerClass, DefaultSource, DunningLevel, Employee, Preferences
+from app.models import (
+    Branch,
+    CidConfiguration,
+    CustomerClass,
+    DefaultSource,
+    DunningLevel,
+    Employee,
+    NonStockItem,
+    NumberSeries,
+    PaymentMethod,
+    Preferences,
+    RateType,
+    ReasonCode,
+    Report,
+)
+from app.models.cid import CidStatus
 from app.models.database import Store
 from app.models.options import ContactType
+from app.models.reference.system import ReasonCodeUsage
 from app.windows.framework.grid import GridEditor
 from app.windows.framework.record_screen import RecordScreen
-from tests.screens.helpers import click_check, edit_cell, shown, trigger, type_into
+from app.windows.framework.spec import Kind
+from app.windows.screens.preferences import SCREEN
+from tests.screens.catalogue_walk import missing_elements
+from tests.screens.helpers import (
+    choose_option,
+    click_check,
+    edit_cell,
+    shown,
+    trigger,
+    type_into,
+)
 
 Opener = Callable[[str], RecordScreen]
+
+
+def edit_lookup_cell(
+    qtbot: QtBot, screen: RecordScreen, grid_key: str, row: int, column: str, code: str
+) -> None:
+    """Type a code into a lookup cell; its suggestions popup leaves the window inactive
+    offscreen, so the window is activated again for the next edit."""
+    edit_cell(qtbot, screen, grid_key, row, column, code)
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
 
 
 def test_preferences_are_one_record_saved_and_reopened(
@@ -118,6 +154,7 @@ def test_recipients_belong_to_the_selected_mailing(
 ) -> None:
     with store.transaction() as session:
         session.add(Employee(employee_id="EMP01", name="Kari Nordmann"))
+        session.add(Report(report_id="AR641000", name="Invoice/note"))
     screen = open_screen("AR101000")
     sources = screen.editor("default_sources")
     recipients = screen.editor("recipients")
@@ -126,8 +163,10 @@ def test_recipients_belong_to_the_selected_mailing(
 
     qtbot.mouseClick(sources.add_button, Qt.MouseButton.LeftButton)
     edit_cell(qtbot, screen, "default_sources", 0, "mailing_id", "INVOICE")
+    edit_lookup_cell(qtbot, screen, "default_sources", 0, "report", "AR641000")
     qtbot.mouseClick(sources.add_button, Qt.MouseButton.LeftButton)
     edit_cell(qtbot, screen, "default_sources", 1, "mailing_id", "STATEMENT")
+    edit_lookup_cell(qtbot, screen, "default_sources", 1, "report", "AR641000")
 
     # STATEMENT is the current mailing: its recipients are an employee and a Bcc copy.
     qtbot.mouseClick(recipients.add_button, Qt.MouseButton.LeftButton)
@@ -161,3 +200,104 @@ def test_recipients_belong_to_the_selected_mailing(
     again_sources.view.setCurrentIndex(again_sources.model.index(1, 0))
     assert again.model.rowCount() == 2
     assert again.model.index(0, 1).data() == "EMP01"
+
+
+# -- every element, saved --------------------------------------------------------------------
+
+
+def test_every_catalogued_element_is_on_the_screen() -> None:
+    assert missing_elements(SCREEN) == []
+
+
+def add_lookup_records(store: Store) -> dict[str, str]:
+    """One record for each lookup of the screen; the code to type, by field key."""
+    codes: dict[str, str] = {}
+    with store.transaction() as session:
+        for spec in SCREEN.fields():
+            if spec.kind != Kind.LOOKUP or spec.key == "select_configuration":
+                continue
+            if spec.lookup is not None and spec.lookup.model is NumberSeries:
+                code = f"S{len(codes)}"
+                session.add(NumberSeries(series_id=code, description=spec.label, start_number="1"))
+                codes[spec.key] = code
+        session.add_all(
+            [
+                CustomerClass(class_id="RETAIL", description="Retail customers"),
+                PaymentMethod(payment_method_id="AUTO", description="Direct debit"),
+                PaymentMethod(payment_method_id="MANUAL", description="Bank transfer"),
+                Branch(branch_id="OSLO", name="Oslo branch"),
+                Branch(branch_id="BERGEN", name="Bergen branch"),
+                ReasonCode(
+                    reason_code_id="BALWO",
+                    description="Balance write-off",
+                    usage=ReasonCodeUsage.BALANCE_WRITE_OFF,
+                ),
+                ReasonCode(
+                    reason_code_id="CREDWO",
+                    description="Credit write-off",
+                    usage=ReasonCodeUsage.CREDIT_WRITE_OFF,
+                ),
+                RateType(rate_type_id="SPOT", description="Spot rate"),
+                NonStockItem(item_id="DUNFEE", description="Dunning fee"),
+                CidConfiguration(configuration_id="KID", description="KID"),
+            ]
+        )
+    return codes | {
+        "default_customer_class_id": "RETAIL",
+        "automatic_payment_method": "AUTO",
+        "manual_payment_method": "MANUAL",
+        "statement_from_branch": "OSLO",
+        "dunning_letter_from_branch": "BERGEN",
+        "reason_code_balance_write_off": "BALWO",
+        "reason_code_credit_write_off": "CREDWO",
+        "default_rate_type": "SPOT",
+        "dunning_fee_item": "DUNFEE",
+        "select_configuration": "KID",
+        "branch": "OSLO",
+        "payment_method": "MANUAL",
+    }
+
+
+def test_every_field_is_set_saved_and_reopened(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    codes = add_lookup_records(store)
+    screen = open_screen("AR101000")
+    expected: dict[str, object] = {}
+    # In declaration order a field's condition is met before the field (Rounding rule before
+    # Rounding precision, Select configuration before the configuration's settings …).
+    for number, spec in enumerate(SCREEN.fields()):
+        editor = screen.editor(spec.key)
+        assert editor.isEnabled(), f"{spec.key} is not enabled"
+        if spec.kind == Kind.CHECKBOX:
+            expected[spec.key] = not shown(screen, spec.key)
+            click_check(qtbot, screen, spec.key)
+        elif spec.kind == Kind.OPTION:
+            assert spec.options is not None
+            label = list(spec.options)[-1].label  # the last option: never the default
+            choose_option(qtbot, screen, spec.key, label)
+            expected[spec.key] = label
+        elif spec.kind == Kind.LOOKUP:
+            type_into(qtbot, screen, spec.key, codes[spec.key])
+            expected[spec.key] = codes[spec.key]
+        elif spec.kind == Kind.NUMBER:
+            type_into(qtbot, screen, spec.key, str(number))
+            expected[spec.key] = str(number)
+        else:
+            assert spec.kind == Kind.TEXT, spec.key
+            text = "LLI" if spec.key == "combine_sales_sub_from" else f"T{number}"
+            type_into(qtbot, screen, spec.key, text)
+            expected[spec.key] = text
+    assert {shown(screen, key) == value for key, value in expected.items()} == {True}
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+
+    reopened = open_screen("AR101000")
+    assert {key: shown(reopened, key) for key in expected} == expected
+    with store.session() as session:
+        preferences = session.scalars(select(Preferences)).one()
+        assert preferences.statement_from_branch_id is not None
+        assert preferences.number_of_months > 0
+        configuration = session.scalars(select(CidConfiguration)).one()
+        assert configuration.status == CidStatus.EDITING
+        assert configuration.amount_weight is not None

@@ -145,7 +145,7 @@ class FormBuilder:
 
     def _row_model(self, grid: Grid) -> type[Any]:
         """The model of a grid's rows; a detail grid's rows belong to its master's rows."""
-        owner = self.screen.model
+        owner = grid.owner or self.screen.model
         if grid.master:
             owner = self._row_model(next(g for g in self.screen.grids() if g.key == grid.master))
         return related_model(owner, grid.key)

@@ -8,7 +8,7 @@ the same editor classes as form fields, through one delegate.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -44,6 +44,8 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 Row = dict[str, Any]
 LookupFactory = Callable[[Field, QWidget | None], QWidget]
 CodeOf = Callable[[Field, Any], str]
+# A cell's on-change rule: given the edited row, the other cells it changes (or None).
+RowRule = Callable[[Row], Mapping[str, Any] | None]
 
 
 class GridModel(QAbstractTableModel):
@@ -57,6 +59,8 @@ class GridModel(QAbstractTableModel):
         self.columns = list(grid.columns)
         self.code_of = code_of
         self._rows: list[Row] = []
+        # Rules run when a user edits a column's cell, like Binder.on_change for fields.
+        self.on_change: dict[str, RowRule] = {}
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -81,6 +85,8 @@ class GridModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         spec = self.columns[index.column()]
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if spec.enabled_when is not None and not spec.enabled_when(self._rows[index.row()]):
+            return Qt.ItemFlag.ItemIsSelectable  # greyed out, like a disabled field
         if spec.read_only or spec.kind == Kind.READONLY:
             return flags
         if spec.kind == Kind.CHECKBOX:
@@ -123,7 +129,14 @@ class GridModel(QAbstractTableModel):
         if row.get(spec.key) == value and type(row.get(spec.key)) is type(value):
             return False
         row[spec.key] = value
-        self.dataChanged.emit(index, index)
+        rule = self.on_change.get(spec.key)
+        updates = rule(copy.deepcopy(row)) if rule is not None else None
+        row.update(updates or {})
+        if updates:
+            last = self.index(index.row(), len(self.columns) - 1)
+            self.dataChanged.emit(self.index(index.row(), 0), last)
+        else:
+            self.dataChanged.emit(index, index)
         self.rows_edited.emit()
         return True
 
@@ -280,6 +293,8 @@ class GridEditor(QWidget):
 
     def set_value(self, value: Any) -> None:
         self.model.set_rows(value if isinstance(value, list) else [])
+        # Wide enough for the headers and what the rows hold (codes are short; names are not).
+        self.view.resizeColumnsToContents()
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
@@ -311,7 +326,15 @@ class GridEditor(QWidget):
         def take_edits(rows: list[Row]) -> None:
             self.model.set_detail(self.current_position(), key, rows)
 
+        def row_changed(top_left: QModelIndex, *_args: Any) -> None:
+            # An on-change rule may have filled in the current row's detail rows.
+            if top_left.row() == self.current_position():
+                row = self.model.row(top_left.row())
+                if row is not None and row.get(key, []) != detail.value():
+                    detail.set_value(row.get(key, []))
+
         self.view.selectionModel().currentRowChanged.connect(lambda *_: show_current())
+        self.model.dataChanged.connect(row_changed)
         self.model.modelReset.connect(self._select_first_row)
         self.model.rowsInserted.connect(lambda *_: show_current())
         self.model.rowsRemoved.connect(lambda *_: show_current())

@@ -387,10 +387,11 @@ class RecordScreen(QWidget):
         kept = {key: self.record.value(key) for key in keys} if self.record.is_new else {}
         self.new_record()
         for key, value in copied.items():
+            spec = self.fields.get(key)  # None for a grid: its rows are pasted too
             if (
                 key in self.record.keys
                 and key not in keys
-                and self.fields[key].kind != Kind.READONLY
+                and (spec is None or spec.kind != Kind.READONLY)
             ):
                 self.record.set_value(key, value)
         for key, value in kept.items():

@@ -94,6 +94,9 @@ class Grid:
     carried: tuple[str, ...] = ()
     # The rows come from elsewhere (a payment method's details): no adding or deleting.
     fixed_rows: bool = False
+    # The model whose relationship ``key`` holds the rows, when it is not the screen's model:
+    # rows of another record the screen edits too (the elements of a picked CID configuration).
+    owner: type[Any] | None = None
 
     @property
     def object_name(self) -> str:

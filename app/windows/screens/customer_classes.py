@@ -1,17 +1,371 @@
-"""Customer classes (AR201000)."""
+"""Customer classes (AR201000): the defaults a new customer takes from its class."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
-from app.ledger.customer_classes import CustomerClassService
-from app.models import CustomerClass
+from app.ledger import autoinvoice
+from app.ledger.class_mailings import MAILING_ID
+from app.ledger.credit_verification import uses_credit_limit, uses_days_past_due
+from app.ledger.customer_classes import ATTRIBUTE_ID, ATTRIBUTES, MAILINGS, CustomerClassService
+from app.ledger.lookups import LookupSource
+from app.ledger.recipients import CONTACT_TYPE, contact_id_cleared, takes_contact_id
+from app.ledger.records import RecordError, RecordService
+from app.ledger.restriction import apply_restriction_settings
+from app.models import (
+    PREFERENCES_ID,
+    Attribute,
+    Carrier,
+    CustomerClass,
+    DefaultSource,
+    EmailAccount,
+    Employee,
+    Language,
+    NotificationTemplate,
+    PaymentMethod,
+    PaymentTerms,
+    PriceClass,
+    RateType,
+    Report,
+    RestrictionGroup,
+    Salesperson,
+    ShippingTerms,
+    StatementCycle,
+)
 from app.models.database import Store
+from app.models.options import (
+    ContactType,
+    CreditVerification,
+    ExportType,
+    MailingFormat,
+    ShippingRule,
+    StatementType,
+)
+from app.models.reference.system import ControlType
+from app.windows.framework.grid import GridEditor
 from app.windows.framework.record_screen import RecordScreen, screen_rules
-from app.windows.framework.spec import Field, Kind, ListColumn, RowSelect, Screen
+from app.windows.framework.spec import (
+    Action,
+    Field,
+    Grid,
+    Kind,
+    ListColumn,
+    RowSelect,
+    Screen,
+    Section,
+    Tab,
+    Values,
+    snake,
+)
+from app.windows.screens.configuration.branches import BRANCHES
+from app.windows.screens.configuration.countries import COUNTRIES
+from app.windows.screens.configuration.currencies import CURRENCIES
+from app.windows.screens.configuration.gl_accounts import GL_ACCOUNTS
+from app.windows.screens.configuration.statement_cycles import OVERDUE_CHARGES
+from app.windows.screens.configuration.subaccounts import SUBACCOUNTS
+from app.windows.screens.configuration.vat_zones import VAT_ZONES
 
 SCREEN_ID = "AR201000"
+RECIPIENTS = "recipients"
+
+# What the lookups of the class select from (active records where records can be inactive).
+RESTRICTION_GROUPS = LookupSource(
+    RestrictionGroup,
+    "group_id",
+    "description",
+    title="restriction groups",
+    where=lambda: RestrictionGroup.active.is_(True),
+)
+SALESPERSONS = LookupSource(
+    Salesperson,
+    "salesperson_id",
+    "name",
+    title="salespersons",
+    where=lambda: Salesperson.active.is_(True),
+)
+LANGUAGES = LookupSource(
+    Language, "locale_id", "description", title="languages", where=lambda: Language.active.is_(True)
+)
+RATE_TYPES = LookupSource(RateType, "rate_type_id", "description", title="currency rate types")
+PRICE_CLASSES = LookupSource(PriceClass, "price_class_id", "description", title="price classes")
+CARRIERS = LookupSource(
+    Carrier, "carrier_id", "description", title="carriers", where=lambda: Carrier.active.is_(True)
+)
+SHIPPING_TERMS = LookupSource(
+    ShippingTerms, "shipping_terms_id", "description", title="shipping terms"
+)
+PAYMENT_TERMS = LookupSource(PaymentTerms, "terms_id", "description", title="payment terms")
+STATEMENT_CYCLES = LookupSource(
+    StatementCycle, "statement_cycle_id", "description", title="statement cycles"
+)
+PAYMENT_METHODS = LookupSource(
+    PaymentMethod,
+    "payment_method_id",
+    "description",
+    title="payment methods",
+    where=lambda: PaymentMethod.active.is_(True) & PaymentMethod.use_in_customer_ledger.is_(True),
+)
+ATTRIBUTE_LIST = LookupSource(Attribute, "attribute_id", "description", title="attributes")
+# A class's mailing is one of the mailings of the preferences (AR101000, Reporting settings).
+PREFERENCES_MAILINGS = LookupSource(
+    DefaultSource,
+    "mailing_id",
+    value="mailing_id",
+    title="mailings of Customer ledger preferences (AR101000)",
+    where=lambda: DefaultSource.preferences_id == PREFERENCES_ID,
+)
+EMAIL_ACCOUNTS = LookupSource(
+    EmailAccount, "email_account_id", "description", title="system email accounts"
+)
+REPORTS = LookupSource(Report, "report_id", "name", title="reports")
+NOTIFICATION_TEMPLATES = LookupSource(
+    NotificationTemplate, "template_id", "description", title="notification templates"
+)
+EMPLOYEES = LookupSource(
+    Employee, "employee_id", "name", title="employees", where=lambda: Employee.active.is_(True)
+)
+
+
+def _lookup(key: str, label: str, source: LookupSource, attr: str = "") -> Field:
+    """A lookup field storing the referenced record's id in ``attr`` (``key`` + ``_id``)."""
+    return Field(key, label, Kind.LOOKUP, attr=attr or f"{key}_id", lookup=source)
+
+
+def _check(key: str, label: str, attr: str = "", **kwargs: Any) -> Field:
+    return Field(key, label, Kind.CHECKBOX, attr=attr, **kwargs)
+
+
+def _credit_limit_used(values: Values) -> bool:
+    return uses_credit_limit(values.get("credit_verification"))
+
+
+def _days_past_due_used(values: Values) -> bool:
+    return uses_days_past_due(values.get("credit_verification"))
+
+
+def _write_offs_enabled(values: Values) -> bool:
+    return bool(values.get("enable_write_offs"))
+
+
+GENERAL_SETTINGS = Section(
+    "Default general settings",
+    (
+        _lookup("country", "Country", COUNTRIES),
+        Field("vat_zone_id", "VAT zone ID", Kind.LOOKUP, lookup=VAT_ZONES),
+        _check("require_vat_zone", "Require VAT zone"),
+        _check("default_location_id_from_branch", "Default location ID from branch"),
+        _lookup("default_restriction_group", "Default restriction group", RESTRICTION_GROUPS),
+        Field("salesperson_id", "Salesperson ID", Kind.LOOKUP, lookup=SALESPERSONS),
+        Field("export_type", "Export type", Kind.OPTION, options=ExportType, required=True),
+        _lookup("document_language", "Document language", LANGUAGES),
+        Field("currency_id", "Currency ID", Kind.LOOKUP, lookup=CURRENCIES),
+        _check("enable_currency_override", "Enable currency override"),
+        _lookup("currency_rate_type", "Currency rate type", RATE_TYPES),
+        _check("enable_rate_override", "Enable rate override"),
+        Field(
+            "group_document_discount_limit_percent",
+            "Group/document discount limit (%)",
+            Kind.PERCENT,
+            attr="group_document_discount_limit",
+        ),
+        Field("price_class_id", "Price class ID", Kind.LOOKUP, lookup=PRICE_CLASSES),
+    ),
+)
+
+DELIVERY_SETTINGS = Section(
+    "Default delivery settings",
+    (
+        _lookup("ship_via", "Ship via", CARRIERS),
+        _lookup("shipping_terms", "Shipping terms", SHIPPING_TERMS),
+        Field("shipping_rule", "Shipping rule", Kind.OPTION, options=ShippingRule, required=True),
+        _check(
+            "warning_when_missing_vat_registration_id", "Warning when missing VAT registration ID"
+        ),
+        _check("warning_when_missing_corporate_id", "Warning when missing corporate ID"),
+    ),
+)
+
+CREDIT_VERIFICATION_SETTINGS = Section(
+    "Default credit verification settings",
+    (
+        Field(
+            "credit_verification",
+            "Credit verification",
+            Kind.OPTION,
+            options=CreditVerification,
+            required=True,
+        ),
+        Field("credit_limit", "Credit limit", Kind.MONEY, enabled_when=_credit_limit_used),
+        Field(
+            "amount_over_limit", "Amount over limit", Kind.MONEY, enabled_when=_credit_limit_used
+        ),
+        Field(
+            "credit_days_past_due",
+            "Credit days past due",
+            Kind.NUMBER,
+            enabled_when=_days_past_due_used,
+        ),
+    ),
+)
+
+FINANCIAL_SETTINGS = Section(
+    "Default financial and payment settings",
+    (
+        _lookup("terms", "Terms", PAYMENT_TERMS),
+        Field("statement_cycle_id", "Statement cycle ID", Kind.LOOKUP, lookup=STATEMENT_CYCLES),
+        _lookup("payment_method", "Payment method", PAYMENT_METHODS),
+        _check("apply_payments_automatically", "Apply payments automatically"),
+        _check("apply_overdue_charges", "Apply overdue charges"),
+        Field("overdue_charge_id", "Overdue charge ID", Kind.LOOKUP, lookup=OVERDUE_CHARGES),
+        _check("enable_write_offs", "Enable write-offs"),
+        Field("write_off_limit", "Write-off limit", Kind.MONEY, enabled_when=_write_offs_enabled),
+        _check("exclude_debt_collection", "Exclude debt collection"),
+    ),
+    column=1,
+)
+
+CUSTOMER_PROPERTIES = Section(
+    "Default customer properties",
+    (_check("webhook_notification", "Webhook notification"),),
+    column=1,
+)
+
+PRINT_AND_EMAIL_SETTINGS = Section(
+    "Default print and email settings",
+    (
+        _check("print_invoices", "Print invoices"),
+        _check("send_invoices_by_email", "Send invoices by email"),
+        _check("print_dunning_letters", "Print dunning letters"),
+        _check("send_dunning_letters_by_email", "Send dunning letters by email"),
+        _check("print_statements", "Print statements"),
+        _check("send_statements_by_email", "Send statements by email"),
+        _check("multi_currency_statements", "Multi-currency statements"),
+        Field(
+            "statement_type", "Statement type", Kind.OPTION, options=StatementType, required=True
+        ),
+    ),
+    column=1,
+)
+
+AUTOINVOICE_ROUTE = Section(
+    "Send AutoInvoice Route",
+    (
+        _check(autoinvoice.SEND, "Send invoices to AutoInvoice"),
+        _check(
+            autoinvoice.SEND_AS_BANKING_EINVOICE,
+            "Send invoices to AutoInvoice as banking e-Invoice (Norway)",
+            attr="send_invoices_to_autoinvoice_as_banking_einvoice",
+        ),
+        _check(
+            autoinvoice.PRINT,
+            "Print",
+            attr="autoinvoice_print",
+            enabled_when=autoinvoice.print_selectable,
+        ),
+        _check(
+            autoinvoice.EXCLUDE_INVOICE_PDF,
+            "Exclude invoice PDF",
+            enabled_when=autoinvoice.exclude_invoice_pdf_selectable,
+        ),
+        _check(
+            autoinvoice.USE_FIRST_ATTACHMENT,
+            "Use the first AutoInvoice attachment to view invoice",
+            attr="use_first_autoinvoice_attachment",
+            enabled_when=autoinvoice.first_attachment_selectable,
+        ),
+    ),
+    column=1,
+)
+
+# The account/subaccount pairs of the General ledger accounts tab, in the seed's order.
+GL_ACCOUNT_FIELDS = (
+    ("Customer ledger account", GL_ACCOUNTS),
+    ("Customer ledger sub.", SUBACCOUNTS),
+    ("Cash discount account", GL_ACCOUNTS),
+    ("Cash discount sub.", SUBACCOUNTS),
+    ("Sales account", GL_ACCOUNTS),
+    ("Sales - non-taxable account", GL_ACCOUNTS),
+    ("Sales - EU account", GL_ACCOUNTS),
+    ("Sales - export account", GL_ACCOUNTS),
+    ("Sales sub.", SUBACCOUNTS),
+    ("Discount account", GL_ACCOUNTS),
+    ("Discount sub.", SUBACCOUNTS),
+    ("Prepayment account", GL_ACCOUNTS),
+    ("Prepayment sub.", SUBACCOUNTS),
+    ("Freight account", GL_ACCOUNTS),
+    ("Freight sub.", SUBACCOUNTS),
+    ("Unrealised gain account", GL_ACCOUNTS),
+    ("Unrealised gain sub.", SUBACCOUNTS),
+    ("Unrealised loss account", GL_ACCOUNTS),
+    ("Unrealised loss sub.", SUBACCOUNTS),
+)
+
+
+def _gl_field(label: str, source: LookupSource) -> Field:
+    return _lookup(snake(label), label, source)
+
+
+GENERAL_LEDGER_ACCOUNTS = Section(
+    "",  # the seed's tab has one untitled list of accounts
+    tuple(_gl_field(label, source) for label, source in GL_ACCOUNT_FIELDS),
+)
+
+ATTRIBUTES_GRID = Grid(
+    "Attributes",
+    ATTRIBUTES,
+    (
+        Field(ATTRIBUTE_ID, "Attribute ID", Kind.LOOKUP, required=True, lookup=ATTRIBUTE_LIST),
+        Field("description", "Description", Kind.READONLY),
+        Field("sort_order", "Sort order", Kind.NUMBER),
+        Field("required", "Required", Kind.CHECKBOX),
+        Field("internal", "Internal", Kind.CHECKBOX),
+        Field("control_type", "Control type", Kind.READONLY, options=ControlType),
+        Field("default_value", "Default value", Kind.TEXT),
+    ),
+    order_by="sort_order",
+    help="The attributes customers of the class carry; attributes are defined in Attributes "
+    "(CS205000).",
+)
+
+MAILINGS_GRID = Grid(
+    "Mailings",
+    MAILINGS,
+    (
+        Field(MAILING_ID, "Mailing ID", Kind.LOOKUP, required=True, lookup=PREFERENCES_MAILINGS),
+        Field("branch", "Branch", Kind.LOOKUP, attr="branch_id", lookup=BRANCHES),
+        _lookup("email_account", "Email account", EMAIL_ACCOUNTS),
+        _lookup("report", "Report", REPORTS),
+        _lookup("notification_template", "Notification template", NOTIFICATION_TEMPLATES),
+        Field("format", "Format", Kind.OPTION, options=MailingFormat, required=True),
+        Field("active", "Active", Kind.CHECKBOX),
+    ),
+    help="The mailings customers of the class get by default, chosen from the mailings of "
+    "Customer ledger preferences (AR101000).",
+)
+
+RECIPIENTS_GRID = Grid(
+    "Recipients",
+    RECIPIENTS,
+    (
+        Field(CONTACT_TYPE, "Contact type", Kind.OPTION, options=ContactType, required=True),
+        Field(
+            "contact_id",
+            "Contact ID",
+            Kind.LOOKUP,
+            attr="employee_id",
+            lookup=EMPLOYEES,
+            enabled_when=takes_contact_id,
+        ),
+        Field("format", "Format", Kind.OPTION, options=MailingFormat, required=True),
+        Field("active", "Active", Kind.CHECKBOX),
+        Field("bcc", "Bcc", Kind.CHECKBOX),
+    ),
+    master=MAILINGS,
+    help="The default recipients of the mailing selected in the Mailings table.",
+)
 
 
 def list_query() -> RowSelect:
@@ -30,6 +384,34 @@ SCREEN = Screen(
         Field("class_id", "Class ID", Kind.TEXT, required=True),
         Field("description", "Description", Kind.TEXT, required=True),
     ),
+    tabs=(
+        Tab(
+            "General information",
+            sections=(
+                GENERAL_SETTINGS,
+                DELIVERY_SETTINGS,
+                CREDIT_VERIFICATION_SETTINGS,
+                FINANCIAL_SETTINGS,
+                CUSTOMER_PROPERTIES,
+                PRINT_AND_EMAIL_SETTINGS,
+                AUTOINVOICE_ROUTE,
+            ),
+            help="Changes to a class do not change its existing customers; a customer created "
+            "afterwards gets the class's current settings.",
+        ),
+        Tab("General ledger accounts", sections=(GENERAL_LEDGER_ACCOUNTS,)),
+        Tab("Attributes", grids=(ATTRIBUTES_GRID,)),
+        Tab("Mailing settings", grids=(MAILINGS_GRID, RECIPIENTS_GRID)),
+    ),
+    actions=(
+        Action(
+            "Apply restriction settings to all customers",
+            "apply_restriction_settings",
+            toolbar=True,
+            help="Includes all customers of the class in its Default restriction group and "
+            "excludes them from the group they were in.",
+        ),
+    ),
     list_columns=(
         ListColumn("class_id", "Class ID", width=110),
         ListColumn("description", "Description", width=320),
@@ -38,5 +420,52 @@ SCREEN = Screen(
 )
 
 
+class CustomerClassesScreen(RecordScreen):
+    """The class's on-change rules: AutoInvoice boxes follow the boxes they depend on; a chosen
+    attribute or mailing brings its own values; a recipient's contact ID only for Employee."""
+
+    service: CustomerClassService
+
+    def __init__(
+        self,
+        store: Store,
+        screen: Screen,
+        service: RecordService[Any],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(store, screen, service, parent)
+        boxes = (autoinvoice.SEND, autoinvoice.SEND_AS_BANKING_EINVOICE, *autoinvoice.SELECTABLE)
+        for key in boxes:
+            self.binder.on_change[key] = lambda _value: autoinvoice.cleared(self.record.values())
+        self.grid(ATTRIBUTES).model.on_change[ATTRIBUTE_ID] = lambda row: self.service.row_defaults(
+            ATTRIBUTES, row
+        )
+        self.grid(MAILINGS).model.on_change[MAILING_ID] = lambda row: self.service.row_defaults(
+            MAILINGS, row
+        )
+        self.grid(RECIPIENTS).model.on_change[CONTACT_TYPE] = contact_id_cleared
+
+    def apply_restriction_settings(self) -> None:
+        """Move the saved class's customers to its Default restriction group; say how many."""
+        if self.record.record_id is None or self.record.is_dirty:
+            self.show_message(
+                "Save the class before applying its restriction settings to its customers.",
+                error=True,
+            )
+            return
+        try:
+            applied = apply_restriction_settings(self.store, self.record.record_id)
+        except RecordError as error:
+            self.show_message(str(error), error=True)
+            return
+        self.show_message(str(applied))
+
+    def grid(self, key: str) -> GridEditor:
+        editor = self.editor(key)
+        assert isinstance(editor, GridEditor)
+        return editor
+
+
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
-    return RecordScreen(store, SCREEN, CustomerClassService(store, screen_rules(SCREEN)), parent)
+    service = CustomerClassService(store, screen_rules(SCREEN))
+    return CustomerClassesScreen(store, SCREEN, service, parent)

@@ -1,26 +1,560 @@
-"""Customer ledger preferences (AR101000)."""
+"""Customer ledger preferences (AR101000): the company's one preferences record.
+
+Every element of the seed, in the tabs and sections the catalogue names. The CID configuration
+tab edits the CID configuration picked in Select configuration; it is saved with the
+preferences, in the same transaction (see ``app/ledger/preferences.py``).
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
 from app.ledger.lookups import LookupSource
-from app.ledger.preferences import PreferencesService
+from app.ledger.preferences import (
+    CID_ELEMENTS,
+    DEFAULT_SOURCES,
+    DUNNING_LEVELS,
+    RECIPIENTS,
+    SALES_SUB_SOURCES,
+    SELECT_CONFIGURATION,
+    PreferencesService,
+)
+from app.ledger.records import InvalidInput, column_length
 from app.models import (
+    CidConfiguration,
     CustomerClass,
     EmailAccount,
     Employee,
+    NonStockItem,
     NotificationTemplate,
+    NumberSeries,
+    PaymentMethod,
     Preferences,
+    RateType,
+    ReasonCode,
     Report,
     ReportText,
 )
+from app.models.base import OptionEnum
+from app.models.cid import CidElementKind, CidStatus, Padding
 from app.models.database import Store
 from app.models.options import ContactType, MailingFormat
+from app.models.preferences import (
+    CommissionBy,
+    CommissionPeriodType,
+    DunningProcess,
+    LineDiscountBasis,
+    QuantityDiscountTarget,
+    RetentionType,
+    RoundingPrecision,
+    RoundingRule,
+)
+from app.models.reference.system import ReasonCodeUsage
+from app.windows.framework import catalogue
+from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen, screen_rules
-from app.windows.framework.spec import Field, Grid, Kind, Screen, Section, Tab
+from app.windows.framework.spec import Field, Grid, Kind, Screen, Section, Tab, Values, snake
+from app.windows.framework.widgets import mark_invalid
+from app.windows.screens.configuration.branches import BRANCHES
 
 SCREEN_ID = "AR101000"
+
+# -- what the lookups select from ----------------------------------------------------------
+
+NUMBER_SERIES = LookupSource(NumberSeries, "series_id", "description", title="number series")
+CUSTOMER_CLASSES = LookupSource(CustomerClass, "class_id", "description", title="customer classes")
+PAYMENT_METHODS = LookupSource(
+    PaymentMethod,
+    "payment_method_id",
+    "description",
+    title="payment methods",
+    where=lambda: PaymentMethod.active.is_(True) & PaymentMethod.use_in_customer_ledger.is_(True),
+)
+RATE_TYPES = LookupSource(RateType, "rate_type_id", "description", title="currency rate types")
+NON_STOCK_ITEMS = LookupSource(
+    NonStockItem,
+    "item_id",
+    "description",
+    title="non-stock items",
+    where=lambda: NonStockItem.active.is_(True),
+)
+REPORT_TEXTS = LookupSource(ReportText, "report_text_id", "description", title="report texts")
+EMAIL_ACCOUNTS = LookupSource(
+    EmailAccount, "email_account_id", "description", title="system email accounts"
+)
+REPORTS = LookupSource(Report, "report_id", "name", title="customer ledger reports")
+NOTIFICATION_TEMPLATES = LookupSource(
+    NotificationTemplate, "template_id", "description", title="notification templates"
+)
+EMPLOYEES = LookupSource(
+    Employee, "employee_id", "name", title="employees", where=lambda: Employee.active.is_(True)
+)
+CID_CONFIGURATIONS = LookupSource(
+    CidConfiguration, "configuration_id", "description", title="CID configurations"
+)
+
+
+def reason_codes(usage: ReasonCodeUsage) -> LookupSource:
+    """Reason codes of one usage: a balance write-off offers only balance write-off codes."""
+    return LookupSource(
+        ReasonCode,
+        "reason_code_id",
+        "description",
+        title=f"{usage.label.lower()} reason codes",
+        where=lambda: ReasonCode.usage == usage,
+    )
+
+
+# -- declaring fields as data -------------------------------------------------------------
+
+
+def field(label: str, kind: Kind, attr: str = "", **more: Any) -> Field:
+    """A field keyed by the snake_case of the seed's name (DESIGN §2)."""
+    return Field(snake(label), label, kind, attr=attr, **more)
+
+
+def check(label: str, attr: str = "") -> Field:
+    return field(label, Kind.CHECKBOX, attr)
+
+
+def series(label: str, attr: str) -> Field:
+    return field(label, Kind.LOOKUP, attr, lookup=NUMBER_SERIES)
+
+
+def completed(help_text: str, options: type[OptionEnum] | str) -> str:
+    """The seed's words plus the note that its lost option list was completed from the family."""
+    listed = options if isinstance(options, str) else ", ".join(o.label for o in options)
+    return (
+        f"{help_text}\n\nThe seed lost this option list; it was completed as the product "
+        f"family has it: {listed}."
+    )
+
+
+def lost_options(label: str, section: str, options: type[OptionEnum], **more: Any) -> Field:
+    """An option list the seed lost, completed from the product family; the tooltip says so."""
+    help_text = completed(catalogue.help_text(SCREEN_ID, label, section), options)
+    return field(label, Kind.OPTION, options=options, help=help_text, **more)
+
+
+def lost_column(
+    grid: str, label: str, options: type[OptionEnum], attr: str = "", **more: Any
+) -> Field:
+    help_text = completed(catalogue.column_help(SCREEN_ID, grid, label), options)
+    return field(label, Kind.OPTION, attr, options=options, help=help_text, **more)
+
+
+def cid_text(label: str, attr: str) -> Field:
+    # The CID fields are the picked configuration's: their length limits are its columns'.
+    return field(
+        label,
+        Kind.TEXT,
+        attr,
+        max_length=column_length(CidConfiguration, attr),
+        enabled_when=configuration_picked,
+    )
+
+
+def configuration_picked(values: Values) -> bool:
+    return values.get(SELECT_CONFIGURATION) is not None
+
+
+# -- the tabs ------------------------------------------------------------------------------
+
+DATA_ENTRY = "Data entry settings"
+SALES_SUB_HELP = completed(
+    catalogue.help_text(SCREEN_ID, "Combine sales sub. from", DATA_ENTRY),
+    "one letter per segment — "
+    + ", ".join(f"{letter} {source}" for letter, source in SALES_SUB_SOURCES.items()),
+)
+
+GENERAL_SETTINGS = Tab(
+    "General settings",
+    sections=(
+        Section(
+            "Number series",
+            (
+                series("General ledger batch number series", "gl_batch_number_series_id"),
+                series("Invoice number series", "invoice_number_series_id"),
+                series("Payment number series", "payment_number_series_id"),
+                series("Debit note number series", "debit_note_number_series_id"),
+                series("Credit note number series", "credit_note_number_series_id"),
+                series("Write-off number series", "write_off_number_series_id"),
+                series("Overdue charge number series", "overdue_charge_number_series_id"),
+                series("Price worksheet number series", "price_worksheet_number_series_id"),
+                series("Dunning fee number series", "dunning_fee_number_series_id"),
+            ),
+        ),
+        Section(
+            "Posting settings",
+            (
+                check("Automatically post on release"),
+                check(
+                    "Post summary when updating the general ledger",
+                    "post_summary_when_updating_gl",
+                ),
+                check("Activate migration mode"),
+            ),
+        ),
+        Section(
+            DATA_ENTRY,
+            (
+                Field(
+                    "default_customer_class_id",
+                    "Default customer class ID",
+                    Kind.LOOKUP,
+                    lookup=CUSTOMER_CLASSES,
+                ),
+                field(
+                    "Combine sales sub. from",
+                    Kind.TEXT,
+                    "combine_sales_sub_from",
+                    help=SALES_SUB_HELP,
+                ),
+                lost_options("Rounding rule for invoices", DATA_ENTRY, RoundingRule, required=True),
+                lost_options(
+                    "Rounding precision",
+                    DATA_ENTRY,
+                    RoundingPrecision,
+                    enabled_when=lambda v: (
+                        v.get("rounding_rule_for_invoices") != RoundingRule.USE_CURRENCY_PRECISION
+                    ),
+                ),
+                check("Hold documents on entry"),
+                check("Validate document totals on entry"),
+                check("Require payment reference on entry"),
+                check("Hold document on failed credit check"),
+                check(
+                    "Require invoice/note printing before release",
+                    "require_printing_before_release",
+                ),
+                check(
+                    "Require invoice/note emailing before release",
+                    "require_emailing_before_release",
+                ),
+            ),
+        ),
+        Section(
+            "Payment settings",
+            (
+                field(
+                    "Automatic payment method",
+                    Kind.LOOKUP,
+                    "automatic_payment_method_id",
+                    lookup=PAYMENT_METHODS,
+                ),
+                field(
+                    "Manual payment method",
+                    Kind.LOOKUP,
+                    "manual_payment_method_id",
+                    lookup=PAYMENT_METHODS,
+                ),
+            ),
+        ),
+        Section(
+            "Overdue charge settings",
+            (
+                check("Age credits"),
+                check(
+                    "Set default overdue charges by statement cycle",
+                    "overdue_charges_by_statement_cycle",
+                ),
+                check("Calculate on overdue charge documents"),
+                check("Apply payments to overdue charges first"),
+            ),
+            column=1,
+        ),
+        Section(
+            "Salesperson commission settings",
+            (
+                lost_options(
+                    "Salesperson commission by",
+                    "Salesperson commission settings",
+                    CommissionBy,
+                    required=True,
+                ),
+                field(
+                    "Commission period type",
+                    Kind.OPTION,
+                    options=CommissionPeriodType,
+                    required=True,
+                ),
+            ),
+            column=1,
+        ),
+        Section(
+            "Statement settings",
+            (
+                check("Consolidate statements for all branches"),
+                field(
+                    "Statement from branch",
+                    Kind.LOOKUP,
+                    "statement_from_branch_id",
+                    lookup=BRANCHES,
+                    enabled_when=lambda v: bool(v.get("consolidate_statements_for_all_branches")),
+                ),
+                check("Consolidate dunning letters for all branches"),
+                field(
+                    "Dunning letter from branch",
+                    Kind.LOOKUP,
+                    "dunning_letter_from_branch_id",
+                    lookup=BRANCHES,
+                    enabled_when=lambda v: bool(
+                        v.get("consolidate_dunning_letters_for_all_branches")
+                    ),
+                ),
+            ),
+            column=1,
+        ),
+        Section(
+            "Write-off settings",
+            (
+                field(
+                    "Reason code balance write-off",
+                    Kind.LOOKUP,
+                    "reason_code_balance_write_off_id",
+                    lookup=reason_codes(ReasonCodeUsage.BALANCE_WRITE_OFF),
+                ),
+                field(
+                    "Reason code credit write-off",
+                    Kind.LOOKUP,
+                    "reason_code_credit_write_off_id",
+                    lookup=reason_codes(ReasonCodeUsage.CREDIT_WRITE_OFF),
+                ),
+            ),
+            column=1,
+        ),
+        Section(
+            "VAT on cash discount",
+            (
+                check("Automatically release credit notes"),
+                field("Credit note description", Kind.TEXT),
+            ),
+            column=1,
+        ),
+        Section("Payment message", (field("Payment message prefix", Kind.TEXT),), column=1),
+    ),
+)
+
+PRICE_AND_DISCOUNT = "Price and discount settings"
+RETENTION = "Price retention settings"
+DISCOUNTS = "Discount settings"
+
+PRICE_AND_DISCOUNT_SETTINGS = Tab(
+    PRICE_AND_DISCOUNT,
+    sections=(
+        Section(
+            "Price settings",
+            (
+                field("Default rate type", Kind.LOOKUP, "default_rate_type_id", lookup=RATE_TYPES),
+                check(
+                    "Always calculate the price from the base currency",
+                    "always_calculate_price_from_base_currency",
+                ),
+                check("Load sales prices by alternative item ID"),
+            ),
+        ),
+        Section(
+            RETENTION,
+            (
+                lost_options("Retention type", RETENTION, RetentionType, required=True),
+                field(
+                    "Number of months",
+                    Kind.NUMBER,
+                    enabled_when=lambda v: (
+                        v.get("retention_type") == RetentionType.FIXED_NUMBER_OF_MONTHS
+                    ),
+                ),
+            ),
+        ),
+        Section(
+            DISCOUNTS,
+            (
+                lost_options("Line discount basis", DISCOUNTS, LineDiscountBasis, required=True),
+                lost_options(
+                    "Apply quantity discounts to",
+                    DISCOUNTS,
+                    QuantityDiscountTarget,
+                    required=True,
+                ),
+                check("Apply line discounts specific to"),
+            ),
+            column=1,
+        ),
+    ),
+)
+
+DUNNING_SETTINGS = Tab(
+    "Dunning settings",
+    sections=(
+        Section(
+            "Dunning process settings",
+            (
+                field("Dunning process", Kind.OPTION, options=DunningProcess, required=True),
+                field(
+                    "Automatically release dunning letters",
+                    Kind.CHECKBOX,
+                    enabled_when=lambda v: v.get("dunning_process") == DunningProcess.BY_DOCUMENT,
+                ),
+                check("Include other unpaid documents"),
+                check("Include credit note documents"),
+            ),
+        ),
+        Section(
+            "Dunning fee settings",
+            (
+                field(
+                    "Dunning fee item", Kind.LOOKUP, "dunning_fee_item_id", lookup=NON_STOCK_ITEMS
+                ),
+                check("Automatically release dunning fee documents"),
+            ),
+            column=1,
+        ),
+    ),
+    grids=(
+        Grid(
+            "Dunning levels",
+            DUNNING_LEVELS,
+            (
+                # Required where the store holds a number: a blank cell is named, not a crash.
+                Field("dunning_letter_level", "Dunning letter level", Kind.NUMBER, required=True),
+                Field("days_past_due", "Days past due", Kind.NUMBER, required=True),
+                Field("days_to_settle", "Days to settle", Kind.NUMBER, required=True),
+                Field("description", "Description", Kind.TEXT),
+                Field("dunning_fee", "Dunning fee", Kind.MONEY, required=True),
+                Field("days_to_due", "Days to due", Kind.NUMBER, required=True),
+                Field(
+                    "report_text_code",
+                    "Report text code",
+                    Kind.LOOKUP,
+                    attr="report_text_id",
+                    lookup=REPORT_TEXTS,
+                ),
+            ),
+            order_by="dunning_letter_level",
+        ),
+    ),
+)
+
+REPORTING_SETTINGS = Tab(
+    "Reporting settings",
+    grids=(
+        Grid(
+            "Default sources",
+            DEFAULT_SOURCES,
+            (
+                Field("mailing_id", "Mailing ID", Kind.TEXT, required=True),
+                Field(
+                    "default_email_account",
+                    "Default email account",
+                    Kind.LOOKUP,
+                    attr="email_account_id",
+                    lookup=EMAIL_ACCOUNTS,
+                ),
+                Field("report", "Report", Kind.LOOKUP, attr="report_id", lookup=REPORTS),
+                Field(
+                    "notification_template",
+                    "Notification template",
+                    Kind.LOOKUP,
+                    attr="notification_template_id",
+                    lookup=NOTIFICATION_TEMPLATES,
+                ),
+                Field("format", "Format", Kind.OPTION, options=MailingFormat, required=True),
+                Field("active", "Active", Kind.CHECKBOX),
+            ),
+        ),
+        Grid(
+            "Default recipients",
+            RECIPIENTS,
+            (
+                lost_column("Default recipients", "Contact type", ContactType, required=True),
+                Field(
+                    "contact_id",
+                    "Contact ID",
+                    Kind.LOOKUP,
+                    attr="employee_id",
+                    lookup=EMPLOYEES,
+                ),
+                Field("format", "Format", Kind.OPTION, options=MailingFormat, required=True),
+                Field("active", "Active", Kind.CHECKBOX),
+                Field("bcc", "Bcc", Kind.CHECKBOX),
+            ),
+            master=DEFAULT_SOURCES,
+        ),
+    ),
+)
+
+ELEMENTS_GRID = "Configuration elements"
+
+CID_CONFIGURATION = Tab(
+    "CID configuration",
+    sections=(
+        Section(
+            "",
+            (
+                field(
+                    "Select configuration",
+                    Kind.LOOKUP,
+                    lookup=CID_CONFIGURATIONS,
+                    help=catalogue.help_text(SCREEN_ID, "Select configuration")
+                    + "\n\nType a new ID to create a configuration; it is saved with the "
+                    "preferences.",
+                ),
+                field(
+                    "Status",
+                    Kind.OPTION,
+                    options=CidStatus,
+                    required=True,
+                    enabled_when=configuration_picked,
+                ),
+                field(
+                    "Branch",
+                    Kind.LOOKUP,
+                    "branch_id",
+                    lookup=BRANCHES,
+                    enabled_when=configuration_picked,
+                ),
+                field(
+                    "Payment method",
+                    Kind.LOOKUP,
+                    "payment_method_id",
+                    lookup=PAYMENT_METHODS,
+                    enabled_when=configuration_picked,
+                ),
+                field(
+                    "Digit counter", Kind.NUMBER, required=True, enabled_when=configuration_picked
+                ),
+                cid_text("Description", "description"),
+                cid_text("Display mask", "display_mask"),
+                cid_text("Reference modulus", "reference_modulus"),
+                cid_text("Reference weight", "reference_weight"),
+                cid_text("Amount check digit", "amount_check_digit"),
+                cid_text("Amount weight", "amount_weight"),
+            ),
+        ),
+    ),
+    grids=(
+        Grid(
+            ELEMENTS_GRID,
+            CID_ELEMENTS,
+            (
+                lost_column(ELEMENTS_GRID, "Element", CidElementKind, required=True),
+                Field("fixed_value", "Fixed value", Kind.TEXT),
+                Field("number_of_positions", "Number of positions", Kind.NUMBER, required=True),
+                lost_column(
+                    ELEMENTS_GRID,
+                    "Leading/trailing zeros",
+                    Padding,
+                    attr="leading_trailing_zeros",
+                    required=True,
+                ),
+            ),
+            order_by="sort_order",
+            owner=CidConfiguration,
+        ),
+    ),
+)
 
 SCREEN = Screen(
     id=SCREEN_ID,
@@ -28,150 +562,36 @@ SCREEN = Screen(
     model=Preferences,
     top=(),
     tabs=(
-        Tab(
-            "General settings",
-            sections=(
-                Section(
-                    "Posting settings",
-                    (
-                        Field(
-                            "automatically_post_on_release",
-                            "Automatically post on release",
-                            Kind.CHECKBOX,
-                        ),
-                        Field(
-                            "post_summary_when_updating_the_general_ledger",
-                            "Post summary when updating the general ledger",
-                            Kind.CHECKBOX,
-                            attr="post_summary_when_updating_gl",
-                        ),
-                        Field("activate_migration_mode", "Activate migration mode", Kind.CHECKBOX),
-                    ),
-                ),
-                Section(
-                    "Data entry settings",
-                    (
-                        Field(
-                            "default_customer_class_id",
-                            "Default customer class ID",
-                            Kind.LOOKUP,
-                            lookup=LookupSource(
-                                CustomerClass, "class_id", "description", title="customer classes"
-                            ),
-                        ),
-                    ),
-                    column=1,
-                ),
-            ),
-        ),
-        Tab(
-            "Dunning settings",
-            grids=(
-                Grid(
-                    "Dunning levels",
-                    "dunning_levels",
-                    (
-                        Field("dunning_letter_level", "Dunning letter level", Kind.NUMBER),
-                        Field("days_past_due", "Days past due", Kind.NUMBER),
-                        Field("days_to_settle", "Days to settle", Kind.NUMBER),
-                        Field("description", "Description", Kind.TEXT),
-                        Field("dunning_fee", "Dunning fee", Kind.MONEY),
-                        Field("days_to_due", "Days to due", Kind.NUMBER),
-                        Field(
-                            "report_text_code",
-                            "Report text code",
-                            Kind.LOOKUP,
-                            attr="report_text_id",
-                            lookup=LookupSource(
-                                ReportText, "report_text_id", "description", title="report texts"
-                            ),
-                        ),
-                    ),
-                    order_by="dunning_letter_level",
-                ),
-            ),
-        ),
-        Tab(
-            "Reporting settings",
-            grids=(
-                Grid(
-                    "Default sources",
-                    "default_sources",
-                    (
-                        Field("mailing_id", "Mailing ID", Kind.TEXT, required=True),
-                        Field(
-                            "default_email_account",
-                            "Default email account",
-                            Kind.LOOKUP,
-                            attr="email_account_id",
-                            lookup=LookupSource(
-                                EmailAccount,
-                                "email_account_id",
-                                "description",
-                                title="system email accounts",
-                            ),
-                        ),
-                        Field(
-                            "report",
-                            "Report",
-                            Kind.LOOKUP,
-                            attr="report_id",
-                            lookup=LookupSource(Report, "report_id", "name", title="reports"),
-                        ),
-                        Field(
-                            "notification_template",
-                            "Notification template",
-                            Kind.LOOKUP,
-                            attr="notification_template_id",
-                            lookup=LookupSource(
-                                NotificationTemplate,
-                                "template_id",
-                                "description",
-                                title="notification templates",
-                            ),
-                        ),
-                        Field(
-                            "format", "Format", Kind.OPTION, options=MailingFormat, required=True
-                        ),
-                        Field("active", "Active", Kind.CHECKBOX),
-                    ),
-                ),
-                Grid(
-                    "Default recipients",
-                    "recipients",
-                    (
-                        Field(
-                            "contact_type",
-                            "Contact type",
-                            Kind.OPTION,
-                            options=ContactType,
-                            required=True,
-                        ),
-                        Field(
-                            "contact_id",
-                            "Contact ID",
-                            Kind.LOOKUP,
-                            attr="employee_id",
-                            lookup=LookupSource(Employee, "employee_id", "name", title="employees"),
-                        ),
-                        Field(
-                            "format", "Format", Kind.OPTION, options=MailingFormat, required=True
-                        ),
-                        Field("active", "Active", Kind.CHECKBOX),
-                        Field("bcc", "Bcc", Kind.CHECKBOX),
-                    ),
-                    master="default_sources",
-                ),
-            ),
-        ),
+        GENERAL_SETTINGS,
+        PRICE_AND_DISCOUNT_SETTINGS,
+        DUNNING_SETTINGS,
+        REPORTING_SETTINGS,
+        CID_CONFIGURATION,
     ),
 )
 
+# The fields and grid that edit the picked CID configuration rather than the preferences.
+CID_KEYS = frozenset(
+    spec.key for section in CID_CONFIGURATION.sections for spec in section.fields
+) - {SELECT_CONFIGURATION} | {CID_ELEMENTS}
+
 
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
-    service = PreferencesService(store, screen_rules(SCREEN))
+    service = PreferencesService(store, screen_rules(SCREEN), CID_KEYS)
     screen = RecordScreen(store, SCREEN, service, parent, single_record=True)
+    # Picking a configuration shows its settings and elements (typing a new ID starts one).
+    screen.binder.on_change[SELECT_CONFIGURATION] = service.configuration_values
+    picker = screen.editor(SELECT_CONFIGURATION)
+    assert isinstance(picker, LookupEditor)
+    picker.edited.connect(lambda value: _new_configuration_named(picker, value))
     current = service.current_id()
     if current is not None:
         screen.load_record(current)
     return screen
+
+
+def _new_configuration_named(picker: LookupEditor, value: Any) -> None:
+    """An ID not in the list is a new configuration, not a mistake: say so, without red."""
+    if isinstance(value, InvalidInput):
+        picker.description.setText("new configuration, saved with the preferences")
+        mark_invalid(picker.line_edit, False)

@@ -1,0 +1,74 @@
+"""Change ID (AR303000 Actions): give a saved customer another customer number.
+
+Everything that refers to a customer (documents, locations, payment methods, child accounts'
+parent account) refers to its surrogate id, never to its number, so only the number changes and
+every reference follows without being rewritten. The new number follows the rules of IDs in
+the product family (letters, digits, - and _; app/ledger/reference.py), fits the column, and is
+not another customer's. A number the CUSTOMER series would give later is fine: the series skips
+numbers in use (app/ledger/numbering.py).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.ledger.records import RecordError, StaleRecordError, column_length
+from app.ledger.reference import ID_CODE
+from app.models import Customer
+from app.models.database import Store
+
+CUSTOMER_NO_LENGTH = column_length(Customer, "customer_no") or 30
+
+
+class ChangeIdError(RecordError):
+    """The new number cannot be given; the message says why."""
+
+
+def change_customer_no(store: Store, customer_id: int, new_no: str, version: int) -> None:
+    """Give the customer ``new_no`` in one transaction.
+
+    ``version`` is the customer's version as the screen read it: a customer saved (or deleted)
+    by someone else since is refused with StaleRecordError, like a stale save.
+    """
+    number = new_no.strip()
+    _check_form(number)
+    try:
+        with store.transaction() as session:
+            customer = session.get(Customer, customer_id)
+            if customer is None:
+                raise StaleRecordError("The customer was deleted by someone else.")
+            if customer.version != version:
+                raise StaleRecordError(
+                    "The customer was changed by someone else since you opened it; reload it "
+                    "and change its ID again."
+                )
+            if number == customer.customer_no:
+                return
+            holder = session.execute(
+                select(Customer.customer_no, Customer.name).where(
+                    Customer.customer_no == number, Customer.id != customer_id
+                )
+            ).first()
+            if holder is not None:
+                name = f" {holder.name}" if holder.name else ""
+                raise ChangeIdError(
+                    f"Customer no.: {number} is already used by customer {holder.customer_no}"
+                    f"{name}; choose another number."
+                )
+            # The version column makes this a conditional update: a concurrent save loses.
+            customer.customer_no = number
+    except StaleDataError as error:
+        raise StaleRecordError("The customer was changed by someone else.") from error
+
+
+def _check_form(number: str) -> None:
+    if not number:
+        raise ChangeIdError("Customer no.: type the new customer number.")
+    if len(number) > CUSTOMER_NO_LENGTH:
+        raise ChangeIdError(
+            f"Customer no.: at most {CUSTOMER_NO_LENGTH} characters (this has {len(number)})."
+        )
+    problem = ID_CODE.check(number)
+    if problem:
+        raise ChangeIdError(f"Customer no.: {problem}")

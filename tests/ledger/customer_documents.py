@@ -1,0 +1,54 @@
+"""Customers and ledger documents written straight to the store, for the ledger's own tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from itertools import count
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.models import ArDocument, Customer, DocumentStatus, DocumentType
+
+_refs = count(1)
+
+
+def add_customer(session: Session, customer_no: str, name: str = "", **values: Any) -> Customer:
+    customer = Customer(customer_no=customer_no, name=name or f"Customer {customer_no}", **values)
+    session.add(customer)
+    session.flush()
+    return customer
+
+
+def add_document(
+    session: Session,
+    customer: Customer,
+    doc_type: DocumentType,
+    amount: str,
+    *,
+    balance: str | None = None,
+    released: bool = True,
+    status: DocumentStatus | None = None,
+    due_date: date | None = None,
+    doc_date: date = date(2026, 1, 15),
+    ref_nbr: str | None = None,
+) -> ArDocument:
+    """A document of ``amount``; released ones are Open with the whole amount open unless
+    ``balance`` says what is left, unreleased ones On hold."""
+    if status is None:
+        status = DocumentStatus.OPEN if released else DocumentStatus.ON_HOLD
+    document = ArDocument(
+        doc_type=doc_type,
+        ref_nbr=ref_nbr or f"DOC{next(_refs):06d}",
+        customer_id=customer.id,
+        doc_date=doc_date,
+        due_date=due_date,
+        status=status,
+        released=released,
+        amount=Decimal(amount),
+        balance=Decimal(amount if balance is None else balance),
+    )
+    session.add(document)
+    session.flush()
+    return document

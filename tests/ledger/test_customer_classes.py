@@ -1,0 +1,192 @@
+"""Customer class rules without Qt: AutoInvoice and credit dependencies, recipients, mailing
+defaults from AR101000, new classes from the default class, Apply restriction settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from app.ledger import autoinvoice
+from app.ledger.class_mailings import mailing_defaults
+from app.ledger.credit_verification import uses_credit_limit, uses_days_past_due
+from app.ledger.customer_classes import CustomerClassService, without_ids
+from app.ledger.recipients import contact_id_cleared, recipient_errors
+from app.ledger.records import RecordError
+from app.ledger.restriction import apply_restriction_settings
+from app.ledger.setup import set_up_company
+from app.models import (
+    Customer,
+    CustomerClass,
+    DefaultRecipient,
+    DefaultSource,
+    Employee,
+    RestrictionGroup,
+)
+from app.models.database import Store
+from app.models.options import ContactType, CreditVerification
+from app.windows.framework.record_screen import screen_rules
+from app.windows.screens.customer_classes import SCREEN
+
+
+def service(store: Store) -> CustomerClassService:
+    return CustomerClassService(store, screen_rules(SCREEN))
+
+
+@pytest.mark.parametrize(
+    ("selected", "cleared"),
+    [
+        ({}, {}),
+        ({"print": True}, {"print": False}),
+        ({autoinvoice.SEND: True, "print": True}, {}),
+        ({autoinvoice.SEND_AS_BANKING_EINVOICE: True, "print": True}, {"print": False}),
+        ({autoinvoice.SEND_AS_BANKING_EINVOICE: True, "exclude_invoice_pdf": True}, {}),
+        (
+            {"exclude_invoice_pdf": True, autoinvoice.USE_FIRST_ATTACHMENT: True},
+            {"exclude_invoice_pdf": False, autoinvoice.USE_FIRST_ATTACHMENT: False},
+        ),
+        (
+            {autoinvoice.SEND: True, autoinvoice.USE_FIRST_ATTACHMENT: True},
+            {autoinvoice.USE_FIRST_ATTACHMENT: False},
+        ),
+    ],
+)
+def test_autoinvoice_boxes_that_may_not_be_selected_are_cleared(
+    selected: dict[str, bool], cleared: dict[str, bool]
+) -> None:
+    assert autoinvoice.cleared(selected) == cleared
+
+
+def test_credit_verification_rules_name_the_values_they_use() -> None:
+    assert [uses_credit_limit(rule) for rule in CreditVerification] == [False, True, True, False]
+    assert [uses_days_past_due(rule) for rule in CreditVerification] == [True, False, True, False]
+    assert not uses_credit_limit(None)
+
+
+def test_a_contact_id_only_for_the_employee_contact_type() -> None:
+    rows: list[dict[str, Any]] = [
+        {"contact_type": ContactType.EMPLOYEE, "contact_id": None},
+        {"contact_type": ContactType.PRIMARY, "contact_id": 7},
+        {"contact_type": ContactType.EMPLOYEE, "contact_id": 7},
+        {"contact_type": ContactType.SHIPPING, "contact_id": None},
+    ]
+    assert [str(error) for error in recipient_errors("mailings", "Recipients", rows)] == [
+        "Recipients, row 1, Contact ID: select the employee who receives the mailing.",
+        "Recipients, row 2, Contact ID: can be specified only for the Employee contact type.",
+    ]
+    assert contact_id_cleared(rows[1]) == {"contact_id": None}
+    assert contact_id_cleared(rows[2]) is None
+
+
+def test_without_ids_copies_rows_and_detail_rows_as_new() -> None:
+    rows = [{"id": 1, "mailing_id": "INVOICE", "recipients": [{"id": 4, "bcc": True}]}]
+    assert without_ids(rows) == [{"mailing_id": "INVOICE", "recipients": [{"bcc": True}]}]
+    assert rows[0]["id"] == 1  # the source is left as it was
+    assert without_ids("DEFAULT") == "DEFAULT"
+
+
+def test_without_a_default_class_a_new_class_starts_from_the_model_defaults(store: Store) -> None:
+    values = service(store).new_values()
+    assert values["credit_verification"] == CreditVerification.DISABLED
+    assert values["apply_payments_automatically"] is True
+    assert values["mailings"] == [] and values["country"] is None
+
+
+def test_a_new_class_takes_the_default_class_values_and_rows(store: Store) -> None:
+    set_up_company(store, base_currency="NOK", country="NO", language="nb-NO")
+    rules = service(store)
+    values = rules.new_values()
+    with store.session() as session:
+        default = session.scalars(select(CustomerClass)).one()
+        assert values["class_id"] is None and values["description"] is None
+        assert values["currency_id"] == default.currency_id
+        assert values["customer_ledger_account"] == default.customer_ledger_account_id
+        assert [row["mailing_id"] for row in values["mailings"]] == [
+            mailing.mailing_id for mailing in default.mailings
+        ]
+    assert all("id" not in row for row in values["mailings"])
+    new_id = rules.save(None, values | {"class_id": "NEW", "description": "New class"})
+    with store.session() as session:
+        counts = {c.class_id: len(c.mailings) for c in session.scalars(select(CustomerClass))}
+        assert session.get(CustomerClass, new_id) is not None
+        assert counts == {"DEFAULT": 4, "NEW": 4}  # copies: the default class keeps its own
+
+
+def test_a_chosen_mailing_takes_the_preferences_defaults(store: Store) -> None:
+    set_up_company(store, base_currency="NOK", country="NO", language="nb-NO")
+    with store.transaction() as session:
+        employee = Employee(employee_id="EMP01", name="Kari Nordmann")
+        session.add(employee)
+        statement = session.scalars(
+            select(DefaultSource).where(DefaultSource.mailing_id == "STATEMENT")
+        ).one()
+        session.flush()
+        statement.recipients.append(
+            DefaultRecipient(contact_type=ContactType.EMPLOYEE, employee_id=employee.id)
+        )
+    with store.session() as session:
+        defaults = mailing_defaults(session, {"mailing_id": "STATEMENT", "recipients": []})
+        assert defaults is not None
+        assert [r["contact_type"] for r in defaults["recipients"]] == [
+            ContactType.INVOICING,
+            ContactType.EMPLOYEE,
+        ]
+        # A mailing that has recipients of its own keeps them.
+        kept = mailing_defaults(session, {"mailing_id": "STATEMENT", "recipients": [{}]})
+        assert kept is not None and "recipients" not in kept
+        assert mailing_defaults(session, {"mailing_id": "UNKNOWN"}) is None
+        assert mailing_defaults(session, {"mailing_id": None}) is None
+
+
+def test_saving_clears_autoinvoice_boxes_the_rules_do_not_allow(store: Store) -> None:
+    rules = service(store)
+    values = rules.new_values() | {"class_id": "AUTO", "description": "Auto", "print": True}
+    saved = rules.save(None, values)
+    with store.session() as session:
+        assert session.get(CustomerClass, saved).autoinvoice_print is False  # type: ignore[union-attr]
+
+
+def test_apply_restriction_settings_counts_and_moves_only_the_class_customers(
+    store: Store,
+) -> None:
+    with store.transaction() as session:
+        group = RestrictionGroup(group_id="NORTH", description="North")
+        retail = CustomerClass(class_id="RETAIL", description="Retail")
+        other = CustomerClass(class_id="OTHER", description="Other")
+        session.add_all([group, retail, other])
+        session.flush()
+        retail.default_restriction_group_id = group.id
+        session.add_all(
+            [
+                Customer(customer_no="C1", customer_class=retail),
+                Customer(customer_no="C2", customer_class=retail),
+                Customer(customer_no="C3", customer_class=other),
+            ]
+        )
+        session.flush()
+        retail_id, other_id, group_id = retail.id, other.id, group.id
+
+    applied = apply_restriction_settings(store, retail_id)
+    assert (applied.customers_changed, str(applied)) == (
+        2,
+        "2 customers of class RETAIL changed to restriction group NORTH.",
+    )
+    with store.session() as session:
+        rows = session.execute(
+            select(Customer.customer_no, Customer.restriction_group_id, Customer.version)
+        ).all()
+        assert sorted(tuple(row) for row in rows) == [
+            ("C1", group_id, 2),
+            ("C2", group_id, 2),
+            ("C3", None, 1),
+        ]
+    # A class without a group takes its customers out of any group.
+    with store.transaction() as session:
+        moved = session.scalars(select(Customer).where(Customer.customer_no == "C3")).one()
+        moved.restriction_group_id = group_id
+    assert str(apply_restriction_settings(store, other_id)) == (
+        "1 customer of class OTHER changed to no restriction group."
+    )
+    with pytest.raises(RecordError, match="no longer exists"):
+        apply_restriction_settings(store, 999)
