@@ -1,9 +1,10 @@
 """Customer account rules (AR303000).
 
-A new customer starts in the default customer class of the preferences (AR101000). A customer
-saved without a number takes the next number of the CUSTOMER number series in the saving
-transaction, skipping numbers already used; when the series is manual (or missing) the user is
-asked to type one.
+A new customer starts in the default customer class of the preferences (AR101000), with that
+class's values (app/ledger/class_defaults.py). A customer saved without a number takes the next
+number of the CUSTOMER number series in the saving transaction, skipping numbers already used;
+when the series is manual (or missing) the user is asked to type one. The first save creates the
+MAIN location from the Delivery settings; later saves update the default location.
 """
 
 from __future__ import annotations
@@ -15,6 +16,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.ledger import class_defaults
+from app.ledger.geography import postcode_problem
+from app.ledger.identifiers import (
+    corporate_id_problem,
+    gln_problem,
+    vat_registration_problem,
+    web_problem,
+)
 from app.ledger.number_series import number_in_use
 from app.ledger.numbering import CUSTOMER_SERIES, NumberingError, next_number, take_number
 from app.ledger.records import (
@@ -25,12 +34,30 @@ from app.ledger.records import (
     count_where,
     is_blank,
 )
-from app.models import PREFERENCES_ID, Customer, CustomerStatus, Location, NumberSeries, Preferences
+from app.ledger.same_as_main import CUSTOMER_SHARES, arrange, shared_key
+from app.ledger.validation import email_problem
+from app.models import (
+    MAIN_LOCATION_ID,
+    PREFERENCES_ID,
+    Country,
+    Customer,
+    CustomerClass,
+    CustomerPaymentMethod,
+    CustomerStatus,
+    Location,
+    NumberSeries,
+    PaymentMethod,
+    Preferences,
+)
 from app.models.database import Store
 
 ZERO = Decimal("0.00")
 CUSTOMER_NO = "customer_no"
 CUSTOMER_CLASS = "customer_class"
+PAYMENT_METHOD = "default_payment_method"
+PAYMENT_METHOD_DETAILS = "default_payment_method.details"
+# The product family names the MAIN location so until the user names it.
+MAIN_LOCATION_NAME = "Primary location"
 
 
 def selectable_customer() -> Any:
@@ -62,15 +89,30 @@ class CustomerService(RecordService[Customer]):
 
     def __init__(self, store: Store, rules: ScreenRules) -> None:
         super().__init__(store, Customer, rules, (CUSTOMER_NO,))
+        # Field key → attribute path of every field the customer class fills.
+        self.class_fields = {
+            rule.key: rule.attr
+            for rule in self.rules.values()
+            if rule.attr in class_defaults.FROM_CLASS
+        }
+
+    # -- reading -------------------------------------------------------------------------------
 
     def new_values(self) -> dict[str, Any]:
-        """Column defaults, in the default customer class of the preferences."""
+        """Column defaults, then the values of the default customer class of the preferences."""
         values = super().new_values()
         if CUSTOMER_CLASS in self.rules:
             with self.store.session() as session:
                 preferences = session.get(Preferences, PREFERENCES_ID)
                 if preferences is not None and preferences.default_customer_class_id:
                     values[CUSTOMER_CLASS] = preferences.default_customer_class_id
+                    values |= class_defaults.class_values(
+                        session, preferences.default_customer_class_id, self.class_fields
+                    )
+                    values |= self.payment_method_values(session, values.get(PAYMENT_METHOD))
+        for share in CUSTOMER_SHARES:
+            if values.get(share.flag):
+                values |= share.mirrored(values)
         return values
 
     def values_of(self, session: Session, record: Customer) -> dict[str, Any]:
@@ -78,7 +120,54 @@ class CustomerService(RecordService[Customer]):
         # Balances come from released documents; there are none yet, so they are zero.
         values["balance"] = ZERO
         values["prepayment_balance"] = ZERO
+        values["has_child_accounts"] = bool(
+            count_where(session, Customer, Customer.parent_account_id == record.id)
+        )
         return values
+
+    def class_values(self, class_id: Any) -> dict[str, Any]:
+        """What choosing the class fills in (field key → value)."""
+        with self.store.session() as session:
+            values = class_defaults.class_values(session, class_id, self.class_fields)
+            if PAYMENT_METHOD in values:
+                values |= self.payment_method_values(session, values[PAYMENT_METHOD])
+            return values
+
+    def payment_method_values(
+        self,
+        session: Session,
+        payment_method_id: Any,
+        rows: list[dict[str, Any]] | None = None,
+    ) -> dict[str, Any]:
+        """A payment method's cash account and the details it asks the customer for, keeping
+        values already typed for the same details."""
+        if PAYMENT_METHOD_DETAILS not in self.grids:
+            return {}
+        chosen = isinstance(payment_method_id, int)
+        method = session.get(PaymentMethod, payment_method_id) if chosen else None
+        if method is None:
+            return {PAYMENT_METHOD_DETAILS: []}
+        typed = {row.get("payment_method_detail_id"): row.get("value") for row in rows or []}
+        return {
+            "cash_account": method.cash_account_id,
+            PAYMENT_METHOD_DETAILS: [
+                {
+                    "id": None,
+                    "payment_method_detail_id": detail.id,
+                    "description": detail.description,
+                    "value": typed.get(detail.id),
+                }
+                for detail in sorted(method.details, key=lambda d: (d.sort_order, d.id))
+            ],
+        }
+
+    def payment_method_changed(
+        self, payment_method_id: Any, rows: list[dict[str, Any]]
+    ) -> dict[str, Any]:
+        with self.store.session() as session:
+            return self.payment_method_values(session, payment_method_id, rows)
+
+    # -- validating ----------------------------------------------------------------------------
 
     def validate(
         self, session: Session, record_id: int | None, values: Mapping[str, Any]
@@ -92,6 +181,169 @@ class CustomerService(RecordService[Customer]):
                 errors.insert(0, FieldError(rule.key, rule.label, problem))
         return errors
 
+    def check(
+        self, session: Session, record_id: int | None, values: Mapping[str, Any]
+    ) -> list[FieldError]:
+        problems: dict[str, str | None] = {}
+        for section in ("main_contact", "invoice_contact", "shipping_contact"):
+            problems[f"{section}_email"] = email_problem(values.get(f"{section}_email"))
+            problems[f"{section}_web"] = web_problem(values.get(f"{section}_web"))
+        for section in ("main_address", "invoice_address", "shipping_address"):
+            problems[f"{section}_postcode"] = postcode_problem(
+                session, values.get(f"{section}_country"), values.get(f"{section}_postcode")
+            )
+        country = self._country_code(session, values)
+        problems["vat_registration_id"] = vat_registration_problem(
+            country, values.get("vat_registration_id")
+        )
+        problems["corporate_id"] = corporate_id_problem(country, values.get("corporate_id"))
+        problems["gln"] = gln_problem(values.get("gln"))
+        if values.get("enable_write_offs") and not values.get("write_off_limit"):
+            problems["write_off_limit"] = (
+                "enter a limit when Enable write-offs is selected: without one, write-offs "
+                "cannot be performed."
+            )
+        problems |= self._class_requirements(session, values)
+        problems |= self._parent_problems(session, record_id, values)
+        problems |= self._payment_method_problems(session, values)
+        return [
+            FieldError(key, self.rules[key].label, problem)
+            for key, problem in problems.items()
+            if problem and key in self.rules
+        ] + [
+            FieldError(PAYMENT_METHOD_DETAILS, label, problem)
+            for label, problem in self._detail_problems(values)
+        ]
+
+    def _country_code(self, session: Session, values: Mapping[str, Any]) -> str | None:
+        """The country identifiers are checked by: the shipping address's, else the main one."""
+        country_id = values.get("shipping_address_country") or values.get("main_address_country")
+        if country_id is None:
+            return None
+        return session.scalar(select(Country.country_id).where(Country.id == country_id))
+
+    def _class_requirements(
+        self, session: Session, values: Mapping[str, Any]
+    ) -> dict[str, str | None]:
+        customer_class = (
+            session.get(CustomerClass, values[CUSTOMER_CLASS])
+            if values.get(CUSTOMER_CLASS)
+            else None
+        )
+        if (
+            customer_class is not None
+            and customer_class.require_vat_zone
+            and not values.get("vat_zone")
+        ):
+            return {
+                "vat_zone": f"required: customer class {customer_class.class_id} requires "
+                "a VAT zone."
+            }
+        return {}
+
+    def _parent_problems(
+        self, session: Session, record_id: int | None, values: Mapping[str, Any]
+    ) -> dict[str, str | None]:
+        problems: dict[str, str | None] = {}
+        parent_id = values.get("parent_account")
+        if parent_id is not None:
+            if parent_id == record_id:
+                problems["parent_account"] = "a customer cannot be its own parent account."
+            elif record_id is not None and count_where(
+                session, Customer, Customer.parent_account_id == record_id
+            ):
+                problems["parent_account"] = (
+                    "this customer has child accounts, so it cannot have a parent account."
+                )
+            else:
+                parent = session.get(Customer, parent_id)
+                if parent is not None and parent.parent_account_id is not None:
+                    problems["parent_account"] = (
+                        f"customer {parent.customer_no} is itself a child account; choose its "
+                        "parent instead."
+                    )
+        if values.get("shared_credit_policy") and not values.get("consolidate_balance"):
+            problems["shared_credit_policy"] = (
+                "available only when Consolidate balance is selected."
+            )
+        return problems
+
+    def _payment_method_problems(
+        self, session: Session, values: Mapping[str, Any]
+    ) -> dict[str, str | None]:
+        if values.get("cash_account") and not values.get(PAYMENT_METHOD):
+            return {"cash_account": "choose the default payment method first."}
+        return {}
+
+    def _detail_problems(self, values: Mapping[str, Any]) -> list[tuple[str, str]]:
+        if PAYMENT_METHOD_DETAILS not in self.grids or not values.get(PAYMENT_METHOD):
+            return []
+        with self.store.session() as session:
+            method = session.get(PaymentMethod, values[PAYMENT_METHOD])
+            required = {d.id for d in method.details if d.required} if method else set()
+        return [
+            (f"Payment method details, {row.get('description')}", "a value is required.")
+            for row in values.get(PAYMENT_METHOD_DETAILS) or []
+            if row.get("payment_method_detail_id") in required and is_blank(row.get("value"))
+        ]
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def writes(self, key: str, values: Mapping[str, Any]) -> bool:
+        if key == PAYMENT_METHOD_DETAILS:
+            return bool(values.get(PAYMENT_METHOD))
+        if shared_key(CUSTOMER_SHARES, key, values):
+            return False  # shown from the main section; written there
+        attr = self.rules[key].attr
+        return not (attr.startswith(f"{PAYMENT_METHOD}.") and not values.get(PAYMENT_METHOD))
+
+    def part(self, session: Session, owner: Any, name: str) -> Any:
+        if isinstance(owner, Customer) and name == "default_location":
+            return self._default_location(owner)
+        if isinstance(owner, Customer) and name == PAYMENT_METHOD:
+            found = owner.default_payment_method or next(
+                (m for m in owner.payment_methods if m.is_default), None
+            )
+            if found is None:
+                found = CustomerPaymentMethod(is_default=True, active=True)
+                owner.payment_methods.append(found)
+            return found
+        return super().part(session, owner, name)
+
+    def _default_location(self, customer: Customer) -> Location:
+        """The default location; a new customer's first save creates MAIN from the Delivery
+        settings."""
+        found = customer.default_location or next(
+            (location for location in customer.locations if location.is_default), None
+        )
+        if found is None:
+            found = Location(location_id=MAIN_LOCATION_ID, is_default=True, active=True)
+            customer.locations.append(found)
+        return found
+
+    def before_fields(
+        self, session: Session, record: Customer, values: Mapping[str, Any], *, is_new: bool
+    ) -> None:
+        with session.no_autoflush:
+            for share in CUSTOMER_SHARES:
+                if share.flag not in values:
+                    continue
+                owner = self.part(session, record, share.owner) if share.owner else record
+                main = self.part(session, record, share.main)
+                arrange(owner, share, main, same=bool(values[share.flag]), session=session)
+            if PAYMENT_METHOD in self.rules and not values.get(PAYMENT_METHOD):
+                # No default payment method: the customer pays by none of its own.
+                for method in [m for m in record.payment_methods if m.is_default]:
+                    record.payment_methods.remove(method)
+            else:
+                self._detail_rows_follow_method(record, values)
+
+    def _detail_rows_follow_method(self, record: Customer, values: Mapping[str, Any]) -> None:
+        """Details typed for another payment method do not carry over to this one."""
+        method = record.default_payment_method
+        if method is not None and method.payment_method_id != values.get(PAYMENT_METHOD):
+            method.details.clear()
+
     def before_save(
         self, session: Session, record: Customer, values: Mapping[str, Any], *, is_new: bool
     ) -> None:
@@ -104,6 +356,10 @@ class CustomerService(RecordService[Customer]):
             except NumberingError as error:
                 rule = self.rules[CUSTOMER_NO]
                 raise ValidationError([FieldError(rule.key, rule.label, str(error))]) from error
+        if is_new:
+            location = self._default_location(record)
+            if is_blank(location.location_name):
+                location.location_name = MAIN_LOCATION_NAME
 
     def location_count(self, customer_id: int) -> int:
         with self.store.session() as session:

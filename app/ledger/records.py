@@ -54,6 +54,9 @@ class GridRule:
     order_by: str = "id"
     # Grids of each row's own children (a mailing's recipients), kept in the row under their key.
     details: tuple[GridRule, ...] = ()
+    # Row attributes kept and saved with each row without a column of their own (what a row
+    # stands for, like the payment method detail a value is for).
+    carried: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,9 +128,8 @@ class RecordService(Generic[M]):
     def new_values(self) -> dict[str, Any]:
         """The values a new record starts with: the model's column defaults."""
         values: dict[str, Any] = {}
-        table = self._table()
         for rule in self.rules.values():
-            column = table.columns.get(rule.attr)
+            column = column_of(self.model, rule.attr)
             default = column.default if column is not None else None
             arg = getattr(default, "arg", None)
             values[rule.key] = arg if default is not None and not callable(arg) else None
@@ -157,7 +159,7 @@ class RecordService(Generic[M]):
             return self.values_of(session, record)
 
     def values_of(self, session: Session, record: M) -> dict[str, Any]:
-        values = {rule.key: getattr(record, rule.attr, None) for rule in self.rules.values()}
+        values = {rule.key: value_at(record, rule.attr) for rule in self.rules.values()}
         for grid in self.grids.values():
             values[grid.key] = _rows_of(record, grid)
         values["id"] = record.id
@@ -262,16 +264,43 @@ class RecordService(Generic[M]):
                 raise StaleRecordError(
                     f"The {self.noun} was changed by someone else since you opened it."
                 )
+        self.before_fields(session, record, values, is_new=record_id is None)
         for rule in self.rules.values():
-            if rule.stored and rule.key in values:
-                setattr(record, rule.attr, values[rule.key])
+            if rule.stored and rule.key in values and self.writes(rule.key, values):
+                self._assign(session, record, rule.attr, values[rule.key])
         for grid in self.grids.values():
-            if grid.key in values:
+            if grid.key in values and self.writes(grid.key, values):
                 self._save_rows(session, record, grid, values[grid.key])
         self.before_save(session, record, values, is_new=record_id is None)
         session.flush()
         self.after_save(session, record, values, is_new=record_id is None)
         return record
+
+    def before_fields(
+        self, session: Session, record: M, values: Mapping[str, Any], *, is_new: bool
+    ) -> None:
+        """Arrange the record's parts before the fields are written (share or unshare an
+        address). Override where needed."""
+
+    def writes(self, key: str, values: Mapping[str, Any]) -> bool:
+        """Whether the field's value is written; False for a field showing a shared part."""
+        return True
+
+    def part(self, session: Session, owner: Any, name: str) -> Any:
+        """The related record ``owner.name`` a dotted field writes into, made when missing.
+        Override for parts that are found another way (the default location)."""
+        found = getattr(owner, name)
+        if found is None:
+            found = inspect(type(owner)).relationships[name].mapper.class_()
+            setattr(owner, name, found)
+        return found
+
+    def _assign(self, session: Session, record: Any, path: str, value: Any) -> None:
+        *parts, last = path.split(".")
+        target = record
+        for name in parts:
+            target = self.part(session, target, name)
+        setattr(target, last, value)
 
     def before_save(
         self, session: Session, record: M, values: Mapping[str, Any], *, is_new: bool
@@ -304,12 +333,9 @@ class RecordService(Generic[M]):
 
     # -- helpers -------------------------------------------------------------------------------
 
-    def _table(self) -> Any:
-        return inspect(self.model).local_table
-
     def _prepared(self, owner: type[Any], grid: GridRule) -> GridRule:
         """The grid with its row model found and text lengths taken from that model."""
-        row_model: type[Any] = inspect(owner).relationships[grid.key].mapper.class_
+        row_model: type[Any] = related_model(owner, grid.key)
         self._row_models[grid.key] = row_model
         prepared = replace(
             grid,
@@ -324,7 +350,10 @@ class RecordService(Generic[M]):
     ) -> None:
         """Make the owner's child rows what the grid shows: update, add, remove (and the same
         for each row's detail rows)."""
-        collection = getattr(owner, grid.key)
+        *parts, last = grid.key.split(".")
+        for name in parts:
+            owner = self.part(session, owner, name)
+        collection = getattr(owner, last)
         existing = {child.id: child for child in collection}
         kept: set[int] = set()
         row_model = self._row_models[grid.key]
@@ -338,6 +367,9 @@ class RecordService(Generic[M]):
             for column in grid.columns:
                 if column.stored and column.key in row:
                     setattr(child, column.attr, _stored(row[column.key]))
+            for attr in grid.carried:
+                if attr in row:
+                    setattr(child, attr, row[attr])
             for detail in grid.details:
                 if detail.key in row:
                     self._save_rows(session, child, detail, row[detail.key])
@@ -384,10 +416,39 @@ def sentence_case(text: str) -> str:
 
 def column_length(model: type[Any], attr: str) -> int | None:
     """The length limit of a model's text column: the one place a field's limit is declared."""
-    column = inspect(model).local_table.columns.get(attr)
+    column = column_of(model, attr)
     if column is not None and isinstance(column.type, String):
         return column.type.length
     return None
+
+
+def related_model(model: type[Any], path: str) -> type[Any]:
+    """The model a relationship path (``default_payment_method.details``) leads to."""
+    for name in path.split("."):
+        model = inspect(model).relationships[name].mapper.class_
+    return model
+
+
+def column_of(model: type[Any], path: str) -> Any:
+    """The table column a field's attribute names; a dotted path (``main_address.city``) goes
+    through the model's relationships. None for a computed value."""
+    *parts, last = path.split(".")
+    for name in parts:
+        relationship = inspect(model).relationships.get(name)
+        if relationship is None:
+            return None
+        model = relationship.mapper.class_
+    return inspect(model).local_table.columns.get(last)
+
+
+def value_at(record: Any, path: str) -> Any:
+    """A field's value read along its attribute path; None where a part is missing."""
+    value = record
+    for name in path.split("."):
+        if value is None:
+            return None
+        value = getattr(value, name, None)
+    return value
 
 
 def count_where(session: Session, model: Any, *conditions: Any) -> int:
@@ -420,11 +481,12 @@ def _problem(rule: FieldRule, value: Any) -> str | None:
 def _rows_of(owner: Any, grid: GridRule) -> list[dict[str, Any]]:
     """A grid's rows as the screen holds them, detail rows inside their row."""
     children = sorted(
-        getattr(owner, grid.key), key=lambda child: _sort_key(getattr(child, grid.order_by))
+        value_at(owner, grid.key) or [], key=lambda child: _sort_key(getattr(child, grid.order_by))
     )
     rows = []
     for child in children:
         row = {"id": child.id} | {c.key: getattr(child, c.attr) for c in grid.columns}
+        row |= {attr: getattr(child, attr) for attr in grid.carried}
         for detail in grid.details:
             row[detail.key] = _rows_of(child, detail)
         rows.append(row)

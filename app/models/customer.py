@@ -21,6 +21,7 @@ from app.models.options import (
     ModeOfTransportation,
     StatementType,
 )
+from app.models.reference.payments import PaymentMethodDetail
 
 if TYPE_CHECKING:
     from app.models.location import Location
@@ -51,6 +52,13 @@ class CustomerPaymentMethodDetail(Base):
         ForeignKey("payment_method_detail.id", ondelete="CASCADE")
     )
     value: Mapped[str | None] = mapped_column(String(255))
+
+    payment_method_detail: Mapped[PaymentMethodDetail] = relationship()
+
+    @property
+    def description(self) -> str:
+        """The detail's name as the payment method defines it (IBAN, card number …)."""
+        return self.payment_method_detail.description
 
 
 class CustomerPaymentMethod(Base):
@@ -167,14 +175,19 @@ class Customer(MasterRecord, Base):
         cascade="all, delete-orphan", order_by=CustomerPaymentMethod.id
     )
 
-    @property
-    def default_location(self) -> Location | None:
-        """The location marked default (MAIN unless Set as default moved the mark)."""
-        return next((location for location in self.locations if location.is_default), None)
-
-    @property
-    def default_payment_method(self) -> CustomerPaymentMethod | None:
-        return next((method for method in self.payment_methods if method.is_default), None)
+    # The location and payment method marked default, for reading; the ledger sets the marks
+    # (app/ledger/customers.py) on ``locations`` and ``payment_methods``.
+    default_location: Mapped[Location | None] = relationship(
+        primaryjoin="and_(Customer.id == foreign(Location.customer_id), Location.is_default)",
+        viewonly=True,
+        uselist=False,
+    )
+    default_payment_method: Mapped[CustomerPaymentMethod | None] = relationship(
+        primaryjoin="and_(Customer.id == foreign(CustomerPaymentMethod.customer_id), "
+        "CustomerPaymentMethod.is_default)",
+        viewonly=True,
+        uselist=False,
+    )
 
     def __repr__(self) -> str:
         return f"Customer({self.customer_no!r})"

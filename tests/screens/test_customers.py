@@ -10,10 +10,16 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.ledger.setup import set_up_company
-from app.models import Customer, CustomerClass, CustomerStatus, NumberSeries
+from app.models import (
+    Customer,
+    CustomerClass,
+    CustomerStatus,
+    NumberSeries,
+)
 from app.models.database import Store
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen
+from tests.factories import customer_class
 from tests.screens.helpers import choose_option, shown, trigger, type_into
 
 Opener = Callable[[str], RecordScreen]
@@ -22,12 +28,8 @@ Opener = Callable[[str], RecordScreen]
 @pytest.fixture
 def classes(store: Store) -> None:
     with store.transaction() as session:
-        session.add_all(
-            [
-                CustomerClass(class_id="DOMESTIC", description="Domestic customers"),
-                CustomerClass(class_id="EXPORT", description="Export customers"),
-            ]
-        )
+        customer_class(session, "DOMESTIC", "Domestic customers")
+        customer_class(session, "EXPORT", "Export customers")
 
 
 @pytest.mark.usefixtures("classes")

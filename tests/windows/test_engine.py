@@ -16,6 +16,7 @@ from app.windows.framework.lookup import LookupDialog, LookupEditor
 from app.windows.framework.record_screen import RecordScreen, screen_rules
 from app.windows.framework.spec import Field, Kind, Screen
 from app.windows.screens import customers
+from tests.factories import customer_class
 from tests.screens.helpers import type_into
 
 GUARDED = Screen(
@@ -74,9 +75,8 @@ def test_required_fields_are_marked(qtbot: QtBot, store: Store) -> None:
 
 def test_balance_appears_only_for_an_existing_customer(qtbot: QtBot, store: Store) -> None:
     with store.transaction() as session:
-        session.add(CustomerClass(class_id="DOMESTIC", description="Domestic"))
-    spec = customers.SCREEN
-    screen = RecordScreen(store, spec, CustomerService(store, screen_rules(spec)))
+        customer_class(session, "DOMESTIC", "Domestic")
+    screen = customers.create_screen(store)
     qtbot.addWidget(screen)
     screen.show()
     assert not screen.editor("balance").isVisible()
@@ -90,12 +90,8 @@ def test_balance_appears_only_for_an_existing_customer(qtbot: QtBot, store: Stor
 
 def test_selector_lists_and_picks_a_record(qtbot: QtBot, store: Store) -> None:
     with store.transaction() as session:
-        session.add_all(
-            [
-                CustomerClass(class_id="DOMESTIC", description="Domestic customers"),
-                CustomerClass(class_id="EXPORT", description="Export customers"),
-            ]
-        )
+        customer_class(session, "DOMESTIC", "Domestic customers")
+        customer_class(session, "EXPORT", "Export customers")
     spec = customers.SCREEN
     screen = RecordScreen(store, spec, CustomerService(store, screen_rules(spec)))
     qtbot.addWidget(screen)

@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import inspect
 
-from app.ledger.records import column_length
+from app.ledger.records import column_length, related_model
 from app.windows.framework import catalogue
 from app.windows.framework.spec import Field, Grid, Kind, Screen, Section, Tab
 from app.windows.framework.widgets import create_editor
@@ -149,8 +148,7 @@ class FormBuilder:
         owner = grid.owner or self.screen.model
         if grid.master:
             owner = self._row_model(next(g for g in self.screen.grids() if g.key == grid.master))
-        row_model: type[Any] = inspect(owner).relationships[grid.key].mapper.class_
-        return row_model
+        return related_model(owner, grid.key)
 
     def _build_section(self, form: Form, section: Section, parent: QWidget) -> QWidget:
         box = QGroupBox(section.title.upper() if section.title else "", parent)

@@ -271,7 +271,11 @@ class GridEditor(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(buttons)
+        if not grid.fixed_rows:
+            layout.addLayout(buttons)
+        else:
+            self.add_button.hide()
+            self.delete_button.hide()
         layout.addWidget(self.view)
         self.model.rows_edited.connect(lambda: self.edited.emit(self.value()))
 

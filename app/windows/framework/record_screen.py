@@ -63,6 +63,7 @@ def _grid_rule(screen: Screen, grid: Grid) -> GridRule:
         tuple(_rule(column) for column in grid.columns),
         grid.order_by,
         details=tuple(_grid_rule(screen, d) for d in screen.grids() if d.master == grid.key),
+        carried=grid.carried,
     )
 
 

@@ -90,6 +90,10 @@ class Grid:
     # A detail grid shows the rows of the row selected in its master grid (``master`` is the
     # master grid's key), like the Recipients of the selected mailing.
     master: str = ""
+    # Row attributes saved with each row without a column (see GridRule.carried).
+    carried: tuple[str, ...] = ()
+    # The rows come from elsewhere (a payment method's details): no adding or deleting.
+    fixed_rows: bool = False
     # The model whose relationship ``key`` holds the rows, when it is not the screen's model:
     # rows of another record the screen edits too (the elements of a picked CID configuration).
     owner: type[Any] | None = None
