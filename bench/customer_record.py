@@ -74,11 +74,9 @@ def populate(store: Any, count: int) -> None:
         default = session.scalars(
             select(CustomerClass).where(CustomerClass.class_id == "DEFAULT")
         ).one()
-        shared = set(Customer.__table__.columns.keys()) & set(
-            CustomerClass.__table__.columns.keys()
-        )
-        shared -= {"id", "version", "created_at", "modified_at"}
-        from_class = {name: getattr(default, name) for name in shared}
+        # A customer and its MAIN location take the class's values, as a new customer does.
+        from_class = _class_values(default, Customer)
+        location_from_class = _class_values(default, Location)
         countries = {
             code: country_id
             for code, country_id in session.execute(
@@ -128,7 +126,8 @@ def populate(store: Any, count: int) -> None:
             session.execute(
                 insert(Location),
                 [
-                    {
+                    location_from_class
+                    | {
                         "customer_id": customer_ids[n],
                         "location_id": MAIN_LOCATION_ID,
                         "location_name": names[n],
@@ -183,6 +182,15 @@ def populate(store: Any, count: int) -> None:
                     shared_credit_policy=child_id % 2 == 0,
                 )
             )
+
+
+def _class_values(customer_class: Any, model: Any) -> dict[str, Any]:
+    """The class's values of the columns ``model`` shares with it by name."""
+    shared = set(model.__table__.columns.keys()) & set(
+        type(customer_class).__table__.columns.keys()
+    )
+    shared -= {"id", "version", "created_at", "modified_at"}
+    return {name: getattr(customer_class, name) for name in shared}
 
 
 def median_ms(
@@ -356,6 +364,9 @@ def main() -> int:
         print(f"screen_save          {median_ms(screen_save, args.runs, edit):10.1f}", end="")
         print("" if all(saved) else f"   refused: {screen.message.text()}")
         screen.close()
+        # Qt deletes the widgets while the interpreter still runs (not at its exit).
+        screen.deleteLater()
+        app.processEvents()
 
         list_figures(store, args.runs)
         store.close()
