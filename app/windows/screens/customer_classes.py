@@ -18,22 +18,8 @@ from app.ledger.restriction import apply_restriction_settings
 from app.models import (
     PREFERENCES_ID,
     Attribute,
-    Carrier,
     CustomerClass,
     DefaultSource,
-    EmailAccount,
-    Employee,
-    Language,
-    NotificationTemplate,
-    PaymentMethod,
-    PaymentTerms,
-    PriceClass,
-    RateType,
-    Report,
-    RestrictionGroup,
-    Salesperson,
-    ShippingTerms,
-    StatementCycle,
 )
 from app.models.database import Store
 from app.models.options import (
@@ -67,47 +53,27 @@ from app.windows.screens.configuration.gl_accounts import GL_ACCOUNTS
 from app.windows.screens.configuration.statement_cycles import OVERDUE_CHARGES
 from app.windows.screens.configuration.subaccounts import SUBACCOUNTS
 from app.windows.screens.configuration.vat_zones import VAT_ZONES
+from app.windows.screens.sources import (
+    CARRIERS,
+    EMAIL_ACCOUNTS,
+    EMPLOYEES,
+    LANGUAGES,
+    NOTIFICATION_TEMPLATES,
+    PAYMENT_METHODS,
+    PAYMENT_TERMS,
+    PRICE_CLASSES,
+    RATE_TYPES,
+    REPORTS,
+    RESTRICTION_GROUPS,
+    SALESPERSONS,
+    SHIPPING_TERMS,
+    STATEMENT_CYCLES,
+)
 
 SCREEN_ID = "AR201000"
 RECIPIENTS = "recipients"
 
 # What the lookups of the class select from (active records where records can be inactive).
-RESTRICTION_GROUPS = LookupSource(
-    RestrictionGroup,
-    "group_id",
-    "description",
-    title="restriction groups",
-    where=lambda: RestrictionGroup.active.is_(True),
-)
-SALESPERSONS = LookupSource(
-    Salesperson,
-    "salesperson_id",
-    "name",
-    title="salespersons",
-    where=lambda: Salesperson.active.is_(True),
-)
-LANGUAGES = LookupSource(
-    Language, "locale_id", "description", title="languages", where=lambda: Language.active.is_(True)
-)
-RATE_TYPES = LookupSource(RateType, "rate_type_id", "description", title="currency rate types")
-PRICE_CLASSES = LookupSource(PriceClass, "price_class_id", "description", title="price classes")
-CARRIERS = LookupSource(
-    Carrier, "carrier_id", "description", title="carriers", where=lambda: Carrier.active.is_(True)
-)
-SHIPPING_TERMS = LookupSource(
-    ShippingTerms, "shipping_terms_id", "description", title="shipping terms"
-)
-PAYMENT_TERMS = LookupSource(PaymentTerms, "terms_id", "description", title="payment terms")
-STATEMENT_CYCLES = LookupSource(
-    StatementCycle, "statement_cycle_id", "description", title="statement cycles"
-)
-PAYMENT_METHODS = LookupSource(
-    PaymentMethod,
-    "payment_method_id",
-    "description",
-    title="payment methods",
-    where=lambda: PaymentMethod.active.is_(True) & PaymentMethod.use_in_customer_ledger.is_(True),
-)
 ATTRIBUTE_LIST = LookupSource(Attribute, "attribute_id", "description", title="attributes")
 # A class's mailing is one of the mailings of the preferences (AR101000, Reporting settings).
 PREFERENCES_MAILINGS = LookupSource(
@@ -116,16 +82,6 @@ PREFERENCES_MAILINGS = LookupSource(
     value="mailing_id",
     title="mailings of Customer ledger preferences (AR101000)",
     where=lambda: DefaultSource.preferences_id == PREFERENCES_ID,
-)
-EMAIL_ACCOUNTS = LookupSource(
-    EmailAccount, "email_account_id", "description", title="system email accounts"
-)
-REPORTS = LookupSource(Report, "report_id", "name", title="reports")
-NOTIFICATION_TEMPLATES = LookupSource(
-    NotificationTemplate, "template_id", "description", title="notification templates"
-)
-EMPLOYEES = LookupSource(
-    Employee, "employee_id", "name", title="employees", where=lambda: Employee.active.is_(True)
 )
 
 

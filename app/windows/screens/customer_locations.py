@@ -5,20 +5,17 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
-from app.ledger.customers import selectable_customer
 from app.ledger.locations import LocationService
-from app.ledger.lookups import LookupSource
 from app.ledger.records import RecordError
 from app.models import Customer, Location
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen, screen_rules
 from app.windows.framework.spec import Action, Field, Kind, ListColumn, RowSelect, Screen
+from app.windows.screens.sources import (
+    CUSTOMERS,
+)
 
 SCREEN_ID = "CR303010"
-
-CUSTOMERS = LookupSource(
-    Customer, "customer_no", "name", title="customers", where=selectable_customer
-)
 
 
 def list_query() -> RowSelect:

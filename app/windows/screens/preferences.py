@@ -25,17 +25,10 @@ from app.ledger.recipients import CONTACT_ID, CONTACT_TYPE, contact_id_cleared, 
 from app.ledger.records import InvalidInput, column_length
 from app.models import (
     CidConfiguration,
-    CustomerClass,
-    EmailAccount,
-    Employee,
     NonStockItem,
-    NotificationTemplate,
     NumberSeries,
-    PaymentMethod,
     Preferences,
-    RateType,
     ReasonCode,
-    Report,
     ReportText,
 )
 from app.models.base import OptionEnum
@@ -60,21 +53,21 @@ from app.windows.framework.record_screen import RecordScreen, screen_rules
 from app.windows.framework.spec import Field, Grid, Kind, Screen, Section, Tab, Values, snake
 from app.windows.framework.widgets import mark_invalid
 from app.windows.screens.configuration.branches import BRANCHES
+from app.windows.screens.sources import (
+    CUSTOMER_CLASSES,
+    EMAIL_ACCOUNTS,
+    EMPLOYEES,
+    NOTIFICATION_TEMPLATES,
+    PAYMENT_METHODS,
+    RATE_TYPES,
+    REPORTS,
+)
 
 SCREEN_ID = "AR101000"
 
 # -- what the lookups select from ----------------------------------------------------------
 
 NUMBER_SERIES = LookupSource(NumberSeries, "series_id", "description", title="number series")
-CUSTOMER_CLASSES = LookupSource(CustomerClass, "class_id", "description", title="customer classes")
-PAYMENT_METHODS = LookupSource(
-    PaymentMethod,
-    "payment_method_id",
-    "description",
-    title="payment methods",
-    where=lambda: PaymentMethod.active.is_(True) & PaymentMethod.use_in_customer_ledger.is_(True),
-)
-RATE_TYPES = LookupSource(RateType, "rate_type_id", "description", title="currency rate types")
 NON_STOCK_ITEMS = LookupSource(
     NonStockItem,
     "item_id",
@@ -83,16 +76,6 @@ NON_STOCK_ITEMS = LookupSource(
     where=lambda: NonStockItem.active.is_(True),
 )
 REPORT_TEXTS = LookupSource(ReportText, "report_text_id", "description", title="report texts")
-EMAIL_ACCOUNTS = LookupSource(
-    EmailAccount, "email_account_id", "description", title="system email accounts"
-)
-REPORTS = LookupSource(Report, "report_id", "name", title="customer ledger reports")
-NOTIFICATION_TEMPLATES = LookupSource(
-    NotificationTemplate, "template_id", "description", title="notification templates"
-)
-EMPLOYEES = LookupSource(
-    Employee, "employee_id", "name", title="employees", where=lambda: Employee.active.is_(True)
-)
 CID_CONFIGURATIONS = LookupSource(
     CidConfiguration, "configuration_id", "description", title="CID configurations"
 )

@@ -10,12 +10,16 @@ from app.models import (
     County,
     Customer,
     CustomerClass,
+    EmailAccount,
+    Employee,
     FobPoint,
     Language,
+    NotificationTemplate,
     PaymentMethod,
     PaymentTerms,
     PriceClass,
     RateType,
+    Report,
     RestrictionGroup,
     Salesperson,
     ShippingTerms,
@@ -30,9 +34,19 @@ CUSTOMERS = LookupSource(
 )
 COUNTIES = LookupSource(County, "county_id", "name", title="counties")
 RESTRICTION_GROUPS = LookupSource(
-    RestrictionGroup, "group_id", "description", title="restriction groups"
+    RestrictionGroup,
+    "group_id",
+    "description",
+    title="restriction groups",
+    where=lambda: RestrictionGroup.active.is_(True),
 )
-SALESPERSONS = LookupSource(Salesperson, "salesperson_id", "name", title="salespersons")
+SALESPERSONS = LookupSource(
+    Salesperson,
+    "salesperson_id",
+    "name",
+    title="salespersons",
+    where=lambda: Salesperson.active.is_(True),
+)
 LANGUAGES = LookupSource(
     Language, "locale_id", "description", title="languages", where=lambda: Language.active.is_(True)
 )
@@ -65,4 +79,14 @@ PAYMENT_METHODS = LookupSource(
     "description",
     title="payment methods",
     where=lambda: PaymentMethod.active.is_(True) & PaymentMethod.use_in_customer_ledger.is_(True),
+)
+EMAIL_ACCOUNTS = LookupSource(
+    EmailAccount, "email_account_id", "description", title="system email accounts"
+)
+REPORTS = LookupSource(Report, "report_id", "name", title="customer ledger reports")
+NOTIFICATION_TEMPLATES = LookupSource(
+    NotificationTemplate, "template_id", "description", title="notification templates"
+)
+EMPLOYEES = LookupSource(
+    Employee, "employee_id", "name", title="employees", where=lambda: Employee.active.is_(True)
 )
