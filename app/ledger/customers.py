@@ -16,7 +16,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.ledger import class_defaults
+from app.ledger import class_defaults, customer_deletion
+from app.ledger.balances import customer_balances
+from app.ledger.change_id import change_customer_no
 from app.ledger.geography import postcode_problem
 from app.ledger.identifiers import (
     corporate_id_problem,
@@ -117,12 +119,19 @@ class CustomerService(RecordService[Customer]):
 
     def values_of(self, session: Session, record: Customer) -> dict[str, Any]:
         values = super().values_of(session, record)
-        # Balances come from released documents; there are none yet, so they are zero.
-        values["balance"] = ZERO
-        values["prepayment_balance"] = ZERO
-        values["has_child_accounts"] = bool(
-            count_where(session, Customer, Customer.parent_account_id == record.id)
-        )
+        balances = customer_balances(session, record.id)
+        # The read-only balances of the top part and the credit verification rules.
+        values |= {
+            "balance": balances.balance,
+            "prepayment_balance": balances.prepayment_balance,
+            "consolidated_balance": balances.consolidated_balance,
+            "retained_balance": balances.retained_balance,
+            "unreleased_balance": balances.unreleased_balance,
+            "balance_of_open_orders": balances.balance_of_open_orders,
+            "remaining_credit_limit": balances.remaining_credit_limit,
+            "first_due_date": balances.first_due_date,
+            "has_child_accounts": balances.consolidated_balance is not None,
+        }
         return values
 
     def class_values(self, class_id: Any) -> dict[str, Any]:
@@ -360,6 +369,19 @@ class CustomerService(RecordService[Customer]):
             location = self._default_location(record)
             if is_blank(location.location_name):
                 location.location_name = MAIN_LOCATION_NAME
+
+    def delete_refusal(self, session: Session, record: Customer) -> str | None:
+        return customer_deletion.delete_refusal(session, record)
+
+    def delete(self, record_id: int) -> None:
+        """Delete the customer with its locations, payment methods and own addresses."""
+        with self.store.transaction() as session:
+            record = session.get(Customer, record_id)
+            if record is not None:
+                customer_deletion.delete_customer(session, record)
+
+    def change_id(self, record_id: int, new_no: str, version: int) -> None:
+        change_customer_no(self.store, record_id, new_no, version)
 
     def location_count(self, customer_id: int) -> int:
         with self.store.session() as session:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import ForeignKey, String, case, func, inspect
+from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
 
 from app.models.address import Address, Contact
 from app.models.base import Base, MasterRecord, OptionEnum, code30, money, text255
@@ -191,3 +191,18 @@ class Customer(MasterRecord, Base):
 
     def __repr__(self) -> str:
         return f"Customer({self.customer_no!r})"
+
+
+# The name as lookups show it: a customer on Credit hold is marked wherever it is selected.
+inspect(Customer).add_property(
+    "selection_name",
+    column_property(
+        case(
+            (
+                Customer.status == CustomerStatus.CREDIT_HOLD,
+                func.coalesce(Customer.name, "") + " (Credit hold)",
+            ),
+            else_=Customer.name,
+        )
+    ),
+)

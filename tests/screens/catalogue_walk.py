@@ -49,10 +49,11 @@ def missing_elements(screen: Screen, buttons: dict[str, str] | None = None) -> l
                 missing.append(f"section {where}")
                 continue
             labels = _labels(section.fields)
+            section_buttons = {_fold(button.label) for button in section.buttons}
             for element in section_entry["elements"]:
                 name = element["name"]
                 if element.get("kind") == "button":
-                    if _fold(name) not in actions and name not in buttons:
+                    if _fold(name) not in section_buttons and name not in buttons:
                         missing.append(f"{where} › {name} (button)")
                 elif _fold(name) not in labels:
                     missing.append(f"{where} › {name}")

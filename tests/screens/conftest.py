@@ -20,6 +20,7 @@ class Answers:
 
     unsaved: dialogs.Unsaved = dialogs.Unsaved.CANCEL
     confirm: bool = True
+    text: str | None = None  # typed into a text question; None cancels it
     asked: list[str] = field(default_factory=list)
 
 
@@ -35,6 +36,11 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
         given.asked.append(f"{title}: {text}")
         return given.confirm
 
+    def ask_text(_parent: object, title: str, label: str, text: str = "") -> str | None:
+        given.asked.append(f"{title}: {label}")
+        return given.text
+
+    monkeypatch.setattr(dialogs, "ask_text", ask_text)
     monkeypatch.setattr(dialogs, "ask_unsaved", ask_unsaved)
     monkeypatch.setattr(dialogs, "confirm", confirm)
     return given

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QListWidget
 from pytestqt.qtbot import QtBot
 
 from app.ledger.customer_classes import CustomerClassService
-from app.ledger.customers import CustomerService
 from app.ledger.lookups import by_code
 from app.models import CustomerClass
 from app.models.database import Store
@@ -92,8 +91,7 @@ def test_selector_lists_and_picks_a_record(qtbot: QtBot, store: Store) -> None:
     with store.transaction() as session:
         customer_class(session, "DOMESTIC", "Domestic customers")
         customer_class(session, "EXPORT", "Export customers")
-    spec = customers.SCREEN
-    screen = RecordScreen(store, spec, CustomerService(store, screen_rules(spec)))
+    screen = customers.create_screen(store)
     qtbot.addWidget(screen)
     lookup = screen.editor("customer_class")
     assert isinstance(lookup, LookupEditor)

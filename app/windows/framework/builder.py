@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.ledger.records import column_length, related_model
 from app.windows.framework import catalogue
-from app.windows.framework.spec import Field, Grid, Kind, Screen, Section, Tab
+from app.windows.framework.spec import Field, Grid, Kind, Screen, Section, Tab, snake
 from app.windows.framework.widgets import create_editor
 
 LookupFactory = Callable[[Field, QWidget | None], QWidget]
@@ -45,10 +46,17 @@ def label_text(spec: Field) -> str:
 
 
 class FormBuilder:
-    def __init__(self, screen: Screen, lookups: LookupFactory, grids: GridFactory) -> None:
+    def __init__(
+        self,
+        screen: Screen,
+        lookups: LookupFactory,
+        grids: GridFactory,
+        handlers: Callable[[str], Callable[[], None]] | None = None,
+    ) -> None:
         self.screen = screen
         self.lookups = lookups
         self.grids = grids
+        self.handlers = handlers  # a section button's handler, by name
 
     def build(self, parent: QWidget) -> Form:
         form = Form(top=QWidget(parent), tabs=QTabWidget(parent))
@@ -158,4 +166,14 @@ class FormBuilder:
         for spec in section.fields:
             label, editor = self._editor(form, spec, box, section.title)
             layout.addRow(label, editor)
+        for action in section.buttons:
+            button = QPushButton(action.label, box)
+            button.setObjectName(f"{section.key}_{snake(action.label)}")
+            button.setToolTip(
+                action.help or catalogue.help_text(self.screen.id, action.label, section.title)
+            )
+            if self.handlers is not None:
+                handler = self.handlers(action.handler)
+                button.clicked.connect(lambda _checked=False, handler=handler: handler())
+            layout.addRow("", button)
         return box

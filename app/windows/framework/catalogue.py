@@ -58,3 +58,11 @@ def column_help(screen_id: str, grid_title: str, name: str) -> str:
                     rule = column.get("rule")
                     return str(column["description"]) + (f"\n\n{rule}" if rule else "")
     return ""
+
+
+def action_help(screen_id: str, name: str) -> str:
+    """The seed's description of a toolbar action."""
+    for entry in _windows().get(screen_id, {}).get("toolbar", []):
+        if isinstance(entry, dict) and entry.get("name") == name:
+            return str(entry.get("description", ""))
+    return ""

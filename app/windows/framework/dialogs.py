@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 
 class Unsaved(Enum):
@@ -48,3 +48,9 @@ def confirm(parent: QWidget, title: str, text: str) -> bool:
 
 def inform(parent: QWidget, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
+
+
+def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
+    """A line of text the user types (a new customer number); None when cancelled."""
+    answer, accepted = QInputDialog.getText(parent, title, label, text=text)
+    return answer if accepted else None

@@ -36,7 +36,7 @@ from app.ledger.records import (
     sentence_case,
 )
 from app.models.database import Store
-from app.windows.framework import dialogs
+from app.windows.framework import catalogue, dialogs
 from app.windows.framework.binder import Binder, RecordModel
 from app.windows.framework.builder import FormBuilder
 from app.windows.framework.grid import GridEditor, lookup_code
@@ -132,7 +132,9 @@ class RecordScreen(QWidget):
         # Detail grids are not values of the record: their rows live inside the master's rows.
         masters = [grid.key for grid in screen.grids() if not grid.master]
         self.record = RecordModel([spec.key for spec in fields] + masters, self)
-        self.form = FormBuilder(screen, self._make_lookup, self._make_grid).build(self)
+        self.form = FormBuilder(screen, self._make_lookup, self._make_grid, self._handler).build(
+            self
+        )
         bound = {
             key: editor for key, editor in self.form.editors.items() if key in self.record.keys
         }
@@ -212,7 +214,7 @@ class RecordScreen(QWidget):
                     action.label,
                     self._handler(action.handler),
                     (action.shortcut,) if action.shortcut else (),
-                    action.help,
+                    action.help or catalogue.action_help(self.spec.id, action.label),
                 )
         if own:
             menu = QMenu("Actions", self)
@@ -224,7 +226,7 @@ class RecordScreen(QWidget):
                     action.label,
                     self._handler(action.handler),
                     (action.shortcut,) if action.shortcut else (),
-                    action.help,
+                    action.help or catalogue.action_help(self.spec.id, action.label),
                 )
                 menu.addAction(qaction)
             button = QToolButton(toolbar)
@@ -267,10 +269,15 @@ class RecordScreen(QWidget):
         return action
 
     def _apply_tab_conditions(self, *_args: Any) -> None:
+        """Tabs shown and the screen's own actions enabled as their conditions say."""
         values = self.record.values()
         for index, tab in enumerate(self.spec.tabs):
             if tab.visible_when is not None:
                 self.form.tabs.setTabVisible(index, bool(tab.visible_when(values)))
+        for action in self.spec.actions:
+            if action.enabled_when is not None:
+                enabled = bool(action.enabled_when(values))
+                self.actions_by_name[action.object_name[7:]].setEnabled(enabled)
 
     def action(self, name: str) -> QAction:
         return self.actions_by_name[name]

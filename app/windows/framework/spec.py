@@ -64,10 +64,28 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Action:
+    """A screen's own action, shown in its Actions menu (or on the toolbar when ``toolbar``)."""
+
+    label: str
+    handler: str  # method name on the screen widget
+    shortcut: str = ""
+    toolbar: bool = False
+    enabled_when: Condition | None = None
+    help: str = ""
+
+    @property
+    def object_name(self) -> str:
+        return "action_" + snake(self.label)
+
+
+@dataclass(frozen=True)
 class Section:
     title: str
     fields: tuple[Field, ...]
     column: int = 0  # sections flow into two columns on wide tabs
+    # Buttons at the foot of the section (View on map under an address).
+    buttons: tuple[Action, ...] = ()
 
     @property
     def key(self) -> str:
@@ -114,22 +132,6 @@ class Tab:
     @property
     def object_name(self) -> str:
         return "tab_" + snake(self.title)
-
-
-@dataclass(frozen=True)
-class Action:
-    """A screen's own action, shown in its Actions menu (or on the toolbar when ``toolbar``)."""
-
-    label: str
-    handler: str  # method name on the screen widget
-    shortcut: str = ""
-    toolbar: bool = False
-    enabled_when: Condition | None = None
-    help: str = ""
-
-    @property
-    def object_name(self) -> str:
-        return "action_" + snake(self.label)
 
 
 @dataclass(frozen=True)

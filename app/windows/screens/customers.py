@@ -11,12 +11,16 @@ from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import select
 
 from app.ledger import autoinvoice
 from app.ledger.credit_verification import uses_credit_limit, uses_days_past_due
+from app.ledger.customer_list import customer_list_query
 from app.ledger.customers import PAYMENT_METHOD, PAYMENT_METHOD_DETAILS, CustomerService
+from app.ledger.maps import map_url_of
+from app.ledger.records import RecordError
 from app.ledger.same_as_main import (
     ADDRESS_PARTS,
     CONTACT_PARTS,
@@ -24,7 +28,7 @@ from app.ledger.same_as_main import (
     LOCATION,
     Share,
 )
-from app.models import Customer, CustomerClass, CustomerStatus
+from app.models import Customer, CustomerStatus
 from app.models.database import Store
 from app.models.options import (
     AutoLoadDocuments,
@@ -34,13 +38,14 @@ from app.models.options import (
     StatementType,
 )
 from app.windows.framework import dialogs
+from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen, screen_rules
 from app.windows.framework.spec import (
+    Action,
     Field,
     Grid,
     Kind,
     ListColumn,
-    RowSelect,
     Screen,
     Section,
     Tab,
@@ -136,7 +141,11 @@ def _share(section: str) -> Share:
 
 def address_section(title: str, section: str, path: str) -> Section:
     same = _same_as_main(_share(section)) if section != "main_address" else ()
-    return Section(title, same + _part_fields(section, path, ADDRESS_PARTS, ADDRESS_LABELS))
+    return Section(
+        title,
+        same + _part_fields(section, path, ADDRESS_PARTS, ADDRESS_LABELS),
+        buttons=(Action("View on map", f"view_{section}_on_map"),),
+    )
 
 
 def contact_section(title: str, section: str, path: str, extra: tuple[Field, ...] = ()) -> Section:
@@ -151,16 +160,6 @@ def _location(attr: str) -> str:
 def _account(key: str, label: str, attr: str, *, required: bool = False) -> Field:
     source = SUBACCOUNTS if key.endswith("_sub") else GL_ACCOUNTS
     return Field(key, label, Kind.LOOKUP, attr=attr, lookup=source, required=required)
-
-
-def list_query() -> RowSelect:
-    return select(
-        Customer.id.label("id"),
-        Customer.customer_no.label("customer_no"),
-        Customer.name.label("name"),
-        CustomerClass.class_id.label("customer_class"),
-        Customer.status.label("status"),
-    ).outerjoin(CustomerClass, Customer.customer_class_id == CustomerClass.id)
 
 
 GENERAL_INFORMATION = Tab(
@@ -631,13 +630,20 @@ SCREEN = Screen(
         ),
     ),
     tabs=(GENERAL_INFORMATION, INVOICING_SETTINGS, DELIVERY_SETTINGS, GENERAL_LEDGER_ACCOUNTS),
+    actions=(
+        Action("View on map", "view_main_address_on_map", toolbar=True),
+        Action("Change ID", "change_id", enabled_when=_existing),
+    ),
     list_columns=(
         ListColumn("customer_no", "Customer no.", width=110),
         ListColumn("name", "Customer name", width=260),
+        ListColumn("city", "City", width=140),
+        ListColumn("country", "Country", width=70),
         ListColumn("customer_class", "Customer class", width=120),
         ListColumn("status", "Status", Kind.OPTION, options=CustomerStatus, width=110),
+        ListColumn("balance", "Balance", Kind.MONEY, width=120),
     ),
-    list_query=list_query,
+    list_query=customer_list_query,
 )
 
 
@@ -739,6 +745,57 @@ class CustomerScreen(RecordScreen):
                 "Print invoices and Send invoices by email are both selected: the customer "
                 "will receive every invoice twice, on paper and by email."
             )
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def view_main_address_on_map(self) -> None:
+        self._view_on_map("main_address", "Main address")
+
+    def view_invoice_address_on_map(self) -> None:
+        self._view_on_map("invoice_address", "Invoice address")
+
+    def view_shipping_address_on_map(self) -> None:
+        self._view_on_map("shipping_address", "Shipping address")
+
+    def _view_on_map(self, section: str, title: str) -> None:
+        """The address as shown (saved or not) in the system's browser."""
+        values = self.record.values()
+        url = map_url_of(
+            [values.get(f"{section}_address_{n}") for n in (1, 2, 3)],
+            values.get(f"{section}_postcode"),
+            values.get(f"{section}_city"),
+            self._shown_description(f"{section}_county"),
+            self._shown_description(f"{section}_country"),
+        )
+        if url is None:
+            self.show_message(f"View on map: the {title.lower()} is empty.", error=True)
+            return
+        QDesktopServices.openUrl(QUrl(url))
+
+    def _shown_description(self, key: str) -> str | None:
+        """A lookup's description as shown (a country's or county's name)."""
+        editor = self.form.editors[key]
+        return editor.description.text() or None if isinstance(editor, LookupEditor) else None
+
+    def change_id(self) -> None:
+        """Renumber the saved customer; everything referring to it follows."""
+        if self.record.is_new or self.record.record_id is None:
+            return
+        if self.is_dirty and not self.save():
+            return
+        current = str(self.record.value("customer_no") or "")
+        new_no = dialogs.ask_text(
+            self, "Change ID", f"New customer no. for customer {current}:", current
+        )
+        if new_no is None or new_no.strip() == current:
+            return
+        try:
+            self.service.change_id(self.record.record_id, new_no, self.record.version or 0)
+        except RecordError as error:
+            self.show_message(str(error), error=True)
+            return
+        self.load_record(self.record.record_id)
+        self.show_message(f"Customer {current} is now customer {new_no.strip()}.")
 
 
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:

@@ -30,7 +30,7 @@ from app.models import (
 
 CUSTOMER_CLASSES = LookupSource(CustomerClass, "class_id", "description", title="customer classes")
 CUSTOMERS = LookupSource(
-    Customer, "customer_no", "name", title="customers", where=selectable_customer
+    Customer, "customer_no", "selection_name", title="customers", where=selectable_customer
 )
 COUNTIES = LookupSource(County, "county_id", "name", title="counties")
 RESTRICTION_GROUPS = LookupSource(
