@@ -19,9 +19,9 @@ from app.models.options import (
     AutoLoadDocuments,
     CreditVerification,
     ModeOfTransportation,
-    StatementType,
 )
 from app.models.reference.payments import PaymentMethodDetail
+from app.models.settings import AutoInvoiceRoute, PrintAndEmailSettings
 
 if TYPE_CHECKING:
     from app.models.location import Location
@@ -81,7 +81,7 @@ class CustomerPaymentMethod(Base):
     )
 
 
-class Customer(MasterRecord, Base):
+class Customer(MasterRecord, PrintAndEmailSettings, AutoInvoiceRoute, Base):
     __tablename__ = "customer"
 
     customer_no: Mapped[code30] = mapped_column(unique=True)
@@ -132,23 +132,6 @@ class Customer(MasterRecord, Base):
     consolidate_balance: Mapped[bool] = mapped_column(default=False)
     consolidate_statements: Mapped[bool] = mapped_column(default=False)
     shared_credit_policy: Mapped[bool] = mapped_column(default=False)
-
-    # Print and email settings
-    print_invoices: Mapped[bool] = mapped_column(default=False)
-    send_invoices_by_email: Mapped[bool] = mapped_column(default=False)
-    print_dunning_letters: Mapped[bool] = mapped_column(default=False)
-    send_dunning_letters_by_email: Mapped[bool] = mapped_column(default=False)
-    print_statements: Mapped[bool] = mapped_column(default=False)
-    send_statements_by_email: Mapped[bool] = mapped_column(default=False)
-    multi_currency_statements: Mapped[bool] = mapped_column(default=False)
-    statement_type: Mapped[StatementType] = mapped_column(default=StatementType.OPEN_ITEM)
-
-    # Send AutoInvoice Route
-    send_invoices_to_autoinvoice: Mapped[bool] = mapped_column(default=False)
-    send_invoices_to_autoinvoice_as_banking_einvoice: Mapped[bool] = mapped_column(default=False)
-    autoinvoice_print: Mapped[bool] = mapped_column(default=False)
-    exclude_invoice_pdf: Mapped[bool] = mapped_column(default=False)
-    use_first_autoinvoice_attachment: Mapped[bool] = mapped_column(default=False)
 
     # Intrastat
     mode_of_transportation: Mapped[ModeOfTransportation | None]

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, MasterRecord, code10, money, percent, text255
 from app.models.mailing import MailingColumns, RecipientColumns
-from app.models.options import CreditVerification, ExportType, ShippingRule, StatementType
+from app.models.options import CreditVerification, ExportType, ShippingRule
+from app.models.settings import AutoInvoiceRoute, PrintAndEmailSettings
 
 if TYPE_CHECKING:
     from app.models.reference.system import Attribute, ControlType
@@ -72,7 +73,7 @@ class ClassMailing(MailingColumns, Base):
     )
 
 
-class CustomerClass(MasterRecord, Base):
+class CustomerClass(MasterRecord, PrintAndEmailSettings, AutoInvoiceRoute, Base):
     __tablename__ = "customer_class"
 
     class_id: Mapped[code10] = mapped_column(unique=True)
@@ -122,23 +123,6 @@ class CustomerClass(MasterRecord, Base):
 
     # Default customer properties
     webhook_notification: Mapped[bool] = mapped_column(default=False)
-
-    # Default print and email settings
-    print_invoices: Mapped[bool] = mapped_column(default=False)
-    send_invoices_by_email: Mapped[bool] = mapped_column(default=False)
-    print_dunning_letters: Mapped[bool] = mapped_column(default=False)
-    send_dunning_letters_by_email: Mapped[bool] = mapped_column(default=False)
-    print_statements: Mapped[bool] = mapped_column(default=False)
-    send_statements_by_email: Mapped[bool] = mapped_column(default=False)
-    multi_currency_statements: Mapped[bool] = mapped_column(default=False)
-    statement_type: Mapped[StatementType] = mapped_column(default=StatementType.OPEN_ITEM)
-
-    # Send AutoInvoice Route
-    send_invoices_to_autoinvoice: Mapped[bool] = mapped_column(default=False)
-    send_invoices_to_autoinvoice_as_banking_einvoice: Mapped[bool] = mapped_column(default=False)
-    autoinvoice_print: Mapped[bool] = mapped_column(default=False)
-    exclude_invoice_pdf: Mapped[bool] = mapped_column(default=False)
-    use_first_autoinvoice_attachment: Mapped[bool] = mapped_column(default=False)
 
     # General ledger accounts
     customer_ledger_account_id: Mapped[int | None] = _ref("gl_account")
