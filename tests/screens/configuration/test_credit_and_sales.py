@@ -16,7 +16,9 @@ from sqlalchemy.orm import Session
 from app.models import (
     Branch,
     Carrier,
+    Customer,
     FobPoint,
+    Location,
     NonStockItem,
     OverdueCharge,
     PaymentMethod,
@@ -59,6 +61,19 @@ def cycle_using_charge(session: Session, record_id: int) -> None:
             statement_cycle_id="USES", description="Uses it", overdue_charge_id=record_id
         )
     )
+
+
+def location_using(attr: str) -> Callable[[Session, int], None]:
+    """A customer whose MAIN location's shipping instructions name the record."""
+
+    def use(session: Session, record_id: int) -> None:
+        customer = Customer(customer_no="USES", name="Uses it")
+        customer.locations.append(
+            Location(location_id="MAIN", is_default=True, **{attr: record_id})
+        )
+        session.add(customer)
+
+    return use
 
 
 def a_branch(session: Session) -> None:
@@ -148,33 +163,35 @@ USED_CASES = [
         "1 preferences",
     ),
 ]
-# Nothing in the schema refers to these yet (no foreign key to shipping_zone, fob_point or
-# warehouse): create, edit, delete and the code rules only.
-UNREFERENCED_CASES = [
+# Shipping instructions of a customer location refer to these.
+DELIVERY_CASES = [
     Case(
         "CS207000",
         ShippingZone,
         {"shipping_zone_id": "NORTH", "description": "Northern Norway"},
         ("description", "North of Trondheim"),
-        None,
+        location_using("shipping_zone_id"),
+        "1 location",
     ),
     Case(
         "CS208500",
         FobPoint,
         {"fob_point_id": "ORIGIN", "description": "Shipping point"},
         ("description", "Our dock"),
-        None,
+        location_using("fob_point_id"),
+        "1 location",
     ),
     Case(
         "IN204000",
         Warehouse,
         {"warehouse_id": "WH1", "description": "Main warehouse", "branch": "HQ"},
         ("description", "Central warehouse"),
-        None,
+        location_using("warehouse_id"),
+        "1 location",
         prepare=a_branch,
     ),
 ]
-CASES = USED_CASES + UNREFERENCED_CASES
+CASES = USED_CASES + DELIVERY_CASES
 
 
 # -- helpers ------------------------------------------------------------------------------------

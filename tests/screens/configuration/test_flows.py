@@ -35,13 +35,18 @@ def _all_cases() -> list[Case]:
 
 CASES = _all_cases()
 IDS = [case.screen_id for case in CASES]
-# Shipping zones, FOB points and warehouses: nothing in the schema refers to them yet.
 USED = [case for case in CASES if case.use is not None]
 
 
 def test_every_configuration_screen_has_a_case() -> None:
     wanted = {info.id for info in SCREENS if info.group == CONFIGURATION}
     assert sorted(wanted - set(IDS)) == []
+
+
+def test_every_configuration_screen_declares_a_use() -> None:
+    """Delete refused while in use is tested on every screen (shipping zones, FOB points and
+    warehouses through a customer location's shipping instructions)."""
+    assert [case.screen_id for case in CASES if case.use is None] == []
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
