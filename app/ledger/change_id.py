@@ -62,13 +62,17 @@ def change_customer_no(store: Store, customer_id: int, new_no: str, version: int
         raise StaleRecordError("The customer was changed by someone else.") from error
 
 
-def _check_form(number: str) -> None:
+def customer_no_problem(number: str) -> str | None:
+    """What is wrong with the form of a customer number (typed for a new customer or given by
+    Change ID), without the field's name; None when it is fine."""
     if not number:
-        raise ChangeIdError("Customer no.: type the new customer number.")
+        return "type the new customer number."
     if len(number) > CUSTOMER_NO_LENGTH:
-        raise ChangeIdError(
-            f"Customer no.: at most {CUSTOMER_NO_LENGTH} characters (this has {len(number)})."
-        )
-    problem = ID_CODE.check(number)
+        return f"at most {CUSTOMER_NO_LENGTH} characters (this has {len(number)})."
+    return ID_CODE.check(number)
+
+
+def _check_form(number: str) -> None:
+    problem = customer_no_problem(number)
     if problem:
         raise ChangeIdError(f"Customer no.: {problem}")

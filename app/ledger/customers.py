@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.ledger import class_defaults, customer_deletion
 from app.ledger.balances import customer_balances
-from app.ledger.change_id import change_customer_no
+from app.ledger.change_id import change_customer_no, customer_no_problem
 from app.ledger.geography import postcode_problem
 from app.ledger.identifiers import (
     corporate_id_problem,
@@ -42,6 +42,7 @@ from app.models import (
     MAIN_LOCATION_ID,
     PREFERENCES_ID,
     Country,
+    County,
     Customer,
     CustomerClass,
     CustomerPaymentMethod,
@@ -84,6 +85,18 @@ def numbering_problem(session: Session) -> str | None:
     except NumberingError as error:
         return str(error)
     return None
+
+
+def _county_problem(session: Session, county_id: Any, country_id: Any) -> str | None:
+    """A county must be one of the address's country (county IDs repeat across countries)."""
+    if not isinstance(county_id, int) or not isinstance(country_id, int):
+        return None
+    county = session.get(County, county_id)
+    if county is None or county.country_id == country_id:
+        return None
+    country = session.get(Country, country_id)
+    name = country.name if country is not None else "the country"
+    return f"{county.county_id} {county.name} is not a county of {name}."
 
 
 class CustomerService(RecordService[Customer]):
@@ -130,7 +143,6 @@ class CustomerService(RecordService[Customer]):
             "balance_of_open_orders": balances.balance_of_open_orders,
             "remaining_credit_limit": balances.remaining_credit_limit,
             "first_due_date": balances.first_due_date,
-            "has_child_accounts": balances.consolidated_balance is not None,
         }
         return values
 
@@ -155,7 +167,8 @@ class CustomerService(RecordService[Customer]):
         chosen = isinstance(payment_method_id, int)
         method = session.get(PaymentMethod, payment_method_id) if chosen else None
         if method is None:
-            return {PAYMENT_METHOD_DETAILS: []}
+            # No method (or one typed that is not in the list): nothing of one is kept.
+            return {"cash_account": None, PAYMENT_METHOD_DETAILS: []}
         typed = {row.get("payment_method_detail_id"): row.get("value") for row in rows or []}
         return {
             "cash_account": method.cash_account_id,
@@ -182,12 +195,18 @@ class CustomerService(RecordService[Customer]):
         self, session: Session, record_id: int | None, values: Mapping[str, Any]
     ) -> list[FieldError]:
         errors = super().validate(session, record_id, values)
-        if is_blank(values.get(CUSTOMER_NO)):
+        number = values.get(CUSTOMER_NO)
+        problem: str | None = None
+        if is_blank(number):
             # A new customer may leave it empty for the series; a saved one keeps its number.
             problem = numbering_problem(session) if record_id is None else "a value is required."
-            if problem:
-                rule = self.rules[CUSTOMER_NO]
-                errors.insert(0, FieldError(rule.key, rule.label, problem))
+        elif record_id is None and isinstance(number, str):
+            # A typed number has the form of an ID, as Change ID requires of a new one.
+            flagged = any(error.key == CUSTOMER_NO for error in errors)
+            problem = None if flagged else customer_no_problem(number)
+        if problem:
+            rule = self.rules[CUSTOMER_NO]
+            errors.insert(0, FieldError(rule.key, rule.label, problem))
         return errors
 
     def check(
@@ -198,8 +217,12 @@ class CustomerService(RecordService[Customer]):
             problems[f"{section}_email"] = email_problem(values.get(f"{section}_email"))
             problems[f"{section}_web"] = web_problem(values.get(f"{section}_web"))
         for section in ("main_address", "invoice_address", "shipping_address"):
+            country_id = values.get(f"{section}_country")
             problems[f"{section}_postcode"] = postcode_problem(
-                session, values.get(f"{section}_country"), values.get(f"{section}_postcode")
+                session, country_id, values.get(f"{section}_postcode")
+            )
+            problems[f"{section}_county"] = _county_problem(
+                session, values.get(f"{section}_county"), country_id
             )
         country = self._country_code(session, values)
         problems["vat_registration_id"] = vat_registration_problem(
@@ -382,6 +405,10 @@ class CustomerService(RecordService[Customer]):
 
     def change_id(self, record_id: int, new_no: str, version: int) -> None:
         change_customer_no(self.store, record_id, new_no, version)
+
+    def county_in_country(self, county_id: int, country_id: Any) -> bool:
+        with self.store.session() as session:
+            return _county_problem(session, county_id, country_id) is None
 
     def location_count(self, customer_id: int) -> int:
         with self.store.session() as session:

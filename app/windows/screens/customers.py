@@ -8,6 +8,7 @@ The Delivery settings and the sales, discount and freight accounts are the defau
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -15,7 +16,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
-from app.ledger import autoinvoice
+from app.ledger import autoinvoice, class_defaults
 from app.ledger.credit_verification import uses_credit_limit, uses_days_past_due
 from app.ledger.customer_list import customer_list_query
 from app.ledger.customers import PAYMENT_METHOD, PAYMENT_METHOD_DETAILS, CustomerService
@@ -28,7 +29,7 @@ from app.ledger.same_as_main import (
     LOCATION,
     Share,
 )
-from app.models import Customer, CustomerStatus
+from app.models import County, Customer, CustomerStatus
 from app.models.database import Store
 from app.models.options import (
     AutoLoadDocuments,
@@ -38,6 +39,7 @@ from app.models.options import (
     StatementType,
 )
 from app.windows.framework import dialogs
+from app.windows.framework.binder import OnChange
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen, screen_rules
 from app.windows.framework.spec import (
@@ -88,6 +90,12 @@ def _flag(key: str) -> Callable[[Values], bool]:
 
 def _not(key: str) -> Callable[[Values], bool]:
     return lambda values: not values.get(key)
+
+
+def _is_parent(values: Values) -> bool:
+    """A parent account: other customers name it as theirs (only a parent has a consolidated
+    balance, computed from its child accounts)."""
+    return values.get("consolidated_balance") is not None
 
 
 # -- address and contact sections: declared once, used for main, invoicing and shipping ---------
@@ -293,7 +301,8 @@ INVOICING_SETTINGS = Tab(
                     Kind.LOOKUP,
                     attr="parent_account_id",
                     lookup=CUSTOMERS,
-                    enabled_when=lambda v: not v.get("has_child_accounts"),
+                    # An account cannot be both a child and a parent (seed).
+                    enabled_when=lambda v: not _is_parent(v),
                 ),
                 Field("consolidate_balance", "Consolidate balance", Kind.CHECKBOX),
                 Field("consolidate_statements", "Consolidate statements", Kind.CHECKBOX),
@@ -619,7 +628,7 @@ SCREEN = Screen(
             "Consolidated balance",
             Kind.MONEY,
             read_only=True,
-            visible_when=_flag("has_child_accounts"),
+            visible_when=_is_parent,
         ),
         Field(
             "retained_balance",
@@ -646,6 +655,8 @@ SCREEN = Screen(
     list_query=customer_list_query,
 )
 
+
+ADDRESS_SECTIONS = ("main_address", "invoice_address", "shipping_address")
 
 # The AutoInvoice boxes others depend on: clearing one clears the boxes that need it.
 AUTOINVOICE_DEPENDED_ON = (
@@ -680,8 +691,46 @@ class CustomerScreen(RecordScreen):
         on_change["print_invoices"] = self._print_or_email_changed
         on_change["send_invoices_by_email"] = self._print_or_email_changed
         on_change["consolidate_balance"] = self._consolidate_balance_changed
+        for section in ADDRESS_SECTIONS:
+            country = f"{section}_country"
+            on_change[country] = partial(self._country_changed, section, on_change.get(country))
+        # The class whose values the record shows: what a class change compares with.
+        self._filled_class: Any = None
+        self._after_load()
+
+    def _after_load(self) -> None:
+        # Not a slot of record_loaded: PySide6 on Python 3.11 loses a reference to None with
+        # each None a Signal(object) delivers to a Python slot (a new record's id).
+        super()._after_load()
+        if hasattr(self, "_filled_class"):
+            self._remember_class()
+            self._narrow_counties()
 
     # -- on-change rules -------------------------------------------------------------------
+
+    def _country_changed(
+        self, section: str, then: OnChange | None, country_id: Any
+    ) -> dict[str, Any]:
+        """The county lookup offers the country's counties; a county of another country goes."""
+        updates = dict((then(country_id) if then else None) or {})
+        county_key = f"{section}_county"
+        self._narrow_county(section, country_id)
+        county_id = self.record.value(county_key)
+        if isinstance(county_id, int) and not self.service.county_in_country(county_id, country_id):
+            updates[county_key] = None
+        return updates
+
+    def _narrow_counties(self) -> None:
+        for section in ADDRESS_SECTIONS:
+            self._narrow_county(section, self.record.value(f"{section}_country"))
+
+    def _narrow_county(self, section: str, country_id: Any) -> None:
+        editor = self.form.editors[f"{section}_county"]
+        assert isinstance(editor, LookupEditor)
+        if isinstance(country_id, int):
+            editor.source = replace(COUNTIES, where=lambda: County.country_id == country_id)
+        else:
+            editor.source = COUNTIES
 
     def _mirror(self, share: Share, _same: Any) -> dict[str, Any] | None:
         """Ticking Same as main shows the main section's values again."""
@@ -698,29 +747,27 @@ class CustomerScreen(RecordScreen):
                 updates[share.key(element)] = values.get(main_key)
         return updates
 
+    def _remember_class(self) -> None:
+        self._filled_class = self.record.value("customer_class")
+
     def _class_changed(self, class_id: Any) -> dict[str, Any] | None:
-        """Choosing a class fills in its values; values the user changed are overwritten only
-        when the user agrees (they differ from the previous class's values)."""
+        """Choosing a class fills in its values. On a saved customer, values the user changed
+        (neither the previous class's nor the new one's) are overwritten only when the user
+        agrees; a new customer simply takes the new class's values."""
         new_values = self.service.class_values(class_id)
         if not new_values:
-            return None
-        previous_class = self.record.loaded_value("customer_class")
+            return None  # no class, or one typed that is not in the list
+        previous_class, self._filled_class = self._filled_class, class_id
         if self.record.is_new or previous_class is None or previous_class == class_id:
             return new_values
         old_values = self.service.class_values(previous_class)
-        current = self.record.values()
-        changed = [
-            key
-            for key in new_values
-            if key in old_values
-            and current.get(key) != old_values[key]
-            and current.get(key) != new_values[key]
-        ]
+        changed = class_defaults.overwritten(self.record.values(), old_values, new_values)
+        labels = [self.fields[key].label for key in changed if key in self.fields]
         if changed and not dialogs.confirm(
             self,
             "Change customer class",
             "You changed these values of the customer yourself:\n  "
-            + "\n  ".join(self.fields[key].label for key in changed if key in self.fields)
+            + "\n  ".join(labels)
             + "\n\nReplace them with the new class's values too?",
         ):
             return {key: value for key, value in new_values.items() if key not in changed}
@@ -734,8 +781,13 @@ class CustomerScreen(RecordScreen):
         return None if consolidate else {"shared_credit_policy": False}
 
     def _payment_method_changed(self, payment_method_id: Any) -> dict[str, Any]:
+        """A method fills its cash account and the details it asks for; clearing the method
+        clears what belongs to it (greyed out until a method is chosen again)."""
         rows = self.record.value(PAYMENT_METHOD_DETAILS) or []
-        return self.service.payment_method_changed(payment_method_id, rows)
+        updates = self.service.payment_method_changed(payment_method_id, rows)
+        if payment_method_id is None:
+            updates |= {"description": None, "account_used_for_payment": None}
+        return updates
 
     def _print_or_email_changed(self, _value: Any) -> None:
         values = self.record.values()
