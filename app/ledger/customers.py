@@ -55,6 +55,9 @@ from app.models import (
 from app.models.database import Store
 
 ZERO = Decimal("0.00")
+ADDRESS_AND_CONTACT_SECTIONS = tuple(
+    f"{kind}_{part}" for kind in ("main", "invoice", "shipping") for part in ("address", "contact")
+)
 CUSTOMER_NO = "customer_no"
 CUSTOMER_CLASS = "customer_class"
 PAYMENT_METHOD = "default_payment_method"
@@ -239,13 +242,20 @@ class CustomerService(RecordService[Customer]):
         problems |= self._parent_problems(session, record_id, values)
         problems |= self._payment_method_problems(session, values)
         return [
-            FieldError(key, self.rules[key].label, problem)
+            FieldError(key, self._label(key), problem)
             for key, problem in problems.items()
             if problem and key in self.rules
         ] + [
             FieldError(PAYMENT_METHOD_DETAILS, label, problem)
             for label, problem in self._detail_problems(values)
         ]
+
+    def _label(self, key: str) -> str:
+        """A field's label, with its section's where three sections share the label
+        (``Shipping address, Postcode``)."""
+        label = self.rules[key].label
+        section = next((s for s in ADDRESS_AND_CONTACT_SECTIONS if key.startswith(s + "_")), None)
+        return f"{section.replace('_', ' ').capitalize()}, {label}" if section else label
 
     def _country_code(self, session: Session, values: Mapping[str, Any]) -> str | None:
         """The country identifiers are checked by: the shipping address's, else the main one."""

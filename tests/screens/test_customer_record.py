@@ -17,6 +17,7 @@ from app.models import (
 )
 from app.models.database import Store
 from app.models.options import CreditVerification, ModeOfTransportation, ShippingRule
+from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.spec import snake
 from app.windows.screens.customers import SCREEN
 from tests.screens.catalogue_walk import missing_elements, options_of
@@ -201,7 +202,7 @@ def test_a_postcode_breaking_its_countrys_rule_is_refused(
     type_into(qtbot, screen, "main_address_postcode", "1135")
     trigger(screen, "save")
     message = screen.message.text()
-    assert "Postcode: 1135 does not match the postcode rule of Sweden" in message
+    assert "Main address, Postcode: 1135 does not match the postcode rule of Sweden" in message
     assert "113 51" in message  # the rule's example
     with store.session() as session:
         assert session.scalars(select(Location)).all() == []
@@ -222,8 +223,8 @@ def test_email_and_web_are_checked_naming_the_field(
     type_into(qtbot, screen, "main_contact_phone_1", "+47 22 00 00 00")
     trigger(screen, "save")
     message = screen.message.text()
-    assert "Email: " in message and "post@nordlys" in message
-    assert "Web: not a web address is not a web address" in message
+    assert "Main contact, Email: " in message and "post@nordlys" in message
+    assert "Main contact, Web: not a web address is not a web address" in message
     assert screen.record.is_new
     type_into(qtbot, screen, "main_contact_email", "post@nordlys.no")
     type_into(qtbot, screen, "main_contact_web", "www.nordlys.no")
@@ -240,7 +241,7 @@ def test_email_and_web_are_checked_naming_the_field(
         )
 
 
-def test_county_lookup_offers_the_countys_of_the_country(
+def test_county_lookup_offers_the_counties_of_the_country(
     qtbot: QtBot, open_screen: Opener, store: Store
 ) -> None:
     set_up(store)
@@ -248,16 +249,32 @@ def test_county_lookup_offers_the_countys_of_the_country(
     type_into(qtbot, screen, "customer_name", "Vestland Bygg AS")
     with store.session() as session:
         norway = session.scalars(select(Country).where(Country.country_id == "NO")).one()
-        county = next(c for c in norway.counties if c.name == "Vestland")
-        county_code = county.county_id
+        county_code = next(c.county_id for c in norway.counties if c.name == "Vestland")
+        norwegian = {c.county_id for c in norway.counties}
+    # County IDs repeat across countries: the suggestions are the address country's only.
+    lookup = screen.editor("main_address_county")
+    assert isinstance(lookup, LookupEditor)
+    lookup.line_edit.setFocus()
+    qtbot.keyClicks(lookup.line_edit, county_code[:1])
+    model = lookup.completer.model()
+    offered = [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+    assert offered and all(text.split(" – ")[0] in norwegian for text in offered)
     type_into(qtbot, screen, "main_address_county", county_code)
     assert description(screen, "main_address_county") == "Vestland"
+    assert description(screen, "invoice_address_county") == "Vestland"  # Same as main
     trigger(screen, "save")
     assert screen.message.text() == "Saved."
     with store.session() as session:
         address = customer_named(session, "10001").main_address
         assert address is not None and address.county is not None
         assert address.county.name == "Vestland"
+
+    # Another country: the county of Norway goes, here and where the address is shared.
+    type_into(qtbot, screen, "main_address_country", "SE")
+    assert shown(screen, "main_address_county") == ""
+    assert shown(screen, "shipping_address_county") == ""
+    type_into(qtbot, screen, "main_address_county", county_code)
+    assert description(screen, "main_address_county") != "Vestland"
 
 
 # -- 4. Add invoicing settings --------------------------------------------------------------
@@ -342,7 +359,8 @@ def test_invoice_contact_own_copy(qtbot: QtBot, open_screen: Opener, store: Stor
     # An invalid invoice email is named with its section.
     type_into(qtbot, screen, "invoice_contact_email", "invoice.nordic.no")
     trigger(screen, "save")
-    assert "Email" in screen.message.text() and "invoice.nordic.no" in screen.message.text()
+    assert "Invoice contact, Email: " in screen.message.text()
+    assert "invoice.nordic.no" in screen.message.text()
 
 
 # -- 5. Add delivery settings ---------------------------------------------------------------
@@ -378,7 +396,10 @@ def test_shipping_address_same_as_main_and_an_own_shipping_address(
     # A shipping postcode breaking the rule names the shipping postcode.
     type_into(qtbot, screen, "shipping_address_postcode", "20000")
     trigger(screen, "save")
-    assert "Postcode: 20000 does not match the postcode rule of Norway" in screen.message.text()
+    assert (
+        "Shipping address, Postcode: 20000 does not match the postcode rule of Norway"
+        in screen.message.text()
+    )
 
 
 def test_corporate_id_vat_registration_id_and_gln_are_checked(

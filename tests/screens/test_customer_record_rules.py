@@ -107,6 +107,23 @@ def test_yes_replaces_the_users_value(
     assert shown(screen, "terms") == "30D"
 
 
+def test_a_second_class_change_compares_with_the_class_shown(
+    qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers
+) -> None:
+    """DEFAULT → EXPORT → DEFAULT unsaved: EXPORT's values are the class's, not the user's, so
+    going back asks nothing and shows DEFAULT's values again."""
+    set_up(store)
+    add_export_class(store)
+    screen = open_screen("AR303000")
+    create_customer(qtbot, screen, "Frem og Tilbake AS")
+    type_into(qtbot, screen, "customer_class", "EXPORT")
+    assert shown(screen, "terms") == "30D"
+    type_into(qtbot, screen, "customer_class", "DEFAULT")
+    assert answers.asked == []
+    assert shown(screen, "terms") == "14D"
+    assert shown(screen, "statement_cycle_id") == "EOM"
+
+
 def test_a_new_customer_changing_class_is_not_asked(
     qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers
 ) -> None:

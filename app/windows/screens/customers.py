@@ -313,6 +313,7 @@ INVOICING_SETTINGS = Tab(
                     enabled_when=_flag("consolidate_balance"),
                 ),
             ),
+            column=1,  # the right column: addresses and contacts fill the left one
         ),
         Section(
             "Print and email settings",
