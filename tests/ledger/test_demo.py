@@ -6,12 +6,16 @@ import shutil
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
+from app.ledger.accounting import iban_problem
+from app.ledger.balances import ZERO, customer_balances, sign
 from app.ledger.demo import (
     DEMO_MARK,
     DemoCancelledError,
@@ -23,14 +27,20 @@ from app.ledger.demo import (
 )
 from app.ledger.setup import set_up_company
 from app.models import (
+    ArDocument,
     Base,
     Branch,
     Currency,
     Customer,
     CustomerClass,
+    CustomerPaymentMethod,
     CustomerStatus,
+    DocumentStatus,
+    DocumentType,
     Location,
     NumberSeries,
+    PaymentTerms,
+    Preferences,
 )
 from app.models.database import Store
 from app.models.options import ExportType
@@ -190,3 +200,143 @@ def test_the_demo_database_lives_in_the_data_folder(
 ) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert demo_database_path() == tmp_path / "customer-ledger" / "demo.sqlite"
+
+
+# -- what a user looking at the demo company notices ---------------------------------------------
+
+AS_AT = date(2026, 3, 15)
+
+
+def test_each_customer_has_its_main_location_with_its_address(store: Store) -> None:
+    create_demo_company(store, customers=300, seed=5, as_at=AS_AT)
+    with store.session() as session:
+        customers = session.scalars(select(Customer).order_by(Customer.id)).all()
+        own_invoice_address = own_location_address = 0
+        for customer in customers:
+            main = customer.default_location
+            assert main is not None and main.location_id == "MAIN", customer
+            # Same as main: the very same address and contact records, not copies.
+            assert main.address_same_as_main and main.address is customer.main_address
+            assert main.contact_same_as_main and main.contact is customer.main_contact
+            assert customer.main_address is not None and customer.main_address.city
+            assert customer.main_contact is not None and customer.main_contact.email
+            if customer.invoice_address_same_as_main:
+                assert customer.invoice_address is customer.main_address
+            else:
+                own_invoice_address += 1
+                assert customer.invoice_address is not customer.main_address
+            for location in customer.locations:
+                if location is not main:
+                    assert not location.address_same_as_main
+                    assert location.address is not customer.main_address
+                    own_location_address += 1
+            assert main.sales_account_id is not None
+            assert customer.cash_discount_account_id is not None
+            assert customer.customer_class is not None
+            assert main.vat_zone_id == customer.customer_class.vat_zone_id
+            defaults = [m for m in customer.payment_methods if m.is_default]
+            assert len(defaults) == 1, customer
+        assert own_invoice_address > 0 and own_location_address > 0
+        assert session.scalar(
+            select(func.count())
+            .select_from(Location)
+            .where(Location.shipping_zone_id.is_not(None), Location.warehouse_id.is_not(None))
+        ) == len(session.scalars(select(Location)).all())
+
+
+def test_direct_debit_customers_have_a_mandate_and_an_iban(store: Store) -> None:
+    create_demo_company(store, customers=300, seed=5, as_at=AS_AT)
+    with store.session() as session:
+        methods = session.scalars(
+            select(CustomerPaymentMethod).where(CustomerPaymentMethod.is_default)
+        ).all()
+        direct_debits = [m for m in methods if m.details]
+        assert direct_debits
+        for method in direct_debits:
+            values = {d.payment_method_detail.detail_id: d.value for d in method.details}
+            assert values["MANDATE"]
+            assert iban_problem(values["IBAN"]) is None
+
+
+def test_a_parent_account_has_child_accounts(store: Store) -> None:
+    create_demo_company(store, customers=500, seed=5, as_at=AS_AT)
+    with store.session() as session:
+        children = session.scalars(
+            select(Customer).where(Customer.parent_account_id.is_not(None))
+        ).all()
+        assert children
+        parents = {child.parent_account_id for child in children}
+        for child in children:
+            parent = child.parent_account
+            assert parent is not None and parent.parent_account_id is None
+            assert child.name.startswith(parent.name or "")
+            assert not child.shared_credit_policy or child.consolidate_balance
+        parent_id = next(iter(parents))
+        assert customer_balances(session, parent_id).consolidated_balance is not None
+
+
+def test_a_year_of_documents_adds_up_to_each_balance(store: Store) -> None:
+    create_demo_company(store, customers=300, seed=5, as_at=AS_AT)
+    with store.session() as session:
+        documents = session.scalars(select(ArDocument)).all()
+        types = Counter(document.doc_type for document in documents)
+        assert types[DocumentType.INVOICE] > 5 * 300
+        assert types[DocumentType.PAYMENT] > 0 and types[DocumentType.CREDIT_NOTE] > 0
+        assert all(AS_AT - timedelta(days=365) <= d.doc_date <= AS_AT for d in documents)
+
+        owed: dict[int, Decimal] = {}
+        open_: dict[int, Decimal] = {}
+        for document in documents:
+            assert ZERO <= document.balance <= document.amount
+            assert (document.balance == 0) == (document.status is DocumentStatus.CLOSED)
+            if not document.released:
+                continue
+            owed[document.customer_id] = (
+                owed.get(document.customer_id, ZERO) + sign(document.doc_type) * document.amount
+            )
+            open_[document.customer_id] = (
+                open_.get(document.customer_id, ZERO) + sign(document.doc_type) * document.balance
+            )
+        # Every payment and credit note is applied to the customer's own documents: what was
+        # invoiced less what was paid and credited is what is still open.
+        assert owed == open_
+        for customer_id, balance in open_.items():
+            assert customer_balances(session, customer_id).balance == balance
+
+        invoices = [d for d in documents if d.doc_type is DocumentType.INVOICE and d.released]
+        closed = sum(1 for d in invoices if d.status is DocumentStatus.CLOSED)
+        overdue = [d for d in invoices if d.balance and d.due_date and d.due_date < AS_AT]
+        assert closed > 0.6 * len(invoices)
+        assert overdue
+        terms = {
+            c.id: c.customer_class.terms_id
+            for c in session.scalars(select(Customer))
+            if c.customer_class
+        }
+        due_days = dict(session.execute(select(PaymentTerms.id, PaymentTerms.due_days)).all())
+        for invoice in invoices:
+            assert invoice.due_date == invoice.doc_date + timedelta(
+                days=due_days[terms[invoice.customer_id]]
+            )
+
+
+def test_documents_are_numbered_from_the_preferences_series(store: Store) -> None:
+    create_demo_company(store, customers=300, seed=5, as_at=AS_AT)
+    with store.session() as session:
+        preferences = session.scalars(select(Preferences)).one()
+        for doc_type, series_id in (
+            (DocumentType.INVOICE, preferences.invoice_number_series_id),
+            (DocumentType.CREDIT_NOTE, preferences.credit_note_number_series_id),
+            (DocumentType.PAYMENT, preferences.payment_number_series_id),
+        ):
+            series = session.get_one(NumberSeries, series_id)
+            rows = session.execute(
+                select(ArDocument.ref_nbr, ArDocument.number_series_id, ArDocument.doc_date)
+                .where(ArDocument.doc_type == doc_type)
+                .order_by(ArDocument.ref_nbr)
+            ).all()
+            assert {series_id} == {row.number_series_id for row in rows}
+            assert rows[0].ref_nbr == series.start_number
+            assert series.last_number == rows[-1].ref_nbr  # the next document follows on
+            # In date order (one batch of customers here).
+            assert [row.doc_date for row in rows] == sorted(row.doc_date for row in rows)

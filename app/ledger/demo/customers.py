@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from app.ledger import class_defaults
 from app.ledger.customers import MAIN_LOCATION_NAME
+from app.ledger.demo.bulk import insert_rows, insert_rows_ids
 from app.ledger.demo.documents import Account, Ledger
 from app.ledger.demo.identifiers import Identifiers
 from app.ledger.demo.names import (
@@ -30,6 +31,7 @@ from app.ledger.demo.names import (
     location_code,
     mailbox,
 )
+from app.ledger.demo.people import People
 from app.ledger.demo.reference import Delivery
 from app.ledger.numbering import CUSTOMER_SERIES, next_number
 from app.ledger.setup import BANK_TRANSFER, BRANCH, DIRECT_DEBIT, EU_COUNTRIES, BaseConfiguration
@@ -83,11 +85,12 @@ OWN_INVOICE_CONTACT = 0.15
 OWN_LOCATION_CONTACT = 0.5
 GLNS = 0.15  # share of companies (and of their other locations) with a global location number
 DIRECT_DEBITS = 0.2  # share of domestic customers paying by direct debit
+MONTHLY_PAYERS = 0.4  # share of customers paying a month's invoices at once
 PARENTS = 0.015  # share of companies with child accounts
 # Typical invoice amount by class, in the class's currency.
 INVOICE_SIZES = {"DOMESTIC": 9_000.0, "KEYACCT": 60_000.0, "EU": 1_800.0, "EXPORT": 14_000.0}
 INVOICE_SIZES["USD"] = 2_000.0
-INVOICE_RATES = (0.25, 0.5, 0.75, 1.0, 1.0, 1.5, 2.0)  # invoices a month
+INVOICE_RATES = (0.25, 0.5, 0.5, 0.75, 1.0, 1.5)  # invoices a month
 
 # Called with (customers written, customers wanted); answering False cancels.
 Report = Callable[[int], None]
@@ -149,7 +152,7 @@ class CustomerWriter:
         for index, locale in enumerate(sorted(set(LOCALES.values()))):
             fake = Faker(locale)
             fake.seed_instance(seed * 100 + index)
-            self.fakers[locale] = fake
+            self.fakers[locale] = People(fake, COUNTRY_OF[locale], self.random)
         base = config.country
         others = [country for country in LOCALES if country != base]
         self.locales_of_class = {
@@ -354,6 +357,7 @@ class CustomerWriter:
                     * (3 if plan.class_code == "KEYACCT" else 1),
                     payer=self._payer(customer["status"]),
                     inactive=customer["status"] is CustomerStatus.INACTIVE,
+                    pays_monthly=self.random.random() < MONTHLY_PAYERS,
                 )
             )
         method_ids = self._ids(CustomerPaymentMethod, methods)
@@ -363,22 +367,13 @@ class CustomerWriter:
             for row in rows
         ]
         if detail_rows:
-            session.execute(insert(_table(CustomerPaymentMethodDetail)), detail_rows)
+            insert_rows(session, _table(CustomerPaymentMethodDetail), detail_rows)
         documents = self.ledger.documents(accounts)
         if documents:
-            session.execute(insert(_table(ArDocument)), documents)
+            insert_rows(session, _table(ArDocument), documents)
 
     def _ids(self, model: Any, rows: list[dict[str, Any]]) -> list[int]:
-        if not rows:
-            return []
-        # Core inserts of the tables: one statement per batch (the ORM's bulk insert splits
-        # rows into groups by the columns they set).
-        table: Any = model.__table__
-        return list(
-            self.session.scalars(
-                insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
-            ).all()
-        )
+        return insert_rows_ids(self.session, model.__table__, rows)
 
     def _payer(self, status: CustomerStatus) -> str:
         payer = self.ledger.payer()

@@ -15,6 +15,7 @@ last number used.
 
 from __future__ import annotations
 
+import functools
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -72,6 +73,7 @@ class Account:
     invoices_a_month: float
     payer: str
     inactive: bool
+    pays_monthly: bool = False  # one payment for the invoices it settles in a month
 
 
 @dataclass
@@ -162,6 +164,7 @@ class Ledger:
         count = round(account.invoices_a_month * 12 * pick.uniform(0.6, 1.4) * span / YEAR)
         days = sorted(pick.randrange(span) for _ in range(count))
         rows: list[dict[str, Any]] = []
+        payments: list[tuple[date, Decimal]] = []
         _weight, (early, late), never = PAYERS["prompt" if account.inactive else account.payer]
         for day in days:
             doc_date = first + timedelta(days=day)
@@ -170,7 +173,7 @@ class Ledger:
             location = account.location_ids[0]
             if len(account.location_ids) > 1 and pick.random() < 0.4:
                 location = pick.choice(account.location_ids[1:])
-            month = doc_date.strftime("%B %Y")
+            month = _month(doc_date)
             invoice = self._row(
                 account, DocumentType.INVOICE, doc_date, amount, location=location, due=due
             )
@@ -190,14 +193,17 @@ class Ledger:
                 if pick.random() < PARTLY_PAID:
                     part = _money(left * Decimal(pick.uniform(0.3, 0.7)))
                     if paid <= self.as_at:
-                        rows.append(self._payment(account, paid, part))
+                        payments.append((paid, part))
                         left -= part
                     paid += timedelta(days=pick.randint(10, 45))
                 if paid <= self.as_at:
-                    rows.append(self._payment(account, paid, left))
+                    payments.append((paid, left))
                     left = ZERO
             invoice["balance"] = left
             invoice["status"] = DocumentStatus.OPEN if left else DocumentStatus.CLOSED
+        if account.pays_monthly:
+            payments = _by_month(payments)
+        rows.extend(self._payment(account, day, amount) for day, amount in payments)
         if not account.inactive:
             rows.extend(self._loose_ends(account))
         return rows
@@ -279,3 +285,18 @@ class Ledger:
 
 def _money(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _by_month(payments: list[tuple[date, Decimal]]) -> list[tuple[date, Decimal]]:
+    """One payment a month: the month's payments added up, on the last one's day."""
+    months: dict[tuple[int, int], tuple[date, Decimal]] = {}
+    for day, amount in payments:
+        month = (day.year, day.month)
+        last, total = months.get(month, (day, ZERO))
+        months[month] = (max(last, day), total + amount)
+    return list(months.values())
+
+
+@functools.cache
+def _month(day: date) -> str:
+    return day.strftime("%B %Y")
