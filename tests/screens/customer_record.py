@@ -3,7 +3,6 @@ reference data the customer's lookups select from, and ways to read what was sto
 
 from __future__ import annotations
 
-import ctypes
 from collections.abc import Callable
 from typing import Any
 
@@ -34,15 +33,6 @@ from app.windows.framework.record_screen import RecordScreen
 from tests.screens.helpers import trigger, type_into
 
 Opener = Callable[[str], RecordScreen]
-
-# PySide6 6.12.0 on Python 3.11 drops a reference to True with every signal it delivers to a
-# Python slot, and one to None with every None a Signal(object) delivers (they are immortal
-# only from Python 3.12), so a long flow ends in "Fatal Python error: bool_dealloc" or
-# "none_dealloc". Until the dependency is pinned or fixed, these flows hold enough references
-# themselves (24 MB), in a list never freed (not even when the interpreter shuts down, when
-# Qt's objects go last).
-_REFERENCES_PYSIDE_DROPS = [True, False, None] * 1_000_000
-ctypes.pythonapi.Py_IncRef(ctypes.py_object(_REFERENCES_PYSIDE_DROPS))
 
 
 def set_up(store: Store) -> None:

@@ -223,7 +223,10 @@ class DateEditor(QDateEdit):
 
     def set_value(self, value: Any) -> None:
         with QSignalBlocker(self):
-            self.setDate(QDate(value) if isinstance(value, date) else self._EMPTY)
+            if isinstance(value, date):
+                self.setDate(QDate(value.year, value.month, value.day))
+            else:
+                self.setDate(self._EMPTY)
 
     def set_read_only(self, read_only: bool) -> None:
         self.setReadOnly(read_only)
