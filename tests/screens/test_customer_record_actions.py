@@ -19,6 +19,7 @@ from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.spec import Kind
 from app.windows.screens import customers
 from app.windows.screens.customers import PAYMENT_METHOD_DETAILS, SCREEN
+from tests.factories import customer_class
 from tests.ledger.customer_documents import add_document
 from tests.screens.conftest import Answers
 from tests.screens.customer_record import (
@@ -374,3 +375,55 @@ def test_a_typed_customer_number_must_have_the_form_of_an_id(
     trigger(screen, "save")
     assert screen.message.text() == "Saved."
     assert shown(screen, "customer_no") == "K_1-A"
+
+
+# -- 8 (issue). Copy / Paste a customer --------------------------------------------------------
+
+
+def test_copy_and_paste_makes_a_customer_from_another(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    set_up(store)
+    with store.transaction() as session:
+        customer_class(session, "EXPORT", "Export customers")  # with no country of its own
+    screen = open_screen("AR303000")
+    type_into(qtbot, screen, "customer_name", "Mal AS")
+    type_into(qtbot, screen, "customer_class", "EXPORT")
+    type_into(qtbot, screen, "main_address_country", "SE")
+    type_into(qtbot, screen, "main_address_city", "Bergen")
+    click_check(qtbot, screen, "invoice_address_same_as_main")
+    type_into(qtbot, screen, "invoice_address_city", "Postboks by")
+    type_into(qtbot, screen, "statement_cycle_id", "MID")
+    type_into(qtbot, screen, "ship_via", "BRING")
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+    source = str(screen.record.value("customer_no"))
+
+    trigger(screen, "copy")
+    trigger(screen, "add_new")
+    trigger(screen, "paste")
+    # What was copied stays as copied: choosing the class again fills nothing in over it.
+    assert shown(screen, "customer_class") == "EXPORT"
+    assert shown(screen, "main_address_country") == "SE"
+    assert shown(screen, "statement_cycle_id") == "MID"
+    assert shown(screen, "invoice_address_city") == "Postboks by"
+    assert shown(screen, "customer_no") == ""
+    assert not screen.action("change_id").isEnabled()  # balances are not copied: a new customer
+    type_into(qtbot, screen, "customer_name", "Kopi AS")
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+    copy_no = str(screen.record.value("customer_no"))
+    assert copy_no != source
+
+    with store.session() as session:
+        original, copy = customer_named(session, source), customer_named(session, copy_no)
+        assert copy.statement_cycle_id == original.statement_cycle_id
+        assert copy.main_address is not None and copy.main_address.city == "Bergen"
+        assert copy.main_address.country_id == original.main_address.country_id  # type: ignore[union-attr]
+        # The copy has its own addresses and MAIN location, not the original's.
+        assert copy.main_address_id != original.main_address_id
+        assert copy.invoice_address is not None and copy.invoice_address.city == "Postboks by"
+        assert copy.invoice_address_id != original.invoice_address_id
+        [main] = copy.locations
+        assert main.is_default and main.id != original.locations[0].id
+        assert main.ship_via_id == original.locations[0].ship_via_id

@@ -9,7 +9,8 @@ filling in the class's values, say).
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import (
@@ -151,6 +152,7 @@ class Binder(QObject):
         self.rows = rows  # each field's label and editor, hidden and shown together
         self.on_change: dict[str, OnChange] = {}
         self._pushing = False
+        self._rules_paused = False
         for key, editor in editors.items():
             editor.edited.connect(lambda value, key=key: self._edited(key, value))  # type: ignore[attr-defined]
         model.dataChanged.connect(self._model_changed)
@@ -180,11 +182,21 @@ class Binder(QObject):
         if key in self.editors and self.editors[key].value() != self.model.value(key):  # type: ignore[attr-defined]
             self._push(key)
         rule = self.on_change.get(key)
-        if rule is not None and not self._pushing:
+        if rule is not None and not self._pushing and not self._rules_paused:
             updates = rule(self.model.value(key))
             for other, value in (updates or {}).items():
                 self.model.set_value(other, value)
         self.apply_conditions()
+
+    @contextmanager
+    def rules_paused(self) -> Iterator[None]:
+        """Set values that already belong together (a pasted record) without the on-change
+        rules filling anything in over them."""
+        self._rules_paused = True
+        try:
+            yield
+        finally:
+            self._rules_paused = False
 
     def apply_conditions(self) -> None:
         values = self.model.values()

@@ -393,16 +393,15 @@ class RecordScreen(QWidget):
             return
         kept = {key: self.record.value(key) for key in keys} if self.record.is_new else {}
         self.new_record()
-        for key, value in copied.items():
-            spec = self.fields.get(key)  # None for a grid: its rows are pasted too
-            if (
-                key in self.record.keys
-                and key not in keys
-                and (spec is None or spec.kind != Kind.READONLY)
-            ):
+        # The copied values belong together: no on-change rule fills anything in over them.
+        with self.binder.rules_paused():
+            for key, value in copied.items():
+                spec = self.fields.get(key)  # None for a grid: its rows are pasted too
+                computed = spec is not None and (spec.read_only or spec.kind == Kind.READONLY)
+                if key in self.record.keys and key not in keys and not computed:
+                    self.record.set_value(key, value)
+            for key, value in kept.items():
                 self.record.set_value(key, value)
-        for key, value in kept.items():
-            self.record.set_value(key, value)
         self._focus_first()
 
     def go_first(self) -> None:
