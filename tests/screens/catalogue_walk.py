@@ -8,8 +8,10 @@ as a to-do list.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.windows.framework import catalogue
-from app.windows.framework.spec import Field, Screen
+from app.windows.framework.spec import Field, Screen, Section
 
 
 def _fold(text: str) -> str:
@@ -41,7 +43,19 @@ def missing_elements(screen: Screen, buttons: dict[str, str] | None = None) -> l
         if tab is None:
             missing.append(f"tab {tab_entry['title']}")
             continue
-        sections = {_fold(section.title): section for section in tab.sections}
+        # A seed's section may be declared as several (flowed into both columns).
+        sections: dict[str, Section] = {}
+        for declared in tab.sections:
+            found = sections.get(_fold(declared.title))
+            sections[_fold(declared.title)] = (
+                replace(
+                    found,
+                    fields=found.fields + declared.fields,
+                    buttons=found.buttons + declared.buttons,
+                )
+                if found
+                else declared
+            )
         for section_entry in tab_entry.get("sections", []):
             where = f"{tab_entry['title']} › {section_entry['title']}"
             section = sections.get(_fold(section_entry["title"]))

@@ -587,6 +587,12 @@ GENERAL_LEDGER_ACCOUNTS = Tab(
                     _location("sales_export_account_id"),
                 ),
                 _account("sales_sub", "Sales sub.", _location("sales_sub_id"), required=True),
+            ),
+        ),
+        # The seed's one untitled section, flowed into the right column from here on.
+        Section(
+            "",
+            (
                 _account("discount_account", "Discount account", _location("discount_account_id")),
                 _account("discount_sub", "Discount sub.", _location("discount_sub_id")),
                 _account("freight_account", "Freight account", _location("freight_account_id")),
@@ -603,6 +609,7 @@ GENERAL_LEDGER_ACCOUNTS = Tab(
                 _account("prepayment_account", "Prepayment account", "prepayment_account_id"),
                 _account("prepayment_sub", "Prepayment sub.", "prepayment_sub_id"),
             ),
+            column=1,
         ),
     ),
 )
