@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -15,9 +16,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from app.ledger import lookups
+from app.models.database import Store
 from app.windows.framework.grid import GridEditor
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen
+from app.windows.framework.spec import Field, Kind
 
 
 def type_into(qtbot: QtBot, screen: RecordScreen, key: str, text: str) -> None:
@@ -112,3 +116,58 @@ def edit_cell(
         qtbot.keyClick(editor, Qt.Key.Key_Return)
         # The delegate commits a Return on the next turn of the event loop.
         qtbot.waitUntil(lambda: grid.delegate.open_editor is None)
+
+
+# What a typed field gets when a test gives it another value (text fields take their own).
+TYPED: dict[Kind, tuple[str, Any]] = {
+    Kind.MONEY: ("1234.5", Decimal("1234.5")),
+    Kind.PERCENT: ("12.5", Decimal("12.5")),
+    Kind.NUMBER: ("45", 45),
+}
+
+
+def change_field(
+    qtbot: QtBot,
+    screen: RecordScreen,
+    store: Store,
+    spec: Field,
+    *,
+    code: str | None = None,
+    option: str | None = None,
+    text: str | None = None,
+) -> Any:
+    """Give a field another value through its widget, as a user would: a lookup the record
+    ``code`` (else any other one offered), an option ``option`` (else the last other one), a
+    check box the other state, a typed field ``text`` (else a value of its kind). The value the
+    record now holds is returned, for comparing with what is saved."""
+    current = screen.record.value(spec.key)
+    expected: Any
+    if spec.kind == Kind.LOOKUP:
+        assert spec.lookup is not None
+        choice = (
+            lookups.by_code(store, spec.lookup, code)
+            if code
+            else next(c for c in lookups.suggest(store, spec.lookup, "", 300) if c.value != current)
+        )
+        assert choice is not None, f"{spec.key}: no {code}"
+        type_into(qtbot, screen, spec.key, choice.code)
+        expected = choice.value
+    elif spec.kind == Kind.CHECKBOX:
+        assert screen.editor(spec.key).isEnabled(), f"{spec.key} is disabled"
+        click_check(qtbot, screen, spec.key)
+        expected = not current
+    elif spec.kind == Kind.OPTION:
+        assert spec.options is not None
+        label = option or [o.label for o in spec.options if o != current][-1]
+        choose_option(qtbot, screen, spec.key, label)
+        expected = next(o for o in spec.options if o.label == label)
+    elif spec.kind in TYPED:
+        assert screen.editor(spec.key).isEnabled(), f"{spec.key} is disabled"
+        typed, expected = TYPED[spec.kind]
+        type_into(qtbot, screen, spec.key, text or typed)
+    else:
+        assert spec.kind == Kind.TEXT, spec.key
+        expected = text or f"T-{spec.key}"[: spec.max_length or 40]
+        type_into(qtbot, screen, spec.key, expected)
+    assert screen.record.value(spec.key) == expected, spec.key
+    return expected

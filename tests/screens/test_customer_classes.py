@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.ledger import autoinvoice, lookups
+from app.ledger import autoinvoice
 from app.ledger.customer_classes import without_ids
 from app.ledger.setup import set_up_company
 from app.models import (
@@ -36,11 +36,17 @@ from app.models.options import ContactType, CreditVerification, MailingFormat, S
 from app.models.reference.system import ControlType
 from app.windows.framework.grid import GridEditor
 from app.windows.framework.record_screen import RecordScreen
-from app.windows.framework.spec import Kind
 from app.windows.screens.customer_classes import SCREEN
 from tests.screens.catalogue_walk import missing_elements
 from tests.screens.conftest import Answers
-from tests.screens.helpers import choose_option, click_check, shown, trigger, type_into
+from tests.screens.helpers import (
+    change_field,
+    choose_option,
+    click_check,
+    shown,
+    trigger,
+    type_into,
+)
 from tests.screens.helpers import edit_cell as edit_any_cell
 
 Opener = Callable[[str], RecordScreen]
@@ -249,38 +255,11 @@ def test_every_field_is_set_through_its_widget_saved_and_reopened(
     type_into(qtbot, screen, "class_id", "WHOLESALE")
     type_into(qtbot, screen, "description", "Wholesale customers")
     expected: dict[str, object] = {}
-    typed = {Kind.MONEY: ("1234.5", Decimal("1234.5")), Kind.PERCENT: ("12.5", Decimal("12.5"))}
     for spec in SCREEN.fields()[len(SCREEN.top) :]:
-        current = screen.record.value(spec.key)
-        if spec.kind == Kind.LOOKUP:
-            assert spec.lookup is not None
-            choice = next(
-                c for c in lookups.suggest(store, spec.lookup, "", limit=300) if c.value != current
-            )
-            type_into(qtbot, screen, spec.key, choice.code)
-            expected[spec.key] = choice.value
-        elif spec.kind == Kind.CHECKBOX:
-            assert enabled(screen, spec.key), f"{spec.key} is disabled"
-            click_check(qtbot, screen, spec.key)
-            expected[spec.key] = not current
-        elif spec.kind == Kind.OPTION:
-            assert spec.options is not None
-            # The rule using every credit field, so that they can be typed into next.
-            label = (
-                CreditVerification.LIMIT_AND_DAYS_PAST_DUE.label
-                if spec.key == "credit_verification"
-                else [o.label for o in spec.options if o != current][-1]
-            )
-            choose_option(qtbot, screen, spec.key, label)
-            expected[spec.key] = next(o for o in spec.options if o.label == label)
-        elif spec.kind == Kind.NUMBER:
-            type_into(qtbot, screen, spec.key, "45")
-            expected[spec.key] = 45
-        else:
-            text, value = typed[spec.kind]
-            type_into(qtbot, screen, spec.key, text)
-            expected[spec.key] = value
-        assert screen.record.value(spec.key) == expected[spec.key], spec.key
+        # The rule using every credit field, so that they can be typed into next.
+        rule = CreditVerification.LIMIT_AND_DAYS_PAST_DUE.label
+        option = rule if spec.key == "credit_verification" else None
+        expected[spec.key] = change_field(qtbot, screen, store, spec, option=option)
     trigger(screen, "save")
     assert screen.message.text() == "Saved.", screen.message.text()
 
