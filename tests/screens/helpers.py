@@ -87,6 +87,15 @@ def _reveal(screen: RecordScreen, widget: QWidget) -> None:
     screen._reveal(widget)
 
 
+def activate(screen: RecordScreen) -> None:
+    """Make the screen's window active again, as a click into it does: a lookup's suggestions
+    popup takes the activation with it offscreen (a desktop gives it back), and a grid cell's
+    editor takes the focus only in the active window."""
+    screen.activateWindow()
+    QApplication.processEvents()  # also lets what the last edit posted happen first
+    assert screen.isActiveWindow()
+
+
 def edit_cell(
     qtbot: QtBot,
     screen: RecordScreen,
@@ -98,6 +107,7 @@ def edit_cell(
     press_return: bool = True,
 ) -> None:
     """Double-click a cell, type, press Enter — as a user edits a grid cell."""
+    activate(screen)
     grid = screen.editor(grid_key)
     assert isinstance(grid, GridEditor)
     screen._reveal(grid)

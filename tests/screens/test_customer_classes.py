@@ -40,14 +40,15 @@ from app.windows.screens.customer_classes import SCREEN
 from tests.screens.catalogue_walk import missing_elements
 from tests.screens.conftest import Answers
 from tests.screens.helpers import (
+    activate,
     change_field,
     choose_option,
     click_check,
+    edit_cell,
     shown,
     trigger,
     type_into,
 )
-from tests.screens.helpers import edit_cell as edit_any_cell
 
 Opener = Callable[[str], RecordScreen]
 
@@ -195,16 +196,6 @@ def set_up(store: Store) -> None:
         )
 
 
-def edit_cell(
-    qtbot: QtBot, screen: RecordScreen, grid_key: str, row: int, column: str, text: str
-) -> None:
-    """Edit a cell; a lookup cell's suggestions popup takes the window's activation with it
-    offscreen (a desktop gives it back), so the screen is made active again, as a click does."""
-    edit_any_cell(qtbot, screen, grid_key, row, column, text)
-    screen.activateWindow()
-    qtbot.waitUntil(screen.isActiveWindow)
-
-
 def grid(screen: RecordScreen, key: str) -> GridEditor:
     editor = screen.editor(key)
     assert isinstance(editor, GridEditor)
@@ -215,6 +206,7 @@ def choose_cell_option(
     screen: RecordScreen, grid_key: str, row: int, column: str, label: str
 ) -> None:
     """Open a grid cell's option list and pick ``label``, as a user does."""
+    activate(screen)
     editor = grid(screen, grid_key)
     screen._reveal(editor)
     columns = [spec.key for spec in editor.model.columns]

@@ -297,10 +297,7 @@ def test_autoinvoice_boxes_follow_what_they_depend_on(
 
 
 def edit_cell(qtbot: QtBot, screen: RecordScreen, row: int, text: str) -> None:
-    """Type a detail's value; a lookup's suggestions popup takes the window's activation with it
-    offscreen (a desktop gives it back), so the screen is made active again, as a click does."""
-    screen.activateWindow()
-    qtbot.waitUntil(screen.isActiveWindow)
+    """Type a detail's value."""
     edit_any_cell(qtbot, screen, PAYMENT_METHOD_DETAILS, row, "value", text)
 
 

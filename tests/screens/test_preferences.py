@@ -42,6 +42,7 @@ from app.windows.framework.spec import Kind
 from app.windows.screens.preferences import SCREEN
 from tests.screens.catalogue_walk import missing_elements, options_of
 from tests.screens.helpers import (
+    activate,
     choose_option,
     click_check,
     edit_cell,
@@ -58,14 +59,7 @@ def edit_lookup_cell(
 ) -> None:
     """Type a code into a lookup cell."""
     edit_cell(qtbot, screen, grid_key, row, column, code)
-    activate(qtbot, screen)
-
-
-def activate(qtbot: QtBot, screen: RecordScreen) -> None:
-    """A lookup's suggestions popup leaves the window inactive offscreen; a grid cell's editor
-    takes the focus only in the active window."""
-    screen.activateWindow()
-    qtbot.waitUntil(screen.isActiveWindow)
+    activate(screen)
 
 
 def test_preferences_are_one_record_saved_and_reopened(
@@ -457,7 +451,7 @@ def add_element(
 ) -> None:
     grid = screen.editor("elements")
     assert isinstance(grid, GridEditor)
-    activate(qtbot, screen)
+    activate(screen)
     qtbot.mouseClick(grid.add_button, Qt.MouseButton.LeftButton)
     row = grid.model.rowCount() - 1
     grid.model.setData(grid.model.index(row, 0), element)
