@@ -42,6 +42,10 @@ SELECTABLE = {
 }
 
 
+# The boxes others depend on: a change to one may clear the boxes that need it.
+DEPENDED_ON = (SEND, SEND_AS_BANKING_EINVOICE, EXCLUDE_INVOICE_PDF)
+
+
 def cleared(values: Mapping[str, Any]) -> dict[str, bool]:
     """The dependent boxes to clear because what they depend on is no longer selected."""
     current = dict(values)

@@ -10,7 +10,7 @@ MAIN location from the Delivery settings; later saves update the default locatio
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
+from dataclasses import asdict
 from typing import Any
 
 from sqlalchemy import select
@@ -54,7 +54,6 @@ from app.models import (
 )
 from app.models.database import Store
 
-ZERO = Decimal("0.00")
 ADDRESS_AND_CONTACT_SECTIONS = tuple(
     f"{kind}_{part}" for kind in ("main", "invoice", "shipping") for part in ("address", "contact")
 )
@@ -135,18 +134,9 @@ class CustomerService(RecordService[Customer]):
 
     def values_of(self, session: Session, record: Customer) -> dict[str, Any]:
         values = super().values_of(session, record)
-        balances = customer_balances(session, record.id)
-        # The read-only balances of the top part and the credit verification rules.
-        values |= {
-            "balance": balances.balance,
-            "prepayment_balance": balances.prepayment_balance,
-            "consolidated_balance": balances.consolidated_balance,
-            "retained_balance": balances.retained_balance,
-            "unreleased_balance": balances.unreleased_balance,
-            "balance_of_open_orders": balances.balance_of_open_orders,
-            "remaining_credit_limit": balances.remaining_credit_limit,
-            "first_due_date": balances.first_due_date,
-        }
+        # The read-only balances of the top part and the credit verification rules, named as
+        # their fields are.
+        values |= asdict(customer_balances(session, record.id))
         return values
 
     def class_values(self, class_id: Any) -> dict[str, Any]:
@@ -247,7 +237,7 @@ class CustomerService(RecordService[Customer]):
             if problem and key in self.rules
         ] + [
             FieldError(PAYMENT_METHOD_DETAILS, label, problem)
-            for label, problem in self._detail_problems(values)
+            for label, problem in self._detail_problems(session, values)
         ]
 
     def _label(self, key: str) -> str:
@@ -317,12 +307,13 @@ class CustomerService(RecordService[Customer]):
             return {"cash_account": "choose the default payment method first."}
         return {}
 
-    def _detail_problems(self, values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    def _detail_problems(
+        self, session: Session, values: Mapping[str, Any]
+    ) -> list[tuple[str, str]]:
         if PAYMENT_METHOD_DETAILS not in self.grids or not values.get(PAYMENT_METHOD):
             return []
-        with self.store.session() as session:
-            method = session.get(PaymentMethod, values[PAYMENT_METHOD])
-            required = {d.id for d in method.details if d.required} if method else set()
+        method = session.get(PaymentMethod, values[PAYMENT_METHOD])
+        required = {d.id for d in method.details if d.required} if method else set()
         return [
             (f"Payment method details, {row.get('description')}", "a value is required.")
             for row in values.get(PAYMENT_METHOD_DETAILS) or []
@@ -343,9 +334,7 @@ class CustomerService(RecordService[Customer]):
         if isinstance(owner, Customer) and name == "default_location":
             return self._default_location(owner)
         if isinstance(owner, Customer) and name == PAYMENT_METHOD:
-            found = owner.default_payment_method or next(
-                (m for m in owner.payment_methods if m.is_default), None
-            )
+            found = next((m for m in owner.payment_methods if m.is_default), None)
             if found is None:
                 found = CustomerPaymentMethod(is_default=True, active=True)
                 owner.payment_methods.append(found)
@@ -355,9 +344,7 @@ class CustomerService(RecordService[Customer]):
     def _default_location(self, customer: Customer) -> Location:
         """The default location; a new customer's first save creates MAIN from the Delivery
         settings."""
-        found = customer.default_location or next(
-            (location for location in customer.locations if location.is_default), None
-        )
+        found = next((location for location in customer.locations if location.is_default), None)
         if found is None:
             found = Location(location_id=MAIN_LOCATION_ID, is_default=True, active=True)
             customer.locations.append(found)
@@ -382,7 +369,7 @@ class CustomerService(RecordService[Customer]):
 
     def _detail_rows_follow_method(self, record: Customer, values: Mapping[str, Any]) -> None:
         """Details typed for another payment method do not carry over to this one."""
-        method = record.default_payment_method
+        method = next((m for m in record.payment_methods if m.is_default), None)
         if method is not None and method.payment_method_id != values.get(PAYMENT_METHOD):
             method.details.clear()
 
@@ -419,7 +406,3 @@ class CustomerService(RecordService[Customer]):
     def county_in_country(self, county_id: int, country_id: Any) -> bool:
         with self.store.session() as session:
             return _county_problem(session, county_id, country_id) is None
-
-    def location_count(self, customer_id: int) -> int:
-        with self.store.session() as session:
-            return count_where(session, Location, Location.customer_id == customer_id)

@@ -390,8 +390,7 @@ class CustomerClassesScreen(RecordScreen):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(store, screen, service, parent)
-        boxes = (autoinvoice.SEND, autoinvoice.SEND_AS_BANKING_EINVOICE, *autoinvoice.SELECTABLE)
-        for key in boxes:
+        for key in autoinvoice.DEPENDED_ON:
             self.binder.on_change[key] = lambda _value: autoinvoice.cleared(self.record.values())
         self.grid(ATTRIBUTES).model.on_change[ATTRIBUTE_ID] = lambda row: self.service.row_defaults(
             ATTRIBUTES, row

@@ -124,7 +124,7 @@ LOOKUPS = {"country": COUNTRIES, "county": COUNTIES}
 def _part_fields(
     section: str, path: str, parts: tuple[tuple[str, str], ...], labels: dict[str, str]
 ) -> tuple[Field, ...]:
-    shared = next((share for share in CUSTOMER_SHARES if share.section == section), None)
+    shared = _share(section)
     enabled = _not(shared.flag) if shared else None
     return tuple(
         Field(
@@ -143,12 +143,14 @@ def _same_as_main(share: Share) -> tuple[Field, ...]:
     return (Field(share.flag, "Same as main", Kind.CHECKBOX, attr=share.flag_path()),)
 
 
-def _share(section: str) -> Share:
-    return next(share for share in CUSTOMER_SHARES if share.section == section)
+def _share(section: str) -> Share | None:
+    """The Same as main of a section; None for the main sections themselves."""
+    return next((share for share in CUSTOMER_SHARES if share.section == section), None)
 
 
 def address_section(title: str, section: str, path: str) -> Section:
-    same = _same_as_main(_share(section)) if section != "main_address" else ()
+    share = _share(section)
+    same = _same_as_main(share) if share else ()
     return Section(
         title,
         same + _part_fields(section, path, ADDRESS_PARTS, ADDRESS_LABELS),
@@ -157,7 +159,8 @@ def address_section(title: str, section: str, path: str) -> Section:
 
 
 def contact_section(title: str, section: str, path: str, extra: tuple[Field, ...] = ()) -> Section:
-    same = _same_as_main(_share(section)) if section != "main_contact" else ()
+    share = _share(section)
+    same = _same_as_main(share) if share else ()
     return Section(title, same + _part_fields(section, path, CONTACT_PARTS, CONTACT_LABELS) + extra)
 
 
@@ -666,13 +669,6 @@ SCREEN = Screen(
 
 ADDRESS_SECTIONS = ("main_address", "invoice_address", "shipping_address")
 
-# The AutoInvoice boxes others depend on: clearing one clears the boxes that need it.
-AUTOINVOICE_DEPENDED_ON = (
-    autoinvoice.SEND,
-    autoinvoice.SEND_AS_BANKING_EINVOICE,
-    autoinvoice.EXCLUDE_INVOICE_PDF,
-)
-
 
 class CustomerScreen(RecordScreen):
     """AR303000 with its own on-change rules: class defaults, Same as main, payment method."""
@@ -689,12 +685,7 @@ class CustomerScreen(RecordScreen):
         main_keys = {s.main_key(element) for s in CUSTOMER_SHARES for element, _ in s.parts}
         for key in main_keys:
             on_change[key] = partial(self._main_changed, key)
-        # What the AutoInvoice boxes depend on: clearing one clears the boxes that need it.
-        for key in (
-            autoinvoice.SEND,
-            autoinvoice.SEND_AS_BANKING_EINVOICE,
-            autoinvoice.EXCLUDE_INVOICE_PDF,
-        ):
+        for key in autoinvoice.DEPENDED_ON:
             on_change[key] = self._autoinvoice_changed
         on_change["print_invoices"] = self._print_or_email_changed
         on_change["send_invoices_by_email"] = self._print_or_email_changed
