@@ -28,6 +28,9 @@ class LookupSource:
     title: str = ""
     # Extra condition, e.g. active records only (inactive customers are not offered).
     where: Callable[[], ColumnElement[bool]] | None = None
+    # What a code not in the list means where it is no mistake (a new record the screen saves,
+    # like a new CID configuration): shown instead of "not found", without the error mark.
+    new_code: str = ""
 
 
 @dataclass(frozen=True)

@@ -145,8 +145,8 @@ class LookupEditor(QWidget):
             self.choose(choice)
             return
         invalid = InvalidInput(text, f"'{text}' is not in the list of {self.source.title}.")
-        self.description.setText("not found")
-        mark_invalid(self.line_edit, True)
+        self.description.setText(self.source.new_code or "not found")
+        mark_invalid(self.line_edit, not self.source.new_code)
         if invalid != self._value:
             self._value = invalid
             self.edited.emit(invalid)

@@ -22,7 +22,7 @@ from app.ledger.preferences import (
     PreferencesService,
 )
 from app.ledger.recipients import CONTACT_ID, CONTACT_TYPE, contact_id_cleared, takes_contact_id
-from app.ledger.records import InvalidInput, column_length
+from app.ledger.records import column_length
 from app.models import (
     CidConfiguration,
     NonStockItem,
@@ -48,10 +48,8 @@ from app.models.preferences import (
 from app.models.reference.system import ReasonCodeUsage
 from app.windows.framework import catalogue
 from app.windows.framework.grid import GridEditor
-from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen, screen_rules
 from app.windows.framework.spec import Field, Grid, Kind, Screen, Section, Tab, Values, snake
-from app.windows.framework.widgets import mark_invalid
 from app.windows.screens.configuration.branches import BRANCHES
 from app.windows.screens.sources import (
     CUSTOMER_CLASSES,
@@ -77,7 +75,12 @@ NON_STOCK_ITEMS = LookupSource(
 )
 REPORT_TEXTS = LookupSource(ReportText, "report_text_id", "description", title="report texts")
 CID_CONFIGURATIONS = LookupSource(
-    CidConfiguration, "configuration_id", "description", title="CID configurations"
+    CidConfiguration,
+    "configuration_id",
+    "description",
+    title="CID configurations",
+    # An ID not in the list names a new configuration, not a mistake.
+    new_code="new configuration, saved with the preferences",
 )
 
 
@@ -563,27 +566,9 @@ CID_KEYS = frozenset(
 ) - {SELECT_CONFIGURATION} | {CID_ELEMENTS}
 
 
-class ConfigurationPicker(LookupEditor):
-    """Select configuration: an ID not in the list names a new configuration, not a mistake,
-    so it is said so, without the red frame of an unknown code."""
-
-    def _resolve_typed(self) -> None:
-        super()._resolve_typed()
-        if isinstance(self.value(), InvalidInput):
-            self.description.setText("new configuration, saved with the preferences")
-            mark_invalid(self.line_edit, False)
-
-
-class PreferencesScreen(RecordScreen):
-    def _make_lookup(self, spec: Field, parent: QWidget | None) -> QWidget:
-        if spec.key == SELECT_CONFIGURATION:
-            return ConfigurationPicker(self.store, spec, parent)
-        return super()._make_lookup(spec, parent)
-
-
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
     service = PreferencesService(store, screen_rules(SCREEN), CID_KEYS)
-    screen = PreferencesScreen(store, SCREEN, service, parent, single_record=True)
+    screen = RecordScreen(store, SCREEN, service, parent, single_record=True)
     # Picking a configuration shows its settings and elements (typing a new ID starts one).
     screen.binder.on_change[SELECT_CONFIGURATION] = service.configuration_values
     recipients = screen.editor(RECIPIENTS)
