@@ -14,7 +14,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.ledger.records import FieldError, InvalidInput, RecordService, ScreenRules, column_length
+from app.ledger.records import (
+    PARTS,
+    FieldError,
+    InvalidInput,
+    RecordService,
+    ScreenRules,
+    column_length,
+)
 from app.ledger.reference import ID_CODE
 from app.models import CidConfiguration
 from app.models.database import Store
@@ -39,7 +46,7 @@ class CidConfigurationService(RecordService[CidConfiguration]):
         if configuration is None:
             return self.new_values()
         values = self.values_of(session, configuration)
-        return {key: value for key, value in values.items() if key not in ("id", "version")}
+        return {key: value for key, value in values.items() if key not in ("id", "version", PARTS)}
 
     def picked_errors(
         self, session: Session, picked: Any, values: Mapping[str, Any]

@@ -351,16 +351,24 @@ class CustomerService(RecordService[Customer]):
         return found
 
     def before_fields(
-        self, session: Session, record: Customer, values: Mapping[str, Any], *, is_new: bool
+        self,
+        session: Session,
+        record: Customer,
+        values: Mapping[str, Any],
+        *,
+        is_new: bool,
+        written: frozenset[str],
     ) -> None:
         with session.no_autoflush:
             for share in CUSTOMER_SHARES:
-                if share.flag not in values:
-                    continue
+                if share.flag not in written:
+                    continue  # unchanged: the part stays shared (or its own) as it is
                 owner = self.part(session, record, share.owner) if share.owner else record
                 main = self.part(session, record, share.main)
                 arrange(owner, share, main, same=bool(values[share.flag]), session=session)
-            if PAYMENT_METHOD in self.rules and not values.get(PAYMENT_METHOD):
+            if PAYMENT_METHOD not in written:
+                return
+            if not values.get(PAYMENT_METHOD):
                 # No default payment method: the customer pays by none of its own.
                 for method in [m for m in record.payment_methods if m.is_default]:
                     record.payment_methods.remove(method)
@@ -389,6 +397,35 @@ class CustomerService(RecordService[Customer]):
             location = self._default_location(record)
             if is_blank(location.location_name):
                 location.location_name = MAIN_LOCATION_NAME
+
+    def part_changed(self, path: str, row: Any, *, replaced: bool) -> str:
+        """Name the part the way the screen shows it (the default location by its ID)."""
+        names = {
+            "default_location": "default location",
+            "default_location.address": "shipping address",
+            "default_location.contact": "shipping contact",
+            "main_address": "main address",
+            "main_contact": "main contact",
+            "invoice_address": "invoice address",
+            "invoice_contact": "invoice contact",
+            PAYMENT_METHOD: "default payment method",
+        }
+        name = names.get(path, path.replace("_", " "))
+        if path == "default_location" and isinstance(row, Location) and not replaced:
+            return (
+                f"Location {row.location_id} (the Delivery settings) was changed on another "
+                "screen since you opened the customer. Nothing was saved."
+            )
+        if path == "default_location":
+            now = f"; it is now {row.location_id}" if isinstance(row, Location) else ""
+            return (
+                f"The customer's default location was changed on another screen since you "
+                f"opened the customer{now}. Nothing was saved."
+            )
+        return (
+            f"The customer's {name} was changed on another screen since you opened the "
+            "customer. Nothing was saved."
+        )
 
     def delete_refusal(self, session: Session, record: Customer) -> str | None:
         return customer_deletion.delete_refusal(session, record)

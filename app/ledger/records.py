@@ -23,6 +23,11 @@ from app.models.database import Store
 
 M = TypeVar("M", bound=MasterRecord)  # the record's model
 
+# The values key under which a loaded record carries the identity and version of each related
+# row its fields reach (``default_location`` → (id, version)): what a save checks them against.
+PARTS = "parts"
+PartStamp = tuple[int | None, int | None]
+
 
 @dataclass(frozen=True)
 class InvalidInput:
@@ -122,6 +127,17 @@ class RecordService(Generic[M]):
         self._all_grids: dict[str, GridRule] = {}
         self.grids = {grid.key: self._prepared(model, grid) for grid in rules.grids}
         self.key_keys = key_keys
+        # Every related row a field or grid reaches (``default_location``,
+        # ``default_location.address``), outermost first: what a save checks is unchanged.
+        attrs = [rule.attr for rule in self.rules.values() if rule.stored] + list(self.grids)
+        self._part_paths = sorted(
+            {
+                ".".join(attr.split(".")[:n])
+                for attr in attrs
+                for n in range(1, attr.count(".") + 1)
+            },
+            key=lambda path: (path.count("."), path),
+        )
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -164,7 +180,18 @@ class RecordService(Generic[M]):
             values[grid.key] = _rows_of(record, grid)
         values["id"] = record.id
         values["version"] = record.version
+        values[PARTS] = self.parts_of(record)
         return values
+
+    def parts_of(self, record: M) -> dict[str, PartStamp]:
+        """The identity and version of every related row the fields reach, as read now."""
+        stamps: dict[str, PartStamp] = {}
+        for path in self._part_paths:
+            row = value_at(record, path)
+            stamps[path] = (
+                (row.id, getattr(row, "version", None)) if row is not None else (None, None)
+            )
+        return stamps
 
     def find(self, key_values: Mapping[str, Any]) -> int | None:
         """The id of the record a user identifies by its key fields, if it exists."""
@@ -222,9 +249,17 @@ class RecordService(Generic[M]):
     # -- writing -------------------------------------------------------------------------------
 
     def save(
-        self, record_id: int | None, values: Mapping[str, Any], version: int | None = None
+        self,
+        record_id: int | None,
+        values: Mapping[str, Any],
+        version: int | None = None,
+        loaded: Mapping[str, Any] | None = None,
     ) -> int:
-        """Validate and store ``values`` in one transaction; the id of the saved record."""
+        """Validate and store ``values`` in one transaction; the id of the saved record.
+
+        ``loaded`` is the record as the screen read it (``load``'s values): then only what
+        differs from it is written, and every row written must still be as it was read.
+        """
         # Text is stored trimmed, blank as nothing: validate what will be stored.
         values = {key: _stored(value) for key, value in values.items()}
         try:
@@ -232,7 +267,7 @@ class RecordService(Generic[M]):
                 errors = self.validate(session, record_id, values)
                 if errors:
                     raise ValidationError(errors)
-                saved_id: int = self.write(session, record_id, values, version).id
+                saved_id: int = self.write(session, record_id, values, version, loaded).id
             return saved_id
         except StaleDataError as exc:
             raise StaleRecordError(f"The {self.noun} was changed by someone else.") from exc
@@ -245,6 +280,7 @@ class RecordService(Generic[M]):
         record_id: int | None,
         values: Mapping[str, Any],
         version: int | None = None,
+        loaded: Mapping[str, Any] | None = None,
     ) -> M:
         """Store validated ``values`` in the caller's transaction: the record and its grids' rows.
 
@@ -264,23 +300,111 @@ class RecordService(Generic[M]):
                 raise StaleRecordError(
                     f"The {self.noun} was changed by someone else since you opened it."
                 )
-        self.before_fields(session, record, values, is_new=record_id is None)
+        is_new = record_id is None
+        written = self._written_keys(values, None if is_new else loaded)
+        if not is_new and loaded is not None:
+            self._check_unchanged(session, record, written, loaded)
+        self.before_fields(session, record, values, is_new=is_new, written=written)
         for rule in self.rules.values():
-            if rule.stored and rule.key in values and self.writes(rule.key, values):
+            if rule.stored and rule.key in written and self.writes(rule.key, values):
                 self._assign(session, record, rule.attr, values[rule.key])
         for grid in self.grids.values():
-            if grid.key in values and self.writes(grid.key, values):
-                self._save_rows(session, record, grid, values[grid.key])
-        self.before_save(session, record, values, is_new=record_id is None)
+            if grid.key in written and self.writes(grid.key, values):
+                read = None if is_new or loaded is None else loaded.get(grid.key)
+                self._save_rows(session, record, grid, values[grid.key], read)
+        self.before_save(session, record, values, is_new=is_new)
         session.flush()
-        self.after_save(session, record, values, is_new=record_id is None)
+        self.after_save(session, record, values, is_new=is_new)
         return record
 
-    def before_fields(
-        self, session: Session, record: M, values: Mapping[str, Any], *, is_new: bool
+    def _written_keys(
+        self, values: Mapping[str, Any], loaded: Mapping[str, Any] | None
+    ) -> frozenset[str]:
+        """The fields and grids a save writes: all of a new record's, else those the user
+        changed (a save never rewrites what it did not change)."""
+        keys = [key for key in values if key in self.rules or key in self.grids]
+        if loaded is None:
+            return frozenset(keys)
+        return frozenset(
+            key for key in keys if _stored_deep(values[key]) != _stored_deep(loaded.get(key))
+        )
+
+    # -- stale parts ---------------------------------------------------------------------------
+
+    def _check_unchanged(
+        self, session: Session, record: M, written: frozenset[str], loaded: Mapping[str, Any]
     ) -> None:
-        """Arrange the record's parts before the fields are written (share or unshare an
-        address). Override where needed."""
+        """Refuse the save when a row it writes is no longer as the screen read it: another
+        related row now (another default location), a newer version, or another value."""
+        stamps: Mapping[str, PartStamp] = loaded.get(PARTS) or {}
+        paths = [self.rules[key].attr if key in self.rules else key for key in written]
+        for path in self._part_paths:
+            if not any(attr.startswith(path + ".") for attr in paths) or path not in stamps:
+                continue
+            read_id, read_version = stamps[path]
+            row = value_at(record, path)
+            if (row.id if row is not None else None) != read_id:
+                raise StaleRecordError(self.part_changed(path, row, replaced=True))
+            if row is not None and read_version is not None and row.version != read_version:
+                raise StaleRecordError(self.part_changed(path, row, replaced=False))
+        for key in written:
+            rule = self.rules.get(key)
+            if rule is not None and rule.stored and "." in rule.attr:
+                owner_path = rule.attr.rsplit(".", 1)[0]
+                if stamps.get(owner_path, (None, None))[1] is not None:
+                    continue  # a versioned row: its version was checked above
+                now = value_at(record, rule.attr)
+                if _stored(now) != _stored_deep(loaded.get(key)):
+                    raise StaleRecordError(
+                        f"{rule.label} was changed elsewhere since you opened this {self.noun} "
+                        f"(it is now {_shown(now)}); nothing was saved."
+                    )
+            elif key in self.grids:
+                self._check_rows(record, self.grids[key], loaded.get(key) or [])
+
+    def _check_rows(self, owner: Any, grid: GridRule, read: list[dict[str, Any]]) -> None:
+        """A grid's rows in the store must be the ones read, with the values read, for the rows
+        the user changed."""
+        current = {child.id: child for child in value_at(owner, grid.key) or []}
+        read_by_id = {row["id"]: row for row in read if row.get("id") is not None}
+        if set(current) != set(read_by_id):
+            raise StaleRecordError(
+                f"{grid.label}: rows were added or removed elsewhere since you opened this "
+                f"{self.noun}; nothing was saved."
+            )
+        for row_id, row in read_by_id.items():
+            child = current[row_id]
+            for column in grid.columns:
+                if column.stored and _stored(getattr(child, column.attr)) != _stored(
+                    row.get(column.key)
+                ):
+                    raise StaleRecordError(
+                        f"{grid.label}, {column.label} was changed elsewhere since you opened "
+                        f"this {self.noun}; nothing was saved."
+                    )
+            for detail in grid.details:
+                self._check_rows(child, detail, row.get(detail.key) or [])
+
+    def part_changed(self, path: str, row: Any, *, replaced: bool) -> str:
+        """The message for a related row changed elsewhere (``replaced``: another row is there
+        now). Override to name it the user's way."""
+        name = path.replace(".", " ").replace("_", " ")
+        return (
+            f"The {name} of this {self.noun} was changed elsewhere since you opened it; "
+            "nothing was saved."
+        )
+
+    def before_fields(
+        self,
+        session: Session,
+        record: M,
+        values: Mapping[str, Any],
+        *,
+        is_new: bool,
+        written: frozenset[str],
+    ) -> None:
+        """Arrange the record's parts before the fields in ``written`` are written (share or
+        unshare an address). Override where needed."""
 
     def writes(self, key: str, values: Mapping[str, Any]) -> bool:
         """Whether the field's value is written; False for a field showing a shared part."""
@@ -346,15 +470,21 @@ class RecordService(Generic[M]):
         return prepared
 
     def _save_rows(
-        self, session: Session, owner: Any, grid: GridRule, rows: list[dict[str, Any]]
+        self,
+        session: Session,
+        owner: Any,
+        grid: GridRule,
+        rows: list[dict[str, Any]],
+        read: list[dict[str, Any]] | None = None,
     ) -> None:
         """Make the owner's child rows what the grid shows: update, add, remove (and the same
-        for each row's detail rows)."""
+        for each row's detail rows). A row as it was ``read`` is left as it is."""
         *parts, last = grid.key.split(".")
         for name in parts:
             owner = self.part(session, owner, name)
         collection = getattr(owner, last)
         existing = {child.id: child for child in collection}
+        read_by_id = {row.get("id"): row for row in read or [] if row.get("id") is not None}
         kept: set[int] = set()
         row_model = self._row_models[grid.key]
         for row in rows:
@@ -364,6 +494,8 @@ class RecordService(Generic[M]):
                 collection.append(child)
             else:
                 kept.add(child.id)
+                if _stored_deep(read_by_id.get(child.id)) == _stored_deep(row):
+                    continue  # unchanged: not rewritten
             for column in grid.columns:
                 if column.stored and column.key in row:
                     setattr(child, column.attr, _stored(row[column.key]))
@@ -372,7 +504,8 @@ class RecordService(Generic[M]):
                     setattr(child, attr, row[attr])
             for detail in grid.details:
                 if detail.key in row:
-                    self._save_rows(session, child, detail, row[detail.key])
+                    previous = read_by_id.get(child.id, {}).get(detail.key) if read else None
+                    self._save_rows(session, child, detail, row[detail.key], previous)
         for child_id, child in existing.items():
             if child_id not in kept:
                 collection.remove(child)
@@ -511,6 +644,19 @@ def _row_errors(
 
 def _sort_key(value: Any) -> tuple[bool, Any]:
     return (value is None, value)
+
+
+def _stored_deep(value: Any) -> Any:
+    """``_stored`` through grid rows too, so loaded rows compare with rows about to be saved."""
+    if isinstance(value, list):
+        return [_stored_deep(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _stored_deep(item) for key, item in value.items()}
+    return _stored(value)
+
+
+def _shown(value: Any) -> str:
+    return "empty" if is_blank(value) else f"'{value}'"
 
 
 def _stored(value: Any) -> Any:

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QWidget
 
+from app.ledger.records import PARTS
 from app.windows.framework.spec import Field
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -42,6 +43,8 @@ class RecordModel(QAbstractTableModel):
         self._loaded: dict[str, Any] = dict.fromkeys(keys)
         self.record_id: int | None = None
         self.version: int | None = None
+        # Identity and version of the related rows as read (records.PARTS): checked on save.
+        self.parts: dict[str, Any] = {}
         self._was_dirty = False
 
     # -- Qt model --------------------------------------------------------------------------
@@ -93,6 +96,7 @@ class RecordModel(QAbstractTableModel):
         self._loaded = copy.deepcopy(self._values)  # grids' rows are lists: keep their own copy
         self.record_id = record_id
         self.version = version
+        self.parts = dict(values.get(PARTS) or {})
         self.endResetModel()
         self._notify_dirty()
 
@@ -110,6 +114,10 @@ class RecordModel(QAbstractTableModel):
 
     def loaded_value(self, key: str) -> Any:
         return self._loaded[key]
+
+    def loaded_values(self) -> dict[str, Any]:
+        """The record as it was read, with its parts' stamps: what a save is checked against."""
+        return copy.deepcopy(self._loaded) | {PARTS: dict(self.parts)}
 
     @property
     def is_new(self) -> bool:

@@ -330,7 +330,9 @@ class RecordScreen(QWidget):
         values = self.record.values()
         self._clear_marks()
         try:
-            record_id = self.service.save(self.record.record_id, values, self.record.version)
+            record_id = self.service.save(
+                self.record.record_id, values, self.record.version, self.record.loaded_values()
+            )
         except ValidationError as error:
             self._show_field_errors(error)
             return False
@@ -342,6 +344,7 @@ class RecordScreen(QWidget):
                 f"{error}\nReload the saved record? Your changes will be lost.",
             ):
                 self._reload_or_new()
+                self.show_message(f"{error}\nThe saved record was reloaded.", error=True)
             return False
         except RecordError as error:
             self.show_message(str(error), error=True)

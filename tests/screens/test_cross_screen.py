@@ -1,0 +1,234 @@
+"""A second screen open on the same customer, the normal case for office staff: a save on one
+never undoes what was saved on the other, and a save that would is refused with a reload offer.
+
+AR303000 shows the default location's settings (Delivery settings) and CR303010 edits the same
+location rows, so both directions are walked here, and Set as default while the customer is open.
+"""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.models import Location
+from app.models.database import Store
+from app.windows.framework.record_screen import RecordScreen
+from tests.screens.conftest import Answers
+from tests.screens.customer_record import (
+    Opener,
+    create_customer,
+    customer_named,
+    locations_of,
+    set_up,
+)
+from tests.screens.helpers import click_check, shown, trigger, type_into
+
+
+@pytest.fixture(autouse=True)
+def company(store: Store) -> None:
+    set_up(store)
+
+
+def open_customer(qtbot: QtBot, open_screen: Opener, number: str) -> RecordScreen:
+    screen = open_screen("AR303000")
+    type_into(qtbot, screen, "customer_no", number)
+    assert screen.record.record_id is not None
+    return screen
+
+
+def open_location(qtbot: QtBot, open_screen: Opener, number: str, location: str) -> RecordScreen:
+    screen = open_screen("CR303010")
+    type_into(qtbot, screen, "customer", number)
+    type_into(qtbot, screen, "location_id", location)
+    assert screen.record.record_id is not None, f"{number} {location} not found"
+    return screen
+
+
+def add_location(qtbot: QtBot, screen: RecordScreen, number: str, location: str) -> None:
+    trigger(screen, "add_new")
+    type_into(qtbot, screen, "customer", number)
+    type_into(qtbot, screen, "location_id", location)
+    type_into(qtbot, screen, "location_name", f"{location} site")
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+
+
+def names(store: Store, number: str) -> dict[str, str | None]:
+    with store.session() as session:
+        return {loc.location_id: loc.location_name for loc in locations_of(session, number)}
+
+
+def address_ids(store: Store, number: str) -> dict[str, int | None]:
+    with store.session() as session:
+        return {loc.location_id: loc.address_id for loc in locations_of(session, number)}
+
+
+def test_set_as_default_elsewhere_is_not_undone_by_a_name_change(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    customers = open_screen("AR303000")
+    number = create_customer(qtbot, customers, "Fjordkraft Handel AS")
+    locations = open_screen("CR303010")
+    add_location(qtbot, locations, number, "ASEBY")
+    trigger(locations, "set_as_default")
+    before = address_ids(store, number)
+
+    type_into(qtbot, customers, "customer_name", "Fjordkraft Handel ASA")
+    trigger(customers, "save")
+
+    assert customers.message.text() == "Saved."
+    assert names(store, number) == {"ASEBY": "ASEBY site", "MAIN": "Primary location"}
+    assert address_ids(store, number) == before
+    # After the save the Delivery settings show the new default location.
+    assert shown(customers, "location_name") == "ASEBY site"
+    with store.session() as session:
+        assert customer_named(session, number).name == "Fjordkraft Handel ASA"
+
+
+def test_delivery_settings_of_a_default_location_moved_elsewhere_are_refused(
+    qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers
+) -> None:
+    customers = open_screen("AR303000")
+    number = create_customer(qtbot, customers, "Fjordkraft Handel AS")
+    locations = open_screen("CR303010")
+    add_location(qtbot, locations, number, "ASEBY")
+    trigger(locations, "set_as_default")
+
+    type_into(qtbot, customers, "location_name", "Head office")
+    answers.confirm = False  # keep what was typed: no reload
+    trigger(customers, "save")
+
+    assert "default location was changed on another screen" in customers.message.text()
+    assert "ASEBY" in customers.message.text()
+    assert any(question.startswith("Record changed") for question in answers.asked)
+    assert names(store, number) == {"ASEBY": "ASEBY site", "MAIN": "Primary location"}
+    assert customers.record.value("location_name") == "Head office"  # nothing typed is lost
+    assert customers.is_dirty
+
+
+def test_a_location_renamed_on_cr303010_survives_a_customer_save(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    customers = open_screen("AR303000")
+    number = create_customer(qtbot, customers, "Fjordkraft Handel AS")
+    main = open_location(qtbot, open_screen, number, "MAIN")
+    type_into(qtbot, main, "location_name", "Head office")
+    trigger(main, "save")
+    assert main.message.text() == "Saved."
+
+    type_into(qtbot, customers, "customer_name", "Fjordkraft Handel ASA")
+    trigger(customers, "save")
+
+    assert customers.message.text() == "Saved."
+    assert names(store, number) == {"MAIN": "Head office"}
+    assert shown(customers, "location_name") == "Head office"
+
+
+def test_both_screens_changing_the_same_location_the_second_save_is_refused(
+    qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers
+) -> None:
+    customers = open_screen("AR303000")
+    number = create_customer(qtbot, customers, "Fjordkraft Handel AS")
+    main = open_location(qtbot, open_screen, number, "MAIN")
+    type_into(qtbot, main, "location_name", "Head office")
+    trigger(main, "save")
+
+    type_into(qtbot, customers, "location_name", "Main warehouse")
+    answers.confirm = True  # reload when asked
+    trigger(customers, "save")
+
+    assert "changed on another screen" in customers.message.text()
+    assert names(store, number) == {"MAIN": "Head office"}
+    # Reloaded: the screen shows what is saved and has nothing unsaved.
+    assert shown(customers, "location_name") == "Head office"
+    assert not customers.is_dirty
+
+
+def test_a_location_saved_on_ar303000_refuses_the_older_cr303010_save(
+    qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers
+) -> None:
+    customers = open_screen("AR303000")
+    number = create_customer(qtbot, customers, "Fjordkraft Handel AS")
+    main = open_location(qtbot, open_screen, number, "MAIN")
+
+    type_into(qtbot, customers, "location_name", "Main warehouse")
+    trigger(customers, "save")
+    assert customers.message.text() == "Saved."
+
+    answers.confirm = False
+    type_into(qtbot, main, "location_name", "Head office")
+    trigger(main, "save")
+
+    assert "changed by someone else" in main.message.text()
+    assert names(store, number) == {"MAIN": "Main warehouse"}
+
+
+def test_set_as_default_refused_while_the_location_has_unsaved_changes_then_taken(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    customers = open_screen("AR303000")
+    number = create_customer(qtbot, customers, "Fjordkraft Handel AS")
+    locations = open_screen("CR303010")
+    add_location(qtbot, locations, number, "ASEBY")
+    type_into(qtbot, locations, "location_name", "Aseby farm")
+    trigger(locations, "set_as_default")
+    assert "Save the location" in locations.message.text()
+    trigger(locations, "save")
+    trigger(locations, "set_as_default")
+
+    # The customer open on AR303000 shows the new default after Cancel (reload).
+    trigger(customers, "cancel")
+    assert shown(customers, "location_name") == "Aseby farm"
+
+
+def test_two_customer_screens_each_keep_what_the_other_saved(
+    qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers
+) -> None:
+    first = open_screen("AR303000")
+    number = create_customer(qtbot, first, "Fjordkraft Handel AS")
+    second = open_customer(qtbot, open_screen, number)
+
+    type_into(qtbot, first, "main_address_city", "Bergen")
+    trigger(first, "save")
+    assert first.message.text() == "Saved."
+
+    # Another part of the customer (the main contact) saves without undoing the city.
+    type_into(qtbot, second, "main_contact_phone_1", "+47 55 55 55 55")
+    trigger(second, "save")
+    assert second.message.text() == "Saved."
+    with store.session() as session:
+        customer = customer_named(session, number)
+        assert customer.main_address is not None and customer.main_address.city == "Bergen"
+        assert customer.main_contact is not None
+        assert customer.main_contact.phone_1 == "+47 55 55 55 55"
+
+    # The same field typed over on the first screen, still showing the old phone: refused.
+    answers.confirm = False
+    type_into(qtbot, first, "main_contact_phone_1", "+47 22 22 22 22")
+    trigger(first, "save")
+    assert "Phone 1 was changed elsewhere" in first.message.text()
+    with store.session() as session:
+        contact = customer_named(session, number).main_contact
+        assert contact is not None and contact.phone_1 == "+47 55 55 55 55"
+
+
+def test_same_as_main_cleared_elsewhere_is_not_reshared(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    first = open_screen("AR303000")
+    number = create_customer(qtbot, first, "Fjordkraft Handel AS")
+    second = open_customer(qtbot, open_screen, number)
+
+    click_check(qtbot, first, "shipping_address_same_as_main")
+    type_into(qtbot, first, "shipping_address_city", "Drammen")
+    trigger(first, "save")
+    assert first.message.text() == "Saved."
+
+    type_into(qtbot, second, "customer_name", "Fjordkraft Handel ASA")
+    trigger(second, "save")
+    assert second.message.text() == "Saved."
+    with store.session() as session:
+        location = session.scalars(select(Location).where(Location.location_id == "MAIN")).one()
+        assert location.address_same_as_main is False
+        assert location.address is not None and location.address.city == "Drammen"
