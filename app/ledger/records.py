@@ -7,10 +7,11 @@ save instead of overwriting someone else's. Screen-specific rules subclass Recor
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from enum import Enum
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sqlalchemy import Select, String, and_, exists, func, inspect, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -20,6 +21,9 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.ledger.where_used import in_use_message, uses_of
 from app.models.base import MasterRecord
 from app.models.database import Store
+
+if TYPE_CHECKING:
+    from app.ledger.fields import Field, Grid
 
 M = TypeVar("M", bound=MasterRecord)  # the record's model
 
@@ -47,6 +51,9 @@ class FieldRule:
     required: bool = False
     max_length: int | None = None
     stored: bool = True  # False for computed, read-only fields
+    minimum: Decimal | int | None = None
+    maximum: Decimal | int | None = None
+    validators: tuple[Callable[[Any], str | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,41 @@ class ScreenRules:
 
     fields: tuple[FieldRule, ...]
     grids: tuple[GridRule, ...] = ()
+
+
+def rule_of(spec: Field) -> FieldRule:
+    return FieldRule(
+        key=spec.key,
+        attr=spec.attribute,
+        label=spec.label,
+        required=spec.required,
+        max_length=spec.max_length,
+        stored=spec.stored,
+        minimum=spec.minimum,
+        maximum=spec.maximum,
+        validators=spec.validators,
+    )
+
+
+def rules_of(fields: Iterable[Field], grids: Iterable[Grid]) -> ScreenRules:
+    """What the ledger needs of a record's fields and grids, from their one definition; a
+    detail grid's rows live inside its master's rows."""
+    grids = list(grids)
+
+    def grid_rule(grid: Grid) -> GridRule:
+        return GridRule(
+            grid.key,
+            grid.title,
+            tuple(rule_of(column) for column in grid.columns),
+            grid.order_by,
+            details=tuple(grid_rule(d) for d in grids if d.master == grid.key),
+            carried=grid.carried,
+        )
+
+    return ScreenRules(
+        fields=tuple(rule_of(spec) for spec in fields),
+        grids=tuple(grid_rule(grid) for grid in grids if not grid.master),
+    )
 
 
 @dataclass(frozen=True)
@@ -608,6 +650,16 @@ def _problem(rule: FieldRule, value: Any) -> str | None:
         return "a value is required."
     if rule.max_length and isinstance(value, str) and len(value) > rule.max_length:
         return f"at most {rule.max_length} characters (this has {len(value)})."
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        if rule.minimum is not None and value < rule.minimum:
+            return "cannot be negative." if rule.minimum == 0 else f"at least {rule.minimum}."
+        if rule.maximum is not None and value > rule.maximum:
+            return f"at most {rule.maximum}."
+    if not is_blank(value):
+        for validator in rule.validators:
+            problem = validator(value)
+            if problem:
+                return problem
     return None
 
 

@@ -25,14 +25,13 @@ from PySide6.QtWidgets import (
 
 from app.ledger.records import (
     Direction,
-    FieldRule,
-    GridRule,
     InvalidInput,
     RecordError,
     RecordService,
     ScreenRules,
     StaleRecordError,
     ValidationError,
+    rules_of,
     sentence_case,
 )
 from app.models.database import Store
@@ -45,34 +44,10 @@ from app.windows.framework.spec import Field, Grid, Kind, Screen
 from app.windows.framework.widgets import mark_invalid
 
 
-def _rule(spec: Field) -> FieldRule:
-    return FieldRule(
-        key=spec.key,
-        attr=spec.attribute,
-        label=spec.label,
-        required=spec.required,
-        max_length=spec.max_length,
-        stored=not spec.read_only and spec.kind != Kind.READONLY,
-    )
-
-
-def _grid_rule(screen: Screen, grid: Grid) -> GridRule:
-    return GridRule(
-        grid.key,
-        grid.title,
-        tuple(_rule(column) for column in grid.columns),
-        grid.order_by,
-        details=tuple(_grid_rule(screen, d) for d in screen.grids() if d.master == grid.key),
-        carried=grid.carried,
-    )
-
-
 def screen_rules(screen: Screen) -> ScreenRules:
-    """What the ledger needs of a screen's fields and grids, taken from its one declaration."""
-    return ScreenRules(
-        fields=tuple(_rule(spec) for spec in screen.fields()),
-        grids=tuple(_grid_rule(screen, grid) for grid in screen.grids() if not grid.master),
-    )
+    """What the ledger needs of a screen's fields and grids (reference screens, whose records
+    have no definition of their own yet)."""
+    return rules_of(screen.fields(), screen.grids())
 
 
 @dataclass(frozen=True)

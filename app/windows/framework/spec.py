@@ -1,66 +1,39 @@
-"""Screens as data (DESIGN.md §2): the declarations one builder turns into widgets.
+"""Screens as data (DESIGN.md §2): the arrangement one builder turns into widgets.
 
-Nothing here imports Qt, so a screen's declaration can be read by tests and the ledger rules.
+A screen places the fields of its record's definition (app/ledger) into a top part, tabs,
+sections and grids, like a Tryton view; nothing here says what a field means. No Qt here either,
+so tests read a screen's declaration without a display.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import Enum, auto
 from typing import Any
 
 from sqlalchemy import Select
 
-from app.ledger.lookups import LookupSource
+# A field's meaning is the ledger's (app/ledger/fields.py); a screen arranges its fields.
+from app.ledger.fields import Condition, Field, Grid, Kind, Values, snake
 from app.models.base import OptionEnum
 
-Values = Mapping[str, Any]
+__all__ = [
+    "Action",
+    "Condition",
+    "Field",
+    "Grid",
+    "Kind",
+    "ListColumn",
+    "RowSelect",
+    "Screen",
+    "Section",
+    "Tab",
+    "Values",
+    "snake",
+]
+
 # A list window's query: any number of labelled columns.
 RowSelect = Select[*tuple[Any, ...]]
-Condition = Callable[[Values], bool]
-
-
-def snake(text: str) -> str:
-    """Object-name form of a seed's name: ``Statement cycle ID`` → ``statement_cycle_id``."""
-    words = re.sub(r"[^0-9a-zA-Z]+", " ", text.replace("%", " percent ")).split()
-    return "_".join(words).lower()
-
-
-class Kind(Enum):
-    TEXT = auto()
-    MEMO = auto()  # several lines of text, no length limit (e-mail bodies, report texts)
-    NUMBER = auto()
-    DECIMAL = auto()
-    MONEY = auto()
-    PERCENT = auto()
-    DATE = auto()
-    CHECKBOX = auto()
-    OPTION = auto()
-    LOOKUP = auto()
-    READONLY = auto()
-
-
-@dataclass(frozen=True)
-class Field:
-    key: str
-    label: str
-    kind: Kind
-    attr: str = ""  # model attribute; the key when empty
-    required: bool = False
-    max_length: int | None = None  # taken from the model column when not given
-    options: type[OptionEnum] | None = None
-    lookup: LookupSource | None = None
-    visible_when: Condition | None = None
-    enabled_when: Condition | None = None
-    help: str = ""  # the seed's description, shown as tooltip
-    read_only: bool = False
-    places: int = 2
-
-    @property
-    def attribute(self) -> str:
-        return self.attr or self.key
 
 
 @dataclass(frozen=True)
@@ -90,35 +63,6 @@ class Section:
     @property
     def key(self) -> str:
         return snake(self.title)
-
-
-@dataclass(frozen=True)
-class Grid:
-    """A table of child rows, edited with the record and saved in the same transaction.
-
-    ``key`` is the record's relationship holding the rows; ``order_by`` the column the rows
-    are shown in.
-    """
-
-    title: str
-    key: str
-    columns: tuple[Field, ...]
-    order_by: str = "id"
-    help: str = ""
-    # A detail grid shows the rows of the row selected in its master grid (``master`` is the
-    # master grid's key), like the Recipients of the selected mailing.
-    master: str = ""
-    # Row attributes saved with each row without a column (see GridRule.carried).
-    carried: tuple[str, ...] = ()
-    # The rows come from elsewhere (a payment method's details): no adding or deleting.
-    fixed_rows: bool = False
-    # The model whose relationship ``key`` holds the rows, when it is not the screen's model:
-    # rows of another record the screen edits too (the elements of a picked CID configuration).
-    owner: type[Any] | None = None
-
-    @property
-    def object_name(self) -> str:
-        return "grid_" + snake(self.title)
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,33 @@ from app.ledger.lookups import LookupSource
 from app.ledger.recipients import CONTACT_TYPE, contact_id_cleared, takes_contact_id
 from app.ledger.records import RecordError, RecordService
 from app.ledger.restriction import apply_restriction_settings
+from app.ledger.sources import (
+    ATTRIBUTE_LIST,
+    BRANCHES,
+    CARRIERS,
+    COUNTRIES,
+    CURRENCIES,
+    EMAIL_ACCOUNTS,
+    EMPLOYEES,
+    GL_ACCOUNTS,
+    LANGUAGES,
+    NOTIFICATION_TEMPLATES,
+    OVERDUE_CHARGES,
+    PAYMENT_METHODS,
+    PAYMENT_TERMS,
+    PREFERENCES_MAILINGS,
+    PRICE_CLASSES,
+    RATE_TYPES,
+    REPORTS,
+    RESTRICTION_GROUPS,
+    SALESPERSONS,
+    SHIPPING_TERMS,
+    STATEMENT_CYCLES,
+    SUBACCOUNTS,
+    VAT_ZONES,
+)
 from app.models import (
-    PREFERENCES_ID,
-    Attribute,
     CustomerClass,
-    DefaultSource,
 )
 from app.models.database import Store
 from app.models.options import (
@@ -46,43 +68,9 @@ from app.windows.framework.spec import (
     Values,
     snake,
 )
-from app.windows.screens.configuration.branches import BRANCHES
-from app.windows.screens.configuration.countries import COUNTRIES
-from app.windows.screens.configuration.currencies import CURRENCIES
-from app.windows.screens.configuration.gl_accounts import GL_ACCOUNTS
-from app.windows.screens.configuration.statement_cycles import OVERDUE_CHARGES
-from app.windows.screens.configuration.subaccounts import SUBACCOUNTS
-from app.windows.screens.configuration.vat_zones import VAT_ZONES
-from app.windows.screens.sources import (
-    CARRIERS,
-    EMAIL_ACCOUNTS,
-    EMPLOYEES,
-    LANGUAGES,
-    NOTIFICATION_TEMPLATES,
-    PAYMENT_METHODS,
-    PAYMENT_TERMS,
-    PRICE_CLASSES,
-    RATE_TYPES,
-    REPORTS,
-    RESTRICTION_GROUPS,
-    SALESPERSONS,
-    SHIPPING_TERMS,
-    STATEMENT_CYCLES,
-)
 
 SCREEN_ID = "AR201000"
 RECIPIENTS = "recipients"
-
-# What the lookups of the class select from (active records where records can be inactive).
-ATTRIBUTE_LIST = LookupSource(Attribute, "attribute_id", "description", title="attributes")
-# A class's mailing is one of the mailings of the preferences (AR101000, Reporting settings).
-PREFERENCES_MAILINGS = LookupSource(
-    DefaultSource,
-    "mailing_id",
-    value="mailing_id",
-    title="mailings of Customer ledger preferences (AR101000)",
-    where=lambda: DefaultSource.preferences_id == PREFERENCES_ID,
-)
 
 
 def _lookup(key: str, label: str, source: LookupSource, attr: str = "") -> Field:

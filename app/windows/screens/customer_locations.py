@@ -7,13 +7,13 @@ from sqlalchemy import select
 
 from app.ledger.locations import LocationService
 from app.ledger.records import RecordError
+from app.ledger.sources import (
+    CUSTOMERS,
+)
 from app.models import Customer, Location
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen, screen_rules
 from app.windows.framework.spec import Action, Field, Kind, ListColumn, RowSelect, Screen
-from app.windows.screens.sources import (
-    CUSTOMERS,
-)
 
 SCREEN_ID = "CR303010"
 

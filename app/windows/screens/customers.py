@@ -29,6 +29,29 @@ from app.ledger.same_as_main import (
     LOCATION,
     Share,
 )
+from app.ledger.sources import (
+    BRANCHES,
+    CARRIERS,
+    CASH_ACCOUNTS,
+    COUNTIES,
+    COUNTRIES,
+    CURRENCIES,
+    CUSTOMER_CLASSES,
+    CUSTOMERS,
+    FOB_POINTS,
+    GL_ACCOUNTS,
+    LANGUAGES,
+    PAYMENT_METHODS,
+    PAYMENT_TERMS,
+    PRICE_CLASSES,
+    RATE_TYPES,
+    SHIPPING_TERMS,
+    SHIPPING_ZONES,
+    STATEMENT_CYCLES,
+    SUBACCOUNTS,
+    VAT_ZONES,
+    WAREHOUSES,
+)
 from app.models import County, Customer, CustomerStatus
 from app.models.database import Store
 from app.models.options import (
@@ -51,29 +74,6 @@ from app.windows.framework.spec import (
     Screen,
     Section,
     Tab,
-)
-from app.windows.screens.configuration.branches import BRANCHES
-from app.windows.screens.configuration.countries import COUNTRIES
-from app.windows.screens.configuration.currencies import CURRENCIES
-from app.windows.screens.configuration.gl_accounts import GL_ACCOUNTS
-from app.windows.screens.configuration.payment_methods import CASH_ACCOUNTS
-from app.windows.screens.configuration.subaccounts import SUBACCOUNTS
-from app.windows.screens.configuration.vat_zones import VAT_ZONES
-from app.windows.screens.sources import (
-    CARRIERS,
-    COUNTIES,
-    CUSTOMER_CLASSES,
-    CUSTOMERS,
-    FOB_POINTS,
-    LANGUAGES,
-    PAYMENT_METHODS,
-    PAYMENT_TERMS,
-    PRICE_CLASSES,
-    RATE_TYPES,
-    SHIPPING_TERMS,
-    SHIPPING_ZONES,
-    STATEMENT_CYCLES,
-    WAREHOUSES,
 )
 
 SCREEN_ID = "AR303000"

@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from app.ledger.lookups import LookupSource
 from app.ledger.preferences import (
     CID_ELEMENTS,
     DEFAULT_SOURCES,
@@ -23,13 +22,24 @@ from app.ledger.preferences import (
 )
 from app.ledger.recipients import CONTACT_ID, CONTACT_TYPE, contact_id_cleared, takes_contact_id
 from app.ledger.records import column_length
+from app.ledger.sources import (
+    BRANCHES,
+    CID_CONFIGURATIONS,
+    CUSTOMER_CLASSES,
+    EMAIL_ACCOUNTS,
+    EMPLOYEES,
+    NON_STOCK_ITEMS,
+    NOTIFICATION_TEMPLATES,
+    NUMBER_SERIES,
+    PAYMENT_METHODS,
+    RATE_TYPES,
+    REPORT_TEXTS,
+    REPORTS,
+    reason_codes,
+)
 from app.models import (
     CidConfiguration,
-    NonStockItem,
-    NumberSeries,
     Preferences,
-    ReasonCode,
-    ReportText,
 )
 from app.models.base import OptionEnum
 from app.models.cid import CidElementKind, CidStatus, Padding
@@ -50,49 +60,8 @@ from app.windows.framework import catalogue
 from app.windows.framework.grid import GridEditor
 from app.windows.framework.record_screen import RecordScreen, screen_rules
 from app.windows.framework.spec import Field, Grid, Kind, Screen, Section, Tab, Values, snake
-from app.windows.screens.configuration.branches import BRANCHES
-from app.windows.screens.sources import (
-    CUSTOMER_CLASSES,
-    EMAIL_ACCOUNTS,
-    EMPLOYEES,
-    NOTIFICATION_TEMPLATES,
-    PAYMENT_METHODS,
-    RATE_TYPES,
-    REPORTS,
-)
 
 SCREEN_ID = "AR101000"
-
-# -- what the lookups select from ----------------------------------------------------------
-
-NUMBER_SERIES = LookupSource(NumberSeries, "series_id", "description", title="number series")
-NON_STOCK_ITEMS = LookupSource(
-    NonStockItem,
-    "item_id",
-    "description",
-    title="non-stock items",
-    where=lambda: NonStockItem.active.is_(True),
-)
-REPORT_TEXTS = LookupSource(ReportText, "report_text_id", "description", title="report texts")
-CID_CONFIGURATIONS = LookupSource(
-    CidConfiguration,
-    "configuration_id",
-    "description",
-    title="CID configurations",
-    # An ID not in the list names a new configuration, not a mistake.
-    new_code="new configuration, saved with the preferences",
-)
-
-
-def reason_codes(usage: ReasonCodeUsage) -> LookupSource:
-    """Reason codes of one usage: a balance write-off offers only balance write-off codes."""
-    return LookupSource(
-        ReasonCode,
-        "reason_code_id",
-        "description",
-        title=f"{usage.label.lower()} reason codes",
-        where=lambda: ReasonCode.usage == usage,
-    )
 
 
 # -- declaring fields as data -------------------------------------------------------------

@@ -5,19 +5,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
-from app.ledger.lookups import LookupSource
+from app.ledger.sources import COUNTRIES, CURRENCIES
 from app.models import Branch, Country, Currency
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import Field, Kind, ListColumn, RowSelect, Screen
-from app.windows.screens.configuration.countries import COUNTRIES
-from app.windows.screens.configuration.currencies import CURRENCIES
 from app.windows.screens.configuration.reference_screen import reference_screen
 
 # What a branch lookup selects from: active branches only.
-BRANCHES = LookupSource(
-    Branch, "branch_id", "name", title="branches", where=lambda: Branch.active.is_(True)
-)
 
 LIST_COLUMNS = (
     ListColumn("branch_id", "Branch ID", width=110),

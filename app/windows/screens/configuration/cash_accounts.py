@@ -6,15 +6,12 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
 from app.ledger.accounting import CashAccountService
+from app.ledger.sources import BRANCHES, CURRENCIES, GL_ACCOUNTS, SUBACCOUNTS
 from app.models import Branch, CashAccount, Currency, GlAccount, Subaccount
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import Field, Kind, ListColumn, RowSelect, Screen
-from app.windows.screens.configuration.branches import BRANCHES
-from app.windows.screens.configuration.currencies import CURRENCIES
-from app.windows.screens.configuration.gl_accounts import GL_ACCOUNTS
 from app.windows.screens.configuration.reference_screen import reference_screen
-from app.windows.screens.configuration.subaccounts import SUBACCOUNTS
 
 LIST_COLUMNS = (
     ListColumn("cash_account_id", "Cash account ID", width=120),

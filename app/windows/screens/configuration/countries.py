@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from app.ledger.geography import COUNTIES, CountryService
-from app.ledger.lookups import LookupSource
 from app.ledger.reference import ISO_COUNTRY
 from app.models import Country
 from app.models.database import Store
@@ -18,7 +17,6 @@ from app.windows.screens.configuration.reference_screen import list_query_of, re
 TYPED_CODE_LENGTH = 10
 
 # What a country lookup selects from (branches, customer classes, addresses).
-COUNTRIES = LookupSource(Country, "country_id", "name", title="countries")
 
 LIST_COLUMNS = (
     ListColumn("country_id", "Country ID", width=90),

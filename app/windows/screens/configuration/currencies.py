@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from app.ledger.currencies import CurrencyService
-from app.ledger.lookups import LookupSource
 from app.ledger.reference import ISO_CURRENCY
 from app.models import Currency
 from app.models.database import Store
@@ -18,13 +17,6 @@ from app.windows.screens.configuration.reference_screen import list_query_of, re
 TYPED_CODE_LENGTH = 10
 
 # What a currency lookup selects from: active currencies only.
-CURRENCIES = LookupSource(
-    Currency,
-    "currency_id",
-    "description",
-    title="currencies",
-    where=lambda: Currency.active.is_(True),
-)
 
 LIST_COLUMNS = (
     ListColumn("currency_id", "Currency ID", width=90),

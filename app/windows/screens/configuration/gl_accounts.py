@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from app.ledger.lookups import LookupSource
 from app.models import AccountType, GlAccount
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
@@ -12,13 +11,6 @@ from app.windows.framework.spec import Field, Kind, ListColumn, Screen
 from app.windows.screens.configuration.reference_screen import list_query_of, reference_screen
 
 # What a GL account lookup selects from: active accounts only.
-GL_ACCOUNTS = LookupSource(
-    GlAccount,
-    "account",
-    "description",
-    title="GL accounts",
-    where=lambda: GlAccount.active.is_(True),
-)
 
 LIST_COLUMNS = (
     ListColumn("account", "Account", width=100),

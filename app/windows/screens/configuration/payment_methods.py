@@ -4,22 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from app.ledger.lookups import LookupSource
 from app.ledger.payment_methods import DETAILS, PaymentMethodService
-from app.models import CashAccount, PaymentMethod
+from app.ledger.sources import CASH_ACCOUNTS
+from app.models import PaymentMethod
 from app.models.database import Store
 from app.models.reference.payments import MeansOfPayment
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import Field, Grid, Kind, ListColumn, Screen, Section, Tab
 from app.windows.screens.configuration.reference_screen import list_query_of, reference_screen
-
-CASH_ACCOUNTS = LookupSource(
-    CashAccount,
-    "cash_account_id",
-    "description",
-    title="cash accounts",
-    where=lambda: CashAccount.active.is_(True),
-)
 
 LIST_COLUMNS = (
     ListColumn("payment_method_id", "Payment method ID", width=130),

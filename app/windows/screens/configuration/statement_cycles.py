@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from app.ledger.lookups import LookupSource
 from app.ledger.records import RecordService
+from app.ledger.sources import OVERDUE_CHARGES
 from app.ledger.statement_cycles import (
     DAY_LIMITS,
     StatementCycleService,
@@ -16,16 +16,12 @@ from app.ledger.statement_cycles import (
     needs_second_day,
     schedule_updates,
 )
-from app.models import OverdueCharge, StatementCycle
+from app.models import StatementCycle
 from app.models.database import Store
 from app.models.reference.credit import AgeBasedOn, PrepareOn
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import Field, Kind, ListColumn, Screen, Section, Tab
 from app.windows.screens.configuration.reference_screen import list_query_of, reference_screen
-
-OVERDUE_CHARGES = LookupSource(
-    OverdueCharge, "overdue_charge_id", "description", title="overdue charges"
-)
 
 LIST_COLUMNS = (
     ListColumn("statement_cycle_id", "Statement cycle ID", width=120),

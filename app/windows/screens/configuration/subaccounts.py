@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from app.ledger.lookups import LookupSource
 from app.models import Subaccount
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
@@ -12,13 +11,6 @@ from app.windows.framework.spec import Field, Kind, ListColumn, Screen
 from app.windows.screens.configuration.reference_screen import list_query_of, reference_screen
 
 # What a subaccount lookup selects from: active subaccounts only.
-SUBACCOUNTS = LookupSource(
-    Subaccount,
-    "subaccount_id",
-    "description",
-    title="subaccounts",
-    where=lambda: Subaccount.active.is_(True),
-)
 
 LIST_COLUMNS = (
     ListColumn("subaccount_id", "Subaccount ID", width=120),

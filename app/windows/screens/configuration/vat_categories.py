@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from app.ledger.lookups import LookupSource
 from app.ledger.vat import VatCategoryService
 from app.models import VatCategory
 from app.models.database import Store
@@ -13,13 +12,6 @@ from app.windows.framework.spec import Field, Kind, ListColumn, Screen
 from app.windows.screens.configuration.reference_screen import list_query_of, reference_screen
 
 # What a VAT category lookup selects from: active categories only.
-VAT_CATEGORIES = LookupSource(
-    VatCategory,
-    "vat_category_id",
-    "description",
-    title="VAT categories",
-    where=lambda: VatCategory.active.is_(True),
-)
 
 LIST_COLUMNS = (
     ListColumn("vat_category_id", "VAT category ID", width=120),

@@ -5,17 +5,15 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
-from app.ledger.lookups import LookupSource
+from app.ledger.sources import VAT_CATEGORIES
 from app.ledger.vat import VatZoneService
 from app.models import VatCategory, VatZone
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import Field, Kind, ListColumn, RowSelect, Screen
 from app.windows.screens.configuration.reference_screen import reference_screen
-from app.windows.screens.configuration.vat_categories import VAT_CATEGORIES
 
 # What a VAT zone lookup selects from (customer classes, locations).
-VAT_ZONES = LookupSource(VatZone, "vat_zone_id", "description", title="VAT zones")
 
 LIST_COLUMNS = (
     ListColumn("vat_zone_id", "VAT zone ID", width=110),

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from app.ledger.lookups import LookupSource
-from app.models import Branch, Warehouse
+from app.ledger.sources import BRANCHES
+from app.models import Warehouse
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import Field, Kind, ListColumn, Screen
 from app.windows.screens.configuration.reference_screen import list_query_of, reference_screen
-
-BRANCHES = LookupSource(
-    Branch, "branch_id", "name", title="branches", where=lambda: Branch.active.is_(True)
-)
 
 LIST_COLUMNS = (
     ListColumn("warehouse_id", "Warehouse ID", width=120),

@@ -1,0 +1,178 @@
+"""What a record's fields mean, declared once and Qt-free (DESIGN.md §2), like Tryton's fields.
+
+A ``Definition`` holds every attribute a screen, an import, the demo or a test may set on one
+record: label (the seed's name), kind, required, length, bounds and decimal places, option list,
+lookup source, visible/enabled conditions, validators, and the on-change rules with the values
+they depend on. The record's service validates any values against it; screens only arrange its
+keys into a top part, tabs, sections and grids (app/windows/framework/spec.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from enum import Enum, auto
+from typing import Any
+
+from app.ledger.lookups import LookupSource
+from app.ledger.records import ScreenRules, rules_of
+from app.models.base import OptionEnum
+
+Values = Mapping[str, Any]
+Condition = Callable[[Values], bool]
+# A field's own check of a value already read: the problem in words, or None.
+Validator = Callable[[Any], str | None]
+
+
+class Kind(Enum):
+    TEXT = auto()
+    MEMO = auto()  # several lines of text, no length limit (e-mail bodies, report texts)
+    NUMBER = auto()
+    DECIMAL = auto()
+    MONEY = auto()
+    PERCENT = auto()
+    DATE = auto()
+    CHECKBOX = auto()
+    OPTION = auto()
+    LOOKUP = auto()
+    READONLY = auto()
+
+
+NUMERIC_KINDS = frozenset({Kind.NUMBER, Kind.DECIMAL, Kind.MONEY, Kind.PERCENT})
+
+
+@dataclass(frozen=True)
+class Field:
+    """One attribute of a record and everything its value must satisfy."""
+
+    key: str
+    label: str
+    kind: Kind
+    attr: str = ""  # model attribute (a dotted path into a related record); the key when empty
+    required: bool = False
+    max_length: int | None = None  # taken from the model column when not given
+    options: type[OptionEnum] | None = None
+    lookup: LookupSource | None = None
+    visible_when: Condition | None = None
+    enabled_when: Condition | None = None
+    help: str = ""  # the seed's description, shown as tooltip
+    read_only: bool = False  # computed or shown only: never written by a save
+    places: int = 2
+    # Bounds of a number: a limit, a number of days, a fee or a percentage is never negative.
+    minimum: Decimal | int | None = None
+    maximum: Decimal | int | None = None
+    validators: tuple[Validator, ...] = ()
+
+    @property
+    def attribute(self) -> str:
+        return self.attr or self.key
+
+    @property
+    def stored(self) -> bool:
+        return not self.read_only and self.kind != Kind.READONLY
+
+
+def at_least_zero(spec: Field) -> Field:
+    """The field with the bound of a limit, count of days, fee or percentage."""
+    return replace(spec, minimum=0)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table of child rows, edited with the record and saved in the same transaction.
+
+    ``key`` is the record's relationship holding the rows; ``order_by`` the column the rows
+    are shown in.
+    """
+
+    title: str
+    key: str
+    columns: tuple[Field, ...]
+    order_by: str = "id"
+    help: str = ""
+    # A detail grid shows the rows of the row selected in its master grid (``master`` is the
+    # master grid's key), like the Recipients of the selected mailing.
+    master: str = ""
+    # Row attributes saved with each row without a column (what a row stands for).
+    carried: tuple[str, ...] = ()
+    # The rows come from elsewhere (a payment method's details): no adding or deleting.
+    fixed_rows: bool = False
+    # The model whose relationship ``key`` holds the rows, when it is not the record's model:
+    # rows of another record the screen edits too (the elements of a picked CID configuration).
+    owner: type[Any] | None = None
+
+    @property
+    def object_name(self) -> str:
+        return "grid_" + snake(self.title)
+
+    def column(self, key: str) -> Field:
+        return next(column for column in self.columns if column.key == key)
+
+
+# An on-change rule: the record's values (the changed field and those it depends on) and the
+# record's service (for rules that read the store) → the values it fills in.
+ChangeRule = Callable[[Values, Any], Mapping[str, Any] | None]
+
+
+@dataclass(frozen=True)
+class OnChange:
+    """What changing ``field`` fills in, reading only ``depends`` (Tryton's
+    ``@fields.depends``)."""
+
+    field: str
+    depends: tuple[str, ...]
+    rule: ChangeRule
+
+    def run(self, values: Values, service: Any) -> Mapping[str, Any] | None:
+        seen = {key: values.get(key) for key in (self.field, *self.depends)}
+        return self.rule(seen, service)
+
+
+@dataclass(frozen=True)
+class Definition:
+    """Every field and grid of one record, and its on-change rules."""
+
+    name: str  # the record in the user's words: "customer"
+    model: type[Any]
+    fields: tuple[Field, ...]
+    grids: tuple[Grid, ...] = ()
+    on_change: tuple[OnChange, ...] = ()
+    _by_key: dict[str, Field] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for spec in self.fields:
+            if spec.key in self._by_key:
+                raise ValueError(f"{self.name}: field {spec.key} is defined twice")
+            self._by_key[spec.key] = spec
+
+    def field(self, key: str) -> Field:
+        return self._by_key[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._by_key
+
+    def pick(self, *keys: str) -> tuple[Field, ...]:
+        """The fields a screen section arranges, in the order given."""
+        return tuple(self._by_key[key] for key in keys)
+
+    def grid(self, key: str) -> Grid:
+        return next(grid for grid in self.grids if grid.key == key)
+
+    def rules_for(self, key: str) -> list[OnChange]:
+        return [rule for rule in self.on_change if rule.field == key]
+
+    def rules(self) -> ScreenRules:
+        """What the record's service validates and stores: every field and grid."""
+        return rules_of(self.fields, self.grids)
+
+
+def snake(text: str) -> str:
+    """Object-name form of a seed's name: ``Statement cycle ID`` → ``statement_cycle_id``."""
+    words = re.sub(r"[^0-9a-zA-Z]+", " ", text.replace("%", " percent ")).split()
+    return "_".join(words).lower()
+
+
+def keys_of(fields: Iterable[Field]) -> list[str]:
+    return [spec.key for spec in fields]
