@@ -104,8 +104,11 @@ def _county_problem(session: Session, county_id: Any, country_id: Any) -> str | 
 class CustomerService(RecordService[Customer]):
     noun = "customer"
 
-    def __init__(self, store: Store, rules: ScreenRules) -> None:
-        super().__init__(store, Customer, rules, (CUSTOMER_NO,))
+    def __init__(self, store: Store, rules: ScreenRules | None = None) -> None:
+        # The customer's definition, unless a test narrows it to the fields it exercises.
+        from app.ledger.definitions.customer import CUSTOMER
+
+        super().__init__(store, Customer, rules or CUSTOMER.rules(), (CUSTOMER_NO,))
         # Field key → attribute path of every field the customer class fills.
         self.class_fields = {
             rule.key: rule.attr

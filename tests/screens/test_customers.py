@@ -91,6 +91,7 @@ def test_unknown_class_and_missing_fields_are_named(
 def test_status_change_is_saved(qtbot: QtBot, open_screen: Opener, store: Store) -> None:
     screen = open_screen("AR303000")
     type_into(qtbot, screen, "customer_no", "10002")
+    type_into(qtbot, screen, "customer_name", "Fjordkraft Handel AS")
     type_into(qtbot, screen, "customer_class", "DOMESTIC")
     choose_option(qtbot, screen, "status", "Credit hold")
     qtbot.keyClick(

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from app.ledger.customer_classes import CustomerClassService
 from app.ledger.lookups import by_code
+from app.ledger.sources import CUSTOMER_CLASSES
 from app.models import CustomerClass
 from app.models.database import Store
 from app.windows.framework.lookup import LookupDialog, LookupEditor
@@ -80,9 +81,10 @@ def test_balance_appears_only_for_an_existing_customer(qtbot: QtBot, store: Stor
     screen.show()
     assert not screen.editor("balance").isVisible()
     screen.record.set_value("customer_no", "1")
+    screen.record.set_value("customer_name", "Fjordkraft Handel AS")
     lookup = screen.editor("customer_class")
     assert isinstance(lookup, LookupEditor)
-    lookup.choose(by_code(store, customers.CUSTOMER_CLASSES, "DOMESTIC"))
+    lookup.choose(by_code(store, CUSTOMER_CLASSES, "DOMESTIC"))
     assert screen.save()
     assert screen.editor("balance").isVisible()
 

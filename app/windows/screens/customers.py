@@ -1,13 +1,10 @@
 """Customers (AR303000): the customer record — top part, General information, Invoicing
-settings, Delivery settings and General ledger accounts.
-
-The Delivery settings and the sales, discount and freight accounts are the default location's
-(the MAIN location a new customer gets on its first save).
+settings, Delivery settings and General ledger accounts — arranged from its definition
+(app/ledger/definitions/customer.py), with the handlers only this screen needs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import partial
 from typing import Any
@@ -17,273 +14,78 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from app.ledger import autoinvoice, class_defaults
-from app.ledger.credit_verification import uses_credit_limit, uses_days_past_due
 from app.ledger.customer_list import customer_list_query
 from app.ledger.customers import PAYMENT_METHOD, PAYMENT_METHOD_DETAILS, CustomerService
+from app.ledger.definitions.customer import CUSTOMER, existing, section_keys
 from app.ledger.maps import map_url_of
 from app.ledger.records import RecordError
-from app.ledger.same_as_main import (
-    ADDRESS_PARTS,
-    CONTACT_PARTS,
-    CUSTOMER_SHARES,
-    LOCATION,
-    Share,
-)
-from app.ledger.sources import (
-    BRANCHES,
-    CARRIERS,
-    CASH_ACCOUNTS,
-    COUNTIES,
-    COUNTRIES,
-    CURRENCIES,
-    CUSTOMER_CLASSES,
-    CUSTOMERS,
-    FOB_POINTS,
-    GL_ACCOUNTS,
-    LANGUAGES,
-    PAYMENT_METHODS,
-    PAYMENT_TERMS,
-    PRICE_CLASSES,
-    RATE_TYPES,
-    SHIPPING_TERMS,
-    SHIPPING_ZONES,
-    STATEMENT_CYCLES,
-    SUBACCOUNTS,
-    VAT_ZONES,
-    WAREHOUSES,
-)
+from app.ledger.same_as_main import CUSTOMER_SHARES, Share
+from app.ledger.sources import COUNTIES
 from app.models import County, Customer, CustomerStatus
 from app.models.database import Store
-from app.models.options import (
-    AutoLoadDocuments,
-    CreditVerification,
-    ModeOfTransportation,
-    ShippingRule,
-    StatementType,
-)
 from app.windows.framework import dialogs
 from app.windows.framework.binder import OnChange
 from app.windows.framework.lookup import LookupEditor
-from app.windows.framework.record_screen import RecordScreen, screen_rules
-from app.windows.framework.spec import (
-    Action,
-    Field,
-    Grid,
-    Kind,
-    ListColumn,
-    Screen,
-    Section,
-    Tab,
-)
+from app.windows.framework.record_screen import RecordScreen
+from app.windows.framework.spec import Action, Kind, ListColumn, Screen, Section, Tab
 
 SCREEN_ID = "AR303000"
-Values = Mapping[str, Any]
+pick = CUSTOMER.pick
 
 
-def _existing(values: Values) -> bool:
-    return values.get("balance") is not None
-
-
-def _flag(key: str) -> Callable[[Values], bool]:
-    return lambda values: bool(values.get(key))
-
-
-def _not(key: str) -> Callable[[Values], bool]:
-    return lambda values: not values.get(key)
-
-
-def _is_parent(values: Values) -> bool:
-    """A parent account: other customers name it as theirs (only a parent has a consolidated
-    balance, computed from its child accounts)."""
-    return values.get("consolidated_balance") is not None
-
-
-# -- address and contact sections: declared once, used for main, invoicing and shipping ---------
-
-ADDRESS_LABELS = {
-    "address_1": "Address 1",
-    "address_2": "Address 2",
-    "address_3": "Address 3",
-    "postcode": "Postcode",
-    "city": "City",
-    "country": "Country",
-    "county": "County",
-}
-CONTACT_LABELS = {
-    "company_name": "Company name",
-    "attention": "Attention",
-    "email": "Email",
-    "web": "Web",
-    "phone_1": "Phone 1",
-    "phone_2": "Phone 2",
-    "fax": "Fax",
-}
-LOOKUPS = {"country": COUNTRIES, "county": COUNTIES}
-
-
-def _part_fields(
-    section: str, path: str, parts: tuple[tuple[str, str], ...], labels: dict[str, str]
-) -> tuple[Field, ...]:
-    shared = _share(section)
-    enabled = _not(shared.flag) if shared else None
-    return tuple(
-        Field(
-            f"{section}_{element}",
-            labels[element],
-            Kind.LOOKUP if element in LOOKUPS else Kind.TEXT,
-            attr=f"{path}.{attr}",
-            lookup=LOOKUPS.get(element),
-            enabled_when=enabled,
-        )
-        for element, attr in parts
-    )
-
-
-def _same_as_main(share: Share) -> tuple[Field, ...]:
-    return (Field(share.flag, "Same as main", Kind.CHECKBOX, attr=share.flag_path()),)
-
-
-def _share(section: str) -> Share | None:
-    """The Same as main of a section; None for the main sections themselves."""
-    return next((share for share in CUSTOMER_SHARES if share.section == section), None)
-
-
-def address_section(title: str, section: str, path: str) -> Section:
-    share = _share(section)
-    same = _same_as_main(share) if share else ()
+def address_section(title: str, section: str) -> Section:
     return Section(
         title,
-        same + _part_fields(section, path, ADDRESS_PARTS, ADDRESS_LABELS),
+        pick(*section_keys(section)),
         buttons=(Action("View on map", f"view_{section}_on_map"),),
     )
 
 
-def contact_section(title: str, section: str, path: str, extra: tuple[Field, ...] = ()) -> Section:
-    share = _share(section)
-    same = _same_as_main(share) if share else ()
-    return Section(title, same + _part_fields(section, path, CONTACT_PARTS, CONTACT_LABELS) + extra)
-
-
-def _location(attr: str) -> str:
-    return f"{LOCATION}.{attr}"
-
-
-def _account(key: str, label: str, attr: str, *, required: bool = False) -> Field:
-    source = SUBACCOUNTS if key.endswith("_sub") else GL_ACCOUNTS
-    return Field(key, label, Kind.LOOKUP, attr=attr, lookup=source, required=required)
+def contact_section(title: str, section: str, *extra: str) -> Section:
+    return Section(title, pick(*section_keys(section), *extra))
 
 
 GENERAL_INFORMATION = Tab(
     "General information",
     sections=(
-        address_section("Main address", "main_address", "main_address"),
-        contact_section(
-            "Main contact",
-            "main_contact",
-            "main_contact",
-            (Field("account_ref", "Account ref.", Kind.TEXT),),
-        ),
+        address_section("Main address", "main_address"),
+        contact_section("Main contact", "main_contact", "account_ref"),
         Section(
             "Financial settings",
-            (
-                Field(
-                    "customer_class",
-                    "Customer class",
-                    Kind.LOOKUP,
-                    attr="customer_class_id",
-                    required=True,
-                    lookup=CUSTOMER_CLASSES,
-                ),
-                Field("terms", "Terms", Kind.LOOKUP, attr="terms_id", lookup=PAYMENT_TERMS),
-                Field(
-                    "statement_cycle_id",
-                    "Statement cycle ID",
-                    Kind.LOOKUP,
-                    lookup=STATEMENT_CYCLES,
-                ),
-                Field(
-                    "document_language",
-                    "Document language",
-                    Kind.LOOKUP,
-                    attr="document_language_id",
-                    lookup=LANGUAGES,
-                ),
-                Field(
-                    "apply_payments_automatically", "Apply payments automatically", Kind.CHECKBOX
-                ),
-                Field("apply_overdue_charges", "Apply overdue charges", Kind.CHECKBOX),
-                Field("enable_write_offs", "Enable write-offs", Kind.CHECKBOX),
-                Field("exclude_ec_sales_list", "Exclude EC sales list", Kind.CHECKBOX),
-                Field(
-                    "write_off_limit",
-                    "Write-off limit",
-                    Kind.MONEY,
-                    enabled_when=_flag("enable_write_offs"),
-                ),
-                Field(
-                    "currency_id", "Currency ID", Kind.LOOKUP, attr="currency_id", lookup=CURRENCIES
-                ),
-                Field("enable_currency_override", "Enable currency override", Kind.CHECKBOX),
-                Field(
-                    "currency_rate_type",
-                    "Currency rate type",
-                    Kind.LOOKUP,
-                    attr="currency_rate_type_id",
-                    lookup=RATE_TYPES,
-                ),
-                Field("enable_rate_override", "Enable rate override", Kind.CHECKBOX),
-                Field(
-                    "auto_load_documents",
-                    "Auto load documents",
-                    Kind.OPTION,
-                    options=AutoLoadDocuments,
-                    required=True,
-                ),
-                Field("exclude_debt_collection", "Exclude debt collection", Kind.CHECKBOX),
+            pick(
+                "customer_class",
+                "terms",
+                "statement_cycle_id",
+                "document_language",
+                "apply_payments_automatically",
+                "apply_overdue_charges",
+                "enable_write_offs",
+                "exclude_ec_sales_list",
+                "write_off_limit",
+                "currency_id",
+                "enable_currency_override",
+                "currency_rate_type",
+                "enable_rate_override",
+                "auto_load_documents",
+                "exclude_debt_collection",
             ),
             column=1,
         ),
         Section(
             "Customer properties",
-            (Field("webhook_notification", "Webhook notification", Kind.CHECKBOX),),
+            pick("webhook_notification"),
             column=1,
         ),
         Section(
             "Credit verification rules",
-            (
-                Field(
-                    "credit_verification",
-                    "Credit verification",
-                    Kind.OPTION,
-                    options=CreditVerification,
-                    required=True,
-                ),
-                Field(
-                    "credit_limit",
-                    "Credit limit",
-                    Kind.MONEY,
-                    enabled_when=lambda v: uses_credit_limit(v.get("credit_verification")),
-                ),
-                Field(
-                    "credit_days_past_due",
-                    "Credit days past due",
-                    Kind.NUMBER,
-                    enabled_when=lambda v: uses_days_past_due(v.get("credit_verification")),
-                ),
-                Field("unreleased_balance", "Unreleased balance", Kind.MONEY, read_only=True),
-                Field(
-                    "balance_of_open_orders", "Balance of open orders", Kind.MONEY, read_only=True
-                ),
-                Field(
-                    "remaining_credit_limit", "Remaining credit limit", Kind.MONEY, read_only=True
-                ),
-                Field(
-                    "first_due_date",
-                    "First due date",
-                    Kind.DATE,
-                    read_only=True,
-                    visible_when=lambda v: uses_days_past_due(v.get("credit_verification")),
-                ),
+            pick(
+                "credit_verification",
+                "credit_limit",
+                "credit_days_past_due",
+                "unreleased_balance",
+                "balance_of_open_orders",
+                "remaining_credit_limit",
+                "first_due_date",
             ),
             column=1,
         ),
@@ -293,267 +95,91 @@ GENERAL_INFORMATION = Tab(
 INVOICING_SETTINGS = Tab(
     "Invoicing settings",
     sections=(
-        address_section("Invoice address", "invoice_address", "invoice_address"),
-        contact_section("Invoice contact", "invoice_contact", "invoice_contact"),
+        address_section("Invoice address", "invoice_address"),
+        contact_section("Invoice contact", "invoice_contact"),
         Section(
             "Parent info",
-            (
-                Field(
-                    "parent_account",
-                    "Parent account",
-                    Kind.LOOKUP,
-                    attr="parent_account_id",
-                    lookup=CUSTOMERS,
-                    # An account cannot be both a child and a parent (seed).
-                    enabled_when=lambda v: not _is_parent(v),
-                ),
-                Field("consolidate_balance", "Consolidate balance", Kind.CHECKBOX),
-                Field("consolidate_statements", "Consolidate statements", Kind.CHECKBOX),
-                Field(
-                    "shared_credit_policy",
-                    "Shared credit policy",
-                    Kind.CHECKBOX,
-                    enabled_when=_flag("consolidate_balance"),
-                ),
+            pick(
+                "parent_account",
+                "consolidate_balance",
+                "consolidate_statements",
+                "shared_credit_policy",
             ),
             column=1,  # the right column: addresses and contacts fill the left one
         ),
         Section(
             "Print and email settings",
-            (
-                Field("print_invoices", "Print invoices", Kind.CHECKBOX),
-                Field("send_invoices_by_email", "Send invoices by email", Kind.CHECKBOX),
-                Field(
-                    "send_dunning_letters_by_email", "Send dunning letters by email", Kind.CHECKBOX
-                ),
-                Field("print_dunning_letters", "Print dunning letters", Kind.CHECKBOX),
-                Field("send_statements_by_email", "Send statements by email", Kind.CHECKBOX),
-                Field("multi_currency_statements", "Multi-currency statements", Kind.CHECKBOX),
-                Field("print_statements", "Print statements", Kind.CHECKBOX),
-                Field(
-                    "statement_type",
-                    "Statement type",
-                    Kind.OPTION,
-                    options=StatementType,
-                    required=True,
-                ),
+            pick(
+                "print_invoices",
+                "send_invoices_by_email",
+                "send_dunning_letters_by_email",
+                "print_dunning_letters",
+                "send_statements_by_email",
+                "multi_currency_statements",
+                "print_statements",
+                "statement_type",
             ),
             column=1,
         ),
         Section(
             "Send AutoInvoice Route",
-            (
-                Field(autoinvoice.SEND, "Send invoices to AutoInvoice", Kind.CHECKBOX),
-                Field(
-                    autoinvoice.SEND_AS_BANKING_EINVOICE,
-                    "Send invoices to AutoInvoice as banking e-Invoice (Norway)",
-                    Kind.CHECKBOX,
-                    attr="send_invoices_to_autoinvoice_as_banking_einvoice",
-                ),
-                Field(
-                    autoinvoice.PRINT,
-                    "Print",
-                    Kind.CHECKBOX,
-                    attr="autoinvoice_print",
-                    enabled_when=autoinvoice.print_selectable,
-                ),
-                Field(
-                    autoinvoice.EXCLUDE_INVOICE_PDF,
-                    "Exclude invoice PDF",
-                    Kind.CHECKBOX,
-                    enabled_when=autoinvoice.exclude_invoice_pdf_selectable,
-                ),
-                Field(
-                    autoinvoice.USE_FIRST_ATTACHMENT,
-                    "Use the first AutoInvoice attachment to view invoice",
-                    Kind.CHECKBOX,
-                    attr="use_first_autoinvoice_attachment",
-                    enabled_when=autoinvoice.first_attachment_selectable,
-                ),
+            pick(
+                autoinvoice.SEND,
+                autoinvoice.SEND_AS_BANKING_EINVOICE,
+                autoinvoice.PRINT,
+                autoinvoice.EXCLUDE_INVOICE_PDF,
+                autoinvoice.USE_FIRST_ATTACHMENT,
             ),
             column=1,
         ),
         Section(
             "Default payment method",
-            (
-                Field(
-                    PAYMENT_METHOD,
-                    "Default payment method",
-                    Kind.LOOKUP,
-                    attr=f"{PAYMENT_METHOD}.payment_method_id",
-                    lookup=PAYMENT_METHODS,
-                ),
-                Field(
-                    "cash_account",
-                    "Cash account",
-                    Kind.LOOKUP,
-                    attr=f"{PAYMENT_METHOD}.cash_account_id",
-                    lookup=CASH_ACCOUNTS,
-                    enabled_when=_flag(PAYMENT_METHOD),
-                ),
-                Field(
-                    "description",
-                    "Description",
-                    Kind.TEXT,
-                    attr=f"{PAYMENT_METHOD}.description",
-                    enabled_when=_flag(PAYMENT_METHOD),
-                ),
-                Field(
-                    "account_used_for_payment",
-                    "Account used for payment",
-                    Kind.TEXT,
-                    attr=f"{PAYMENT_METHOD}.account_used_for_payment",
-                    enabled_when=_flag(PAYMENT_METHOD),
-                ),
-            ),
+            pick(PAYMENT_METHOD, "cash_account", "description", "account_used_for_payment"),
         ),
     ),
-    grids=(
-        Grid(
-            "Payment method details",
-            PAYMENT_METHOD_DETAILS,
-            (
-                Field("description", "Description", Kind.READONLY, read_only=True),
-                Field("value", "Value", Kind.TEXT),
-            ),
-            carried=("payment_method_detail_id",),
-            fixed_rows=True,
-        ),
-    ),
+    grids=(CUSTOMER.grid(PAYMENT_METHOD_DETAILS),),
 )
 
 DELIVERY_SETTINGS = Tab(
     "Delivery settings",
     sections=(
-        address_section("Shipping address", "shipping_address", _location("address")),
-        contact_section("Shipping contact", "shipping_contact", _location("contact")),
+        address_section("Shipping address", "shipping_address"),
+        contact_section("Shipping contact", "shipping_contact"),
         Section(
             "Default location settings",
-            (
-                Field("location_name", "Location name", Kind.TEXT, attr=_location("location_name")),
-                Field(
-                    "vat_zone",
-                    "VAT zone",
-                    Kind.LOOKUP,
-                    attr=_location("vat_zone_id"),
-                    lookup=VAT_ZONES,
-                ),
-                Field("corporate_id", "Corporate ID", Kind.TEXT, attr=_location("corporate_id")),
-                Field(
-                    "vat_registration_id",
-                    "VAT registration ID",
-                    Kind.TEXT,
-                    attr=_location("vat_registration_id"),
-                ),
-                Field("gln", "GLN", Kind.TEXT, attr=_location("gln")),
-                Field("edi_code", "EDI code", Kind.TEXT, attr=_location("edi_code")),
-                Field(
-                    "invoice_to_default_location",
-                    "Invoice to default location",
-                    Kind.CHECKBOX,
-                    attr=_location("invoice_to_default_location"),
-                ),
-                Field(
-                    "shipping_branch",
-                    "Shipping branch",
-                    Kind.LOOKUP,
-                    attr=_location("shipping_branch_id"),
-                    lookup=BRANCHES,
-                ),
-                Field(
-                    "price_class_id",
-                    "Price class ID",
-                    Kind.LOOKUP,
-                    attr=_location("price_class_id"),
-                    lookup=PRICE_CLASSES,
-                ),
+            pick(
+                "location_name",
+                "vat_zone",
+                "corporate_id",
+                "vat_registration_id",
+                "gln",
+                "edi_code",
+                "invoice_to_default_location",
+                "shipping_branch",
+                "price_class_id",
             ),
             column=1,
         ),
         Section(
             "Shipping instructions",
-            (
-                Field(
-                    "warehouse",
-                    "Warehouse",
-                    Kind.LOOKUP,
-                    attr=_location("warehouse_id"),
-                    lookup=WAREHOUSES,
-                ),
-                Field(
-                    "ship_via",
-                    "Ship via",
-                    Kind.LOOKUP,
-                    attr=_location("ship_via_id"),
-                    lookup=CARRIERS,
-                ),
-                Field(
-                    "shipping_terms",
-                    "Shipping terms",
-                    Kind.LOOKUP,
-                    attr=_location("shipping_terms_id"),
-                    lookup=SHIPPING_TERMS,
-                ),
-                Field(
-                    "shipping_zone_id",
-                    "Shipping zone ID",
-                    Kind.LOOKUP,
-                    attr=_location("shipping_zone_id"),
-                    lookup=SHIPPING_ZONES,
-                ),
-                Field(
-                    "fob_point",
-                    "FOB point",
-                    Kind.LOOKUP,
-                    attr=_location("fob_point_id"),
-                    lookup=FOB_POINTS,
-                ),
-                Field(
-                    "residential_delivery",
-                    "Residential delivery",
-                    Kind.CHECKBOX,
-                    attr=_location("residential_delivery"),
-                ),
-                Field(
-                    "saturday_delivery",
-                    "Saturday delivery",
-                    Kind.CHECKBOX,
-                    attr=_location("saturday_delivery"),
-                ),
-                Field("insurance", "Insurance", Kind.CHECKBOX, attr=_location("insurance")),
-                Field(
-                    "shipping_rule",
-                    "Shipping rule",
-                    Kind.OPTION,
-                    attr=_location("shipping_rule"),
-                    options=ShippingRule,
-                    required=True,
-                ),
-                Field(
-                    "order_priority",
-                    "Order priority",
-                    Kind.NUMBER,
-                    attr=_location("order_priority"),
-                ),
-                Field(
-                    "lead_time_days",
-                    "Lead time (days)",
-                    Kind.NUMBER,
-                    attr=_location("lead_time_days"),
-                ),
+            pick(
+                "warehouse",
+                "ship_via",
+                "shipping_terms",
+                "shipping_zone_id",
+                "fob_point",
+                "residential_delivery",
+                "saturday_delivery",
+                "insurance",
+                "shipping_rule",
+                "order_priority",
+                "lead_time_days",
             ),
             column=1,
         ),
         Section(
             "Intrastat",
-            (
-                Field(
-                    "mode_of_transportation",
-                    "Mode of transportation",
-                    Kind.OPTION,
-                    options=ModeOfTransportation,
-                ),
-            ),
+            pick("mode_of_transportation"),
         ),
     ),
 )
@@ -563,54 +189,28 @@ GENERAL_LEDGER_ACCOUNTS = Tab(
     sections=(
         Section(
             "",
-            (
-                _account(
-                    "customer_ledger_account",
-                    "Customer ledger account",
-                    "customer_ledger_account_id",
-                ),
-                _account("customer_ledger_sub", "Customer ledger sub.", "customer_ledger_sub_id"),
-                _account(
-                    "sales_account",
-                    "Sales account",
-                    _location("sales_account_id"),
-                    required=True,
-                ),
-                _account(
-                    "sales_non_taxable_account",
-                    "Sales non-taxable account",
-                    _location("sales_non_taxable_account_id"),
-                ),
-                _account(
-                    "sales_eu_account", "Sales - EU account", _location("sales_eu_account_id")
-                ),
-                _account(
-                    "sales_export_account",
-                    "Sales - export account",
-                    _location("sales_export_account_id"),
-                ),
-                _account("sales_sub", "Sales sub.", _location("sales_sub_id"), required=True),
+            pick(
+                "customer_ledger_account",
+                "customer_ledger_sub",
+                "sales_account",
+                "sales_non_taxable_account",
+                "sales_eu_account",
+                "sales_export_account",
+                "sales_sub",
             ),
         ),
         # The seed's one untitled section, flowed into the right column from here on.
         Section(
             "",
-            (
-                _account("discount_account", "Discount account", _location("discount_account_id")),
-                _account("discount_sub", "Discount sub.", _location("discount_sub_id")),
-                _account("freight_account", "Freight account", _location("freight_account_id")),
-                _account("freight_sub", "Freight sub.", _location("freight_sub_id")),
-                _account(
-                    "cash_discount_account",
-                    "Cash discount account",
-                    "cash_discount_account_id",
-                    required=True,
-                ),
-                _account(
-                    "cash_discount_sub", "Cash discount sub.", "cash_discount_sub_id", required=True
-                ),
-                _account("prepayment_account", "Prepayment account", "prepayment_account_id"),
-                _account("prepayment_sub", "Prepayment sub.", "prepayment_sub_id"),
+            pick(
+                "discount_account",
+                "discount_sub",
+                "freight_account",
+                "freight_sub",
+                "cash_discount_account",
+                "cash_discount_sub",
+                "prepayment_account",
+                "prepayment_sub",
             ),
             column=1,
         ),
@@ -621,38 +221,19 @@ SCREEN = Screen(
     id=SCREEN_ID,
     title="Customers",
     model=Customer,
-    top=(
-        # Not required: left empty, saving takes the next number of the CUSTOMER series.
-        Field("customer_no", "Customer no.", Kind.TEXT),
-        Field("customer_name", "Customer name", Kind.TEXT, attr="name"),
-        Field("status", "Status", Kind.OPTION, options=CustomerStatus, required=True),
-        Field("balance", "Balance", Kind.MONEY, read_only=True, visible_when=_existing),
-        Field(
-            "prepayment_balance",
-            "Prepayment balance",
-            Kind.MONEY,
-            read_only=True,
-            visible_when=_existing,
-        ),
-        Field(
-            "consolidated_balance",
-            "Consolidated balance",
-            Kind.MONEY,
-            read_only=True,
-            visible_when=_is_parent,
-        ),
-        Field(
-            "retained_balance",
-            "Retained balance",
-            Kind.MONEY,
-            read_only=True,
-            visible_when=_existing,
-        ),
+    top=pick(
+        "customer_no",
+        "customer_name",
+        "status",
+        "balance",
+        "prepayment_balance",
+        "consolidated_balance",
+        "retained_balance",
     ),
     tabs=(GENERAL_INFORMATION, INVOICING_SETTINGS, DELIVERY_SETTINGS, GENERAL_LEDGER_ACCOUNTS),
     actions=(
         Action("View on map", "view_main_address_on_map", toolbar=True),
-        Action("Change ID", "change_id", enabled_when=_existing),
+        Action("Change ID", "change_id", enabled_when=existing),
     ),
     list_columns=(
         ListColumn("customer_no", "Customer no.", width=110),
@@ -850,4 +431,4 @@ class CustomerScreen(RecordScreen):
 
 
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
-    return CustomerScreen(store, CustomerService(store, screen_rules(SCREEN)), parent)
+    return CustomerScreen(store, CustomerService(store), parent)

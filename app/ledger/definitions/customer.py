@@ -1,0 +1,514 @@
+"""The customer record (AR303000): what each of its fields means, and its on-change rules.
+
+The Delivery settings and the sales, discount and freight accounts are the default location's
+(``default_location.…``); the address and contact sections are declared once for main, invoice
+and shipping, with Same as main for the last two (app/ledger/same_as_main.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app.ledger import autoinvoice
+from app.ledger.credit_verification import uses_credit_limit, uses_days_past_due
+from app.ledger.customers import PAYMENT_METHOD, PAYMENT_METHOD_DETAILS
+from app.ledger.fields import Definition, Field, Grid, Kind, Values
+from app.ledger.same_as_main import ADDRESS_PARTS, CONTACT_PARTS, CUSTOMER_SHARES, LOCATION, Share
+from app.ledger.sources import (
+    BRANCHES,
+    CARRIERS,
+    CASH_ACCOUNTS,
+    COUNTIES,
+    COUNTRIES,
+    CURRENCIES,
+    CUSTOMER_CLASSES,
+    CUSTOMERS,
+    FOB_POINTS,
+    GL_ACCOUNTS,
+    LANGUAGES,
+    PAYMENT_METHODS,
+    PAYMENT_TERMS,
+    PRICE_CLASSES,
+    RATE_TYPES,
+    SHIPPING_TERMS,
+    SHIPPING_ZONES,
+    STATEMENT_CYCLES,
+    SUBACCOUNTS,
+    VAT_ZONES,
+    WAREHOUSES,
+)
+from app.models import Customer, CustomerStatus
+from app.models.options import (
+    AutoLoadDocuments,
+    CreditVerification,
+    ModeOfTransportation,
+    ShippingRule,
+    StatementType,
+)
+
+
+def existing(values: Values) -> bool:
+    """A saved customer: only it has balances."""
+    return values.get("balance") is not None
+
+
+def _flag(key: str) -> Callable[[Values], bool]:
+    return lambda values: bool(values.get(key))
+
+
+def _not(key: str) -> Callable[[Values], bool]:
+    return lambda values: not values.get(key)
+
+
+def is_parent(values: Values) -> bool:
+    """A parent account: other customers name it as theirs (only a parent has a consolidated
+    balance, computed from its child accounts)."""
+    return values.get("consolidated_balance") is not None
+
+
+def _location(attr: str) -> str:
+    return f"{LOCATION}.{attr}"
+
+
+def _account(key: str, label: str, attr: str, *, required: bool = False) -> Field:
+    source = SUBACCOUNTS if key.endswith("_sub") else GL_ACCOUNTS
+    return Field(key, label, Kind.LOOKUP, attr=attr, lookup=source, required=required)
+
+
+# -- address and contact sections: declared once, used for main, invoicing and shipping ---------
+
+ADDRESS_LABELS = {
+    "address_1": "Address 1",
+    "address_2": "Address 2",
+    "address_3": "Address 3",
+    "postcode": "Postcode",
+    "city": "City",
+    "country": "Country",
+    "county": "County",
+}
+CONTACT_LABELS = {
+    "company_name": "Company name",
+    "attention": "Attention",
+    "email": "Email",
+    "web": "Web",
+    "phone_1": "Phone 1",
+    "phone_2": "Phone 2",
+    "fax": "Fax",
+}
+LOOKUPS = {"country": COUNTRIES, "county": COUNTIES}
+# Section key → the path from the customer to the address or contact it shows.
+ADDRESS_SECTIONS = {
+    "main_address": "main_address",
+    "invoice_address": "invoice_address",
+    "shipping_address": _location("address"),
+}
+CONTACT_SECTIONS = {
+    "main_contact": "main_contact",
+    "invoice_contact": "invoice_contact",
+    "shipping_contact": _location("contact"),
+}
+
+
+def share_of(section: str) -> Share | None:
+    """The Same as main of a section; None for the main sections themselves."""
+    return next((share for share in CUSTOMER_SHARES if share.section == section), None)
+
+
+def section_keys(section: str) -> tuple[str, ...]:
+    """The keys of an address or contact section in the seed's order, Same as main first."""
+    share = share_of(section)
+    parts = ADDRESS_PARTS if section in ADDRESS_SECTIONS else CONTACT_PARTS
+    flag = (share.flag,) if share else ()
+    return flag + tuple(f"{section}_{element}" for element, _attr in parts)
+
+
+def _section_fields(section: str) -> tuple[Field, ...]:
+    share = share_of(section)
+    enabled = _not(share.flag) if share else None
+    is_address = section in ADDRESS_SECTIONS
+    path = ADDRESS_SECTIONS[section] if is_address else CONTACT_SECTIONS[section]
+    labels = ADDRESS_LABELS if is_address else CONTACT_LABELS
+    flag = (
+        (Field(share.flag, "Same as main", Kind.CHECKBOX, attr=share.flag_path()),) if share else ()
+    )
+    return flag + tuple(
+        Field(
+            f"{section}_{element}",
+            labels[element],
+            Kind.LOOKUP if element in LOOKUPS else Kind.TEXT,
+            attr=f"{path}.{attr}",
+            lookup=LOOKUPS.get(element),
+            enabled_when=enabled,
+        )
+        for element, attr in (ADDRESS_PARTS if is_address else CONTACT_PARTS)
+    )
+
+
+ADDRESS_AND_CONTACT_FIELDS = tuple(
+    spec for section in (*ADDRESS_SECTIONS, *CONTACT_SECTIONS) for spec in _section_fields(section)
+)
+
+FIELDS: tuple[Field, ...] = (
+    # Not required: left empty, saving takes the next number of the CUSTOMER series.
+    Field("customer_no", "Customer no.", Kind.TEXT),
+    Field("customer_name", "Customer name", Kind.TEXT, attr="name", required=True),
+    Field("status", "Status", Kind.OPTION, options=CustomerStatus, required=True),
+    Field("balance", "Balance", Kind.MONEY, read_only=True, visible_when=existing),
+    Field(
+        "prepayment_balance",
+        "Prepayment balance",
+        Kind.MONEY,
+        read_only=True,
+        visible_when=existing,
+    ),
+    Field(
+        "consolidated_balance",
+        "Consolidated balance",
+        Kind.MONEY,
+        read_only=True,
+        visible_when=is_parent,
+    ),
+    Field(
+        "retained_balance",
+        "Retained balance",
+        Kind.MONEY,
+        read_only=True,
+        visible_when=existing,
+    ),
+    *ADDRESS_AND_CONTACT_FIELDS,
+    Field("account_ref", "Account ref.", Kind.TEXT),
+    Field(
+        "customer_class",
+        "Customer class",
+        Kind.LOOKUP,
+        attr="customer_class_id",
+        required=True,
+        lookup=CUSTOMER_CLASSES,
+    ),
+    Field("terms", "Terms", Kind.LOOKUP, attr="terms_id", lookup=PAYMENT_TERMS),
+    Field(
+        "statement_cycle_id",
+        "Statement cycle ID",
+        Kind.LOOKUP,
+        lookup=STATEMENT_CYCLES,
+    ),
+    Field(
+        "document_language",
+        "Document language",
+        Kind.LOOKUP,
+        attr="document_language_id",
+        lookup=LANGUAGES,
+    ),
+    Field("apply_payments_automatically", "Apply payments automatically", Kind.CHECKBOX),
+    Field("apply_overdue_charges", "Apply overdue charges", Kind.CHECKBOX),
+    Field("enable_write_offs", "Enable write-offs", Kind.CHECKBOX),
+    Field("exclude_ec_sales_list", "Exclude EC sales list", Kind.CHECKBOX),
+    Field(
+        "write_off_limit",
+        "Write-off limit",
+        Kind.MONEY,
+        minimum=0,
+        enabled_when=_flag("enable_write_offs"),
+    ),
+    Field("currency_id", "Currency ID", Kind.LOOKUP, attr="currency_id", lookup=CURRENCIES),
+    Field("enable_currency_override", "Enable currency override", Kind.CHECKBOX),
+    Field(
+        "currency_rate_type",
+        "Currency rate type",
+        Kind.LOOKUP,
+        attr="currency_rate_type_id",
+        lookup=RATE_TYPES,
+    ),
+    Field("enable_rate_override", "Enable rate override", Kind.CHECKBOX),
+    Field(
+        "auto_load_documents",
+        "Auto load documents",
+        Kind.OPTION,
+        options=AutoLoadDocuments,
+        required=True,
+    ),
+    Field("exclude_debt_collection", "Exclude debt collection", Kind.CHECKBOX),
+    Field("webhook_notification", "Webhook notification", Kind.CHECKBOX),
+    Field(
+        "credit_verification",
+        "Credit verification",
+        Kind.OPTION,
+        options=CreditVerification,
+        required=True,
+    ),
+    Field(
+        "credit_limit",
+        "Credit limit",
+        Kind.MONEY,
+        minimum=0,
+        enabled_when=lambda v: uses_credit_limit(v.get("credit_verification")),
+    ),
+    Field(
+        "credit_days_past_due",
+        "Credit days past due",
+        Kind.NUMBER,
+        minimum=0,
+        enabled_when=lambda v: uses_days_past_due(v.get("credit_verification")),
+    ),
+    Field("unreleased_balance", "Unreleased balance", Kind.MONEY, read_only=True),
+    Field("balance_of_open_orders", "Balance of open orders", Kind.MONEY, read_only=True),
+    Field("remaining_credit_limit", "Remaining credit limit", Kind.MONEY, read_only=True),
+    Field(
+        "first_due_date",
+        "First due date",
+        Kind.DATE,
+        read_only=True,
+        visible_when=lambda v: uses_days_past_due(v.get("credit_verification")),
+    ),
+    Field(
+        "parent_account",
+        "Parent account",
+        Kind.LOOKUP,
+        attr="parent_account_id",
+        lookup=CUSTOMERS,
+        # An account cannot be both a child and a parent (seed).
+        enabled_when=lambda v: not is_parent(v),
+    ),
+    Field("consolidate_balance", "Consolidate balance", Kind.CHECKBOX),
+    Field("consolidate_statements", "Consolidate statements", Kind.CHECKBOX),
+    Field(
+        "shared_credit_policy",
+        "Shared credit policy",
+        Kind.CHECKBOX,
+        enabled_when=_flag("consolidate_balance"),
+    ),
+    Field("print_invoices", "Print invoices", Kind.CHECKBOX),
+    Field("send_invoices_by_email", "Send invoices by email", Kind.CHECKBOX),
+    Field("send_dunning_letters_by_email", "Send dunning letters by email", Kind.CHECKBOX),
+    Field("print_dunning_letters", "Print dunning letters", Kind.CHECKBOX),
+    Field("send_statements_by_email", "Send statements by email", Kind.CHECKBOX),
+    Field("multi_currency_statements", "Multi-currency statements", Kind.CHECKBOX),
+    Field("print_statements", "Print statements", Kind.CHECKBOX),
+    Field(
+        "statement_type",
+        "Statement type",
+        Kind.OPTION,
+        options=StatementType,
+        required=True,
+    ),
+    Field(autoinvoice.SEND, "Send invoices to AutoInvoice", Kind.CHECKBOX),
+    Field(
+        autoinvoice.SEND_AS_BANKING_EINVOICE,
+        "Send invoices to AutoInvoice as banking e-Invoice (Norway)",
+        Kind.CHECKBOX,
+        attr="send_invoices_to_autoinvoice_as_banking_einvoice",
+    ),
+    Field(
+        autoinvoice.PRINT,
+        "Print",
+        Kind.CHECKBOX,
+        attr="autoinvoice_print",
+        enabled_when=autoinvoice.print_selectable,
+    ),
+    Field(
+        autoinvoice.EXCLUDE_INVOICE_PDF,
+        "Exclude invoice PDF",
+        Kind.CHECKBOX,
+        enabled_when=autoinvoice.exclude_invoice_pdf_selectable,
+    ),
+    Field(
+        autoinvoice.USE_FIRST_ATTACHMENT,
+        "Use the first AutoInvoice attachment to view invoice",
+        Kind.CHECKBOX,
+        attr="use_first_autoinvoice_attachment",
+        enabled_when=autoinvoice.first_attachment_selectable,
+    ),
+    Field(
+        PAYMENT_METHOD,
+        "Default payment method",
+        Kind.LOOKUP,
+        attr=f"{PAYMENT_METHOD}.payment_method_id",
+        lookup=PAYMENT_METHODS,
+    ),
+    Field(
+        "cash_account",
+        "Cash account",
+        Kind.LOOKUP,
+        attr=f"{PAYMENT_METHOD}.cash_account_id",
+        lookup=CASH_ACCOUNTS,
+        enabled_when=_flag(PAYMENT_METHOD),
+    ),
+    Field(
+        "description",
+        "Description",
+        Kind.TEXT,
+        attr=f"{PAYMENT_METHOD}.description",
+        enabled_when=_flag(PAYMENT_METHOD),
+    ),
+    Field(
+        "account_used_for_payment",
+        "Account used for payment",
+        Kind.TEXT,
+        attr=f"{PAYMENT_METHOD}.account_used_for_payment",
+        enabled_when=_flag(PAYMENT_METHOD),
+    ),
+    Field("location_name", "Location name", Kind.TEXT, attr=_location("location_name")),
+    Field(
+        "vat_zone",
+        "VAT zone",
+        Kind.LOOKUP,
+        attr=_location("vat_zone_id"),
+        lookup=VAT_ZONES,
+    ),
+    Field("corporate_id", "Corporate ID", Kind.TEXT, attr=_location("corporate_id")),
+    Field(
+        "vat_registration_id",
+        "VAT registration ID",
+        Kind.TEXT,
+        attr=_location("vat_registration_id"),
+    ),
+    Field("gln", "GLN", Kind.TEXT, attr=_location("gln")),
+    Field("edi_code", "EDI code", Kind.TEXT, attr=_location("edi_code")),
+    Field(
+        "invoice_to_default_location",
+        "Invoice to default location",
+        Kind.CHECKBOX,
+        attr=_location("invoice_to_default_location"),
+    ),
+    Field(
+        "shipping_branch",
+        "Shipping branch",
+        Kind.LOOKUP,
+        attr=_location("shipping_branch_id"),
+        lookup=BRANCHES,
+    ),
+    Field(
+        "price_class_id",
+        "Price class ID",
+        Kind.LOOKUP,
+        attr=_location("price_class_id"),
+        lookup=PRICE_CLASSES,
+    ),
+    Field(
+        "warehouse",
+        "Warehouse",
+        Kind.LOOKUP,
+        attr=_location("warehouse_id"),
+        lookup=WAREHOUSES,
+    ),
+    Field(
+        "ship_via",
+        "Ship via",
+        Kind.LOOKUP,
+        attr=_location("ship_via_id"),
+        lookup=CARRIERS,
+    ),
+    Field(
+        "shipping_terms",
+        "Shipping terms",
+        Kind.LOOKUP,
+        attr=_location("shipping_terms_id"),
+        lookup=SHIPPING_TERMS,
+    ),
+    Field(
+        "shipping_zone_id",
+        "Shipping zone ID",
+        Kind.LOOKUP,
+        attr=_location("shipping_zone_id"),
+        lookup=SHIPPING_ZONES,
+    ),
+    Field(
+        "fob_point",
+        "FOB point",
+        Kind.LOOKUP,
+        attr=_location("fob_point_id"),
+        lookup=FOB_POINTS,
+    ),
+    Field(
+        "residential_delivery",
+        "Residential delivery",
+        Kind.CHECKBOX,
+        attr=_location("residential_delivery"),
+    ),
+    Field(
+        "saturday_delivery",
+        "Saturday delivery",
+        Kind.CHECKBOX,
+        attr=_location("saturday_delivery"),
+    ),
+    Field("insurance", "Insurance", Kind.CHECKBOX, attr=_location("insurance")),
+    Field(
+        "shipping_rule",
+        "Shipping rule",
+        Kind.OPTION,
+        attr=_location("shipping_rule"),
+        options=ShippingRule,
+        required=True,
+    ),
+    Field(
+        "order_priority",
+        "Order priority",
+        Kind.NUMBER,
+        attr=_location("order_priority"),
+    ),
+    Field(
+        "lead_time_days",
+        "Lead time (days)",
+        Kind.NUMBER,
+        minimum=0,
+        attr=_location("lead_time_days"),
+    ),
+    Field(
+        "mode_of_transportation",
+        "Mode of transportation",
+        Kind.OPTION,
+        options=ModeOfTransportation,
+    ),
+    _account(
+        "customer_ledger_account",
+        "Customer ledger account",
+        "customer_ledger_account_id",
+    ),
+    _account("customer_ledger_sub", "Customer ledger sub.", "customer_ledger_sub_id"),
+    _account(
+        "sales_account",
+        "Sales account",
+        _location("sales_account_id"),
+        required=True,
+    ),
+    _account(
+        "sales_non_taxable_account",
+        "Sales non-taxable account",
+        _location("sales_non_taxable_account_id"),
+    ),
+    _account("sales_eu_account", "Sales - EU account", _location("sales_eu_account_id")),
+    _account(
+        "sales_export_account",
+        "Sales - export account",
+        _location("sales_export_account_id"),
+    ),
+    _account("sales_sub", "Sales sub.", _location("sales_sub_id"), required=True),
+    _account("discount_account", "Discount account", _location("discount_account_id")),
+    _account("discount_sub", "Discount sub.", _location("discount_sub_id")),
+    _account("freight_account", "Freight account", _location("freight_account_id")),
+    _account("freight_sub", "Freight sub.", _location("freight_sub_id")),
+    _account(
+        "cash_discount_account",
+        "Cash discount account",
+        "cash_discount_account_id",
+        required=True,
+    ),
+    _account("cash_discount_sub", "Cash discount sub.", "cash_discount_sub_id", required=True),
+    _account("prepayment_account", "Prepayment account", "prepayment_account_id"),
+    _account("prepayment_sub", "Prepayment sub.", "prepayment_sub_id"),
+)
+
+GRIDS = (
+    Grid(
+        "Payment method details",
+        PAYMENT_METHOD_DETAILS,
+        (
+            Field("description", "Description", Kind.READONLY, read_only=True),
+            Field("value", "Value", Kind.TEXT),
+        ),
+        carried=("payment_method_detail_id",),
+        fixed_rows=True,
+    ),
+)
+
+CUSTOMER = Definition("customer", Customer, FIELDS, GRIDS)
