@@ -2,34 +2,24 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app.ledger.records import FieldError, RecordError, RecordService, ScreenRules, count_where
+from app.ledger.records import RecordError, RecordService, ScreenRules, count_where
 from app.models import Location
 from app.models.database import Store
-
-LOCATION_ID_PATTERN = re.compile(r"^[A-Za-z0-9]+$")
 
 
 class LocationService(RecordService[Location]):
     noun = "location"
 
-    def __init__(self, store: Store, rules: ScreenRules) -> None:
-        super().__init__(store, Location, rules, ("customer", "location_id"))
+    def __init__(self, store: Store, rules: ScreenRules | None = None) -> None:
+        from app.ledger.definitions.location import LOCATION
 
-    def check(
-        self, session: Session, record_id: int | None, values: Mapping[str, Any]
-    ) -> list[FieldError]:
-        code = str(values.get("location_id") or "")
-        if not LOCATION_ID_PATTERN.match(code):
-            rule = self.rules["location_id"]
-            return [FieldError(rule.key, rule.label, "use letters and digits only (A–Z, 0–9).")]
-        return []
+        super().__init__(store, Location, rules or LOCATION.rules(), ("customer", "location_id"))
 
     def before_save(
         self, session: Session, record: Location, values: Mapping[str, Any], *, is_new: bool

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.ledger.records import column_length, related_model
 from app.windows.framework import catalogue
-from app.windows.framework.spec import Field, Grid, Kind, Screen, Section, Tab, snake
+from app.windows.framework.spec import Action, Field, Grid, Kind, Screen, Section, Tab, snake
 from app.windows.framework.widgets import create_editor
 
 LookupFactory = Callable[[Field, QWidget | None], QWidget]
@@ -51,12 +51,12 @@ class FormBuilder:
         screen: Screen,
         lookups: LookupFactory,
         grids: GridFactory,
-        handlers: Callable[[str], Callable[[], None]] | None = None,
+        bind: Callable[[Action], Callable[[], object]] | None = None,
     ) -> None:
         self.screen = screen
         self.lookups = lookups
         self.grids = grids
-        self.handlers = handlers  # a section button's handler, by name
+        self.bind = bind  # a section button's action, bound to the screen it runs on
 
     def build(self, parent: QWidget) -> Form:
         form = Form(top=QWidget(parent), tabs=QTabWidget(parent))
@@ -172,8 +172,8 @@ class FormBuilder:
             button.setToolTip(
                 action.help or catalogue.help_text(self.screen.id, action.label, section.title)
             )
-            if self.handlers is not None:
-                handler = self.handlers(action.handler)
+            if self.bind is not None:
+                handler = self.bind(action)
                 button.clicked.connect(lambda _checked=False, handler=handler: handler())
             layout.addRow("", button)
         return box

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, Signal
@@ -40,7 +41,7 @@ from app.windows.framework.binder import Binder, RecordModel
 from app.windows.framework.builder import FormBuilder
 from app.windows.framework.grid import GridEditor, lookup_code
 from app.windows.framework.lookup import LookupEditor
-from app.windows.framework.spec import Field, Grid, Kind, Screen
+from app.windows.framework.spec import Action, Field, Grid, Kind, Screen
 from app.windows.framework.widgets import mark_invalid
 
 
@@ -55,23 +56,8 @@ class StandardAction:
     name: str
     label: str
     shortcuts: tuple[str, ...]
-    handler: str
+    handler: Callable[[Any], object]  # given the screen
     record_only: bool = True  # hidden on single-record screens (preferences)
-
-
-STANDARD_ACTIONS: tuple[StandardAction, ...] = (
-    StandardAction("save", "Save", ("Ctrl+S",), "save", record_only=False),
-    StandardAction("cancel", "Cancel", ("Esc",), "cancel", record_only=False),
-    StandardAction("add_new", "Add new", ("Ctrl+N", "Ctrl+Ins"), "add_new"),
-    StandardAction("delete", "Delete", ("Ctrl+Del",), "delete"),
-    StandardAction("copy", "Copy", ("Ctrl+Shift+C",), "copy_record"),
-    StandardAction("paste", "Paste", ("Ctrl+Shift+V",), "paste_record"),
-    StandardAction("first", "First", ("Ctrl+Home",), "go_first"),
-    StandardAction("previous", "Previous", ("PgUp",), "go_previous"),
-    StandardAction("next", "Next", ("PgDown",), "go_next"),
-    StandardAction("last", "Last", ("Ctrl+End",), "go_last"),
-    StandardAction("list_window", "List window", ("Ctrl+L",), "show_list"),
-)
 
 
 class RecordScreen(QWidget):
@@ -107,9 +93,7 @@ class RecordScreen(QWidget):
         # Detail grids are not values of the record: their rows live inside the master's rows.
         masters = [grid.key for grid in screen.grids() if not grid.master]
         self.record = RecordModel([spec.key for spec in fields] + masters, self)
-        self.form = FormBuilder(screen, self._make_lookup, self._make_grid, self._handler).build(
-            self
-        )
+        self.form = FormBuilder(screen, self._make_lookup, self._make_grid, self._bound).build(self)
         bound = {
             key: editor for key, editor in self.form.editors.items() if key in self.record.keys
         }
@@ -177,7 +161,7 @@ class RecordScreen(QWidget):
                 toolbar,
                 standard.name,
                 standard.label,
-                getattr(self, standard.handler),
+                partial(standard.handler, self),
                 standard.shortcuts,
             )
         own = [action for action in self.spec.actions if not action.toolbar]
@@ -187,7 +171,7 @@ class RecordScreen(QWidget):
                     toolbar,
                     action.object_name[7:],
                     action.label,
-                    self._handler(action.handler),
+                    self._bound(action),
                     (action.shortcut,) if action.shortcut else (),
                     action.help or catalogue.action_help(self.spec.id, action.label),
                 )
@@ -199,7 +183,7 @@ class RecordScreen(QWidget):
                     menu,
                     action.object_name[7:],
                     action.label,
-                    self._handler(action.handler),
+                    self._bound(action),
                     (action.shortcut,) if action.shortcut else (),
                     action.help or catalogue.action_help(self.spec.id, action.label),
                 )
@@ -212,16 +196,16 @@ class RecordScreen(QWidget):
             toolbar.addWidget(button)
         return toolbar
 
-    def _handler(self, name: str) -> Callable[[], None]:
-        handler: Callable[[], None] = getattr(self, name)
-        return handler
+    def _bound(self, action: Action) -> Callable[[], object]:
+        """The action's handler, run on this screen."""
+        return lambda: action.handler(self)
 
     def _add_action(
         self,
         container: QWidget,
         name: str,
         label: str,
-        handler: Callable[[], None],
+        handler: Callable[[], object],
         shortcuts: tuple[str, ...],
         help_text: str = "",
     ) -> QAction:
@@ -530,3 +514,19 @@ class RecordScreen(QWidget):
     @property
     def is_dirty(self) -> bool:
         return self.record.is_dirty
+
+
+# Each handler calls the screen's method, so a screen that overrides one (preferences) is used.
+STANDARD_ACTIONS: tuple[StandardAction, ...] = (
+    StandardAction("save", "Save", ("Ctrl+S",), lambda screen: screen.save(), record_only=False),
+    StandardAction("cancel", "Cancel", ("Esc",), lambda screen: screen.cancel(), record_only=False),
+    StandardAction("add_new", "Add new", ("Ctrl+N", "Ctrl+Ins"), lambda screen: screen.add_new()),
+    StandardAction("delete", "Delete", ("Ctrl+Del",), lambda screen: screen.delete()),
+    StandardAction("copy", "Copy", ("Ctrl+Shift+C",), lambda screen: screen.copy_record()),
+    StandardAction("paste", "Paste", ("Ctrl+Shift+V",), lambda screen: screen.paste_record()),
+    StandardAction("first", "First", ("Ctrl+Home",), lambda screen: screen.go_first()),
+    StandardAction("previous", "Previous", ("PgUp",), lambda screen: screen.go_previous()),
+    StandardAction("next", "Next", ("PgDown",), lambda screen: screen.go_next()),
+    StandardAction("last", "Last", ("Ctrl+End",), lambda screen: screen.go_last()),
+    StandardAction("list_window", "List window", ("Ctrl+L",), lambda screen: screen.show_list()),
+)

@@ -22,6 +22,7 @@ __all__ = [
     "Condition",
     "Field",
     "Grid",
+    "Handler",
     "Kind",
     "ListColumn",
     "RowSelect",
@@ -36,12 +37,17 @@ __all__ = [
 RowSelect = Select[*tuple[Any, ...]]
 
 
+# An action's handler: a callable given the screen widget it runs on (typed, found by reference,
+# not by a method name), so a screen's own action needs no subclass.
+Handler = Callable[[Any], object]
+
+
 @dataclass(frozen=True)
 class Action:
     """A screen's own action, shown in its Actions menu (or on the toolbar when ``toolbar``)."""
 
     label: str
-    handler: str  # method name on the screen widget
+    handler: Handler
     shortcut: str = ""
     toolbar: bool = False
     enabled_when: Condition | None = None

@@ -350,7 +350,7 @@ SCREEN = Screen(
     actions=(
         Action(
             "Apply restriction settings to all customers",
-            "apply_restriction_settings",
+            lambda screen: screen.apply_restriction_settings(),
             toolbar=True,
             help="Includes all customers of the class in its Default restriction group and "
             "excludes them from the group they were in.",

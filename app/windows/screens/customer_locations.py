@@ -1,19 +1,18 @@
-"""Customer locations (CR303010)."""
+"""Customer locations (CR303010), arranged from the location's definition
+(app/ledger/definitions/location.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
+from app.ledger.definitions.location import LOCATION
 from app.ledger.locations import LocationService
 from app.ledger.records import RecordError
-from app.ledger.sources import (
-    CUSTOMERS,
-)
 from app.models import Customer, Location
 from app.models.database import Store
-from app.windows.framework.record_screen import RecordScreen, screen_rules
-from app.windows.framework.spec import Action, Field, Kind, ListColumn, RowSelect, Screen
+from app.windows.framework.record_screen import RecordScreen
+from app.windows.framework.spec import Action, Kind, ListColumn, RowSelect, Screen
 
 SCREEN_ID = "CR303010"
 
@@ -29,28 +28,31 @@ def list_query() -> RowSelect:
     ).join(Customer, Location.customer_id == Customer.id)
 
 
+def set_as_default(screen: RecordScreen) -> None:
+    """Make the shown (saved) location the customer's default location."""
+    service = screen.service
+    assert isinstance(service, LocationService)
+    if screen.record.record_id is None or screen.record.is_dirty:
+        screen.show_message("Save the location before making it the default.", error=True)
+        return
+    try:
+        service.set_as_default(screen.record.record_id)
+    except RecordError as error:
+        screen.show_message(str(error), error=True)
+        return
+    screen.load_record(screen.record.record_id)
+    screen.show_message("This is now the customer's default location.")
+
+
 SCREEN = Screen(
     id=SCREEN_ID,
     title="Customer locations",
     model=Location,
-    top=(
-        Field(
-            "customer",
-            "Customer",
-            Kind.LOOKUP,
-            attr="customer_id",
-            required=True,
-            lookup=CUSTOMERS,
-        ),
-        Field("location_id", "Location ID", Kind.TEXT, required=True),
-        Field("location_name", "Location name", Kind.TEXT),
-        Field("active", "Active", Kind.CHECKBOX),
-        Field("is_default", "Is default", Kind.CHECKBOX, read_only=True),
-    ),
+    top=LOCATION.pick("customer", "location_id", "location_name", "active", "is_default"),
     actions=(
         Action(
             "Set as default",
-            "set_as_default",
+            set_as_default,
             toolbar=True,
             help="Makes the current location the customer's default location.",
         ),
@@ -66,23 +68,5 @@ SCREEN = Screen(
 )
 
 
-class CustomerLocationsScreen(RecordScreen):
-    service: LocationService
-
-    def set_as_default(self) -> None:
-        if self.record.record_id is None or self.record.is_dirty:
-            self.show_message("Save the location before making it the default.", error=True)
-            return
-        try:
-            self.service.set_as_default(self.record.record_id)
-        except RecordError as error:
-            self.show_message(str(error), error=True)
-            return
-        self.load_record(self.record.record_id)
-        self.show_message("This is now the customer's default location.")
-
-
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
-    return CustomerLocationsScreen(
-        store, SCREEN, LocationService(store, screen_rules(SCREEN)), parent
-    )
+    return RecordScreen(store, SCREEN, LocationService(store), parent)

@@ -27,17 +27,22 @@ from app.windows.framework import dialogs
 from app.windows.framework.binder import OnChange
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen
-from app.windows.framework.spec import Action, Kind, ListColumn, Screen, Section, Tab
+from app.windows.framework.spec import Action, Handler, Kind, ListColumn, Screen, Section, Tab
 
 SCREEN_ID = "AR303000"
 pick = CUSTOMER.pick
+
+
+def view_on_map(section: str, title: str) -> Handler:
+    """View on map of one address section, as shown (saved or not)."""
+    return lambda screen: screen.view_on_map(section, title)
 
 
 def address_section(title: str, section: str) -> Section:
     return Section(
         title,
         pick(*section_keys(section)),
-        buttons=(Action("View on map", f"view_{section}_on_map"),),
+        buttons=(Action("View on map", view_on_map(section, title)),),
     )
 
 
@@ -232,8 +237,8 @@ SCREEN = Screen(
     ),
     tabs=(GENERAL_INFORMATION, INVOICING_SETTINGS, DELIVERY_SETTINGS, GENERAL_LEDGER_ACCOUNTS),
     actions=(
-        Action("View on map", "view_main_address_on_map", toolbar=True),
-        Action("Change ID", "change_id", enabled_when=existing),
+        Action("View on map", view_on_map("main_address", "Main address"), toolbar=True),
+        Action("Change ID", lambda screen: screen.change_id(), enabled_when=existing),
     ),
     list_columns=(
         ListColumn("customer_no", "Customer no.", width=110),
@@ -380,16 +385,7 @@ class CustomerScreen(RecordScreen):
 
     # -- actions -----------------------------------------------------------------------------
 
-    def view_main_address_on_map(self) -> None:
-        self._view_on_map("main_address", "Main address")
-
-    def view_invoice_address_on_map(self) -> None:
-        self._view_on_map("invoice_address", "Invoice address")
-
-    def view_shipping_address_on_map(self) -> None:
-        self._view_on_map("shipping_address", "Shipping address")
-
-    def _view_on_map(self, section: str, title: str) -> None:
+    def view_on_map(self, section: str, title: str) -> None:
         """The address as shown (saved or not) in the system's browser."""
         values = self.record.values()
         url = map_url_of(
