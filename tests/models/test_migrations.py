@@ -14,6 +14,7 @@ from sqlalchemy import Column, Index, Integer, MetaData, String, Table, func, in
 
 from app.models import Base
 from app.models.base import ExactDecimal
+from app.models.lock import lock_path
 from app.models.migrations import (
     ADD_REVISION_HINT,
     SCRIPT_LOCATION,
@@ -26,7 +27,7 @@ from app.models.migrations import (
     model_changes,
     upgrade_database,
 )
-from app.models.startup import open_store
+from app.models.startup import DatabaseRefusedError, RefusalReason, _open_server, open_store
 from tests.models.conftest import checkpoint, fingerprint, sqlite_rows
 
 
@@ -216,6 +217,41 @@ def a_revision_0002_database(path: Path, *statements: str) -> str:
     engine.dispose()
     checkpoint(path)
     return url
+
+
+def test_a_revision_0002_database_with_codes_clashing_by_case_is_refused_untouched(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "old.db"
+    url = a_revision_0002_database(db, *CLASHING_ROWS)
+    before = fingerprint(db)
+    backups = tmp_path / "backups"
+
+    with pytest.raises(DatabaseRefusedError) as refused:
+        open_store(url, backup_dir=backups)
+
+    assert refused.value.reason is RefusalReason.DATA_IN_THE_WAY
+    message = str(refused.value)
+    for clash in CLASHES:
+        assert clash in message + "\n", message
+    assert "vat_zone" not in message and "C002: main" not in message
+    assert "Change ID" in message and "The database was not changed." in message
+    assert fingerprint(db).sha256 == before.sha256
+    assert fingerprint(db) == before
+    assert not backups.exists(), "nothing to restore: no backup taken"
+    assert not lock_path(db).exists()
+    assert sqlite_rows(db, "SELECT version_num FROM alembic_version") == [("0002",)]
+
+
+def test_the_server_path_refuses_clashing_codes_too(tmp_path: Path) -> None:
+    """PostgreSQL's steps (no file checks, lock or backup), run on a SQLite file."""
+    db = tmp_path / "server.db"
+    url = a_revision_0002_database(db, *CLASHING_ROWS)
+    with pytest.raises(DatabaseRefusedError) as refused:
+        _open_server(url, None)
+    assert refused.value.reason is RefusalReason.DATA_IN_THE_WAY
+    assert CLASHES[0] in str(refused.value)
+    assert sqlite_rows(db, "SELECT version_num FROM alembic_version") == [("0002",)]
 
 
 def test_the_revision_itself_refuses_clashing_codes_and_changes_nothing(tmp_path: Path) -> None:

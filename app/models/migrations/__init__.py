@@ -22,9 +22,10 @@ one that is missing. A batch rebuild of a table (copy, drop, rename) loses them 
 create them again in the revision that rebuilds the table.
 
 A revision that cannot take some data (codes that differ only in case, before 0003 makes them
-unique regardless of case) defines ``refusal(connection)``, saying what is in the way or None
-(``upgrade_refusals`` asks every pending revision), and its ``upgrade`` raises
-``UpgradeRefusedError`` with it before changing anything.
+unique regardless of case) defines ``refusal(connection)``, saying what is in the way or None.
+Start-up asks every pending revision before it backs up or writes anything
+(``upgrade_refusals``), and refuses the database untouched; the revision's ``upgrade`` refuses
+too (``UpgradeRefusedError``) when it is run another way.
 
 Other commands work the same way, e.g. ``python -m app.models.migrations history`` or
 ``python -m app.models.migrations upgrade head --sql -x url=postgresql://`` (the SQL for a server);
