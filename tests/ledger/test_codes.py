@@ -11,14 +11,17 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.ledger.change_id import ChangeIdError, change_customer_no
 from app.ledger.customer_classes import CustomerClassService
 from app.ledger.customers import CustomerService
 from app.ledger.locations import LocationService
 from app.ledger.lookups import LookupSource, by_code
+from app.ledger.number_series import NumberSeriesService
+from app.ledger.numbering import CUSTOMER_SERIES
 from app.ledger.records import FieldError, FieldRule, ScreenRules, ValidationError
 from app.ledger.reference import ReferenceService
 from app.ledger.setup import set_up_company
-from app.models import Customer, CustomerClass, Location, PaymentTerms, VatZone
+from app.models import Customer, CustomerClass, Location, NumberSeries, PaymentTerms, VatZone
 from app.models.database import Store
 from tests.ledger.customer_documents import add_customer
 
@@ -95,6 +98,80 @@ def test_a_customer_number_typed_in_lower_case_finds_the_customer(
     assert customers.find({"customer_no": "k-200"}) == saved
     assert customers.find({"customer_no": " K-200 "}) == saved
     assert customers.find({"customer_no": "k-201"}) is None
+
+
+def test_the_series_skips_a_number_a_customer_has_in_another_case(
+    customers: CustomerService, store: Store
+) -> None:
+    with store.transaction() as session:
+        series = session.scalars(
+            select(NumberSeries).where(NumberSeries.series_id == CUSTOMER_SERIES)
+        ).one()
+        series.start_number = "K0001"
+        add_customer(session, "k0001")
+    numbered = customers.save(None, new_customer(customers, None, "Nummerert AS"))
+    assert customers.load(numbered)["customer_no"] == "K0002"
+
+
+def test_a_series_whose_next_number_a_customer_has_in_another_case_is_refused(
+    store: Store,
+) -> None:
+    with store.transaction() as session:
+        add_customer(session, "cu0001")
+        add_customer(session, "CU0002")
+    rules = ScreenRules(
+        fields=tuple(
+            FieldRule(key, key, label)
+            for key, label in (
+                ("series_id", "Number series ID"),
+                ("description", "Description"),
+                ("manual_numbering", "Manual numbering"),
+                ("start_number", "Start number"),
+                ("end_number", "End number"),
+                ("last_number", "Last number"),
+                ("numbering_step", "Numbering step"),
+            )
+        )
+    )
+    service = NumberSeriesService(store, NumberSeries, rules, "series_id", noun="number series")
+    values = {
+        "series_id": CUSTOMER_SERIES,
+        "description": "Customers",
+        "manual_numbering": False,
+        "start_number": "CU0001",
+        "end_number": None,
+        "last_number": None,
+        "numbering_step": 1,
+    }
+    with pytest.raises(ValidationError) as refused:
+        service.save(None, values)
+    assert refusal(refused) == [
+        "Last number: the next number CU0001 is already used by a customer; set the last "
+        "number past the numbers in use: CU0002 gives the next number CU0003."
+    ]
+
+
+# -- Change ID ------------------------------------------------------------------------------------
+
+
+def test_change_id_refuses_a_number_another_customer_has_in_another_case(store: Store) -> None:
+    with store.transaction() as session:
+        add_customer(session, "ABC1", "Vestland Bygg AS")
+        renumbered = add_customer(session, "10001", "Fjord Fisk AS")
+    with pytest.raises(ChangeIdError) as refused:
+        change_customer_no(store, renumbered.id, "abc1", renumbered.version)
+    assert str(refused.value) == (
+        "Customer no.: abc1 is already used by customer ABC1 Vestland Bygg AS; "
+        "choose another number."
+    )
+    assert codes(store, Customer.customer_no) == ["10001", "ABC1"]
+
+
+def test_change_id_may_change_the_case_of_the_customers_own_number(store: Store) -> None:
+    with store.transaction() as session:
+        customer = add_customer(session, "abc1")
+    change_customer_no(store, customer.id, "ABC1", customer.version)
+    assert codes(store, Customer.customer_no) == ["ABC1"]
 
 
 # -- customer classes -----------------------------------------------------------------------------
