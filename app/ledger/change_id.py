@@ -5,12 +5,14 @@ parent account) refers to its surrogate id, never to its number, so only the num
 every reference follows without being rewritten. The new number follows the rules of IDs in
 the product family (letters, digits, - and _; app/ledger/reference.py), fits the column, and is
 not another customer's. A number the CUSTOMER series would give later is fine: the series skips
-numbers in use (app/ledger/numbering.py).
+numbers in use (app/ledger/numbering.py). Numbers are unique regardless of case: ``abc1`` is
+refused while ``ABC1`` is another customer's, and a customer may change the case of its own.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.ledger.records import RecordError, StaleRecordError, column_length
@@ -47,7 +49,8 @@ def change_customer_no(store: Store, customer_id: int, new_no: str, version: int
                 return
             holder = session.execute(
                 select(Customer.customer_no, Customer.name).where(
-                    Customer.customer_no == number, Customer.id != customer_id
+                    func.lower(Customer.customer_no) == func.lower(number),
+                    Customer.id != customer_id,
                 )
             ).first()
             if holder is not None:
@@ -60,6 +63,11 @@ def change_customer_no(store: Store, customer_id: int, new_no: str, version: int
             customer.customer_no = number
     except StaleDataError as error:
         raise StaleRecordError("The customer was changed by someone else.") from error
+    except IntegrityError as error:
+        # Another screen gave the number to a customer since it was checked.
+        raise ChangeIdError(
+            f"Customer no.: {number} is already used by another customer; choose another number."
+        ) from error
 
 
 def customer_no_problem(number: str) -> str | None:

@@ -4,6 +4,7 @@ A series counts up in the trailing digits of its start number (numbering.py). It
 numbers must be numbers of the same series: the same prefix and as many digits, in order. The
 next number of a series that numbers records (CUSTOMER numbers customers) must not be a number
 a record already has, or the next record would be refused for a number the user never typed.
+A number is taken when a record has it in any case (numbers are unique regardless of case).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.ledger.numbering import (
@@ -53,9 +54,15 @@ def number_in_use(session: Session, series_id: str) -> Callable[[str], bool] | N
     column = numbered.column
 
     def in_use(number: str) -> bool:
-        return bool(session.scalar(select(exists().where(column == number))))
+        return _taken(session, column, number)
 
     return in_use
+
+
+def _taken(session: Session, column: InstrumentedAttribute[str], number: str) -> bool:
+    """Whether a record has ``number``, in any case."""
+    taken = exists().where(func.lower(column) == func.lower(number))
+    return bool(session.scalar(select(taken)))
 
 
 def next_number_of(values: Mapping[str, Any]) -> str | None:
@@ -110,7 +117,7 @@ class NumberSeriesService(ReferenceService[NumberSeries]):
         candidate = next_number_of(values)
         if numbered is None or candidate is None or candidate == USED_UP:
             return None
-        if not session.scalar(select(exists().where(numbered.column == candidate))):
+        if not _taken(session, numbered.column, candidate):
             return None
         rule = self.rules["last_number"]
         step = values.get("numbering_step")
@@ -212,26 +219,28 @@ def _first_free(
     Numbers of one prefix and width sort as text in the order they count, so the numbers in
     use are read once, in order, from ``candidate`` on."""
     prefix, _value, width = split_number(candidate)
-    column = numbered.column
-    pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    # Compared lower-cased: a record's c0005 takes the series' C0005 as well.
+    folded = func.lower(numbered.column)
+    lowered = prefix.lower()
+    pattern = lowered.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     stmt = (
-        select(column)
-        .where(column.like(pattern + "_" * width, escape="\\"), column >= candidate)
-        .order_by(column)
+        select(folded)
+        .where(folded.like(pattern + "_" * width, escape="\\"), folded >= candidate.lower())
+        .order_by(folded)
         .limit(SEARCH_LIMIT * step)
     )
     read = list(session.scalars(stmt))
     taken, expected = candidate, candidate
     for number in read:
-        if not (number.startswith(prefix) and number[len(prefix) :].isdigit()):
+        if not (number.startswith(lowered) and number[len(lowered) :].isdigit()):
             continue
-        if number < expected:
+        if number < expected.lower():
             continue
-        if number > expected:
+        if number > expected.lower():
             break
-        taken = number
+        taken = expected
         try:
-            expected = following(number, step)
+            expected = following(expected, step)
         except NumberingError:
             return taken, None
     else:

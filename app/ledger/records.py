@@ -7,13 +7,24 @@ save instead of overwriting someone else's. Screen-specific rules subclass Recor
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from sqlalchemy import Select, String, and_, exists, func, inspect, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    UniqueConstraint,
+    and_,
+    func,
+    inspect,
+    or_,
+    select,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -236,16 +247,27 @@ class RecordService(Generic[M]):
         return stamps
 
     def find(self, key_values: Mapping[str, Any]) -> int | None:
-        """The id of the record a user identifies by its key fields, if it exists."""
+        """The id of the record a user identifies by its key fields, if it exists; a code typed
+        in another case finds the stored one (codes are unique regardless of case)."""
         if any(is_blank(key_values.get(key)) for key in self.key_keys):
             return None
         model: Any = self.model
-        conditions = [
-            getattr(model, self.rules[key].attr) == key_values[key] for key in self.key_keys
-        ]
         with self.store.session() as session:
-            found: int | None = session.scalar(select(model.id).where(*conditions))
+            found: int | None = session.scalar(select(model.id).where(*self._same_key(key_values)))
             return found
+
+    def _same_key(self, key_values: Mapping[str, Any]) -> list[ColumnElement[bool]]:
+        """Conditions for the record with these key values: a text key compared by lower(),
+        as the database's unique index on lower(code) compares it (and so uses it)."""
+        conditions = []
+        for key in self.key_keys:
+            column = getattr(self.model, self.rules[key].attr)
+            value = key_values.get(key)
+            if isinstance(value, str):
+                conditions.append(func.lower(column) == func.lower(value.strip()))
+            else:
+                conditions.append(column == value)
+        return conditions
 
     def neighbour(self, direction: Direction, current: Mapping[str, Any] | None) -> int | None:
         """Browse in key order: the first/previous/next/last record from the current one."""
@@ -314,6 +336,9 @@ class RecordService(Generic[M]):
         except StaleDataError as exc:
             raise StaleRecordError(f"The {self.noun} was changed by someone else.") from exc
         except IntegrityError as exc:
+            if self._refused_key(exc):
+                # Another screen saved the same code since this save checked it.
+                raise ValidationError([self._key_used(values)]) from exc
             raise RecordError(f"The {self.noun} was not saved: {exc.orig}") from exc
 
     def write(
@@ -566,21 +591,43 @@ class RecordService(Generic[M]):
         if not self.key_keys:
             return []
         model: Any = self.model
-        conditions = [
-            getattr(model, self.rules[key].attr) == values.get(key) for key in self.key_keys
-        ]
+        code = getattr(model, self.rules[self.key_keys[-1]].attr)
+        stmt = select(code).where(*self._same_key(values)).limit(1)
         if record_id is not None:
-            conditions.append(model.id != record_id)
-        if session.scalar(select(exists().where(*conditions))):
-            last = self.rules[self.key_keys[-1]]
-            return [
-                FieldError(
-                    last.key,
-                    last.label,
-                    f"'{values.get(last.key)}' is already used by another {self.noun}.",
-                )
-            ]
-        return []
+            stmt = stmt.where(model.id != record_id)
+        held = session.scalar(stmt)
+        return [] if held is None else [self._key_used(values, held)]
+
+    def _key_used(self, values: Mapping[str, Any], held: Any = None) -> FieldError:
+        """The refusal of a key another record has, naming the field (and the code as stored
+        when it was typed in another case)."""
+        last = self.rules[self.key_keys[-1]]
+        typed = values.get(last.key)
+        if held is None:  # the database refused it: the stored code is not at hand
+            stored = " (codes are unique regardless of case)"
+        elif held != typed:
+            stored = f", as '{held}' (codes are unique regardless of case)"
+        else:
+            stored = ""
+        return FieldError(
+            last.key, last.label, f"'{typed}' is already used by another {self.noun}{stored}."
+        )
+
+    def _refused_key(self, error: IntegrityError) -> bool:
+        """Whether the database refused the record's code as another record's: the driver's
+        message names its unique index or constraint (PostgreSQL), or the index or the column
+        (SQLite), never in words for the user."""
+        if not self.key_keys:
+            return False
+        table = inspect(self.model).local_table
+        code = column_of(self.model, self.rules[self.key_keys[-1]].attr)
+        names = {f"{table.name}.{code.name}"}
+        for unique in [*table.indexes, *table.constraints]:
+            is_unique = isinstance(unique, UniqueConstraint) or getattr(unique, "unique", False)
+            if is_unique and unique.name and any(part is code for part in unique.columns):
+                names.add(str(unique.name))
+        text = str(error.orig)
+        return any(re.search(rf"\b{re.escape(name)}\b", text) for name in names)
 
 
 def sentence_case(text: str) -> str:

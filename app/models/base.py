@@ -7,9 +7,15 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
-from sqlalchemy import BigInteger, DateTime, Dialect, MetaData, Numeric, String
+from sqlalchemy import BigInteger, DateTime, Dialect, Index, MetaData, Numeric, String, func
 from sqlalchemy import Enum as SqlEnum
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    InstrumentedAttribute,
+    Mapped,
+    declared_attr,
+    mapped_column,
+)
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from app.money import ROUNDING, STORE_PLACES, as_decimal, quantum
@@ -90,6 +96,28 @@ code10 = Annotated[str, mapped_column(String(10))]
 code30 = Annotated[str, mapped_column(String(30))]
 text50 = Annotated[str, mapped_column(String(50))]
 text255 = Annotated[str, mapped_column(String(255))]
+
+
+def unique_regardless_of_case(
+    code: InstrumentedAttribute[str], *within: InstrumentedAttribute[Any]
+) -> Index:
+    """Declare that no two records hold ``code`` in letters differing only in case (``abc1``
+    and ``ABC1``), within the same ``within`` values if given (a location ID per customer):
+    a unique index on ``lower(code)`` (DESIGN §3).
+
+    ``lower()`` rather than the store's ``casefold()``: the index must work in any SQLite tool
+    and on PostgreSQL, without the app's own SQL functions. It folds ASCII only on SQLite, which
+    is every letter a code may hold (the code rules, app/ledger/reference.py). SQLite cannot
+    reflect such an index, so Alembic's autogenerate does not see it: a revision creates it by
+    hand, and ``model_changes`` compares it (app/models/migrations).
+    """
+    table = code.class_.__tablename__
+    return Index(
+        f"uq_{table}_lower_{code.key}",
+        *within,
+        func.lower(code),
+        unique=True,
+    )
 
 
 class Base(DeclarativeBase):

@@ -6,7 +6,14 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, MasterRecord, OptionEnum, code10, text255
+from app.models.base import (
+    Base,
+    MasterRecord,
+    OptionEnum,
+    code10,
+    text255,
+    unique_regardless_of_case,
+)
 
 
 class CidStatus(OptionEnum):
@@ -60,3 +67,6 @@ class CidConfiguration(MasterRecord, Base):
     elements: Mapped[list[CidElement]] = relationship(
         cascade="all, delete-orphan", order_by=CidElement.sort_order
     )
+
+
+unique_regardless_of_case(CidConfiguration.configuration_id)

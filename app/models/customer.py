@@ -13,7 +13,15 @@ from sqlalchemy import ForeignKey, String, case, func, inspect
 from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
 
 from app.models.address import Address, Contact
-from app.models.base import Base, MasterRecord, OptionEnum, code30, money, text255
+from app.models.base import (
+    Base,
+    MasterRecord,
+    OptionEnum,
+    code30,
+    money,
+    text255,
+    unique_regardless_of_case,
+)
 from app.models.customer_class import CustomerClass
 from app.models.options import (
     AutoLoadDocuments,
@@ -189,3 +197,6 @@ inspect(Customer).add_property(
         )
     ),
 )
+
+
+unique_regardless_of_case(Customer.customer_no)

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, MasterRecord, code10, money, percent, text255
+from app.models.base import (
+    Base,
+    MasterRecord,
+    code10,
+    money,
+    percent,
+    text255,
+    unique_regardless_of_case,
+)
 from app.models.mailing import MailingColumns, RecipientColumns
 from app.models.options import CreditVerification, ExportType, ShippingRule
 from app.models.settings import AutoInvoiceRoute, PrintAndEmailSettings
@@ -154,3 +162,6 @@ class CustomerClass(MasterRecord, PrintAndEmailSettings, AutoInvoiceRoute, Base)
 
     def __repr__(self) -> str:
         return f"CustomerClass({self.class_id!r})"
+
+
+unique_regardless_of_case(CustomerClass.class_id)

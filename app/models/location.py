@@ -12,7 +12,7 @@ from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.address import Address, Contact
-from app.models.base import Base, MasterRecord, code10, text255
+from app.models.base import Base, MasterRecord, code10, text255, unique_regardless_of_case
 from app.models.options import ExportType, ShippingRule
 
 if TYPE_CHECKING:
@@ -83,3 +83,6 @@ class Location(MasterRecord, Base):
 
     def __repr__(self) -> str:
         return f"Location({self.location_id!r})"
+
+
+unique_regardless_of_case(Location.location_id, Location.customer_id)

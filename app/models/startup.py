@@ -9,12 +9,16 @@ For a SQLite file (DESIGN §7), in this order:
    0-byte file as an empty database);
 4. read its Alembic revision. A revision this version does not know means a newer Customer
    Ledger wrote it: refused, untouched. Tables without a revision: not a ledger, refused;
-5. behind head: back it up through SQLite's backup API into the backups folder, verify the
+5. behind head: ask the pending revisions, still read-only, whether they can take its data
+   (codes that differ only in case cannot become unique regardless of case); if not, refused,
+   untouched, naming what is in the way;
+6. behind head: back it up through SQLite's backup API into the backups folder, verify the
    backup, then upgrade to head in one transaction (a new database needs no backup);
-6. check it again and hand out the Store, which releases the lock when closed.
+7. check it again and hand out the Store, which releases the lock when closed.
 
 Any refusal leaves the file's bytes as they were. Other databases (PostgreSQL) skip the file
-steps, but newer revisions are still refused and older ones upgraded in one transaction.
+steps, but newer revisions and data the upgrade cannot take are still refused, and older ones
+upgraded in one transaction.
 """
 
 from __future__ import annotations
@@ -28,9 +32,10 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
-from sqlalchemy import Connection, inspect
+from sqlalchemy import Connection, create_engine, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
 from app import APP_NAME, __version__
 from app.models.backup import BackupError, backup_sqlite, read_only_uri
@@ -41,6 +46,7 @@ from app.models.migrations import (
     known_revisions,
     upgrade_database,
     upgrade_in_transaction,
+    upgrade_refusals,
 )
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -81,6 +87,7 @@ class RefusalReason(enum.Enum):
     DAMAGED = "damaged"
     NOT_A_LEDGER = "not a Customer Ledger database"
     NEWER_VERSION = "newer version"
+    DATA_IN_THE_WAY = "data the upgrade cannot take"
     BACKUP_FAILED = "backup failed"
     UPGRADE_FAILED = "upgrade failed"
     UNAVAILABLE = "unavailable"
@@ -163,6 +170,8 @@ def _open_sqlite_file(
         revision = _check_revisions(where, state, script_location)
         head = head_revision(script_location)
         if state.new or revision != head:
+            if not state.new:
+                _refuse_data_in_the_way_of_sqlite(path, script_location)
             backup = None if state.new else _backup(path, revision, backup_dir)
             _upgrade_sqlite(url, where, backup, script_location)
             after = inspect_sqlite_file(path, damaged_advice=_restore_advice(backup))
@@ -328,6 +337,34 @@ def _refuse_unknown(where: str, revisions: tuple[str, ...], script_location: Pat
         )
 
 
+def _refuse_data_in_the_way(
+    where: str, connection: Connection, script_location: Path | None
+) -> None:
+    """Refuse a database holding data a pending revision cannot take, naming it."""
+    problems = upgrade_refusals(connection, script_location=script_location)
+    if problems:
+        raise DatabaseRefusedError(
+            where,
+            RefusalReason.DATA_IN_THE_WAY,
+            "\n\n".join(problems),
+            f"Change what is named above with the version of {APP_NAME} that wrote the "
+            "database, then start this version again. The database was not changed.",
+        )
+
+
+def _refuse_data_in_the_way_of_sqlite(path: Path, script_location: Path | None) -> None:
+    """The same, asked over a read-only connection: nothing is written before the backup."""
+    uri = read_only_uri(path)
+    engine = create_engine(
+        "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True), poolclass=NullPool
+    )
+    try:
+        with engine.connect() as connection:
+            _refuse_data_in_the_way(str(path), connection, script_location)
+    finally:
+        engine.dispose()
+
+
 def _backup(path: Path, revision: str | None, backup_dir: Path | None) -> Path:
     if backup_dir is None:
         from app.paths import backups_dir
@@ -439,6 +476,8 @@ def _open_server(url: str, script_location: Path | None) -> Store:
             state = DatabaseState(new=not tables, revisions=revisions, tables=tables)
             revision = _check_revisions(where, state, script_location)
             if state.new or revision != head_revision(script_location):
+                if not state.new:
+                    _refuse_data_in_the_way(where, connection, script_location)
                 upgrade_in_transaction(connection, script_location=script_location)
     except DatabaseRefusedError:
         engine.dispose()

@@ -14,6 +14,7 @@ from app.ledger import autoinvoice
 from app.models import Address, ArDocument, Customer, CustomerStatus, DocumentType, Location
 from app.models.database import Store
 from app.models.options import CreditVerification
+from app.windows.framework import dialogs
 from app.windows.framework.lookup import LookupEditor
 from app.windows.screens import customers
 from app.windows.screens.customers import PAYMENT_METHOD_DETAILS, SCREEN
@@ -340,6 +341,42 @@ def test_a_typed_customer_number_must_have_the_form_of_an_id(
     trigger(screen, "save")
     assert screen.message.text() == "Saved."
     assert shown(screen, "customer_no") == "K_1-A"
+
+
+def test_a_customer_number_differing_only_in_case_is_refused_on_save(
+    qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers
+) -> None:
+    set_up(store)
+    screen = open_screen("AR303000")
+    create_customer(qtbot, screen, "Fjord Fisk AS", customer_no="ABC1")
+    trigger(screen, "add_new")
+    type_into(qtbot, screen, "customer_name", "Fjord Fisk igjen AS")
+    # The typed number finds ABC1; the user keeps the new customer rather than open it.
+    answers.unsaved = dialogs.Unsaved.CANCEL
+    type_into(qtbot, screen, "customer_no", "abc1")
+    assert answers.asked == ["unsaved: Customer abc1"]
+    assert screen.record.is_new
+    trigger(screen, "save")
+    assert (
+        "Customer no.: 'abc1' is already used by another customer, as 'ABC1' (codes are unique "
+        "regardless of case)." in screen.message.text()
+    )
+    assert shown(screen, "customer_no") == "abc1"  # kept, to be changed
+    with store.session() as session:
+        assert session.scalars(select(Customer.customer_no)).all() == ["ABC1"]
+
+
+def test_a_customer_number_typed_in_another_case_opens_the_customer(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    set_up(store)
+    screen = open_screen("AR303000")
+    create_customer(qtbot, screen, "Fjord Fisk AS", customer_no="ABC1")
+    trigger(screen, "add_new")
+    type_into(qtbot, screen, "customer_no", "abc1")
+    assert not screen.record.is_new
+    assert shown(screen, "customer_no") == "ABC1"
+    assert shown(screen, "customer_name") == "Fjord Fisk AS"
 
 
 # -- 8 (issue). Copy / Paste a customer --------------------------------------------------------

@@ -5,7 +5,15 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, MasterRecord, OptionEnum, code10, code30, text255
+from app.models.base import (
+    Base,
+    MasterRecord,
+    OptionEnum,
+    code10,
+    code30,
+    text255,
+    unique_regardless_of_case,
+)
 
 
 class AccountType(OptionEnum):
@@ -25,6 +33,9 @@ class Branch(MasterRecord, Base):
     active: Mapped[bool] = mapped_column(default=True)
 
 
+unique_regardless_of_case(Branch.branch_id)
+
+
 class GlAccount(MasterRecord, Base):
     __tablename__ = "gl_account"
 
@@ -34,12 +45,18 @@ class GlAccount(MasterRecord, Base):
     active: Mapped[bool] = mapped_column(default=True)
 
 
+unique_regardless_of_case(GlAccount.account)
+
+
 class Subaccount(MasterRecord, Base):
     __tablename__ = "subaccount"
 
     subaccount_id: Mapped[code30] = mapped_column(unique=True)
     description: Mapped[text255]
     active: Mapped[bool] = mapped_column(default=True)
+
+
+unique_regardless_of_case(Subaccount.subaccount_id)
 
 
 class CashAccount(MasterRecord, Base):
@@ -54,3 +71,6 @@ class CashAccount(MasterRecord, Base):
     # Bank account number shown on documents (IBAN where the bank has one).
     bank_account: Mapped[str | None] = mapped_column(String(50))
     active: Mapped[bool] = mapped_column(default=True)
+
+
+unique_regardless_of_case(CashAccount.cash_account_id)

@@ -8,7 +8,16 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, MasterRecord, OptionEnum, code10, money, percent, text255
+from app.models.base import (
+    Base,
+    MasterRecord,
+    OptionEnum,
+    code10,
+    money,
+    percent,
+    text255,
+    unique_regardless_of_case,
+)
 
 
 class DueDateType(OptionEnum):
@@ -26,6 +35,9 @@ class PaymentTerms(MasterRecord, Base):
     due_days: Mapped[int] = mapped_column(default=0)
     discount_days: Mapped[int] = mapped_column(default=0)
     cash_discount_percent: Mapped[percent] = mapped_column(default=Decimal(0))
+
+
+unique_regardless_of_case(PaymentTerms.terms_id)
 
 
 class PrepareOn(OptionEnum):
@@ -51,6 +63,9 @@ class OverdueCharge(MasterRecord, Base):
     fixed_amount: Mapped[money] = mapped_column(default=Decimal(0))
 
 
+unique_regardless_of_case(OverdueCharge.overdue_charge_id)
+
+
 class StatementCycle(MasterRecord, Base):
     """When statements are prepared and how their balances are aged (DESIGN §5)."""
 
@@ -74,3 +89,6 @@ class StatementCycle(MasterRecord, Base):
     overdue_charge_id: Mapped[int | None] = mapped_column(ForeignKey("overdue_charge.id"))
     last_statement_date: Mapped[date | None]
     next_statement_date: Mapped[date | None]
+
+
+unique_regardless_of_case(StatementCycle.statement_cycle_id)

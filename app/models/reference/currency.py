@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, MasterRecord, code10, text255
+from app.models.base import Base, MasterRecord, code10, text255, unique_regardless_of_case
 
 
 class Currency(MasterRecord, Base):
@@ -18,8 +18,14 @@ class Currency(MasterRecord, Base):
     active: Mapped[bool] = mapped_column(default=True)
 
 
+unique_regardless_of_case(Currency.currency_id)
+
+
 class RateType(MasterRecord, Base):
     __tablename__ = "rate_type"
 
     rate_type_id: Mapped[code10] = mapped_column(unique=True)
     description: Mapped[text255]
+
+
+unique_regardless_of_case(RateType.rate_type_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, MasterRecord, code10, text255
+from app.models.base import Base, MasterRecord, code10, text255, unique_regardless_of_case
 
 
 class County(Base):
@@ -32,6 +32,9 @@ class Country(MasterRecord, Base):
     )
 
 
+unique_regardless_of_case(Country.country_id)
+
+
 class Language(MasterRecord, Base):
     """A locale documents can be printed in (document language)."""
 
@@ -40,3 +43,6 @@ class Language(MasterRecord, Base):
     locale_id: Mapped[code10] = mapped_column(unique=True)  # e.g. nb-NO
     description: Mapped[text255]
     active: Mapped[bool] = mapped_column(default=True)
+
+
+unique_regardless_of_case(Language.locale_id)

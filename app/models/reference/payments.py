@@ -5,7 +5,14 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, MasterRecord, OptionEnum, code10, text255
+from app.models.base import (
+    Base,
+    MasterRecord,
+    OptionEnum,
+    code10,
+    text255,
+    unique_regardless_of_case,
+)
 
 
 class MeansOfPayment(OptionEnum):
@@ -44,3 +51,6 @@ class PaymentMethod(MasterRecord, Base):
     details: Mapped[list[PaymentMethodDetail]] = relationship(
         cascade="all, delete-orphan", order_by=PaymentMethodDetail.sort_order
     )
+
+
+unique_regardless_of_case(PaymentMethod.payment_method_id)

@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, MasterRecord, code10, percent, text255
+from app.models.base import Base, MasterRecord, code10, percent, text255, unique_regardless_of_case
 
 
 class Salesperson(MasterRecord, Base):
@@ -20,11 +20,17 @@ class Salesperson(MasterRecord, Base):
     active: Mapped[bool] = mapped_column(default=True)
 
 
+unique_regardless_of_case(Salesperson.salesperson_id)
+
+
 class PriceClass(MasterRecord, Base):
     __tablename__ = "price_class"
 
     price_class_id: Mapped[code10] = mapped_column(unique=True)
     description: Mapped[text255]
+
+
+unique_regardless_of_case(PriceClass.price_class_id)
 
 
 class Carrier(MasterRecord, Base):
@@ -37,11 +43,17 @@ class Carrier(MasterRecord, Base):
     active: Mapped[bool] = mapped_column(default=True)
 
 
+unique_regardless_of_case(Carrier.carrier_id)
+
+
 class ShippingTerms(MasterRecord, Base):
     __tablename__ = "shipping_terms"
 
     shipping_terms_id: Mapped[code10] = mapped_column(unique=True)
     description: Mapped[text255]
+
+
+unique_regardless_of_case(ShippingTerms.shipping_terms_id)
 
 
 class ShippingZone(MasterRecord, Base):
@@ -51,11 +63,17 @@ class ShippingZone(MasterRecord, Base):
     description: Mapped[text255]
 
 
+unique_regardless_of_case(ShippingZone.shipping_zone_id)
+
+
 class FobPoint(MasterRecord, Base):
     __tablename__ = "fob_point"
 
     fob_point_id: Mapped[code10] = mapped_column(unique=True)
     description: Mapped[text255]
+
+
+unique_regardless_of_case(FobPoint.fob_point_id)
 
 
 class Warehouse(MasterRecord, Base):
@@ -65,3 +83,6 @@ class Warehouse(MasterRecord, Base):
     description: Mapped[text255]
     branch_id: Mapped[int | None] = mapped_column(ForeignKey("branch.id"))
     active: Mapped[bool] = mapped_column(default=True)
+
+
+unique_regardless_of_case(Warehouse.warehouse_id)

@@ -7,7 +7,15 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, MasterRecord, OptionEnum, code10, code30, text255
+from app.models.base import (
+    Base,
+    MasterRecord,
+    OptionEnum,
+    code10,
+    code30,
+    text255,
+    unique_regardless_of_case,
+)
 
 
 class NumberSeries(MasterRecord, Base):
@@ -26,6 +34,9 @@ class NumberSeries(MasterRecord, Base):
     end_number: Mapped[str | None] = mapped_column(String(15))
     last_number: Mapped[str | None] = mapped_column(String(15))
     numbering_step: Mapped[int] = mapped_column(default=1)
+
+
+unique_regardless_of_case(NumberSeries.series_id)
 
 
 class ControlType(OptionEnum):
@@ -63,6 +74,9 @@ class Attribute(MasterRecord, Base):
     )
 
 
+unique_regardless_of_case(Attribute.attribute_id)
+
+
 class ReasonCodeUsage(OptionEnum):
     BALANCE_WRITE_OFF = "Balance write-off"
     CREDIT_WRITE_OFF = "Credit write-off"
@@ -79,6 +93,9 @@ class ReasonCode(MasterRecord, Base):
     usage: Mapped[ReasonCodeUsage]
 
 
+unique_regardless_of_case(ReasonCode.reason_code_id)
+
+
 class EmailAccount(MasterRecord, Base):
     """A system email account mailings are sent from."""
 
@@ -90,6 +107,9 @@ class EmailAccount(MasterRecord, Base):
     reply_to: Mapped[str | None] = mapped_column(String(255))
 
 
+unique_regardless_of_case(EmailAccount.email_account_id)
+
+
 class Report(MasterRecord, Base):
     """A customer ledger report a mailing can send (e.g. AR641500 Customer statement)."""
 
@@ -99,6 +119,9 @@ class Report(MasterRecord, Base):
     name: Mapped[text255]
 
 
+unique_regardless_of_case(Report.report_id)
+
+
 class NotificationTemplate(MasterRecord, Base):
     __tablename__ = "notification_template"
 
@@ -106,6 +129,9 @@ class NotificationTemplate(MasterRecord, Base):
     description: Mapped[text255]
     subject: Mapped[str | None] = mapped_column(String(255))
     body: Mapped[str | None] = mapped_column(Text)
+
+
+unique_regardless_of_case(NotificationTemplate.template_id)
 
 
 class ReportText(MasterRecord, Base):
@@ -118,12 +144,18 @@ class ReportText(MasterRecord, Base):
     text: Mapped[str | None] = mapped_column(Text)
 
 
+unique_regardless_of_case(ReportText.report_text_id)
+
+
 class RestrictionGroup(MasterRecord, Base):
     __tablename__ = "restriction_group"
 
     group_id: Mapped[code30] = mapped_column(unique=True)
     description: Mapped[text255]
     active: Mapped[bool] = mapped_column(default=True)
+
+
+unique_regardless_of_case(RestrictionGroup.group_id)
 
 
 class Employee(MasterRecord, Base):
@@ -135,6 +167,9 @@ class Employee(MasterRecord, Base):
     active: Mapped[bool] = mapped_column(default=True)
 
 
+unique_regardless_of_case(Employee.employee_id)
+
+
 class NonStockItem(MasterRecord, Base):
     """A non-stock item, such as the dunning fee charged with a dunning letter."""
 
@@ -143,3 +178,6 @@ class NonStockItem(MasterRecord, Base):
     item_id: Mapped[code30] = mapped_column(unique=True)
     description: Mapped[text255]
     active: Mapped[bool] = mapped_column(default=True)
+
+
+unique_regardless_of_case(NonStockItem.item_id)

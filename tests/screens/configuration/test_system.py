@@ -362,7 +362,7 @@ def test_other_series_may_give_numbers_customers_have(
 def test_a_collision_looks_for_a_free_number_within_the_series(
     qtbot: QtBot, open_screen: Opener, store: Store
 ) -> None:
-    # c0007 is not of the series (another prefix): C0007 is free.
+    # c0007 takes C0007 too (numbers are unique regardless of case): C0008 is the first free.
     add_customers(store, "C0005", "C0006", "c0007", "C0099")
     screen = new_series(
         qtbot,
@@ -375,13 +375,13 @@ def test_a_collision_looks_for_a_free_number_within_the_series(
     refused(
         screen,
         "Last number: the next number C0005 is already used by a customer; set the last number "
-        "past the numbers in use: C0006 gives the next number C0007.",
+        "past the numbers in use: C0007 gives the next number C0008.",
     )
-    type_into(qtbot, screen, "end_number", "C0006")
+    type_into(qtbot, screen, "end_number", "C0007")
     refused(
         screen,
         "Last number: the next number C0005 is already used by a customer, and no later number "
-        "of the series is free up to the end number C0006; raise the end number or start the "
+        "of the series is free up to the end number C0007; raise the end number or start the "
         "series anew.",
     )
 
