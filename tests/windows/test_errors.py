@@ -1,4 +1,5 @@
-"""Nothing fails unseen: an error escaping a slot is logged and shown (app/windows/errors.py)."""
+"""Nothing fails unseen: an error escaping a slot is logged and shown (app/windows/errors.py),
+and the test suite itself fails on one (pytest-qt's exception capture)."""
 
 from __future__ import annotations
 
@@ -140,3 +141,67 @@ def test_what_failed_names_a_database_errors_cause_not_its_sql() -> None:
     assert errors.what_failed(wrapped) == f"ValueError: {cause}"
     assert errors.what_failed(KeyError()) == "KeyError"
     assert errors.what_failed(OSError("disk full")) == "OSError: disk full"
+
+
+# -- the test suite fails on an error in a slot -------------------------------------------------
+
+
+def test_an_exception_in_a_slot_is_captured_to_fail_the_test(
+    request: pytest.FixtureRequest, qtbot: QtBot
+) -> None:
+    """pytest-qt puts a hook on sys.excepthook around every test and fails the test with what it
+    caught. Switched off (qt_no_exception_capture), this test fails: there is no capture."""
+    manager = getattr(request.node, "qt_exception_capture_manager", None)
+    assert manager is not None, "pytest-qt's exception capture is off"
+    emitter = Emitter()
+    emitter.fired.connect(raise_in_slot)
+    emitter.fired.emit()
+    QTimer.singleShot(0, raise_in_slot)
+    qtbot.waitUntil(lambda: len(manager.exceptions) == 2)
+    assert [type(error) for _kind, error, _tb in manager.exceptions] == [SlotError, SlotError]
+    manager.exceptions.clear()  # raised on purpose: this test itself passes
+
+
+SLOT_TEST = """
+from PySide6.QtCore import QObject, Signal
+
+
+class Emitter(QObject):
+    fired = Signal()
+
+
+def raise_in_slot():
+    raise ValueError("the slot broke")
+
+
+def test_emits(qtbot):
+    emitter = Emitter()
+    emitter.fired.connect(raise_in_slot)
+    emitter.fired.emit()
+"""
+
+
+def test_the_suite_fails_a_test_whose_slot_raises_and_refuses_switching_that_off(
+    pytester: pytest.Pytester,
+) -> None:
+    # The suite's own guard (tests/conftest.py) and pytest-qt's setting, in a suite of one test.
+    pytester.makeconftest(
+        "from tests.conftest import pytest_collection_modifyitems, pytest_configure  # noqa"
+    )
+    pytester.makeini("[pytest]\nqt_api = pyside6\n")
+    pytester.makepyfile(test_slot=SLOT_TEST)
+    result = pytester.runpytest_inprocess()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*Exceptions caught in Qt event loop*", "*the slot broke*"])
+
+    marked = SLOT_TEST.replace(
+        "def test_emits", "@pytest.mark.qt_no_exception_capture\ndef test_emits"
+    )
+    pytester.makepyfile(test_slot="import pytest\n" + marked)
+    result = pytester.runpytest_inprocess()
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*qt_no_exception_capture*"])
+
+    pytester.makeini("[pytest]\nqt_api = pyside6\nqt_no_exception_capture = 1\n")
+    result = pytester.runpytest_inprocess()
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
