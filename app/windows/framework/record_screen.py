@@ -35,7 +35,9 @@ from app.ledger.records import (
     ValidationError,
     sentence_case,
 )
+from app.logs import log
 from app.models.database import Store
+from app.windows import errors
 from app.windows.framework import catalogue, dialogs
 from app.windows.framework.binder import Binder, RecordModel
 from app.windows.framework.builder import FormBuilder
@@ -346,6 +348,9 @@ class RecordScreen(QWidget):
         except RecordError as error:
             self.show_message(str(error), error=True)
             return False
+        except Exception as error:  # a fault no rule foresaw: said here, not only logged
+            self._show_unexpected("saved", error)
+            return False
         self.load_record(record_id)
         self.show_message("Saved.")
         self.saved.emit(record_id)
@@ -371,6 +376,9 @@ class RecordScreen(QWidget):
             self.service.delete(self.record.record_id)  # type: ignore[arg-type]
         except RecordError as error:
             self.show_message(str(error), error=True)
+            return
+        except Exception as error:  # a fault no rule foresaw: said here, not only logged
+            self._show_unexpected("deleted", error)
             return
         following = self.service.neighbour(Direction.NEXT, current) or self.service.neighbour(
             Direction.PREVIOUS, current
@@ -504,6 +512,17 @@ class RecordScreen(QWidget):
         self.message.clear()
         self.message.setVisible(False)
         self._clear_marks()
+
+    def _show_unexpected(self, done: str, error: Exception) -> None:
+        """An unexpected error of a save or delete, on the screen and in the log. The transaction
+        was rolled back and the record keeps what the user typed, to correct and try again."""
+        name = self._record_name()
+        log.error("%s was not %s", name, done, exc_info=error)
+        self.show_message(
+            f"{name} was not {done}: {errors.what_failed(error)}\n"
+            f"Nothing was {done}; what you typed is still here. {errors.where_logged()}",
+            error=True,
+        )
 
     def _show_field_errors(self, error: ValidationError) -> None:
         lines = "\n".join(f"• {problem}" for problem in error.errors)
