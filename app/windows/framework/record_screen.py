@@ -383,10 +383,8 @@ class RecordScreen(QWidget):
         following = self.service.neighbour(Direction.NEXT, current) or self.service.neighbour(
             Direction.PREVIOUS, current
         )
-        if following is None:
+        if following is None or not self._open(following):
             self.new_record()
-        else:
-            self.load_record(following)
         self.show_message("Deleted.")
 
     def copy_record(self) -> None:
@@ -430,14 +428,14 @@ class RecordScreen(QWidget):
         if target is None or target == self.record.record_id:
             return
         if self.confirm_close():
-            self.load_record(target)
+            self._open(target)
 
     def open_record(self, record_id: int) -> None:
         """Show the record with this id (asks about unsaved changes first)."""
         if record_id != self.record.record_id and not self.confirm_close():
             return
-        self.load_record(record_id)
-        self.pages.setCurrentIndex(0)
+        if self._open(record_id):
+            self.pages.setCurrentIndex(0)
 
     def _key_entered(self) -> None:
         """Typing the key of an existing record opens it, as in the product family."""
@@ -454,7 +452,7 @@ class RecordScreen(QWidget):
                 return
             if answer == dialogs.Unsaved.SAVE:
                 return  # saving would clash with the existing key: the user must pick another
-        self.load_record(found)
+        self._open(found)
 
     def _reload_or_new(self) -> None:
         if self.record.record_id is None:
@@ -464,6 +462,24 @@ class RecordScreen(QWidget):
             self.load_record(self.record.record_id)
         except StaleRecordError:
             self.new_record()
+            self._record_gone()
+
+    def _open(self, record_id: int) -> bool:
+        """Show a record the user picked (a list row, Next, a typed key); False, said and the
+        list refreshed, when it was deleted meanwhile (by another screen)."""
+        try:
+            self.load_record(record_id)
+        except StaleRecordError:
+            self._record_gone()
+            return False
+        return True
+
+    def _record_gone(self) -> None:
+        said = f"The {self.service.noun} no longer exists"
+        if self._list_window is not None:
+            self._list_window.refresh()  # type: ignore[attr-defined]
+            said += "; the list was refreshed"
+        self.show_message(f"{said}.", error=True)
 
     # -- list window -----------------------------------------------------------------------
 
