@@ -27,6 +27,7 @@ from app.ledger.records import (
     Direction,
     FieldRule,
     GridRule,
+    InUseError,
     InvalidInput,
     RecordError,
     RecordService,
@@ -374,6 +375,11 @@ class RecordScreen(QWidget):
         current = self.record.values()
         try:
             self.service.delete(self.record.record_id)  # type: ignore[arg-type]
+        except InUseError as error:
+            self.show_message(str(error), error=True)
+            if error.can_deactivate:
+                self._offer_deactivation(error)
+            return
         except RecordError as error:
             self.show_message(str(error), error=True)
             return
@@ -386,6 +392,23 @@ class RecordScreen(QWidget):
         if following is None or not self._open(following):
             self.new_record()
         self.show_message("Deleted.")
+
+    def _offer_deactivation(self, refusal: InUseError) -> None:
+        """A record others refer to may retire instead: its Active box cleared and saved (only
+        that, checked against the version shown), after the user agrees."""
+        record_id = self.record.record_id
+        assert record_id is not None
+        lost = " Your unsaved changes are discarded." if self.record.is_dirty else ""
+        question = f"{refusal}\n\nDeactivate it instead? It stays for what refers to it.{lost}"
+        if not dialogs.confirm(self, "Deactivate instead", question):
+            return
+        try:
+            self.service.deactivate(record_id, self.record.version)
+        except RecordError as error:
+            self.show_message(f"{refusal}\nIt was not deactivated: {error}", error=True)
+            return
+        if self._open(record_id):
+            self.show_message(f"{refusal}\nIt was deactivated instead.")
 
     def copy_record(self) -> None:
         self._clipboard[self.spec.id] = self.record.values()
