@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 from logging.handlers import RotatingFileHandler
+from pathlib import Path
 from types import TracebackType
 
 from app.paths import log_dir
@@ -17,10 +18,13 @@ LOG_FILE_NAME = "customer-ledger.log"
 log = logging.getLogger("app")
 
 
+def log_file() -> Path:
+    """The log file, as a message to the user names it."""
+    return log_dir() / LOG_FILE_NAME
+
+
 def setup_logging() -> None:
-    handler = RotatingFileHandler(
-        log_dir() / LOG_FILE_NAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    handler = RotatingFileHandler(log_file(), maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from app import APP_ID, APP_NAME, __version__
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from app.models.database import Store
 
 DATABASE_ENV = "CUSTOMER_LEDGER_DATABASE"
@@ -137,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _start(parser: argparse.ArgumentParser, url: str, demo: int | None = None) -> int:
     from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+    from sqlalchemy.exc import ArgumentError
 
     try:
         make_url(url)
@@ -151,10 +153,8 @@ def _start(parser: argparse.ArgumentParser, url: str, demo: int | None = None) -
     setup_logging()
     log.info("%s %s starting on %s", APP_ID, __version__, make_url(url).render_as_string())
 
-    from PySide6.QtCore import QCoreApplication, QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from app.models.startup import DatabaseRefusedError, open_store
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
 
     # QSettings reads these names; set them before any QSettings is made.
     QCoreApplication.setOrganizationName(APP_NAME)
@@ -165,6 +165,25 @@ def _start(parser: argparse.ArgumentParser, url: str, demo: int | None = None) -
     # Lets Wayland/desktops match the window to packaging/customer-ledger.desktop (its icon).
     # No applicationDisplayName: X11 would append it to every window title.
     app.setDesktopFileName(APP_ID)
+
+    from app.windows import errors
+
+    # From here on an error escaping a slot (a dialog's, a screen's) is logged and shown,
+    # never only printed to a terminal no one reads.
+    unattended = bool(os.environ.get(QUIT_WHEN_READY_ENV)) or errors.is_unattended(app)
+    with errors.reporting(unattended=unattended):
+        return _run(app, url, demo)
+
+
+def _run(app: QApplication, url: str, demo: int | None) -> int:
+    """Open the store, set it up when new, show the main window and run the event loop."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from app.logs import log
+    from app.models.startup import DatabaseRefusedError, open_store
 
     try:
         store = open_store(url)

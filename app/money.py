@@ -68,4 +68,9 @@ def format_decimal(value: Decimal | None, places: int = MONEY_PLACES) -> str:
     """Show an amount with a point as decimal mark and no grouping (what the user can type back)."""
     if value is None:
         return ""
-    return f"{round_money(value, places):f}"
+    try:
+        return f"{round_money(value, places):f}"
+    except InvalidOperation:
+        # More digits than a decimal holds once rounded (1e30): far beyond any amount stored,
+        # shown exactly as typed so the save can refuse it by name.
+        return f"{value:f}"

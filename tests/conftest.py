@@ -22,6 +22,26 @@ from app.models.database import Store
 from app.models.migrations import ADD_REVISION_HINT, model_changes
 from app.models.startup import open_store
 
+# tests/windows/test_errors.py runs a suite of one test to prove the guards below.
+pytest_plugins = ("pytester",)
+
+NO_CAPTURE = "qt_no_exception_capture"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # DESIGN §8: an exception escaping a slot fails the test. pytest-qt captures it around
+    # every test unless told not to; the suite never tells it so.
+    if config.getini(NO_CAPTURE):
+        raise pytest.UsageError(f"{NO_CAPTURE} is set: errors in Qt slots would pass unseen")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker(NO_CAPTURE):
+            raise pytest.UsageError(
+                f"{item.nodeid} is marked {NO_CAPTURE}: errors in its Qt slots would pass unseen"
+            )
+
 
 @pytest.fixture(scope="session")
 def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:

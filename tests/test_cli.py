@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import __version__
+from app import APP_ID, __version__
 from app.ledger.setup import set_up_company
+from app.logs import LOG_FILE_NAME
 from app.main import (
     DATABASE_ENV,
     EXIT_DATABASE_REFUSED,
@@ -339,3 +340,53 @@ def test_demo_into_a_given_database_but_never_over_a_ledger(
     assert "not an empty database or a demo company" in capsys.readouterr().err
     assert query(ledger, "SELECT * FROM customer") == before
     assert not ledger.with_name("books.sqlite.lock").exists()
+
+
+# A slot that fails once the main window is up, with the error dialog printing what it shows.
+FAILING_SLOT = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from app import main
+from app.windows import errors, main_window
+
+errors.show_error = lambda _parent, _title, text, _details: print(
+    "DIALOG", text.replace("\\n", " "), flush=True
+)
+if sys.argv[2] == "attended":
+    errors.is_unattended = lambda _app: False  # as on a desktop, not offscreen
+shown = main_window.MainWindow.show
+
+
+def show(window):
+    shown(window)
+    QTimer.singleShot(0, lambda: 1 / 0)
+    QTimer.singleShot(50, QApplication.quit)
+
+
+main_window.MainWindow.show = show
+print("EXIT", main.main(["--database", sys.argv[1]]), flush=True)
+"""
+
+
+@pytest.mark.parametrize("mode", ["attended", "unattended"])
+def test_an_error_in_a_slot_of_the_running_app_is_logged_and_shown(
+    user_dirs: dict[str, str], tmp_path: Path, mode: str
+) -> None:
+    database = tmp_path / "ledger.sqlite"
+    # Not QUIT_WHEN_READY: the script quits; skip, as the first-run dialog would wait.
+    proc = run(["-c", FAILING_SLOT, str(database), mode], {**user_dirs, FIRST_RUN_ENV: "skip"})
+    assert "EXIT 0" in proc.stdout, proc.stderr
+    log = Path(user_dirs["XDG_STATE_HOME"]) / APP_ID / "log" / LOG_FILE_NAME
+    logged = log.read_text()
+    assert "ZeroDivisionError: division by zero" in logged
+    assert "Traceback (most recent call last)" in logged
+    assert "ZeroDivisionError" in proc.stderr  # a terminal sees it too
+    dialogs = [line for line in proc.stdout.splitlines() if line.startswith("DIALOG")]
+    if mode == "attended":
+        assert len(dialogs) == 1
+        assert "Something failed unexpectedly: ZeroDivisionError: division by zero" in dialogs[0]
+        assert "Nothing was saved" in dialogs[0]
+        assert f"The details are in the log file {log}." in dialogs[0]
+    else:
+        assert dialogs == []  # offscreen, unattended: no one would close it

@@ -40,6 +40,10 @@ class LocationService(RecordService[Location]):
             )
         return None
 
+    def describe(self, record: Location) -> str:
+        """``Location OSLO of customer 10001``: the customer by its number, not its row id."""
+        return f"Location {record.location_id} of customer {record.customer.customer_no}"
+
     def set_as_default(self, location_id: int) -> None:
         """Make this location the customer's only default location (one transaction)."""
         with self.store.transaction() as session:

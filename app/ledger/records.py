@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from app.ledger.fields import Field, Grid
 
 M = TypeVar("M", bound=MasterRecord)  # the record's model
+ACTIVE = "active"  # the column of a record's Active box
 
 # The values key under which a loaded record carries the identity and version of each related
 # row its fields reach (``default_location`` → (id, version)): what a save checks them against.
@@ -147,6 +148,15 @@ class ValidationError(RecordError):
 
 class StaleRecordError(RecordError):
     """The record changed (or was deleted) since it was read."""
+
+
+class InUseError(RecordError):
+    """A delete refused because other records refer to this one (the message names them);
+    ``can_deactivate`` when the record has an Active box to clear instead."""
+
+    def __init__(self, message: str, *, can_deactivate: bool) -> None:
+        super().__init__(message)
+        self.can_deactivate = can_deactivate
 
 
 class Direction(Enum):
@@ -504,14 +514,58 @@ class RecordService(Generic[M]):
         """Related records to write in the same transaction. Override where needed."""
 
     def delete(self, record_id: int) -> None:
-        with self.store.transaction() as session:
-            record = session.get(self.model, record_id)
-            if record is None:
-                return
-            reason = self.delete_refusal(session, record)
-            if reason:
-                raise RecordError(reason)
-            session.delete(record)
+        what = sentence_case(f"the {self.noun}")
+        try:
+            with self.store.transaction() as session:
+                record = session.get(self.model, record_id)
+                if record is None:
+                    return
+                what = self.describe(record)
+                self._refuse_delete(session, record)
+                session.delete(record)
+                session.flush()
+        except IntegrityError as exc:
+            # A reference no count of where it is used sees (a row deleted with this one that
+            # others refer to): refused all the same, in words, never the database's error.
+            raise RecordError(
+                f"{what} cannot be deleted: other records still refer to it."
+            ) from exc
+
+    def _refuse_delete(self, session: Session, record: M) -> None:
+        """The ledger's own rule (``delete_refusal``) first; then, for every record, the rows
+        that still refer to it, named as where_used names them — also where the own rule has
+        nothing to say about them (a location used by documents)."""
+        reason = self.delete_refusal(session, record)
+        in_use = in_use_message(self.describe(record), uses_of(session, record))
+        if reason and reason != in_use:  # a rule of its own (the default location)
+            raise RecordError(reason)
+        if in_use:
+            raise InUseError(in_use, can_deactivate=self.can_deactivate(record))
+
+    def can_deactivate(self, record: M) -> bool:
+        """Whether the record has an Active box that is ticked: in use, it may retire instead."""
+        return self._has_active_box() and bool(getattr(record, ACTIVE))
+
+    def _has_active_box(self) -> bool:
+        return ACTIVE in inspect(self.model).local_table.columns
+
+    def deactivate(self, record_id: int, version: int | None) -> None:
+        """Clear the record's Active box (instead of deleting it): one transaction, refused when
+        the record changed or went since ``version`` was read."""
+        try:
+            with self.store.transaction() as session:
+                record: Any = session.get(self.model, record_id)
+                if record is None:
+                    raise StaleRecordError(f"The {self.noun} was deleted by someone else.")
+                if version is not None and record.version != version:
+                    raise StaleRecordError(
+                        f"The {self.noun} was changed by someone else since you opened it."
+                    )
+                if not self._has_active_box():
+                    raise RecordError(f"The {self.noun} has no Active box.")
+                record.active = False
+        except StaleDataError as exc:
+            raise StaleRecordError(f"The {self.noun} was changed by someone else.") from exc
 
     def delete_refusal(self, session: Session, record: M) -> str | None:
         """Why ``record`` cannot be deleted (the message names where it is used), or None."""

@@ -15,6 +15,9 @@ from sqlalchemy.orm import Session
 
 from app.models.base import Base
 
+# Tables whose name is not the user's word for what they hold.
+NOUNS = {"ar_document": "ledger document"}
+
 
 @dataclass(frozen=True)
 class Use:
@@ -24,7 +27,7 @@ class Use:
 
     @property
     def what(self) -> str:
-        noun = self.table.replace("_", " ")
+        noun = NOUNS.get(self.table) or self.table.replace("_", " ")
         return f"{self.count} {noun}" + ("" if self.count == 1 else _plural_suffix(noun))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import UTC, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
 from sqlalchemy import BigInteger, DateTime, Dialect, Index, MetaData, Numeric, String, func
@@ -55,11 +55,15 @@ class ExactDecimal(TypeDecorator[Decimal]):
     def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
         if value is None:
             return None
-        exact = as_decimal(value).quantize(quantum(self.scale), rounding=ROUNDING)
+        amount = as_decimal(value)
+        try:
+            exact = amount.quantize(quantum(self.scale), rounding=ROUNDING)
+        except InvalidOperation:  # more digits than a decimal holds: far beyond the limit too
+            exact = amount
         if abs(exact) > self.limit:
             # SQLite integers are 64-bit: refuse clearly rather than overflow in the driver.
             raise ValueError(
-                f"{exact} is beyond the largest amount the ledger stores ({self.limit})."
+                f"{exact:f} is beyond the largest amount the ledger stores ({self.limit})."
             )
         if dialect.name == "postgresql":
             return exact

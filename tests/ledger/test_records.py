@@ -13,13 +13,15 @@ from app.ledger.customer_classes import CustomerClassService
 from app.ledger.records import (
     Direction,
     FieldRule,
+    InUseError,
     InvalidInput,
     RecordError,
     ScreenRules,
     StaleRecordError,
     ValidationError,
 )
-from app.models import Customer, CustomerClass
+from app.ledger.reference import ReferenceService
+from app.models import Customer, CustomerClass, Salesperson
 from app.models.database import Store
 
 RULES = ScreenRules(
@@ -120,3 +122,73 @@ def test_a_class_in_use_or_default_cannot_be_deleted(store: Store) -> None:
     with pytest.raises(RecordError, match="it is used by 3 customers"):
         service(store).delete(record_id)
     assert classes(store) == [("USED", "Used")]
+
+
+# -- a record still referred to: refused by name, deactivated instead -------------------------
+
+SALESPERSON_RULES = ScreenRules(
+    fields=(
+        FieldRule("salesperson_id", "salesperson_id", "Salesperson ID", required=True),
+        FieldRule("name", "name", "Name", required=True),
+    )
+)
+
+
+def salespersons(store: Store) -> ReferenceService[Salesperson]:
+    return ReferenceService(
+        store, Salesperson, SALESPERSON_RULES, "salesperson_id", noun="salesperson"
+    )
+
+
+def salesperson_used_by_a_class(store: Store) -> int:
+    record_id = salespersons(store).save(None, {"salesperson_id": "ANNA", "name": "Anna Berg"})
+    with store.transaction() as session:
+        session.add(CustomerClass(class_id="NORTH", salesperson_id=record_id))
+    return record_id
+
+
+def salesperson(store: Store) -> tuple[bool, int]:
+    with store.session() as session:
+        found = session.scalars(select(Salesperson)).one()
+        return found.active, found.version
+
+
+def test_a_record_in_use_is_refused_naming_its_uses_with_an_offer_to_deactivate(
+    store: Store,
+) -> None:
+    record_id = salesperson_used_by_a_class(store)
+    with pytest.raises(InUseError) as refused:
+        salespersons(store).delete(record_id)
+    assert str(refused.value) == (
+        "Salesperson ANNA cannot be deleted: it is used by 1 customer class."
+    )
+    assert refused.value.can_deactivate  # it has an Active box, ticked
+
+    salespersons(store).deactivate(record_id, version=1)
+    assert salesperson(store) == (False, 2)  # saved, with its version moved on
+    with pytest.raises(InUseError) as again:
+        salespersons(store).delete(record_id)
+    assert not again.value.can_deactivate  # already inactive: nothing more to offer
+
+
+def test_deactivating_a_record_changed_or_deleted_since_it_was_read_is_refused(
+    store: Store,
+) -> None:
+    record_id = salesperson_used_by_a_class(store)
+    salespersons(store).save(record_id, {"salesperson_id": "ANNA", "name": "Anna B."}, 1)
+    with pytest.raises(StaleRecordError, match="changed by someone else"):
+        salespersons(store).deactivate(record_id, version=1)
+    assert salesperson(store) == (True, 2)
+    with pytest.raises(StaleRecordError, match="deleted by someone else"):
+        salespersons(store).deactivate(record_id + 1, version=1)
+
+
+def test_a_record_without_an_active_box_is_refused_without_the_offer(store: Store) -> None:
+    record_id = service(store).save(None, {"class_id": "USED", "description": "Used"})
+    with store.transaction() as session:
+        session.add(Customer(customer_no="1", customer_class_id=record_id))
+    with pytest.raises(InUseError) as refused:
+        service(store).delete(record_id)
+    assert not refused.value.can_deactivate
+    with pytest.raises(RecordError, match="has no Active box"):
+        service(store).deactivate(record_id, version=1)

@@ -115,3 +115,6 @@ def test_rounding_is_half_up_and_huge_amounts_are_refused_clearly() -> None:
     assert money.process_bind_param(Decimal("0.00015"), dialect) == 2
     with pytest.raises(ValueError, match="beyond the largest amount"):
         money.process_bind_param(Decimal("1000000000000000"), dialect)
+    # More digits than a decimal holds at four places: the same refusal, not a decimal trap.
+    with pytest.raises(ValueError, match=r"^1000000000000000000000000000000 is beyond the larg"):
+        money.process_bind_param(Decimal("1e30"), dialect)

@@ -20,6 +20,7 @@ class Answers:
 
     unsaved: dialogs.Unsaved = dialogs.Unsaved.CANCEL
     confirm: bool = True
+    no_to: set[str] = field(default_factory=set)  # titles of questions answered No regardless
     text: str | None = None  # typed into a text question; None cancels it
     asked: list[str] = field(default_factory=list)
 
@@ -34,7 +35,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
 
     def confirm(_parent: object, title: str, text: str) -> bool:
         given.asked.append(f"{title}: {text}")
-        return given.confirm
+        return given.confirm and title not in given.no_to
 
     def ask_text(_parent: object, title: str, label: str, text: str = "") -> str | None:
         given.asked.append(f"{title}: {label}")

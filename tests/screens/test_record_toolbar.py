@@ -3,18 +3,23 @@ stale saves. Driven on Customer classes (AR201000), the simplest record screen."
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
+from sqlalchemy.exc import OperationalError
 
+from app.logs import log_file
 from app.models import CustomerClass
 from app.models.database import Store
 from app.windows.framework.dialogs import Unsaved
 from app.windows.framework.record_screen import RecordScreen
 from tests.screens.conftest import Answers
-from tests.screens.helpers import shown, trigger, type_into
+from tests.screens.helpers import click_check, shown, trigger, type_into
 
 Opener = Callable[[str], RecordScreen]
 
@@ -135,3 +140,75 @@ def test_unsaved_marker_in_the_title(qtbot: QtBot, open_screen: Opener) -> None:
     assert screen.windowTitle() == "Customer classes (AR201000)"
     type_into(qtbot, screen, "description", "x")
     assert screen.windowTitle() == "Customer classes (AR201000) *"
+
+
+def test_a_save_failing_unexpectedly_says_so_and_keeps_what_was_typed(
+    qtbot: QtBot,
+    open_screen: Opener,
+    store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    seed_classes(store, "DISK")
+    screen = open_screen("AR201000")
+    trigger(screen, "first")
+    type_into(qtbot, screen, "description", "Typed before the disk failed")
+
+    def disk_fails(*_args: object, **_values: object) -> None:
+        raise OperationalError("UPDATE customer_class …", {}, sqlite3.OperationalError("disk I/O"))
+
+    monkeypatch.setattr(screen.service, "before_save", disk_fails)
+    with caplog.at_level(logging.ERROR, logger="app"):
+        trigger(screen, "save")
+    message = screen.message.text()
+    assert message.startswith("Customer class DISK was not saved: OperationalError: disk I/O\n")
+    assert "Nothing was saved" in message
+    assert str(log_file()) in message
+    assert screen.message.property("error") is True
+    assert shown(screen, "description") == "Typed before the disk failed"
+    assert screen.is_dirty
+    with store.session() as session:
+        assert session.scalars(select(CustomerClass.description)).one() == "Class DISK"
+    assert any(record.exc_info for record in caplog.records)  # with its traceback
+
+    monkeypatch.undo()  # the disk is back: the same save goes through
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved."
+
+
+def test_an_amount_beyond_what_the_ledger_stores_is_shown_never_only_logged(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    screen = open_screen("AR201000")
+    type_into(qtbot, screen, "class_id", "HUGE")
+    type_into(qtbot, screen, "description", "Huge write-offs")
+    click_check(qtbot, screen, "enable_write_offs")
+    type_into(qtbot, screen, "write_off_limit", "1e30")
+    trigger(screen, "save")
+    message = screen.message.text()
+    # The store's own refusal (ExactDecimal) — or a rule of the field, once it has one.
+    assert "not saved" in message
+    assert "beyond the largest amount" in message or "Write-off limit" in message
+    assert screen.message.property("error") is True
+    assert shown(screen, "write_off_limit") != ""
+    assert screen.is_dirty and screen.record.is_new
+    with store.session() as session:
+        assert session.scalars(select(CustomerClass)).first() is None
+
+
+def test_a_delete_failing_unexpectedly_says_so(
+    open_screen: Opener, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed_classes(store, "KEPT")
+    screen = open_screen("AR201000")
+    trigger(screen, "first")
+
+    def disk_fails(_record_id: int) -> None:
+        raise OperationalError("DELETE FROM customer_class …", {}, sqlite3.OperationalError("disk"))
+
+    monkeypatch.setattr(screen.service, "delete", disk_fails)
+    trigger(screen, "delete")
+    message = screen.message.text()
+    assert message.startswith("Customer class KEPT was not deleted: OperationalError: disk\n")
+    assert "Nothing was deleted" in message and str(log_file()) in message
+    assert shown(screen, "class_id") == "KEPT"

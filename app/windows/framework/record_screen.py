@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.ledger.records import (
     Direction,
+    InUseError,
     InvalidInput,
     RecordError,
     RecordService,
@@ -35,7 +36,9 @@ from app.ledger.records import (
     rules_of,
     sentence_case,
 )
+from app.logs import log
 from app.models.database import Store
+from app.windows import errors
 from app.windows.framework import catalogue, dialogs
 from app.windows.framework.binder import Binder, RecordModel
 from app.windows.framework.builder import FormBuilder
@@ -308,6 +311,9 @@ class RecordScreen(QWidget):
         except RecordError as error:
             self.show_message(str(error), error=True)
             return False
+        except Exception as error:  # a fault no rule foresaw: said here, not only logged
+            self._show_unexpected("saved", error)
+            return False
         self.load_record(record_id)
         self.show_message("Saved.")
         self.saved.emit(record_id)
@@ -331,17 +337,40 @@ class RecordScreen(QWidget):
         current = self.record.values()
         try:
             self.service.delete(self.record.record_id)  # type: ignore[arg-type]
+        except InUseError as error:
+            self.show_message(str(error), error=True)
+            if error.can_deactivate:
+                self._offer_deactivation(error)
+            return
         except RecordError as error:
             self.show_message(str(error), error=True)
+            return
+        except Exception as error:  # a fault no rule foresaw: said here, not only logged
+            self._show_unexpected("deleted", error)
             return
         following = self.service.neighbour(Direction.NEXT, current) or self.service.neighbour(
             Direction.PREVIOUS, current
         )
-        if following is None:
+        if following is None or not self._open(following):
             self.new_record()
-        else:
-            self.load_record(following)
         self.show_message("Deleted.")
+
+    def _offer_deactivation(self, refusal: InUseError) -> None:
+        """A record others refer to may retire instead: its Active box cleared and saved (only
+        that, checked against the version shown), after the user agrees."""
+        record_id = self.record.record_id
+        assert record_id is not None
+        lost = " Your unsaved changes are discarded." if self.record.is_dirty else ""
+        question = f"{refusal}\n\nDeactivate it instead? It stays for what refers to it.{lost}"
+        if not dialogs.confirm(self, "Deactivate instead", question):
+            return
+        try:
+            self.service.deactivate(record_id, self.record.version)
+        except RecordError as error:
+            self.show_message(f"{refusal}\nIt was not deactivated: {error}", error=True)
+            return
+        if self._open(record_id):
+            self.show_message(f"{refusal}\nIt was deactivated instead.")
 
     def copy_record(self) -> None:
         self._clipboard[self.spec.id] = self.record.values()
@@ -384,14 +413,14 @@ class RecordScreen(QWidget):
         if target is None or target == self.record.record_id:
             return
         if self.confirm_close():
-            self.load_record(target)
+            self._open(target)
 
     def open_record(self, record_id: int) -> None:
         """Show the record with this id (asks about unsaved changes first)."""
         if record_id != self.record.record_id and not self.confirm_close():
             return
-        self.load_record(record_id)
-        self.pages.setCurrentIndex(0)
+        if self._open(record_id):
+            self.pages.setCurrentIndex(0)
 
     def _key_entered(self) -> None:
         """Typing the key of an existing record opens it, as in the product family."""
@@ -408,7 +437,7 @@ class RecordScreen(QWidget):
                 return
             if answer == dialogs.Unsaved.SAVE:
                 return  # saving would clash with the existing key: the user must pick another
-        self.load_record(found)
+        self._open(found)
 
     def _reload_or_new(self) -> None:
         if self.record.record_id is None:
@@ -418,6 +447,24 @@ class RecordScreen(QWidget):
             self.load_record(self.record.record_id)
         except StaleRecordError:
             self.new_record()
+            self._record_gone()
+
+    def _open(self, record_id: int) -> bool:
+        """Show a record the user picked (a list row, Next, a typed key); False, said and the
+        list refreshed, when it was deleted meanwhile (by another screen)."""
+        try:
+            self.load_record(record_id)
+        except StaleRecordError:
+            self._record_gone()
+            return False
+        return True
+
+    def _record_gone(self) -> None:
+        said = f"The {self.service.noun} no longer exists"
+        if self._list_window is not None:
+            self._list_window.refresh()  # type: ignore[attr-defined]
+            said += "; the list was refreshed"
+        self.show_message(f"{said}.", error=True)
 
     # -- list window -----------------------------------------------------------------------
 
@@ -466,6 +513,17 @@ class RecordScreen(QWidget):
         self.message.clear()
         self.message.setVisible(False)
         self._clear_marks()
+
+    def _show_unexpected(self, done: str, error: Exception) -> None:
+        """An unexpected error of a save or delete, on the screen and in the log. The transaction
+        was rolled back and the record keeps what the user typed, to correct and try again."""
+        name = self._record_name()
+        log.error("%s was not %s", name, done, exc_info=error)
+        self.show_message(
+            f"{name} was not {done}: {errors.what_failed(error)}\n"
+            f"Nothing was {done}; what you typed is still here. {errors.where_logged()}",
+            error=True,
+        )
 
     def _show_field_errors(self, error: ValidationError) -> None:
         lines = "\n".join(f"• {problem}" for problem in error.errors)

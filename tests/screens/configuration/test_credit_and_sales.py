@@ -45,6 +45,7 @@ from tests.screens.configuration.harness import (
     out_of_range_is_refused,
     saved_or_refused,
 )
+from tests.screens.conftest import Answers
 from tests.screens.helpers import choose_option, edit_cell, shown, trigger, type_into
 
 
@@ -466,6 +467,33 @@ def test_percentages_at_their_limits_and_blank_numbers_are_saved(
             Decimal(100),
         )
         assert session.scalars(select(Salesperson)).one().commission_percent == 0
+
+
+# -- salespersons ---------------------------------------------------------------------------------
+
+
+def test_a_salesperson_in_use_is_deactivated_instead_when_the_user_agrees(
+    qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers
+) -> None:
+    salesperson = open_screen("AR205000")
+    new_record(qtbot, salesperson, {"salesperson_id": "ANNA", "name": "Anna Berg"})
+    assert saved_or_refused(salesperson) == "Saved."
+    with store.transaction() as session:
+        class_using("salesperson_id")(session, salesperson.record.record_id or 0)
+    refused = "Salesperson ANNA cannot be deleted: it is used by 1 customer class."
+
+    type_into(qtbot, salesperson, "name", "Anna B.")  # typed, not saved
+    trigger(salesperson, "delete")
+    assert answers.asked[-1] == (
+        f"Deactivate instead: {refused}\n\nDeactivate it instead? It stays for what refers to "
+        "it. Your unsaved changes are discarded."
+    )
+    assert salesperson.message.text() == f"{refused}\nIt was deactivated instead."
+    assert shown(salesperson, "active") is False
+    assert shown(salesperson, "name") == "Anna Berg" and not salesperson.is_dirty
+    with store.session() as session:
+        saved = session.scalars(select(Salesperson)).one()
+        assert (saved.active, saved.version) == (False, 2)
 
 
 # -- payment methods ------------------------------------------------------------------------------
