@@ -44,6 +44,8 @@ SELECTABLE = {
 
 # The boxes others depend on: a change to one may clear the boxes that need it.
 DEPENDED_ON = (SEND, SEND_AS_BANKING_EINVOICE, EXCLUDE_INVOICE_PDF)
+# The boxes that depend on others.
+DEPENDENT = tuple(SELECTABLE)
 
 
 def cleared(values: Mapping[str, Any]) -> dict[str, bool]:

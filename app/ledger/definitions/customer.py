@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 from app.ledger import autoinvoice
 from app.ledger.credit_verification import uses_credit_limit, uses_days_past_due
-from app.ledger.customers import PAYMENT_METHOD, PAYMENT_METHOD_DETAILS
-from app.ledger.fields import Definition, Field, Grid, Kind, Values
+from app.ledger.customers import PAYMENT_METHOD, PAYMENT_METHOD_DETAILS, CustomerService
+from app.ledger.fields import Definition, Field, Grid, Kind, OnChange, Values
 from app.ledger.same_as_main import ADDRESS_PARTS, CONTACT_PARTS, CUSTOMER_SHARES, LOCATION, Share
 from app.ledger.sources import (
     BRANCHES,
@@ -511,4 +511,82 @@ GRIDS = (
     ),
 )
 
-CUSTOMER = Definition("customer", Customer, FIELDS, GRIDS)
+
+# -- on-change rules: what changing a field fills in, with the values each rule reads ----------
+
+
+def _mirrored(share: Share) -> OnChange:
+    """Ticking Same as main shows the main section's values again."""
+    return OnChange(
+        share.flag,
+        tuple(share.main_key(element) for element, _attr in share.parts),
+        lambda values, _service: share.mirrored(values) if values.get(share.flag) else None,
+    )
+
+
+def _main_followed(main_key: str) -> OnChange:
+    """Editing the main address or contact changes every section sharing it."""
+    sharing = [s for s in CUSTOMER_SHARES if main_key.startswith(s.main + "_")]
+    element = main_key.removeprefix(sharing[0].main + "_")
+
+    def follow(values: Values, _service: object) -> dict[str, object]:
+        return {
+            share.key(element): values.get(main_key) for share in sharing if values.get(share.flag)
+        }
+
+    return OnChange(main_key, tuple(share.flag for share in sharing), follow)
+
+
+def _payment_method_changed(values: Values, service: CustomerService) -> dict[str, object]:
+    """A method fills its cash account and the details it asks for; clearing the method clears
+    what belongs to it (greyed out until a method is chosen again)."""
+    method = values.get(PAYMENT_METHOD)
+    updates = service.payment_method_changed(method, values.get(PAYMENT_METHOD_DETAILS) or [])
+    if method is None:
+        updates |= {"description": None, "account_used_for_payment": None}
+    return updates
+
+
+def _county_kept(section: str) -> OnChange:
+    """A county of another country goes when the address's country changes (county IDs repeat
+    across countries)."""
+    county = f"{section}_county"
+
+    def rule(values: Values, service: CustomerService) -> dict[str, object] | None:
+        county_id, country_id = values.get(county), values.get(f"{section}_country")
+        if isinstance(county_id, int) and not service.county_in_country(county_id, country_id):
+            return {county: None}
+        return None
+
+    return OnChange(f"{section}_country", (county,), rule)
+
+
+def _autoinvoice_cleared(values: Values, _service: object) -> dict[str, bool]:
+    return autoinvoice.cleared(values)
+
+
+ON_CHANGE: tuple[OnChange, ...] = (
+    *(_mirrored(share) for share in CUSTOMER_SHARES),
+    *(
+        _main_followed(key)
+        for key in dict.fromkeys(
+            s.main_key(element) for s in CUSTOMER_SHARES for element, _attr in s.parts
+        )
+    ),
+    *(
+        OnChange(key, autoinvoice.DEPENDED_ON + autoinvoice.DEPENDENT, _autoinvoice_cleared)
+        for key in autoinvoice.DEPENDED_ON
+    ),
+    # A shared credit policy needs a consolidated balance.
+    OnChange(
+        "consolidate_balance",
+        (),
+        lambda values, _service: (
+            None if values.get("consolidate_balance") else {"shared_credit_policy": False}
+        ),
+    ),
+    OnChange(PAYMENT_METHOD, (PAYMENT_METHOD_DETAILS,), _payment_method_changed),
+    *(_county_kept(section) for section in ADDRESS_SECTIONS),
+)
+
+CUSTOMER = Definition("customer", Customer, FIELDS, GRIDS, ON_CHANGE)

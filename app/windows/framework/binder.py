@@ -9,7 +9,7 @@ filling in the class's values, say).
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -23,8 +23,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QWidget
 
+from app.ledger.fields import OnChange as ChangeRule
 from app.ledger.records import PARTS
 from app.windows.framework.spec import Field
+from app.windows.framework.widgets import as_editor
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 OnChange = Callable[[Any], Mapping[str, Any] | None]
@@ -152,9 +154,18 @@ class Binder(QObject):
         editors: Mapping[str, QWidget],
         rows: Mapping[str, list[QWidget]],
         parent: QObject | None = None,
+        *,
+        rules: Sequence[ChangeRule] = (),
+        service: object = None,
     ) -> None:
         super().__init__(parent)
         self.model = model
+        # The definition's on-change rules (given the record's service), by the field they
+        # follow; then the screen's own handlers (a question, a narrowed lookup) in on_change.
+        self.rules: dict[str, list[ChangeRule]] = {}
+        for rule in rules:
+            self.rules.setdefault(rule.field, []).append(rule)
+        self.service = service
         self.fields = {spec.key: spec for spec in fields}
         self.editors = editors
         self.rows = rows  # each field's label and editor, hidden and shown together
@@ -162,7 +173,7 @@ class Binder(QObject):
         self._pushing = False
         self._rules_paused = False
         for key, editor in editors.items():
-            editor.edited.connect(lambda value, key=key: self._edited(key, value))  # type: ignore[attr-defined]
+            as_editor(editor).edited.connect(lambda value, key=key: self._edited(key, value))
         model.dataChanged.connect(self._model_changed)
         model.modelReset.connect(self.push_all)
 
@@ -174,7 +185,7 @@ class Binder(QObject):
     def _push(self, key: str) -> None:
         self._pushing = True
         try:
-            self.editors[key].set_value(self.model.value(key))  # type: ignore[attr-defined]
+            as_editor(self.editors[key]).set_value(self.model.value(key))
         finally:
             self._pushing = False
 
@@ -187,13 +198,16 @@ class Binder(QObject):
         self, top_left: QModelIndex, _bottom_right: QModelIndex, _roles: Any = None
     ) -> None:
         key = self.model.key_of(top_left)
-        if key in self.editors and self.editors[key].value() != self.model.value(key):  # type: ignore[attr-defined]
+        if key in self.editors and as_editor(self.editors[key]).value() != self.model.value(key):
             self._push(key)
-        rule = self.on_change.get(key)
-        if rule is not None and not self._pushing and not self._rules_paused:
-            updates = rule(self.model.value(key))
-            for other, value in (updates or {}).items():
-                self.model.set_value(other, value)
+        if not self._pushing and not self._rules_paused:
+            for rule in self.rules.get(key, []):
+                for other, value in (rule.run(self.model.values(), self.service) or {}).items():
+                    self.model.set_value(other, value)
+            handler = self.on_change.get(key)
+            if handler is not None:
+                for other, value in (handler(self.model.value(key)) or {}).items():
+                    self.model.set_value(other, value)
         self.apply_conditions()
 
     @contextmanager

@@ -38,7 +38,7 @@ from app.ledger.records import InvalidInput
 from app.models.base import OptionEnum
 from app.money import format_decimal
 from app.windows.framework.spec import Field, Grid, Kind
-from app.windows.framework.widgets import create_editor
+from app.windows.framework.widgets import as_editor, create_editor
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 Row = dict[str, Any]
@@ -221,10 +221,10 @@ class FieldDelegate(QStyledItemDelegate):
             self.open_editor = None
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
-        editor.set_value(index.data(Qt.ItemDataRole.EditRole))  # type: ignore[attr-defined]
+        as_editor(editor).set_value(index.data(Qt.ItemDataRole.EditRole))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
-        model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
+        model.setData(index, as_editor(editor).value(), Qt.ItemDataRole.EditRole)
 
 
 class GridEditor(QWidget):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -45,7 +45,10 @@ from app.windows.framework.builder import FormBuilder
 from app.windows.framework.grid import GridEditor, lookup_code
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.spec import Action, Field, Grid, Kind, Screen
-from app.windows.framework.widgets import mark_invalid
+from app.windows.framework.widgets import as_editor, mark_invalid
+
+if TYPE_CHECKING:
+    from app.windows.framework.listwindow import ListWindow
 
 
 def screen_rules(screen: Screen) -> ScreenRules:
@@ -100,7 +103,15 @@ class RecordScreen(QWidget):
         bound = {
             key: editor for key, editor in self.form.editors.items() if key in self.record.keys
         }
-        self.binder = Binder(self.record, fields, bound, self.form.rows, self)
+        self.binder = Binder(
+            self.record,
+            fields,
+            bound,
+            self.form.rows,
+            self,
+            rules=screen.definition.on_change if screen.definition else (),
+            service=service,
+        )
         for grid in screen.grids():
             if grid.master:
                 master, detail = self.form.editors[grid.master], self.form.editors[grid.key]
@@ -119,7 +130,7 @@ class RecordScreen(QWidget):
         form_layout.addWidget(self.form.top)
         form_layout.addWidget(self.form.tabs, 1)
         self.pages.addWidget(form_page)
-        self._list_window: QWidget | None = None
+        self._list_window: ListWindow | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -137,7 +148,12 @@ class RecordScreen(QWidget):
         self.record.dirty_changed.connect(self._update_title)
         self.record.dataChanged.connect(self._apply_tab_conditions)
         self.record.modelReset.connect(self._apply_tab_conditions)
+        self.wire()
         self.new_record()
+
+    def wire(self) -> None:
+        """A screen's own handlers, connected before its first record is shown. Override
+        where needed."""
 
     # -- building --------------------------------------------------------------------------
 
@@ -267,7 +283,7 @@ class RecordScreen(QWidget):
         self.clear_message()
         for key in self.key_keys:
             editor = self.form.editors[key]
-            editor.set_read_only(not self.record.is_new)  # type: ignore[attr-defined]
+            as_editor(editor).set_read_only(not self.record.is_new)
         self._update_title()
         self.record_loaded.emit(self.record.record_id)
 
@@ -329,14 +345,15 @@ class RecordScreen(QWidget):
             self._focus_first()
 
     def delete(self) -> None:
-        if self.record.is_new:
+        record_id = self.record.record_id
+        if record_id is None:
             self.new_record()
             return
         if not dialogs.confirm(self, "Delete", f"Delete {self._record_name()}?"):
             return
         current = self.record.values()
         try:
-            self.service.delete(self.record.record_id)  # type: ignore[arg-type]
+            self.service.delete(record_id)
         except InUseError as error:
             self.show_message(str(error), error=True)
             if error.can_deactivate:
@@ -462,7 +479,7 @@ class RecordScreen(QWidget):
     def _record_gone(self) -> None:
         said = f"The {self.service.noun} no longer exists"
         if self._list_window is not None:
-            self._list_window.refresh()  # type: ignore[attr-defined]
+            self._list_window.refresh()
             said += "; the list was refreshed"
         self.show_message(f"{said}.", error=True)
 
@@ -491,11 +508,11 @@ class RecordScreen(QWidget):
             self.pages.addWidget(window)
             self._list_window = window
         else:
-            self._list_window.refresh()  # type: ignore[attr-defined]
+            self._list_window.refresh()
         self.pages.setCurrentWidget(self._list_window)
 
     @property
-    def list_window(self) -> QWidget | None:
+    def list_window(self) -> ListWindow | None:
         return self._list_window
 
     # -- messages --------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Select
 
 # A field's meaning is the ledger's (app/ledger/fields.py); a screen arranges its fields.
-from app.ledger.fields import Condition, Field, Grid, Kind, Values, snake
+from app.ledger.fields import Condition, Definition, Field, Grid, Kind, Values, snake
 from app.models.base import OptionEnum
 
 __all__ = [
@@ -108,6 +108,8 @@ class Screen:
     # The list window's query: labelled columns named by list_columns, plus the record ``id``.
     list_query: Callable[[], RowSelect] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # The record's definition, whose on-change rules the screen runs (app/ledger/definitions).
+    definition: Definition | None = None
 
     def fields(self) -> list[Field]:
         """Every field of the screen, top part first, in the order they appear."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal, SignalInstance
 from PySide6.QtGui import QIntValidator
@@ -29,12 +29,21 @@ from app.money import NotADecimalError, format_decimal, parse_decimal
 from app.windows.framework.spec import Field, Kind
 
 
+@runtime_checkable
 class Editor(Protocol):
+    """What every field editor speaks; ``editor()`` checks a widget is one."""
+
     edited: SignalInstance
 
     def value(self) -> Any: ...
     def set_value(self, value: Any) -> None: ...
     def set_read_only(self, read_only: bool) -> None: ...
+
+
+def as_editor(widget: QWidget) -> Editor:
+    """The widget as the field editor it is (every widget the builder makes for a field)."""
+    assert isinstance(widget, Editor), f"{widget.objectName()} is not a field editor"
+    return widget
 
 
 def mark_invalid(widget: QWidget, invalid: bool) -> None:
@@ -286,7 +295,7 @@ def create_editor(spec: Field, parent: QWidget | None, lookups: Any = None) -> Q
     else:
         editor = ReadOnlyEditor(spec, parent)
     if spec.read_only:
-        editor.set_read_only(True)  # type: ignore[attr-defined]
+        as_editor(editor).set_read_only(True)
     editor.setObjectName(spec.key)
     if spec.help:
         editor.setToolTip(spec.help)

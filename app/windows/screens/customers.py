@@ -19,12 +19,10 @@ from app.ledger.customers import PAYMENT_METHOD, PAYMENT_METHOD_DETAILS, Custome
 from app.ledger.definitions.customer import CUSTOMER, existing, section_keys
 from app.ledger.maps import map_url_of
 from app.ledger.records import RecordError
-from app.ledger.same_as_main import CUSTOMER_SHARES, Share
 from app.ledger.sources import COUNTIES
 from app.models import County, Customer, CustomerStatus
 from app.models.database import Store
 from app.windows.framework import dialogs
-from app.windows.framework.binder import OnChange
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import Action, Handler, Kind, ListColumn, Screen, Section, Tab
@@ -250,6 +248,7 @@ SCREEN = Screen(
         ListColumn("balance", "Balance", Kind.MONEY, width=120),
     ),
     list_query=customer_list_query,
+    definition=CUSTOMER,
 )
 
 
@@ -263,74 +262,40 @@ class CustomerScreen(RecordScreen):
 
     def __init__(self, store: Store, service: CustomerService, parent: QWidget | None) -> None:
         super().__init__(store, SCREEN, service, parent)
+
+    def wire(self) -> None:
+        # The definition's rules fill in values; these handlers are the screen's own: a
+        # question before overwriting, a message, a lookup narrowed to the address's country.
         on_change = self.binder.on_change
         on_change["customer_class"] = self._class_changed
-        on_change[PAYMENT_METHOD] = self._payment_method_changed
-        for share in CUSTOMER_SHARES:
-            on_change[share.flag] = partial(self._mirror, share)
-        main_keys = {s.main_key(element) for s in CUSTOMER_SHARES for element, _ in s.parts}
-        for key in main_keys:
-            on_change[key] = partial(self._main_changed, key)
-        for key in autoinvoice.DEPENDED_ON:
-            on_change[key] = self._autoinvoice_changed
         on_change["print_invoices"] = self._print_or_email_changed
         on_change["send_invoices_by_email"] = self._print_or_email_changed
-        on_change["consolidate_balance"] = self._consolidate_balance_changed
         for section in ADDRESS_SECTIONS:
-            country = f"{section}_country"
-            on_change[country] = partial(self._country_changed, section, on_change.get(country))
+            on_change[f"{section}_country"] = partial(self._narrow_county, section)
         # The class whose values the record shows: what a class change compares with.
         self._filled_class: Any = None
-        self._after_load()
 
     def _after_load(self) -> None:
         # Not a slot of record_loaded: PySide6 on Python 3.11 loses a reference to None with
         # each None a Signal(object) delivers to a Python slot (a new record's id).
         super()._after_load()
-        if hasattr(self, "_filled_class"):
-            self._remember_class()
-            self._narrow_counties()
+        self._remember_class()
+        self._narrow_counties()
 
-    # -- on-change rules -------------------------------------------------------------------
-
-    def _country_changed(
-        self, section: str, then: OnChange | None, country_id: Any
-    ) -> dict[str, Any]:
-        """The county lookup offers the country's counties; a county of another country goes."""
-        updates = dict((then(country_id) if then else None) or {})
-        county_key = f"{section}_county"
-        self._narrow_county(section, country_id)
-        county_id = self.record.value(county_key)
-        if isinstance(county_id, int) and not self.service.county_in_country(county_id, country_id):
-            updates[county_key] = None
-        return updates
+    # -- on-change handlers of this screen -------------------------------------------------
 
     def _narrow_counties(self) -> None:
         for section in ADDRESS_SECTIONS:
             self._narrow_county(section, self.record.value(f"{section}_country"))
 
     def _narrow_county(self, section: str, country_id: Any) -> None:
+        """The county lookup offers the address country's counties."""
         editor = self.form.editors[f"{section}_county"]
         assert isinstance(editor, LookupEditor)
         if isinstance(country_id, int):
             editor.source = replace(COUNTIES, where=lambda: County.country_id == country_id)
         else:
             editor.source = COUNTIES
-
-    def _mirror(self, share: Share, _same: Any) -> dict[str, Any] | None:
-        """Ticking Same as main shows the main section's values again."""
-        values = self.record.values()
-        return share.mirrored(values) if values.get(share.flag) else None
-
-    def _main_changed(self, main_key: str, _value: Any) -> dict[str, Any]:
-        """Editing the main address or contact changes every section sharing it."""
-        values = self.record.values()
-        updates: dict[str, Any] = {}
-        for share in CUSTOMER_SHARES:
-            if values.get(share.flag) and main_key.startswith(share.main + "_"):
-                element = main_key.removeprefix(share.main + "_")
-                updates[share.key(element)] = values.get(main_key)
-        return updates
 
     def _remember_class(self) -> None:
         self._filled_class = self.record.value("customer_class")
@@ -357,22 +322,6 @@ class CustomerScreen(RecordScreen):
         ):
             return {key: value for key, value in new_values.items() if key not in changed}
         return new_values
-
-    def _autoinvoice_changed(self, _value: Any) -> dict[str, bool]:
-        return autoinvoice.cleared(self.record.values())
-
-    def _consolidate_balance_changed(self, consolidate: Any) -> dict[str, bool] | None:
-        # A shared credit policy needs a consolidated balance.
-        return None if consolidate else {"shared_credit_policy": False}
-
-    def _payment_method_changed(self, payment_method_id: Any) -> dict[str, Any]:
-        """A method fills its cash account and the details it asks for; clearing the method
-        clears what belongs to it (greyed out until a method is chosen again)."""
-        rows = self.record.value(PAYMENT_METHOD_DETAILS) or []
-        updates = self.service.payment_method_changed(payment_method_id, rows)
-        if payment_method_id is None:
-            updates |= {"description": None, "account_used_for_payment": None}
-        return updates
 
     def _print_or_email_changed(self, _value: Any) -> None:
         values = self.record.values()
