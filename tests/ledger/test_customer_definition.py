@@ -187,7 +187,7 @@ def test_a_changed_default_location_refuses_its_delivery_settings(
         },
     )
     locations.set_as_default(other)
-    with pytest.raises(StaleRecordError, match="default location .* it is now ASEBY"):
+    with pytest.raises(StaleRecordError, match=r"default location .* it is now ASEBY"):
         save_changed(service, loaded, location_name="Head office")
     # Only the name: nothing of a location is written, so the save goes through.
     save_changed(service, loaded, customer_name="Fjordkraft Handel ASA")
@@ -203,7 +203,7 @@ def test_a_location_saved_elsewhere_refuses_its_older_settings(
     locations = LocationService(store)
     location = locations.load(loaded[PARTS]["default_location"][0])
     locations.save(location["id"], location | {"location_name": "Head office"}, location["version"])
-    with pytest.raises(StaleRecordError, match="Location MAIN .* was changed on another screen"):
+    with pytest.raises(StaleRecordError, match=r"Location MAIN .* was changed on another screen"):
         save_changed(service, loaded, vat_registration_id=None, location_name="Depot")
 
 
@@ -216,7 +216,7 @@ def test_an_address_changed_elsewhere_refuses_a_change_of_the_same_value(
     # Another part of the same address is fine ...
     save_changed(service, loaded, main_address_address_1="Strandkaien 2")
     # ... the same value typed over is not.
-    with pytest.raises(StaleRecordError, match="City was changed elsewhere .* 'Bergen'"):
+    with pytest.raises(StaleRecordError, match=r"City was changed elsewhere .* 'Bergen'"):
         save_changed(service, loaded, main_address_city="Stavanger")
     assert service.load(loaded["id"])["main_address_city"] == "Bergen"
 
