@@ -209,10 +209,13 @@ class CustomerService(RecordService[Customer]):
         self, session: Session, record_id: int | None, values: Mapping[str, Any]
     ) -> list[FieldError]:
         problems: dict[str, str | None] = {}
-        for section in ("main_contact", "invoice_contact", "shipping_contact"):
+        # A section sharing the main address or contact shows the main one's values: its
+        # problems are the main section's, reported there once.
+        own = [s for s in ADDRESS_AND_CONTACT_SECTIONS if not values.get(f"{s}_same_as_main")]
+        for section in (s for s in own if s.endswith("_contact")):
             problems[f"{section}_email"] = email_problem(values.get(f"{section}_email"))
             problems[f"{section}_web"] = web_problem(values.get(f"{section}_web"))
-        for section in ("main_address", "invoice_address", "shipping_address"):
+        for section in (s for s in own if s.endswith("_address")):
             country_id = values.get(f"{section}_country")
             problems[f"{section}_postcode"] = postcode_problem(
                 session, country_id, values.get(f"{section}_postcode")

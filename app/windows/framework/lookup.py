@@ -146,7 +146,7 @@ class LookupEditor(QWidget):
             return
         invalid = InvalidInput(text, f"'{text}' is not in the list of {self.source.title}.")
         self.description.setText(self.source.new_code or "not found")
-        mark_invalid(self.line_edit, not self.source.new_code)
+        mark_invalid(self.line_edit, not self.source.new_code, invalid.reason)
         if invalid != self._value:
             self._value = invalid
             self.edited.emit(invalid)

@@ -45,7 +45,7 @@ from app.windows.framework.builder import FormBuilder
 from app.windows.framework.grid import GridEditor, lookup_code
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.spec import Action, Field, Grid, Kind, Screen
-from app.windows.framework.widgets import as_editor, mark_invalid
+from app.windows.framework.widgets import INVALID_STYLE, as_editor, mark_invalid
 
 if TYPE_CHECKING:
     from app.windows.framework.listwindow import ListWindow
@@ -92,6 +92,7 @@ class RecordScreen(QWidget):
         self.single_record = single_record
         self.key_keys = key_keys or service.key_keys
         self.setObjectName(screen.id)
+        self.setStyleSheet(INVALID_STYLE)
         self.setWindowTitle(f"{screen.title} ({screen.id})")
 
         fields = screen.fields()
@@ -548,7 +549,7 @@ class RecordScreen(QWidget):
         for problem in error.errors:
             editor = self.form.editors.get(problem.key)
             if editor is not None:
-                mark_invalid(getattr(editor, "line_edit", editor), True)
+                mark_invalid(getattr(editor, "line_edit", editor), True, str(problem))
         first = self.form.editors.get(error.errors[0].key) if error.errors else None
         if first is not None:
             self._reveal(first)

@@ -46,8 +46,17 @@ def as_editor(widget: QWidget) -> Editor:
     return widget
 
 
-def mark_invalid(widget: QWidget, invalid: bool) -> None:
-    """Flag a widget for the style sheet's red frame (``[invalid="true"]``)."""
+# Drawn around a field with a problem (the screen's style sheet).
+INVALID_STYLE = '*[invalid="true"] { border: 2px solid #c0392b; border-radius: 2px; }'
+
+
+def mark_invalid(widget: QWidget, invalid: bool, problem: str = "") -> None:
+    """Outline a field with a problem (``[invalid="true"]``); its tooltip says the problem
+    while it has one, and the field's help again once it is gone."""
+    if widget.property("help_tooltip") is None:
+        widget.setProperty("help_tooltip", widget.toolTip())
+    help_text = str(widget.property("help_tooltip"))
+    widget.setToolTip(f"{problem}\n\n{help_text}".strip() if invalid and problem else help_text)
     if bool(widget.property("invalid")) == invalid:
         return
     widget.setProperty("invalid", invalid)
