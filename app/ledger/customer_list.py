@@ -41,7 +41,7 @@ def customer_list_query() -> Select[*tuple[Any, ...]]:
         select(
             Customer.id.label("id"),
             Customer.customer_no.label("customer_no"),
-            Customer.name.label("name"),
+            Customer.name.label("customer_name"),
             Address.city.label("city"),
             Country.country_id.label("country"),
             CustomerClass.class_id.label("customer_class"),

@@ -64,7 +64,7 @@ def test_the_columns_the_list_window_shows(store: Store, customers: None) -> Non
     assert list(customer_list_query().selected_columns.keys()) == [
         "id",
         "customer_no",
-        "name",
+        "customer_name",
         "city",
         "country",
         "customer_class",
@@ -75,7 +75,7 @@ def test_the_columns_the_list_window_shows(store: Store, customers: None) -> Non
     assert [{k: v for k, v in row.items() if k != "id"} for row in rows] == [
         {
             "customer_no": "10001",
-            "name": "Fjord Fisk AS",
+            "customer_name": "Fjord Fisk AS",
             "city": "Tromsø",
             "country": "NO",
             "customer_class": "RETAIL",
@@ -84,7 +84,7 @@ def test_the_columns_the_list_window_shows(store: Store, customers: None) -> Non
         },
         {
             "customer_no": "10002",
-            "name": "Västkusten Bygg AB",
+            "customer_name": "Västkusten Bygg AB",
             "city": "Göteborg",
             "country": "SE",
             "customer_class": None,
@@ -93,7 +93,7 @@ def test_the_columns_the_list_window_shows(store: Store, customers: None) -> Non
         },
         {
             "customer_no": "10003",
-            "name": "Bare Kunde",
+            "customer_name": "Bare Kunde",
             "city": None,
             "country": None,
             "customer_class": None,

@@ -32,7 +32,7 @@ def seed(store: Store) -> None:
 
 def listed_names(window: ListWindow) -> list[str]:
     model = window.model
-    column = model.column_of("name")
+    column = model.column_of("customer_name")
     return sorted(model.index(row, column).data() for row in range(model.rowCount()))
 
 
@@ -60,12 +60,12 @@ def test_list_window_searches_like_the_seed_and_opens_a_row(
     assert len(listed_names(window)) == 4
 
     # space: all the words, in any order
-    search(qtbot, window, "name", "trading nordic")
+    search(qtbot, window, "customer_name", "trading nordic")
     assert listed_names(window) == ["Nordic Trading AS", "Trading Nordic Oy"]
     # %: the words in this order, % a wildcard
-    search(qtbot, window, "name", "nordic%trading")
+    search(qtbot, window, "customer_name", "nordic%trading")
     assert listed_names(window) == ["Nordic Trading AS"]
-    search(qtbot, window, "name", "øst")  # folding beyond ASCII
+    search(qtbot, window, "customer_name", "øst")  # folding beyond ASCII
     assert listed_names(window) == ["Nord Øst Trading"]
 
     window.table.setFocus()

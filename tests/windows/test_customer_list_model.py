@@ -19,7 +19,7 @@ from tests.ledger.customer_documents import add_customer, add_document
 
 COLUMNS = (
     ListColumn("customer_no", "Customer no."),
-    ListColumn("name", "Customer name"),
+    ListColumn("customer_name", "Customer name"),
     ListColumn("city", "City"),
     ListColumn("country", "Country"),
     ListColumn("customer_class", "Customer class"),

@@ -240,7 +240,7 @@ SCREEN = Screen(
     ),
     list_columns=(
         ListColumn("customer_no", "Customer no.", width=110),
-        ListColumn("name", "Customer name", width=260),
+        ListColumn("customer_name", "Customer name", width=260),
         ListColumn("city", "City", width=140),
         ListColumn("country", "Country", width=70),
         ListColumn("customer_class", "Customer class", width=120),
