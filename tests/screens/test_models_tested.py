@@ -1,0 +1,43 @@
+"""Every table model a screen edits through passes Qt's model tester: the one-row record model
+and the grid models, loaded with a real record and after edits (DESIGN.md §8)."""
+
+from __future__ import annotations
+
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from app.models.database import Store
+from app.windows.framework.grid import GridEditor
+from tests.screens.customer_record import Opener, create_customer, set_up
+from tests.screens.helpers import type_into
+
+
+def test_the_customer_record_model_passes(
+    qtbot: QtBot, open_screen: Opener, store: Store, qtmodeltester: ModelTester
+) -> None:
+    set_up(store)
+    screen = open_screen("AR303000")
+    qtmodeltester.check(screen.record, force_py=True)  # a new record
+    create_customer(qtbot, screen, "Fjordkraft Handel AS")
+    qtmodeltester.check(screen.record, force_py=True)  # a saved one
+    type_into(qtbot, screen, "default_payment_method", "CARD")  # fills the details grid
+    qtmodeltester.check(screen.record, force_py=True)
+    details = screen.editor("default_payment_method.details")
+    assert isinstance(details, GridEditor)
+    assert details.model.rowCount() == 2
+    qtmodeltester.check(details.model, force_py=True)
+
+
+def test_the_class_grid_models_pass(
+    qtbot: QtBot, open_screen: Opener, store: Store, qtmodeltester: ModelTester
+) -> None:
+    set_up(store)
+    screen = open_screen("AR201000")
+    type_into(qtbot, screen, "class_id", "DEFAULT")  # the default class, with its mailings
+    assert screen.record.record_id is not None
+    for grid in screen.spec.grids():
+        editor = screen.editor(grid.key)
+        assert isinstance(editor, GridEditor)
+        qtmodeltester.check(editor.model, force_py=True)
+    mailings = screen.editor("mailings")
+    assert isinstance(mailings, GridEditor) and mailings.model.rowCount() > 0
