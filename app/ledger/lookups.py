@@ -5,12 +5,13 @@ Queries are limited and indexed so a lookup over thousands of customers answers 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy import ColumnElement, Select, String, cast, literal, or_, select, union_all
 
+from app.ledger.records import InvalidInput
 from app.ledger.search import fold
 from app.models.database import Store
 
@@ -102,3 +103,64 @@ def suggest(
         stmt = stmt.where(or_(*conditions))
     with store.session() as session:
         return [_choice(row) for row in session.execute(stmt)]
+
+
+def _plain(source: LookupSource) -> LookupSource:
+    """What identifies a lookup's descriptions: its model and columns (not its condition: a
+    stored value is described even if it is no longer selectable)."""
+    return LookupSource(source.model, source.code, source.description, source.value)
+
+
+class Descriptions:
+    """The codes and descriptions of the values a loaded record refers to, read in one query
+    per load (``load``), so showing a record or painting a grid cell asks the store nothing."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._known: dict[tuple[LookupSource, Any], Choice | None] = {}
+        self.queries = 0  # how many times the store was asked (for tests and benchmarks)
+
+    def load(self, wanted: Iterable[tuple[LookupSource, Any]]) -> None:
+        """Forget what was known and read every wanted (source, value) in one UNION query."""
+        by_source: dict[LookupSource, set[Any]] = {}
+        for source, value in wanted:
+            if value is not None and not isinstance(value, InvalidInput):
+                by_source.setdefault(_plain(source), set()).add(value)
+        self._known = {
+            (source, value): None for source, values in by_source.items() for value in values
+        }
+        if not by_source:
+            return
+        parts = []
+        for index, (source, values) in enumerate(by_source.items()):
+            model: Any = source.model
+            description = getattr(model, source.description) if source.description else None
+            parts.append(
+                select(
+                    literal(index).label("source"),
+                    cast(getattr(model, source.value), String).label("value"),
+                    cast(getattr(model, source.code), String).label("code"),
+                    cast(description if description is not None else literal(""), String).label(
+                        "description"
+                    ),
+                ).where(getattr(model, source.value).in_(values))
+            )
+        sources = list(by_source)
+        with self.store.session() as session:
+            rows = session.execute(union_all(*parts)).all()
+        self.queries += 1
+        found = {(sources[row.source], row.value): row for row in rows}
+        for source, value in self._known:
+            row = found.get((source, str(value)))
+            if row is not None:
+                self._known[(source, value)] = Choice(value, row.code, row.description or "")
+
+    def get(self, source: LookupSource, value: Any) -> Choice | None:
+        """The value's code and description; read (and kept) when the load did not have it."""
+        if value is None:
+            return None
+        key = (_plain(source), value)
+        if key not in self._known:
+            self._known[key] = by_value(self.store, source, value)
+            self.queries += 1
+        return self._known[key]

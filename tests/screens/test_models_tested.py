@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from app.models.database import Store
 from app.windows.framework.grid import GridEditor
-from tests.screens.customer_record import Opener, create_customer, set_up
+from tests.screens.customer_record import Opener, create_customer, description, set_up
 from tests.screens.helpers import type_into
 
 
@@ -41,3 +41,23 @@ def test_the_class_grid_models_pass(
         qtmodeltester.check(editor.model, force_py=True)
     mailings = screen.editor("mailings")
     assert isinstance(mailings, GridEditor) and mailings.model.rowCount() > 0
+
+
+def test_a_record_reads_its_lookups_descriptions_in_one_query(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    set_up(store)
+    screen = open_screen("AR303000")
+    number = create_customer(qtbot, screen, "Fjordkraft Handel AS")
+    type_into(qtbot, screen, "default_payment_method", "CARD")
+    screen.save()
+    before = screen.descriptions.queries
+    screen.load_record(screen.record.record_id or 0)
+    assert screen.descriptions.queries == before + 1  # the whole record: one query
+    details = screen.editor("default_payment_method.details")
+    assert isinstance(details, GridEditor)
+    details.view.viewport().repaint()
+    qtbot.wait(10)
+    assert screen.descriptions.queries == before + 1  # painting asks the store nothing
+    assert description(screen, "customer_class") == "Default customer class"
+    assert number

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ledger import lookups
+from app.ledger.lookups import Descriptions
 from app.ledger.records import InvalidInput
 from app.models.base import OptionEnum
 from app.money import format_decimal
@@ -369,13 +369,14 @@ class GridEditor(QWidget):
             self.model.remove_row(current.row())
 
 
-def lookup_code(store: Any) -> CodeOf:
-    """How a grid shows a lookup cell: the referenced record's code."""
+def lookup_code(descriptions: Descriptions) -> CodeOf:
+    """How a grid shows a lookup cell: the referenced record's code, from the screen's per-load
+    descriptions (painting a cell asks the store nothing)."""
 
     def code_of(spec: Field, value: Any) -> str:
         if spec.lookup is None:
             return str(value)
-        choice = lookups.by_value(store, spec.lookup, value)
+        choice = descriptions.get(spec.lookup, value)
         return choice.code if choice else ""
 
     return code_of

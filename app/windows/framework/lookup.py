@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
@@ -25,17 +27,27 @@ from app.models.database import Store
 from app.windows.framework.spec import Field
 from app.windows.framework.widgets import mark_invalid
 
+Describe = Callable[[LookupSource, Any], Choice | None]
+
 
 class LookupEditor(QWidget):
     """Stores the referenced record's id; shows its code and description."""
 
     edited = Signal(object)
 
-    def __init__(self, store: Store, spec: Field, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        spec: Field,
+        parent: QWidget | None = None,
+        describe: Describe | None = None,
+    ) -> None:
         super().__init__(parent)
         if spec.lookup is None:
             raise ValueError(f"lookup field {spec.key} declares no source")
         self.store = store
+        # How a stored value gets its code and description: the screen's per-load cache.
+        self.describe: Describe = describe or partial(lookups.by_value, store)
         self.source: LookupSource = spec.lookup
         self.label = spec.label
         self._value: Any = None
@@ -85,7 +97,7 @@ class LookupEditor(QWidget):
             self.line_edit.setText(value.text)
             self.description.clear()
         else:
-            choice = lookups.by_value(self.store, self.source, value)
+            choice = self.describe(self.source, value)
             self.line_edit.setText(choice.code if choice else "")
             self.description.setText(choice.description if choice else "")
         self.line_edit.setCursorPosition(0)

@@ -6,7 +6,7 @@ RecordService that holds its rules. The screen never writes to the store itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ledger.lookups import Descriptions, LookupSource
 from app.ledger.records import (
     Direction,
     InUseError,
@@ -100,6 +101,7 @@ class RecordScreen(QWidget):
         # Detail grids are not values of the record: their rows live inside the master's rows.
         masters = [grid.key for grid in screen.grids() if not grid.master]
         self.record = RecordModel([spec.key for spec in fields] + masters, self)
+        self.descriptions = Descriptions(store)
         self.form = FormBuilder(screen, self._make_lookup, self._make_grid, self._bound).build(self)
         bound = {
             key: editor for key, editor in self.form.editors.items() if key in self.record.keys
@@ -159,13 +161,13 @@ class RecordScreen(QWidget):
     # -- building --------------------------------------------------------------------------
 
     def _make_lookup(self, spec: Field, parent: QWidget | None) -> QWidget:
-        return LookupEditor(self.store, spec, parent)
+        return LookupEditor(self.store, spec, parent, self.descriptions.get)
 
     def _make_grid(self, grid: Grid, parent: QWidget | None) -> QWidget:
         return GridEditor(
             grid,
             self._make_lookup,
-            lookup_code(self.store),
+            lookup_code(self.descriptions),
             lambda rows: self.service.new_row(grid.key, rows),
             parent,
         )
@@ -272,13 +274,37 @@ class RecordScreen(QWidget):
             # A required option list shows its first option; the record must hold it too.
             if spec.kind == Kind.OPTION and spec.required and values.get(spec.key) is None:
                 values[spec.key] = next(iter(spec.options)) if spec.options else None
+        self.descriptions.load(self._referenced(values))
         self.record.load(values, None, None)
         self._after_load()
 
     def load_record(self, record_id: int) -> None:
         values = self.service.load(record_id)
+        self.descriptions.load(self._referenced(values))
         self.record.load(values, values["id"], values["version"])
         self._after_load()
+
+    def _referenced(self, values: Mapping[str, Any]) -> list[tuple[LookupSource, Any]]:
+        """Every (lookup, value) a record shows, in its fields and its grids' rows."""
+        wanted = [
+            (spec.lookup, values.get(key))
+            for key, spec in self.fields.items()
+            if spec.lookup is not None
+        ]
+        grids = {grid.key: grid for grid in self.spec.grids()}
+
+        def rows_of(grid_key: str, rows: list[dict[str, Any]]) -> None:
+            for row in rows:
+                for column in grids[grid_key].columns:
+                    if column.lookup is not None:
+                        wanted.append((column.lookup, row.get(column.key)))
+                for detail in (g for g in grids.values() if g.master == grid_key):
+                    rows_of(detail.key, row.get(detail.key) or [])
+
+        for grid in grids.values():
+            if not grid.master:
+                rows_of(grid.key, values.get(grid.key) or [])
+        return wanted
 
     def _after_load(self) -> None:
         self.clear_message()
