@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ledger import catalogue
 from app.ledger.records import (
     Direction,
     InvalidInput,
@@ -35,7 +36,7 @@ from app.ledger.records import (
     sentence_case,
 )
 from app.models.database import Store
-from app.windows.framework import catalogue, dialogs
+from app.windows.framework import dialogs
 from app.windows.framework.binder import Binder, RecordModel
 from app.windows.framework.builder import FormBuilder
 from app.windows.framework.grid import GridEditor, lookup_code

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from app.ledger import catalogue
 from app.ledger.preferences import (
     CID_ELEMENTS,
     DEFAULT_SOURCES,
@@ -56,7 +57,6 @@ from app.models.preferences import (
     RoundingRule,
 )
 from app.models.reference.system import ReasonCodeUsage
-from app.windows.framework import catalogue
 from app.windows.framework.grid import GridEditor
 from app.windows.framework.record_screen import RecordScreen, screen_rules
 from app.windows.framework.spec import Field, Grid, Kind, Screen, Section, Tab, Values, snake
