@@ -26,12 +26,10 @@ from app.models import (
 )
 from app.models.database import Store
 from app.models.options import ContactType, CreditVerification
-from app.windows.framework.record_screen import screen_rules
-from app.windows.screens.customer_classes import SCREEN
 
 
 def service(store: Store) -> CustomerClassService:
-    return CustomerClassService(store, screen_rules(SCREEN))
+    return CustomerClassService(store)  # the class's definition: every field and grid
 
 
 @pytest.mark.parametrize(
