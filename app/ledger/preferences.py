@@ -8,7 +8,7 @@ transaction.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -54,26 +54,26 @@ SALES_SUB_SOURCES = {
 class PreferencesService(RecordService[Preferences]):
     noun = "preferences"
 
-    def __init__(self, store: Store, rules: ScreenRules, cid_keys: Collection[str] = ()) -> None:
-        # The CID tab's fields and grid belong to the picked configuration, not to this record;
-        # Select configuration belongs to neither: it only says which configuration is shown.
+    def __init__(
+        self,
+        store: Store,
+        rules: ScreenRules | None = None,
+        cid_rules: ScreenRules | None = None,
+    ) -> None:
+        # The preferences' and the CID configuration's definitions, unless a test narrows them.
+        # Imported here: the definitions name this module's grid keys.
+        from app.ledger.definitions.preferences import PREFERENCES
+
+        rules = rules or PREFERENCES.rules()
+        # Select configuration is no attribute of the preferences: it only says which CID
+        # configuration the CID configuration tab shows.
         own = ScreenRules(
-            fields=tuple(
-                rule
-                for rule in rules.fields
-                if rule.key not in cid_keys and rule.key != SELECT_CONFIGURATION
-            ),
-            grids=tuple(grid for grid in rules.grids if grid.key not in cid_keys),
+            fields=tuple(rule for rule in rules.fields if rule.key != SELECT_CONFIGURATION),
+            grids=rules.grids,
         )
         super().__init__(store, Preferences, own, ())
         self.has_cid_tab = any(rule.key == SELECT_CONFIGURATION for rule in rules.fields)
-        self.cid = CidConfigurationService(
-            store,
-            ScreenRules(
-                fields=tuple(rule for rule in rules.fields if rule.key in cid_keys),
-                grids=tuple(grid for grid in rules.grids if grid.key in cid_keys),
-            ),
-        )
+        self.cid = CidConfigurationService(store, cid_rules)
         self._picked_id: int | None = None  # the configuration last picked or saved here
 
     def current_id(self) -> int | None:
