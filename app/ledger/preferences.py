@@ -121,6 +121,15 @@ class PreferencesService(RecordService[Preferences]):
     def validate(
         self, session: Session, record_id: int | None, values: Mapping[str, Any]
     ) -> list[FieldError]:
+        months = values.get(NUMBER_OF_MONTHS)
+        if (
+            values.get("retention_type") != RetentionType.FIXED_NUMBER_OF_MONTHS
+            and isinstance(months, int)
+            and months < 0
+        ):
+            # Not used by Last price, and greyed out on the screen where it cannot be corrected:
+            # checked as the 0 it is stored as (before_save), not refused.
+            values = {**values, NUMBER_OF_MONTHS: 0}
         errors = super().validate(session, record_id, values)
         if self.has_cid_tab:
             errors += self.cid.picked_errors(session, values.get(SELECT_CONFIGURATION), values)
@@ -230,9 +239,7 @@ def number_of_months_errors(values: Mapping[str, Any]) -> list[FieldError]:
                 "a number is required with Fixed number of months (0 keeps the history forever).",
             )
         ]
-    if isinstance(months, int) and months < 0:
-        return [FieldError(NUMBER_OF_MONTHS, label, "cannot be negative.")]
-    return []
+    return []  # a negative number is refused by the field's bound (its definition)
 
 
 def sales_sub_errors(mask: Any) -> list[FieldError]:

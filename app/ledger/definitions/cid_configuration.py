@@ -47,7 +47,13 @@ FIELDS: tuple[Field, ...] = (
         lookup=PAYMENT_METHODS,
         enabled_when=configuration_picked,
     ),
-    field("Digit counter", Kind.NUMBER, required=True, enabled_when=configuration_picked),
+    field(
+        "Digit counter",
+        Kind.NUMBER,
+        required=True,
+        minimum=0,
+        enabled_when=configuration_picked,
+    ),
     cid_text("Description", "description"),
     cid_text("Display mask", "display_mask"),
     cid_text("Reference modulus", "reference_modulus"),
@@ -63,7 +69,13 @@ GRIDS = (
         (
             lost_column(CID_ELEMENTS_LABEL, "Element", CidElementKind, required=True),
             Field("fixed_value", "Fixed value", Kind.TEXT),
-            Field("number_of_positions", "Number of positions", Kind.NUMBER, required=True),
+            Field(
+                "number_of_positions",
+                "Number of positions",
+                Kind.NUMBER,
+                required=True,
+                minimum=0,
+            ),
             lost_column(
                 CID_ELEMENTS_LABEL,
                 "Leading/trailing zeros",

@@ -120,6 +120,9 @@ FIELDS: tuple[Field, ...] = (
         "Group/document discount limit (%)",
         Kind.PERCENT,
         attr="group_document_discount_limit",
+        # A share of the document's total: no more than all of it.
+        minimum=0,
+        maximum=100,
     ),
     Field("price_class_id", "Price class ID", Kind.LOOKUP, lookup=PRICE_CLASSES),
     # -- Default delivery settings
@@ -136,12 +139,25 @@ FIELDS: tuple[Field, ...] = (
         options=CreditVerification,
         required=True,
     ),
-    Field("credit_limit", "Credit limit", Kind.MONEY, enabled_when=_credit_limit_used),
-    Field("amount_over_limit", "Amount over limit", Kind.MONEY, enabled_when=_credit_limit_used),
+    Field(
+        "credit_limit",
+        "Credit limit",
+        Kind.MONEY,
+        minimum=0,
+        enabled_when=_credit_limit_used,
+    ),
+    Field(
+        "amount_over_limit",
+        "Amount over limit",
+        Kind.MONEY,
+        minimum=0,
+        enabled_when=_credit_limit_used,
+    ),
     Field(
         "credit_days_past_due",
         "Credit days past due",
         Kind.NUMBER,
+        minimum=0,
         enabled_when=_days_past_due_used,
     ),
     # -- Default financial and payment settings
@@ -152,7 +168,13 @@ FIELDS: tuple[Field, ...] = (
     _check("apply_overdue_charges", "Apply overdue charges"),
     Field("overdue_charge_id", "Overdue charge ID", Kind.LOOKUP, lookup=OVERDUE_CHARGES),
     _check("enable_write_offs", "Enable write-offs"),
-    Field("write_off_limit", "Write-off limit", Kind.MONEY, enabled_when=_write_offs_enabled),
+    Field(
+        "write_off_limit",
+        "Write-off limit",
+        Kind.MONEY,
+        minimum=0,
+        enabled_when=_write_offs_enabled,
+    ),
     _check("exclude_debt_collection", "Exclude debt collection"),
     # -- Default customer properties
     _check("webhook_notification", "Webhook notification"),

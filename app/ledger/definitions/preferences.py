@@ -208,6 +208,7 @@ FIELDS: tuple[Field, ...] = (
     field(
         "Number of months",
         Kind.NUMBER,
+        minimum=0,
         enabled_when=lambda v: v.get("retention_type") == RetentionType.FIXED_NUMBER_OF_MONTHS,
     ),
     # -- Discount settings
@@ -250,11 +251,11 @@ GRIDS = (
         (
             # Required where the store holds a number: a blank cell is named, not a crash.
             Field("dunning_letter_level", "Dunning letter level", Kind.NUMBER, required=True),
-            Field("days_past_due", "Days past due", Kind.NUMBER, required=True),
-            Field("days_to_settle", "Days to settle", Kind.NUMBER, required=True),
+            Field("days_past_due", "Days past due", Kind.NUMBER, required=True, minimum=0),
+            Field("days_to_settle", "Days to settle", Kind.NUMBER, required=True, minimum=0),
             Field("description", "Description", Kind.TEXT),
-            Field("dunning_fee", "Dunning fee", Kind.MONEY, required=True),
-            Field("days_to_due", "Days to due", Kind.NUMBER, required=True),
+            Field("dunning_fee", "Dunning fee", Kind.MONEY, required=True, minimum=0),
+            Field("days_to_due", "Days to due", Kind.NUMBER, required=True, minimum=0),
             Field(
                 "report_text_code",
                 "Report text code",
