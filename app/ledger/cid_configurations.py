@@ -35,8 +35,12 @@ CID_ELEMENTS_LABEL = "Configuration elements"
 class CidConfigurationService(RecordService[CidConfiguration]):
     noun = "CID configuration"
 
-    def __init__(self, store: Store, rules: ScreenRules) -> None:
-        super().__init__(store, CidConfiguration, rules, ())
+    def __init__(self, store: Store, rules: ScreenRules | None = None) -> None:
+        # The configuration's definition, unless a test narrows it. Imported here: the
+        # definition names this module's keys.
+        from app.ledger.definitions.cid_configuration import CID_CONFIGURATION
+
+        super().__init__(store, CidConfiguration, rules or CID_CONFIGURATION.rules(), ())
 
     def picked_values(self, session: Session, configuration_id: int | None) -> dict[str, Any]:
         """The tab's values for a configuration (a blank new one when ``None``)."""

@@ -58,8 +58,12 @@ def attribute_defaults(session: Session, attribute_id: Any) -> dict[str, Any]:
 class CustomerClassService(RecordService[CustomerClass]):
     noun = "customer class"
 
-    def __init__(self, store: Store, rules: ScreenRules) -> None:
-        super().__init__(store, CustomerClass, rules, ("class_id",))
+    def __init__(self, store: Store, rules: ScreenRules | None = None) -> None:
+        # The class's definition, unless a test narrows it to the fields it exercises. Imported
+        # here: the definition names this module's grid keys.
+        from app.ledger.definitions.customer_class import CUSTOMER_CLASS
+
+        super().__init__(store, CustomerClass, rules or CUSTOMER_CLASS.rules(), ("class_id",))
 
     def new_values(self) -> dict[str, Any]:
         """A new class starts with every value of the default customer class (AR101000),

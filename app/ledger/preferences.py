@@ -8,7 +8,7 @@ transaction.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -54,26 +54,26 @@ SALES_SUB_SOURCES = {
 class PreferencesService(RecordService[Preferences]):
     noun = "preferences"
 
-    def __init__(self, store: Store, rules: ScreenRules, cid_keys: Collection[str] = ()) -> None:
-        # The CID tab's fields and grid belong to the picked configuration, not to this record;
-        # Select configuration belongs to neither: it only says which configuration is shown.
+    def __init__(
+        self,
+        store: Store,
+        rules: ScreenRules | None = None,
+        cid_rules: ScreenRules | None = None,
+    ) -> None:
+        # The preferences' and the CID configuration's definitions, unless a test narrows them.
+        # Imported here: the definitions name this module's grid keys.
+        from app.ledger.definitions.preferences import PREFERENCES
+
+        rules = rules or PREFERENCES.rules()
+        # Select configuration is no attribute of the preferences: it only says which CID
+        # configuration the CID configuration tab shows.
         own = ScreenRules(
-            fields=tuple(
-                rule
-                for rule in rules.fields
-                if rule.key not in cid_keys and rule.key != SELECT_CONFIGURATION
-            ),
-            grids=tuple(grid for grid in rules.grids if grid.key not in cid_keys),
+            fields=tuple(rule for rule in rules.fields if rule.key != SELECT_CONFIGURATION),
+            grids=rules.grids,
         )
         super().__init__(store, Preferences, own, ())
         self.has_cid_tab = any(rule.key == SELECT_CONFIGURATION for rule in rules.fields)
-        self.cid = CidConfigurationService(
-            store,
-            ScreenRules(
-                fields=tuple(rule for rule in rules.fields if rule.key in cid_keys),
-                grids=tuple(grid for grid in rules.grids if grid.key in cid_keys),
-            ),
-        )
+        self.cid = CidConfigurationService(store, cid_rules)
         self._picked_id: int | None = None  # the configuration last picked or saved here
 
     def current_id(self) -> int | None:
@@ -121,6 +121,15 @@ class PreferencesService(RecordService[Preferences]):
     def validate(
         self, session: Session, record_id: int | None, values: Mapping[str, Any]
     ) -> list[FieldError]:
+        months = values.get(NUMBER_OF_MONTHS)
+        if (
+            values.get("retention_type") != RetentionType.FIXED_NUMBER_OF_MONTHS
+            and isinstance(months, int)
+            and months < 0
+        ):
+            # Not used by Last price, and greyed out on the screen where it cannot be corrected:
+            # checked as the 0 it is stored as (before_save), not refused.
+            values = {**values, NUMBER_OF_MONTHS: 0}
         errors = super().validate(session, record_id, values)
         if self.has_cid_tab:
             errors += self.cid.picked_errors(session, values.get(SELECT_CONFIGURATION), values)
@@ -230,9 +239,7 @@ def number_of_months_errors(values: Mapping[str, Any]) -> list[FieldError]:
                 "a number is required with Fixed number of months (0 keeps the history forever).",
             )
         ]
-    if isinstance(months, int) and months < 0:
-        return [FieldError(NUMBER_OF_MONTHS, label, "cannot be negative.")]
-    return []
+    return []  # a negative number is refused by the field's bound (its definition)
 
 
 def sales_sub_errors(mask: Any) -> list[FieldError]:

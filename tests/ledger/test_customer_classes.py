@@ -3,6 +3,7 @@ defaults from AR101000, new classes from the default class, Apply restriction se
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from app.ledger.class_mailings import mailing_defaults
 from app.ledger.credit_verification import uses_credit_limit, uses_days_past_due
 from app.ledger.customer_classes import CustomerClassService, without_ids
 from app.ledger.recipients import contact_id_cleared, recipient_errors
-from app.ledger.records import RecordError
+from app.ledger.records import RecordError, ValidationError
 from app.ledger.restriction import apply_restriction_settings
 from app.ledger.setup import set_up_company
 from app.models import (
@@ -26,12 +27,10 @@ from app.models import (
 )
 from app.models.database import Store
 from app.models.options import ContactType, CreditVerification
-from app.windows.framework.record_screen import screen_rules
-from app.windows.screens.customer_classes import SCREEN
 
 
 def service(store: Store) -> CustomerClassService:
-    return CustomerClassService(store, screen_rules(SCREEN))
+    return CustomerClassService(store)  # the class's definition: every field and grid
 
 
 @pytest.mark.parametrize(
@@ -190,3 +189,57 @@ def test_apply_restriction_settings_counts_and_moves_only_the_class_customers(
     )
     with pytest.raises(RecordError, match="no longer exists"):
         apply_restriction_settings(store, 999)
+
+
+# -- bounds: limits, days and percentages (the class's definition, no screen) -----------------
+
+
+def a_class(rules: CustomerClassService, **values: Any) -> dict[str, Any]:
+    return rules.new_values() | {"class_id": "BOUNDS", "description": "Bounds"} | values
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "refusal"),
+    [
+        ("credit_limit", Decimal("-0.01"), "Credit limit: cannot be negative."),
+        ("amount_over_limit", Decimal(-1), "Amount over limit: cannot be negative."),
+        ("credit_days_past_due", -1, "Credit days past due: cannot be negative."),
+        ("write_off_limit", Decimal(-5), "Write-off limit: cannot be negative."),
+        (
+            "group_document_discount_limit_percent",
+            Decimal(-1),
+            "Group/document discount limit (%): cannot be negative.",
+        ),
+        (
+            "group_document_discount_limit_percent",
+            Decimal(250),
+            "Group/document discount limit (%): at most 100.",
+        ),
+    ],
+)
+def test_limits_days_and_percentages_out_of_bounds_are_refused_by_name(
+    store: Store, key: str, value: Any, refusal: str
+) -> None:
+    rules = service(store)
+    with pytest.raises(ValidationError) as refused:
+        rules.save(None, a_class(rules, **{key: value}))
+    assert [str(error) for error in refused.value.errors] == [refusal]
+    assert refused.value.errors[0].key == key
+    with store.session() as session:
+        assert session.scalars(select(CustomerClass)).all() == []
+
+
+def test_the_bounds_themselves_are_accepted(store: Store) -> None:
+    rules = service(store)
+    saved = rules.save(
+        None,
+        a_class(
+            rules,
+            credit_limit=Decimal(0),
+            amount_over_limit=Decimal(0),
+            credit_days_past_due=0,
+            write_off_limit=Decimal(0),
+            group_document_discount_limit_percent=Decimal(100),
+        ),
+    )
+    assert rules.load(saved)["group_document_discount_limit_percent"] == Decimal(100)

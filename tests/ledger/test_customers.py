@@ -8,25 +8,16 @@ import pytest
 from sqlalchemy import select
 
 from app.ledger.customers import CustomerService
-from app.ledger.records import FieldRule, ScreenRules, ValidationError
+from app.ledger.records import ValidationError
 from app.ledger.setup import set_up_company
 from app.models import Customer, CustomerClass, NumberSeries
 from app.models.database import Store
-
-RULES = ScreenRules(
-    fields=(
-        FieldRule("customer_no", "customer_no", "Customer no."),
-        FieldRule("customer_name", "name", "Customer name"),
-        FieldRule("status", "status", "Status", required=True),
-        FieldRule("customer_class", "customer_class_id", "Customer class", required=True),
-    )
-)
 
 
 @pytest.fixture
 def service(store: Store) -> CustomerService:
     set_up_company(store, base_currency="NOK", country="NO", language="nb-NO")
-    return CustomerService(store, RULES)
+    return CustomerService(store)  # the customer's definition: every field
 
 
 def named(service: CustomerService, name: str, **values: Any) -> dict[str, Any]:
@@ -51,7 +42,7 @@ def test_a_new_customer_starts_in_the_default_class(service: CustomerService, st
 
 
 def test_no_default_class_without_preferences(store: Store) -> None:
-    assert CustomerService(store, RULES).new_values()["customer_class"] is None
+    assert CustomerService(store).new_values()["customer_class"] is None
 
 
 def test_a_customer_with_only_a_name_is_numbered_from_the_series(

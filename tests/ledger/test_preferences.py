@@ -1,13 +1,35 @@
-"""Preferences rules without a screen: number series that documents use are locked."""
+"""Preferences rules without a screen: number series that documents use are locked; days,
+fees, months and counts are never negative."""
 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from sqlalchemy import select
 
 from app.ledger.locked_series import locked_series_errors
-from app.models import ArDocument, Customer, NumberSeries, Preferences
+from app.ledger.preferences import (
+    CID_ELEMENTS,
+    DUNNING_LEVELS,
+    SELECT_CONFIGURATION,
+    PreferencesService,
+)
+from app.ledger.records import InvalidInput, ValidationError
+from app.models import (
+    PREFERENCES_ID,
+    ArDocument,
+    CidConfiguration,
+    Customer,
+    NumberSeries,
+    Preferences,
+)
+from app.models.cid import CidElementKind
 from app.models.database import Store
 from app.models.document import DocumentType
+from app.models.preferences import RetentionType
 
 
 def test_only_a_series_a_document_was_numbered_from_is_locked(store: Store) -> None:
@@ -50,3 +72,83 @@ def test_only_a_series_a_document_was_numbered_from_is_locked(store: Store) -> N
         kept = {"credit_note_number_series": used_id, "invoice_number_series": other_id}
         assert locked_series_errors(session, 1, kept) == []  # unchanged, or set the first time
         assert locked_series_errors(session, None, changed) == []  # no preferences saved yet
+
+
+# -- bounds: days, fees, months and counts (the definitions, no screen) ------------------------
+
+
+def preferences_service(store: Store) -> PreferencesService:
+    return PreferencesService(store)  # the preferences' and CID configuration's definitions
+
+
+def refusals(service: PreferencesService, values: dict[str, Any]) -> list[str]:
+    with pytest.raises(ValidationError) as refused:
+        service.save(None, values)
+    return [str(error) for error in refused.value.errors]
+
+
+def test_new_preferences_with_the_defaults_are_saved(store: Store) -> None:
+    service = preferences_service(store)
+    assert service.save(None, service.new_values()) == PREFERENCES_ID
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "refusal"),
+    [
+        ("days_past_due", -1, "Dunning levels, row 1, Days past due: cannot be negative."),
+        ("days_to_settle", -1, "Dunning levels, row 1, Days to settle: cannot be negative."),
+        ("dunning_fee", Decimal(-1), "Dunning levels, row 1, Dunning fee: cannot be negative."),
+        ("days_to_due", -3, "Dunning levels, row 1, Days to due: cannot be negative."),
+    ],
+)
+def test_negative_dunning_days_and_fees_are_refused_by_name(
+    store: Store, column: str, value: Any, refusal: str
+) -> None:
+    service = preferences_service(store)
+    level = service.new_row(DUNNING_LEVELS, []) | {column: value}
+    assert refusals(service, service.new_values() | {DUNNING_LEVELS: [level]}) == [refusal]
+    with store.session() as session:
+        assert session.scalars(select(Preferences)).all() == []
+
+
+def test_a_negative_number_of_months_is_refused_only_where_it_is_used(store: Store) -> None:
+    service = preferences_service(store)
+    fixed = service.new_values() | {"retention_type": RetentionType.FIXED_NUMBER_OF_MONTHS}
+    assert refusals(service, fixed | {"number_of_months": -3}) == [
+        "Number of months: cannot be negative."
+    ]
+    # Last price does not use it (greyed out on the screen): stored as 0, not refused.
+    last_price = fixed | {"retention_type": RetentionType.LAST_PRICE, "number_of_months": -3}
+    service.save(None, last_price)
+    with store.session() as session:
+        assert session.get(Preferences, PREFERENCES_ID).number_of_months == 0  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("values", "element", "refusal"),
+    [
+        ({"digit_counter": -1}, {}, "Digit counter: cannot be negative."),
+        (
+            {},
+            {"number_of_positions": -2},
+            "Configuration elements, row 1, Number of positions: cannot be negative.",
+        ),
+    ],
+)
+def test_negative_cid_counts_are_refused_by_name(
+    store: Store, values: dict[str, Any], element: dict[str, Any], refusal: str
+) -> None:
+    service = preferences_service(store)
+    row = service.new_row(CID_ELEMENTS, []) | {"element": CidElementKind.CUSTOMER_NO}
+    # A new configuration (an ID not in the list), saved with the preferences.
+    new_configuration = service.new_values() | {
+        SELECT_CONFIGURATION: InvalidInput("KID9", "not in the list"),
+        CID_ELEMENTS: [row],
+    }
+    wrong = new_configuration | values | {CID_ELEMENTS: [row | element]}
+    assert refusals(service, wrong) == [refusal]
+    with store.session() as session:
+        assert session.scalars(select(CidConfiguration)).all() == []
+    service.save(None, new_configuration)  # within its bounds: saved
+    with store.session() as session:
+        assert session.scalars(select(CidConfiguration.configuration_id)).all() == ["KID9"]

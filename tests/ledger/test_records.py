@@ -24,16 +24,14 @@ from app.ledger.reference import ReferenceService
 from app.models import Customer, CustomerClass, Salesperson
 from app.models.database import Store
 
-RULES = ScreenRules(
-    fields=(
-        FieldRule("class_id", "class_id", "Class ID", required=True),
-        FieldRule("description", "description", "Description", required=True),
-    )
-)
-
 
 def service(store: Store) -> CustomerClassService:
-    return CustomerClassService(store, RULES)
+    return CustomerClassService(store)  # the class's definition: every field and grid
+
+
+def a_class(store: Store, class_id: Any, description: Any) -> dict[str, Any]:
+    """A class's values: the definition's defaults, with its own ID and description."""
+    return service(store).new_values() | {"class_id": class_id, "description": description}
 
 
 def classes(store: Store) -> list[tuple[str, str | None]]:
@@ -43,7 +41,7 @@ def classes(store: Store) -> list[tuple[str, str | None]]:
 
 def test_text_over_the_column_length_is_refused_with_the_field_named(store: Store) -> None:
     with pytest.raises(ValidationError) as refused:
-        service(store).save(None, {"class_id": "A" * 11, "description": "x" * 256})
+        service(store).save(None, a_class(store, "A" * 11, "x" * 256))
     assert [str(error) for error in refused.value.errors] == [
         "Class ID: at most 10 characters (this has 11).",
         "Description: at most 255 characters (this has 256).",
@@ -53,21 +51,19 @@ def test_text_over_the_column_length_is_refused_with_the_field_named(store: Stor
 
 def test_unreadable_input_is_named_and_nothing_is_written(store: Store) -> None:
     with pytest.raises(ValidationError, match="Description: not readable"):
-        service(store).save(
-            None, {"class_id": "A", "description": InvalidInput("?", "not readable")}
-        )
+        service(store).save(None, a_class(store, "A", InvalidInput("?", "not readable")))
     assert classes(store) == []
 
 
 def test_duplicate_key_is_refused(store: Store) -> None:
-    service(store).save(None, {"class_id": "RETAIL", "description": "Retail"})
+    service(store).save(None, a_class(store, "RETAIL", "Retail"))
     with pytest.raises(ValidationError, match="'RETAIL' is already used by another customer class"):
-        service(store).save(None, {"class_id": "RETAIL", "description": "Again"})
+        service(store).save(None, a_class(store, "RETAIL", "Again"))
     assert classes(store) == [("RETAIL", "Retail")]
 
 
 def test_text_is_trimmed_and_blank_stored_as_nothing(store: Store) -> None:
-    saved = service(store).save(None, {"class_id": " EU ", "description": "  EU customers "})
+    saved = service(store).save(None, a_class(store, " EU ", "  EU customers "))
     assert service(store).load(saved)["class_id"] == "EU"
     assert classes(store) == [("EU", "EU customers")]
 
@@ -84,27 +80,24 @@ def test_a_failure_after_writing_rolls_the_whole_save_back(store: Store) -> None
         ) -> None:
             raise RecordError("the related records could not be written")
 
-    first = service(store).save(None, {"class_id": "KEEP", "description": "Kept"})
+    first = service(store).save(None, a_class(store, "KEEP", "Kept"))
     with pytest.raises(RecordError):
-        Failing(store, RULES).save(first, {"class_id": "KEEP", "description": "Changed"}, 1)
+        Failing(store).save(first, a_class(store, "KEEP", "Changed"), 1)
     with pytest.raises(RecordError):
-        Failing(store, RULES).save(None, {"class_id": "NEW", "description": "New"})
+        Failing(store).save(None, a_class(store, "NEW", "New"))
     assert classes(store) == [("KEEP", "Kept")]
 
 
 def test_a_stale_version_is_refused(store: Store) -> None:
-    record_id = service(store).save(None, {"class_id": "A", "description": "First"})
-    service(store).save(record_id, {"class_id": "A", "description": "Second"}, 1)
+    record_id = service(store).save(None, a_class(store, "A", "First"))
+    service(store).save(record_id, a_class(store, "A", "Second"), 1)
     with pytest.raises(StaleRecordError):
-        service(store).save(record_id, {"class_id": "A", "description": "Lost update"}, 1)
+        service(store).save(record_id, a_class(store, "A", "Lost update"), 1)
     assert classes(store) == [("A", "Second")]
 
 
 def test_browsing_follows_key_order(store: Store) -> None:
-    ids = {
-        code: service(store).save(None, {"class_id": code, "description": code})
-        for code in ("B", "C", "A")
-    }
+    ids = {code: service(store).save(None, a_class(store, code, code)) for code in ("B", "C", "A")}
     rules = service(store)
     assert rules.neighbour(Direction.FIRST, None) == ids["A"]
     assert rules.neighbour(Direction.NEXT, {"class_id": "A"}) == ids["B"]
@@ -114,7 +107,7 @@ def test_browsing_follows_key_order(store: Store) -> None:
 
 
 def test_a_class_in_use_or_default_cannot_be_deleted(store: Store) -> None:
-    record_id = service(store).save(None, {"class_id": "USED", "description": "Used"})
+    record_id = service(store).save(None, a_class(store, "USED", "Used"))
     with store.transaction() as session:
         session.add_all(
             [Customer(customer_no=str(n), customer_class_id=record_id) for n in range(3)]

@@ -10,7 +10,6 @@ from sqlalchemy import func, inspect, select
 
 from app.ledger import setup
 from app.ledger.customers import CustomerService
-from app.ledger.records import FieldRule, ScreenRules
 from app.ledger.setup import CLASS_ACCOUNTS, SetupError, first_run_needed, set_up_company
 from app.models import (
     PREFERENCES_ID,
@@ -165,15 +164,7 @@ def test_the_default_class_and_preferences_hold_the_defaults(store: Store) -> No
 
 def test_a_customer_can_be_created_with_only_a_name(store: Store) -> None:
     norway(store)
-    rules = ScreenRules(
-        fields=(
-            FieldRule("customer_no", "customer_no", "Customer no."),
-            FieldRule("customer_name", "name", "Customer name"),
-            FieldRule("status", "status", "Status", required=True),
-            FieldRule("customer_class", "customer_class_id", "Customer class", required=True),
-        )
-    )
-    service = CustomerService(store, rules)
+    service = CustomerService(store)  # the customer's definition: every field
     saved = service.save(None, service.new_values() | {"customer_name": "Nordlys Handel AS"})
     with store.session() as session:
         customer = session.get(Customer, saved)

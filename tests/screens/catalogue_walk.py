@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.windows.framework import catalogue
+from app.ledger import catalogue
 from app.windows.framework.spec import Field, Screen, Section
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.ledger import catalogue
 from app.models import (
     ArDocument,
     Branch,
@@ -34,7 +35,6 @@ from app.models.document import DocumentType
 from app.models.options import ContactType
 from app.models.preferences import RetentionType
 from app.models.reference.system import ReasonCodeUsage
-from app.windows.framework import catalogue
 from app.windows.framework.grid import GridEditor
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ledger import catalogue
 from app.ledger.records import column_length, related_model
-from app.windows.framework import catalogue
 from app.windows.framework.spec import Action, Field, Grid, Kind, Screen, Section, Tab, snake
 from app.windows.framework.widgets import create_editor
 

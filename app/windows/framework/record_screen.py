@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ledger import catalogue
 from app.ledger.lookups import Descriptions, LookupSource
 from app.ledger.records import (
     Direction,
@@ -40,7 +41,7 @@ from app.ledger.records import (
 from app.logs import log
 from app.models.database import Store
 from app.windows import errors
-from app.windows.framework import catalogue, dialogs
+from app.windows.framework import dialogs
 from app.windows.framework.binder import Binder, RecordModel
 from app.windows.framework.builder import FormBuilder
 from app.windows.framework.grid import GridEditor, lookup_code

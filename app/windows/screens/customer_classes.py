@@ -1,4 +1,6 @@
-"""Customer classes (AR201000): the defaults a new customer takes from its class."""
+"""Customer classes (AR201000): the defaults a new customer takes from its class, arranged from
+the class's definition (app/ledger/definitions/customer_class.py), with the screen's handlers.
+"""
 
 from __future__ import annotations
 
@@ -8,307 +10,129 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
 from app.ledger import autoinvoice
-from app.ledger.class_mailings import MAILING_ID
-from app.ledger.credit_verification import uses_credit_limit, uses_days_past_due
+from app.ledger.class_mailings import MAILING_ID, RECIPIENTS
 from app.ledger.customer_classes import ATTRIBUTE_ID, ATTRIBUTES, MAILINGS, CustomerClassService
-from app.ledger.lookups import LookupSource
-from app.ledger.recipients import CONTACT_TYPE, contact_id_cleared, takes_contact_id
+from app.ledger.definitions.customer_class import CUSTOMER_CLASS
+from app.ledger.recipients import CONTACT_TYPE, contact_id_cleared
 from app.ledger.records import RecordError, RecordService
 from app.ledger.restriction import apply_restriction_settings
-from app.ledger.sources import (
-    ATTRIBUTE_LIST,
-    BRANCHES,
-    CARRIERS,
-    COUNTRIES,
-    CURRENCIES,
-    EMAIL_ACCOUNTS,
-    EMPLOYEES,
-    GL_ACCOUNTS,
-    LANGUAGES,
-    NOTIFICATION_TEMPLATES,
-    OVERDUE_CHARGES,
-    PAYMENT_METHODS,
-    PAYMENT_TERMS,
-    PREFERENCES_MAILINGS,
-    PRICE_CLASSES,
-    RATE_TYPES,
-    REPORTS,
-    RESTRICTION_GROUPS,
-    SALESPERSONS,
-    SHIPPING_TERMS,
-    STATEMENT_CYCLES,
-    SUBACCOUNTS,
-    VAT_ZONES,
-)
-from app.models import (
-    CustomerClass,
-)
+from app.models import CustomerClass
 from app.models.database import Store
-from app.models.options import (
-    ContactType,
-    CreditVerification,
-    ExportType,
-    MailingFormat,
-    ShippingRule,
-    StatementType,
-)
-from app.models.reference.system import ControlType
 from app.windows.framework.grid import GridEditor
-from app.windows.framework.record_screen import RecordScreen, screen_rules
-from app.windows.framework.spec import (
-    Action,
-    Field,
-    Grid,
-    Kind,
-    ListColumn,
-    RowSelect,
-    Screen,
-    Section,
-    Tab,
-    Values,
-    snake,
-)
+from app.windows.framework.record_screen import RecordScreen
+from app.windows.framework.spec import Action, ListColumn, RowSelect, Screen, Section, Tab
 
 SCREEN_ID = "AR201000"
-RECIPIENTS = "recipients"
-
-
-def _lookup(key: str, label: str, source: LookupSource, attr: str = "") -> Field:
-    """A lookup field storing the referenced record's id in ``attr`` (``key`` + ``_id``)."""
-    return Field(key, label, Kind.LOOKUP, attr=attr or f"{key}_id", lookup=source)
-
-
-def _check(key: str, label: str, attr: str = "", **kwargs: Any) -> Field:
-    return Field(key, label, Kind.CHECKBOX, attr=attr, **kwargs)
-
-
-def _credit_limit_used(values: Values) -> bool:
-    return uses_credit_limit(values.get("credit_verification"))
-
-
-def _days_past_due_used(values: Values) -> bool:
-    return uses_days_past_due(values.get("credit_verification"))
-
-
-def _write_offs_enabled(values: Values) -> bool:
-    return bool(values.get("enable_write_offs"))
-
+pick = CUSTOMER_CLASS.pick
 
 GENERAL_SETTINGS = Section(
     "Default general settings",
-    (
-        _lookup("country", "Country", COUNTRIES),
-        Field("vat_zone_id", "VAT zone ID", Kind.LOOKUP, lookup=VAT_ZONES),
-        _check("require_vat_zone", "Require VAT zone"),
-        _check("default_location_id_from_branch", "Default location ID from branch"),
-        _lookup("default_restriction_group", "Default restriction group", RESTRICTION_GROUPS),
-        Field("salesperson_id", "Salesperson ID", Kind.LOOKUP, lookup=SALESPERSONS),
-        Field("export_type", "Export type", Kind.OPTION, options=ExportType, required=True),
-        _lookup("document_language", "Document language", LANGUAGES),
-        Field("currency_id", "Currency ID", Kind.LOOKUP, lookup=CURRENCIES),
-        _check("enable_currency_override", "Enable currency override"),
-        _lookup("currency_rate_type", "Currency rate type", RATE_TYPES),
-        _check("enable_rate_override", "Enable rate override"),
-        Field(
-            "group_document_discount_limit_percent",
-            "Group/document discount limit (%)",
-            Kind.PERCENT,
-            attr="group_document_discount_limit",
-        ),
-        Field("price_class_id", "Price class ID", Kind.LOOKUP, lookup=PRICE_CLASSES),
+    pick(
+        "country",
+        "vat_zone_id",
+        "require_vat_zone",
+        "default_location_id_from_branch",
+        "default_restriction_group",
+        "salesperson_id",
+        "export_type",
+        "document_language",
+        "currency_id",
+        "enable_currency_override",
+        "currency_rate_type",
+        "enable_rate_override",
+        "group_document_discount_limit_percent",
+        "price_class_id",
     ),
 )
 
 DELIVERY_SETTINGS = Section(
     "Default delivery settings",
-    (
-        _lookup("ship_via", "Ship via", CARRIERS),
-        _lookup("shipping_terms", "Shipping terms", SHIPPING_TERMS),
-        Field("shipping_rule", "Shipping rule", Kind.OPTION, options=ShippingRule, required=True),
-        _check(
-            "warning_when_missing_vat_registration_id", "Warning when missing VAT registration ID"
-        ),
-        _check("warning_when_missing_corporate_id", "Warning when missing corporate ID"),
+    pick(
+        "ship_via",
+        "shipping_terms",
+        "shipping_rule",
+        "warning_when_missing_vat_registration_id",
+        "warning_when_missing_corporate_id",
     ),
 )
 
 CREDIT_VERIFICATION_SETTINGS = Section(
     "Default credit verification settings",
-    (
-        Field(
-            "credit_verification",
-            "Credit verification",
-            Kind.OPTION,
-            options=CreditVerification,
-            required=True,
-        ),
-        Field("credit_limit", "Credit limit", Kind.MONEY, enabled_when=_credit_limit_used),
-        Field(
-            "amount_over_limit", "Amount over limit", Kind.MONEY, enabled_when=_credit_limit_used
-        ),
-        Field(
-            "credit_days_past_due",
-            "Credit days past due",
-            Kind.NUMBER,
-            enabled_when=_days_past_due_used,
-        ),
-    ),
+    pick("credit_verification", "credit_limit", "amount_over_limit", "credit_days_past_due"),
 )
 
 FINANCIAL_SETTINGS = Section(
     "Default financial and payment settings",
-    (
-        _lookup("terms", "Terms", PAYMENT_TERMS),
-        Field("statement_cycle_id", "Statement cycle ID", Kind.LOOKUP, lookup=STATEMENT_CYCLES),
-        _lookup("payment_method", "Payment method", PAYMENT_METHODS),
-        _check("apply_payments_automatically", "Apply payments automatically"),
-        _check("apply_overdue_charges", "Apply overdue charges"),
-        Field("overdue_charge_id", "Overdue charge ID", Kind.LOOKUP, lookup=OVERDUE_CHARGES),
-        _check("enable_write_offs", "Enable write-offs"),
-        Field("write_off_limit", "Write-off limit", Kind.MONEY, enabled_when=_write_offs_enabled),
-        _check("exclude_debt_collection", "Exclude debt collection"),
+    pick(
+        "terms",
+        "statement_cycle_id",
+        "payment_method",
+        "apply_payments_automatically",
+        "apply_overdue_charges",
+        "overdue_charge_id",
+        "enable_write_offs",
+        "write_off_limit",
+        "exclude_debt_collection",
     ),
     column=1,
 )
 
 CUSTOMER_PROPERTIES = Section(
     "Default customer properties",
-    (_check("webhook_notification", "Webhook notification"),),
+    pick("webhook_notification"),
     column=1,
 )
 
 PRINT_AND_EMAIL_SETTINGS = Section(
     "Default print and email settings",
-    (
-        _check("print_invoices", "Print invoices"),
-        _check("send_invoices_by_email", "Send invoices by email"),
-        _check("print_dunning_letters", "Print dunning letters"),
-        _check("send_dunning_letters_by_email", "Send dunning letters by email"),
-        _check("print_statements", "Print statements"),
-        _check("send_statements_by_email", "Send statements by email"),
-        _check("multi_currency_statements", "Multi-currency statements"),
-        Field(
-            "statement_type", "Statement type", Kind.OPTION, options=StatementType, required=True
-        ),
+    pick(
+        "print_invoices",
+        "send_invoices_by_email",
+        "print_dunning_letters",
+        "send_dunning_letters_by_email",
+        "print_statements",
+        "send_statements_by_email",
+        "multi_currency_statements",
+        "statement_type",
     ),
     column=1,
 )
 
 AUTOINVOICE_ROUTE = Section(
     "Send AutoInvoice Route",
-    (
-        _check(autoinvoice.SEND, "Send invoices to AutoInvoice"),
-        _check(
-            autoinvoice.SEND_AS_BANKING_EINVOICE,
-            "Send invoices to AutoInvoice as banking e-Invoice (Norway)",
-            attr="send_invoices_to_autoinvoice_as_banking_einvoice",
-        ),
-        _check(
-            autoinvoice.PRINT,
-            "Print",
-            attr="autoinvoice_print",
-            enabled_when=autoinvoice.print_selectable,
-        ),
-        _check(
-            autoinvoice.EXCLUDE_INVOICE_PDF,
-            "Exclude invoice PDF",
-            enabled_when=autoinvoice.exclude_invoice_pdf_selectable,
-        ),
-        _check(
-            autoinvoice.USE_FIRST_ATTACHMENT,
-            "Use the first AutoInvoice attachment to view invoice",
-            attr="use_first_autoinvoice_attachment",
-            enabled_when=autoinvoice.first_attachment_selectable,
-        ),
+    pick(
+        autoinvoice.SEND,
+        autoinvoice.SEND_AS_BANKING_EINVOICE,
+        autoinvoice.PRINT,
+        autoinvoice.EXCLUDE_INVOICE_PDF,
+        autoinvoice.USE_FIRST_ATTACHMENT,
     ),
     column=1,
 )
 
-# The account/subaccount pairs of the General ledger accounts tab, in the seed's order.
-GL_ACCOUNT_FIELDS = (
-    ("Customer ledger account", GL_ACCOUNTS),
-    ("Customer ledger sub.", SUBACCOUNTS),
-    ("Cash discount account", GL_ACCOUNTS),
-    ("Cash discount sub.", SUBACCOUNTS),
-    ("Sales account", GL_ACCOUNTS),
-    ("Sales - non-taxable account", GL_ACCOUNTS),
-    ("Sales - EU account", GL_ACCOUNTS),
-    ("Sales - export account", GL_ACCOUNTS),
-    ("Sales sub.", SUBACCOUNTS),
-    ("Discount account", GL_ACCOUNTS),
-    ("Discount sub.", SUBACCOUNTS),
-    ("Prepayment account", GL_ACCOUNTS),
-    ("Prepayment sub.", SUBACCOUNTS),
-    ("Freight account", GL_ACCOUNTS),
-    ("Freight sub.", SUBACCOUNTS),
-    ("Unrealised gain account", GL_ACCOUNTS),
-    ("Unrealised gain sub.", SUBACCOUNTS),
-    ("Unrealised loss account", GL_ACCOUNTS),
-    ("Unrealised loss sub.", SUBACCOUNTS),
-)
-
-
-def _gl_field(label: str, source: LookupSource) -> Field:
-    return _lookup(snake(label), label, source)
-
-
 GENERAL_LEDGER_ACCOUNTS = Section(
     "",  # the seed's tab has one untitled list of accounts
-    tuple(_gl_field(label, source) for label, source in GL_ACCOUNT_FIELDS),
-)
-
-ATTRIBUTES_GRID = Grid(
-    "Attributes",
-    ATTRIBUTES,
-    (
-        Field(ATTRIBUTE_ID, "Attribute ID", Kind.LOOKUP, required=True, lookup=ATTRIBUTE_LIST),
-        Field("description", "Description", Kind.READONLY),
-        Field("sort_order", "Sort order", Kind.NUMBER),
-        Field("required", "Required", Kind.CHECKBOX),
-        Field("internal", "Internal", Kind.CHECKBOX),
-        Field("control_type", "Control type", Kind.READONLY, options=ControlType),
-        Field("default_value", "Default value", Kind.TEXT),
+    pick(
+        "customer_ledger_account",
+        "customer_ledger_sub",
+        "cash_discount_account",
+        "cash_discount_sub",
+        "sales_account",
+        "sales_non_taxable_account",
+        "sales_eu_account",
+        "sales_export_account",
+        "sales_sub",
+        "discount_account",
+        "discount_sub",
+        "prepayment_account",
+        "prepayment_sub",
+        "freight_account",
+        "freight_sub",
+        "unrealised_gain_account",
+        "unrealised_gain_sub",
+        "unrealised_loss_account",
+        "unrealised_loss_sub",
     ),
-    order_by="sort_order",
-    help="The attributes customers of the class carry; attributes are defined in Attributes "
-    "(CS205000).",
-)
-
-MAILINGS_GRID = Grid(
-    "Mailings",
-    MAILINGS,
-    (
-        Field(MAILING_ID, "Mailing ID", Kind.LOOKUP, required=True, lookup=PREFERENCES_MAILINGS),
-        Field("branch", "Branch", Kind.LOOKUP, attr="branch_id", lookup=BRANCHES),
-        _lookup("email_account", "Email account", EMAIL_ACCOUNTS),
-        _lookup("report", "Report", REPORTS),
-        _lookup("notification_template", "Notification template", NOTIFICATION_TEMPLATES),
-        Field("format", "Format", Kind.OPTION, options=MailingFormat, required=True),
-        Field("active", "Active", Kind.CHECKBOX),
-    ),
-    help="The mailings customers of the class get by default, chosen from the mailings of "
-    "Customer ledger preferences (AR101000).",
-)
-
-RECIPIENTS_GRID = Grid(
-    "Recipients",
-    RECIPIENTS,
-    (
-        Field(CONTACT_TYPE, "Contact type", Kind.OPTION, options=ContactType, required=True),
-        Field(
-            "contact_id",
-            "Contact ID",
-            Kind.LOOKUP,
-            attr="employee_id",
-            lookup=EMPLOYEES,
-            enabled_when=takes_contact_id,
-        ),
-        Field("format", "Format", Kind.OPTION, options=MailingFormat, required=True),
-        Field("active", "Active", Kind.CHECKBOX),
-        Field("bcc", "Bcc", Kind.CHECKBOX),
-    ),
-    master=MAILINGS,
-    help="The default recipients of the mailing selected in the Mailings table.",
 )
 
 
@@ -324,10 +148,7 @@ SCREEN = Screen(
     id=SCREEN_ID,
     title="Customer classes",
     model=CustomerClass,
-    top=(
-        Field("class_id", "Class ID", Kind.TEXT, required=True),
-        Field("description", "Description", Kind.TEXT, required=True),
-    ),
+    top=pick("class_id", "description"),
     tabs=(
         Tab(
             "General information",
@@ -344,8 +165,11 @@ SCREEN = Screen(
             "afterwards gets the class's current settings.",
         ),
         Tab("General ledger accounts", sections=(GENERAL_LEDGER_ACCOUNTS,)),
-        Tab("Attributes", grids=(ATTRIBUTES_GRID,)),
-        Tab("Mailing settings", grids=(MAILINGS_GRID, RECIPIENTS_GRID)),
+        Tab("Attributes", grids=(CUSTOMER_CLASS.grid(ATTRIBUTES),)),
+        Tab(
+            "Mailing settings",
+            grids=(CUSTOMER_CLASS.grid(MAILINGS), CUSTOMER_CLASS.grid(RECIPIENTS)),
+        ),
     ),
     actions=(
         Action(
@@ -410,5 +234,4 @@ class CustomerClassesScreen(RecordScreen):
 
 
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
-    service = CustomerClassService(store, screen_rules(SCREEN))
-    return CustomerClassesScreen(store, SCREEN, service, parent)
+    return CustomerClassesScreen(store, SCREEN, CustomerClassService(store), parent)

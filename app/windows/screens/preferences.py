@@ -1,342 +1,138 @@
-"""Customer ledger preferences (AR101000): the company's one preferences record.
+"""Customer ledger preferences (AR101000): the company's one preferences record, arranged from
+its definition (app/ledger/definitions/preferences.py) in the tabs and sections the catalogue
+names.
 
-Every element of the seed, in the tabs and sections the catalogue names. The CID configuration
-tab edits the CID configuration picked in Select configuration; it is saved with the
-preferences, in the same transaction (see ``app/ledger/preferences.py``).
+The CID configuration tab arranges the fields of the CID configuration picked in Select
+configuration (app/ledger/definitions/cid_configuration.py); it is saved with the preferences,
+in the same transaction (see ``app/ledger/preferences.py``).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QWidget
 
+from app.ledger.definitions.cid_configuration import CID_CONFIGURATION
+from app.ledger.definitions.preferences import DATA_ENTRY, DISCOUNTS, PREFERENCES, RETENTION
 from app.ledger.preferences import (
     CID_ELEMENTS,
     DEFAULT_SOURCES,
     DUNNING_LEVELS,
     RECIPIENTS,
-    SALES_SUB_SOURCES,
     SELECT_CONFIGURATION,
     PreferencesService,
 )
-from app.ledger.recipients import CONTACT_ID, CONTACT_TYPE, contact_id_cleared, takes_contact_id
-from app.ledger.records import column_length
-from app.ledger.sources import (
-    BRANCHES,
-    CID_CONFIGURATIONS,
-    CUSTOMER_CLASSES,
-    EMAIL_ACCOUNTS,
-    EMPLOYEES,
-    NON_STOCK_ITEMS,
-    NOTIFICATION_TEMPLATES,
-    NUMBER_SERIES,
-    PAYMENT_METHODS,
-    RATE_TYPES,
-    REPORT_TEXTS,
-    REPORTS,
-    reason_codes,
-)
-from app.models import (
-    CidConfiguration,
-    Preferences,
-)
-from app.models.base import OptionEnum
-from app.models.cid import CidElementKind, CidStatus, Padding
+from app.ledger.recipients import CONTACT_TYPE, contact_id_cleared
+from app.models import Preferences
 from app.models.database import Store
-from app.models.options import ContactType, MailingFormat
-from app.models.preferences import (
-    CommissionBy,
-    CommissionPeriodType,
-    DunningProcess,
-    LineDiscountBasis,
-    QuantityDiscountTarget,
-    RetentionType,
-    RoundingPrecision,
-    RoundingRule,
-)
-from app.models.reference.system import ReasonCodeUsage
-from app.windows.framework import catalogue
 from app.windows.framework.grid import GridEditor
-from app.windows.framework.record_screen import RecordScreen, screen_rules
-from app.windows.framework.spec import Field, Grid, Kind, Screen, Section, Tab, Values, snake
+from app.windows.framework.record_screen import RecordScreen
+from app.windows.framework.spec import Screen, Section, Tab
 
 SCREEN_ID = "AR101000"
-
-
-# -- declaring fields as data -------------------------------------------------------------
-
-
-def field(label: str, kind: Kind, attr: str = "", **more: Any) -> Field:
-    """A field keyed by the snake_case of the seed's name (DESIGN §2)."""
-    return Field(snake(label), label, kind, attr=attr, **more)
-
-
-def check(label: str, attr: str = "") -> Field:
-    return field(label, Kind.CHECKBOX, attr)
-
-
-def series(label: str, attr: str) -> Field:
-    return field(label, Kind.LOOKUP, attr, lookup=NUMBER_SERIES)
-
-
-def completed(help_text: str, options: type[OptionEnum] | str) -> str:
-    """The seed's words plus the note that its lost option list was completed from the family."""
-    listed = options if isinstance(options, str) else ", ".join(o.label for o in options)
-    return (
-        f"{help_text}\n\nThe seed lost this option list; it was completed as the product "
-        f"family has it: {listed}."
-    )
-
-
-def lost_options(label: str, section: str, options: type[OptionEnum], **more: Any) -> Field:
-    """An option list the seed lost, completed from the product family; the tooltip says so."""
-    help_text = completed(catalogue.help_text(SCREEN_ID, label, section), options)
-    return field(label, Kind.OPTION, options=options, help=help_text, **more)
-
-
-def lost_column(
-    grid: str, label: str, options: type[OptionEnum], attr: str = "", **more: Any
-) -> Field:
-    help_text = completed(catalogue.column_help(SCREEN_ID, grid, label), options)
-    return field(label, Kind.OPTION, attr, options=options, help=help_text, **more)
-
-
-def cid_text(label: str, attr: str) -> Field:
-    # The CID fields are the picked configuration's: their length limits are its columns'.
-    return field(
-        label,
-        Kind.TEXT,
-        attr,
-        max_length=column_length(CidConfiguration, attr),
-        enabled_when=configuration_picked,
-    )
-
-
-def configuration_picked(values: Values) -> bool:
-    return values.get(SELECT_CONFIGURATION) is not None
-
-
-# -- the tabs ------------------------------------------------------------------------------
-
-DATA_ENTRY = "Data entry settings"
-SALES_SUB_HELP = completed(
-    catalogue.help_text(SCREEN_ID, "Combine sales sub. from", DATA_ENTRY),
-    "one letter per segment — "
-    + ", ".join(f"{letter} {source}" for letter, source in SALES_SUB_SOURCES.items()),
-)
+pick = PREFERENCES.pick
 
 GENERAL_SETTINGS = Tab(
     "General settings",
     sections=(
         Section(
             "Number series",
-            (
-                series("General ledger batch number series", "gl_batch_number_series_id"),
-                series("Invoice number series", "invoice_number_series_id"),
-                series("Payment number series", "payment_number_series_id"),
-                series("Debit note number series", "debit_note_number_series_id"),
-                series("Credit note number series", "credit_note_number_series_id"),
-                series("Write-off number series", "write_off_number_series_id"),
-                series("Overdue charge number series", "overdue_charge_number_series_id"),
-                series("Price worksheet number series", "price_worksheet_number_series_id"),
-                series("Dunning fee number series", "dunning_fee_number_series_id"),
+            pick(
+                "general_ledger_batch_number_series",
+                "invoice_number_series",
+                "payment_number_series",
+                "debit_note_number_series",
+                "credit_note_number_series",
+                "write_off_number_series",
+                "overdue_charge_number_series",
+                "price_worksheet_number_series",
+                "dunning_fee_number_series",
             ),
         ),
         Section(
             "Posting settings",
-            (
-                check("Automatically post on release"),
-                check(
-                    "Post summary when updating the general ledger",
-                    "post_summary_when_updating_gl",
-                ),
-                check("Activate migration mode"),
+            pick(
+                "automatically_post_on_release",
+                "post_summary_when_updating_the_general_ledger",
+                "activate_migration_mode",
             ),
         ),
         Section(
             DATA_ENTRY,
-            (
-                Field(
-                    "default_customer_class_id",
-                    "Default customer class ID",
-                    Kind.LOOKUP,
-                    lookup=CUSTOMER_CLASSES,
-                ),
-                field(
-                    "Combine sales sub. from",
-                    Kind.TEXT,
-                    "combine_sales_sub_from",
-                    help=SALES_SUB_HELP,
-                ),
-                lost_options("Rounding rule for invoices", DATA_ENTRY, RoundingRule, required=True),
-                lost_options(
-                    "Rounding precision",
-                    DATA_ENTRY,
-                    RoundingPrecision,
-                    enabled_when=lambda v: (
-                        v.get("rounding_rule_for_invoices") != RoundingRule.USE_CURRENCY_PRECISION
-                    ),
-                ),
-                check("Hold documents on entry"),
-                check("Validate document totals on entry"),
-                check("Require payment reference on entry"),
-                check("Hold document on failed credit check"),
-                check(
-                    "Require invoice/note printing before release",
-                    "require_printing_before_release",
-                ),
-                check(
-                    "Require invoice/note emailing before release",
-                    "require_emailing_before_release",
-                ),
+            pick(
+                "default_customer_class_id",
+                "combine_sales_sub_from",
+                "rounding_rule_for_invoices",
+                "rounding_precision",
+                "hold_documents_on_entry",
+                "validate_document_totals_on_entry",
+                "require_payment_reference_on_entry",
+                "hold_document_on_failed_credit_check",
+                "require_invoice_note_printing_before_release",
+                "require_invoice_note_emailing_before_release",
             ),
         ),
         Section(
             "Payment settings",
-            (
-                field(
-                    "Automatic payment method",
-                    Kind.LOOKUP,
-                    "automatic_payment_method_id",
-                    lookup=PAYMENT_METHODS,
-                ),
-                field(
-                    "Manual payment method",
-                    Kind.LOOKUP,
-                    "manual_payment_method_id",
-                    lookup=PAYMENT_METHODS,
-                ),
-            ),
+            pick("automatic_payment_method", "manual_payment_method"),
             column=1,  # the left column is long with the number series and data entry
         ),
         Section(
             "Overdue charge settings",
-            (
-                check("Age credits"),
-                check(
-                    "Set default overdue charges by statement cycle",
-                    "overdue_charges_by_statement_cycle",
-                ),
-                check("Calculate on overdue charge documents"),
-                check("Apply payments to overdue charges first"),
+            pick(
+                "age_credits",
+                "set_default_overdue_charges_by_statement_cycle",
+                "calculate_on_overdue_charge_documents",
+                "apply_payments_to_overdue_charges_first",
             ),
             column=1,
         ),
         Section(
             "Salesperson commission settings",
-            (
-                lost_options(
-                    "Salesperson commission by",
-                    "Salesperson commission settings",
-                    CommissionBy,
-                    required=True,
-                ),
-                field(
-                    "Commission period type",
-                    Kind.OPTION,
-                    options=CommissionPeriodType,
-                    required=True,
-                ),
-            ),
+            pick("salesperson_commission_by", "commission_period_type"),
             column=1,
         ),
         Section(
             "Statement settings",
-            (
-                check("Consolidate statements for all branches"),
-                field(
-                    "Statement from branch",
-                    Kind.LOOKUP,
-                    "statement_from_branch_id",
-                    lookup=BRANCHES,
-                    enabled_when=lambda v: bool(v.get("consolidate_statements_for_all_branches")),
-                ),
-                check("Consolidate dunning letters for all branches"),
-                field(
-                    "Dunning letter from branch",
-                    Kind.LOOKUP,
-                    "dunning_letter_from_branch_id",
-                    lookup=BRANCHES,
-                    enabled_when=lambda v: bool(
-                        v.get("consolidate_dunning_letters_for_all_branches")
-                    ),
-                ),
+            pick(
+                "consolidate_statements_for_all_branches",
+                "statement_from_branch",
+                "consolidate_dunning_letters_for_all_branches",
+                "dunning_letter_from_branch",
             ),
             column=1,
         ),
         Section(
             "Write-off settings",
-            (
-                field(
-                    "Reason code balance write-off",
-                    Kind.LOOKUP,
-                    "reason_code_balance_write_off_id",
-                    lookup=reason_codes(ReasonCodeUsage.BALANCE_WRITE_OFF),
-                ),
-                field(
-                    "Reason code credit write-off",
-                    Kind.LOOKUP,
-                    "reason_code_credit_write_off_id",
-                    lookup=reason_codes(ReasonCodeUsage.CREDIT_WRITE_OFF),
-                ),
-            ),
+            pick("reason_code_balance_write_off", "reason_code_credit_write_off"),
             column=1,
         ),
         Section(
             "VAT on cash discount",
-            (
-                check("Automatically release credit notes"),
-                field("Credit note description", Kind.TEXT),
-            ),
+            pick("automatically_release_credit_notes", "credit_note_description"),
             column=1,
         ),
-        Section("Payment message", (field("Payment message prefix", Kind.TEXT),), column=1),
+        Section("Payment message", pick("payment_message_prefix"), column=1),
     ),
 )
 
-PRICE_AND_DISCOUNT = "Price and discount settings"
-RETENTION = "Price retention settings"
-DISCOUNTS = "Discount settings"
-
 PRICE_AND_DISCOUNT_SETTINGS = Tab(
-    PRICE_AND_DISCOUNT,
+    "Price and discount settings",
     sections=(
         Section(
             "Price settings",
-            (
-                field("Default rate type", Kind.LOOKUP, "default_rate_type_id", lookup=RATE_TYPES),
-                check(
-                    "Always calculate the price from the base currency",
-                    "always_calculate_price_from_base_currency",
-                ),
-                check("Load sales prices by alternative item ID"),
+            pick(
+                "default_rate_type",
+                "always_calculate_the_price_from_the_base_currency",
+                "load_sales_prices_by_alternative_item_id",
             ),
         ),
-        Section(
-            RETENTION,
-            (
-                lost_options("Retention type", RETENTION, RetentionType, required=True),
-                field(
-                    "Number of months",
-                    Kind.NUMBER,
-                    enabled_when=lambda v: (
-                        v.get("retention_type") == RetentionType.FIXED_NUMBER_OF_MONTHS
-                    ),
-                ),
-            ),
-        ),
+        Section(RETENTION, pick("retention_type", "number_of_months")),
         Section(
             DISCOUNTS,
-            (
-                lost_options("Line discount basis", DISCOUNTS, LineDiscountBasis, required=True),
-                lost_options(
-                    "Apply quantity discounts to",
-                    DISCOUNTS,
-                    QuantityDiscountTarget,
-                    required=True,
-                ),
-                check("Apply line discounts specific to"),
+            pick(
+                "line_discount_basis",
+                "apply_quantity_discounts_to",
+                "apply_line_discounts_specific_to",
             ),
             column=1,
         ),
@@ -348,171 +144,49 @@ DUNNING_SETTINGS = Tab(
     sections=(
         Section(
             "Dunning process settings",
-            (
-                field("Dunning process", Kind.OPTION, options=DunningProcess, required=True),
-                field(
-                    "Automatically release dunning letters",
-                    Kind.CHECKBOX,
-                    enabled_when=lambda v: v.get("dunning_process") == DunningProcess.BY_DOCUMENT,
-                ),
-                check("Include other unpaid documents"),
-                check("Include credit note documents"),
+            pick(
+                "dunning_process",
+                "automatically_release_dunning_letters",
+                "include_other_unpaid_documents",
+                "include_credit_note_documents",
             ),
         ),
         Section(
             "Dunning fee settings",
-            (
-                field(
-                    "Dunning fee item", Kind.LOOKUP, "dunning_fee_item_id", lookup=NON_STOCK_ITEMS
-                ),
-                check("Automatically release dunning fee documents"),
-            ),
+            pick("dunning_fee_item", "automatically_release_dunning_fee_documents"),
             column=1,
         ),
     ),
-    grids=(
-        Grid(
-            "Dunning levels",
-            DUNNING_LEVELS,
-            (
-                # Required where the store holds a number: a blank cell is named, not a crash.
-                Field("dunning_letter_level", "Dunning letter level", Kind.NUMBER, required=True),
-                Field("days_past_due", "Days past due", Kind.NUMBER, required=True),
-                Field("days_to_settle", "Days to settle", Kind.NUMBER, required=True),
-                Field("description", "Description", Kind.TEXT),
-                Field("dunning_fee", "Dunning fee", Kind.MONEY, required=True),
-                Field("days_to_due", "Days to due", Kind.NUMBER, required=True),
-                Field(
-                    "report_text_code",
-                    "Report text code",
-                    Kind.LOOKUP,
-                    attr="report_text_id",
-                    lookup=REPORT_TEXTS,
-                ),
-            ),
-            order_by="dunning_letter_level",
-        ),
-    ),
+    grids=(PREFERENCES.grid(DUNNING_LEVELS),),
 )
 
 REPORTING_SETTINGS = Tab(
     "Reporting settings",
-    grids=(
-        Grid(
-            "Default sources",
-            DEFAULT_SOURCES,
-            (
-                Field("mailing_id", "Mailing ID", Kind.TEXT, required=True),
-                Field(
-                    "default_email_account",
-                    "Default email account",
-                    Kind.LOOKUP,
-                    attr="email_account_id",
-                    lookup=EMAIL_ACCOUNTS,
-                ),
-                Field("report", "Report", Kind.LOOKUP, attr="report_id", lookup=REPORTS),
-                Field(
-                    "notification_template",
-                    "Notification template",
-                    Kind.LOOKUP,
-                    attr="notification_template_id",
-                    lookup=NOTIFICATION_TEMPLATES,
-                ),
-                Field("format", "Format", Kind.OPTION, options=MailingFormat, required=True),
-                Field("active", "Active", Kind.CHECKBOX),
-            ),
-        ),
-        Grid(
-            "Default recipients",
-            RECIPIENTS,
-            (
-                lost_column("Default recipients", "Contact type", ContactType, required=True),
-                Field(
-                    CONTACT_ID,
-                    "Contact ID",
-                    Kind.LOOKUP,
-                    attr="employee_id",
-                    lookup=EMPLOYEES,
-                    enabled_when=takes_contact_id,  # only an Employee recipient names one
-                ),
-                Field("format", "Format", Kind.OPTION, options=MailingFormat, required=True),
-                Field("active", "Active", Kind.CHECKBOX),
-                Field("bcc", "Bcc", Kind.CHECKBOX),
-            ),
-            master=DEFAULT_SOURCES,
-        ),
-    ),
+    grids=(PREFERENCES.grid(DEFAULT_SOURCES), PREFERENCES.grid(RECIPIENTS)),
 )
 
-ELEMENTS_GRID = "Configuration elements"
-
-CID_CONFIGURATION = Tab(
+CID_CONFIGURATION_TAB = Tab(
     "CID configuration",
     sections=(
         Section(
             "",
-            (
-                field(
-                    "Select configuration",
-                    Kind.LOOKUP,
-                    lookup=CID_CONFIGURATIONS,
-                    help=catalogue.help_text(SCREEN_ID, "Select configuration")
-                    + "\n\nType a new ID to create a configuration; it is saved with the "
-                    "preferences.",
-                ),
-                field(
-                    "Status",
-                    Kind.OPTION,
-                    options=CidStatus,
-                    required=True,
-                    enabled_when=configuration_picked,
-                ),
-                field(
-                    "Branch",
-                    Kind.LOOKUP,
-                    "branch_id",
-                    lookup=BRANCHES,
-                    enabled_when=configuration_picked,
-                ),
-                field(
-                    "Payment method",
-                    Kind.LOOKUP,
-                    "payment_method_id",
-                    lookup=PAYMENT_METHODS,
-                    enabled_when=configuration_picked,
-                ),
-                field(
-                    "Digit counter", Kind.NUMBER, required=True, enabled_when=configuration_picked
-                ),
-                cid_text("Description", "description"),
-                cid_text("Display mask", "display_mask"),
-                cid_text("Reference modulus", "reference_modulus"),
-                cid_text("Reference weight", "reference_weight"),
-                cid_text("Amount check digit", "amount_check_digit"),
-                cid_text("Amount weight", "amount_weight"),
+            # Which configuration the tab shows, then the picked configuration's own fields.
+            pick(SELECT_CONFIGURATION)
+            + CID_CONFIGURATION.pick(
+                "status",
+                "branch",
+                "payment_method",
+                "digit_counter",
+                "description",
+                "display_mask",
+                "reference_modulus",
+                "reference_weight",
+                "amount_check_digit",
+                "amount_weight",
             ),
         ),
     ),
-    grids=(
-        Grid(
-            ELEMENTS_GRID,
-            CID_ELEMENTS,
-            (
-                lost_column(ELEMENTS_GRID, "Element", CidElementKind, required=True),
-                Field("fixed_value", "Fixed value", Kind.TEXT),
-                Field("number_of_positions", "Number of positions", Kind.NUMBER, required=True),
-                lost_column(
-                    ELEMENTS_GRID,
-                    "Leading/trailing zeros",
-                    Padding,
-                    attr="leading_trailing_zeros",
-                    required=True,
-                ),
-            ),
-            order_by="sort_order",
-            owner=CidConfiguration,
-        ),
-    ),
+    grids=(CID_CONFIGURATION.grid(CID_ELEMENTS),),
 )
 
 SCREEN = Screen(
@@ -525,18 +199,13 @@ SCREEN = Screen(
         PRICE_AND_DISCOUNT_SETTINGS,
         DUNNING_SETTINGS,
         REPORTING_SETTINGS,
-        CID_CONFIGURATION,
+        CID_CONFIGURATION_TAB,
     ),
 )
 
-# The fields and grid that edit the picked CID configuration rather than the preferences.
-CID_KEYS = frozenset(
-    spec.key for section in CID_CONFIGURATION.sections for spec in section.fields
-) - {SELECT_CONFIGURATION} | {CID_ELEMENTS}
-
 
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
-    service = PreferencesService(store, screen_rules(SCREEN), CID_KEYS)
+    service = PreferencesService(store)
     screen = RecordScreen(store, SCREEN, service, parent, single_record=True)
     # Picking a configuration shows its settings and elements (typing a new ID starts one).
     screen.binder.on_change[SELECT_CONFIGURATION] = service.configuration_values

@@ -1,5 +1,8 @@
-"""The seeds' catalogue of every element of the four screens (``screens/catalogue.json``, a copy
-of ``shared/screens.json``): help texts come from here, so no description is typed twice."""
+"""The seeds' catalogue of every element of the four screens (``catalogue.json``, a copy of
+``shared/screens.json``): help texts come from here, so no description is typed twice.
+
+Qt-free, in the ledger: a record's definition takes its fields' help from the seed's words.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from typing import Any
 
 @cache
 def _windows() -> dict[str, Any]:
-    text = resources.files("app.windows.screens").joinpath("catalogue.json").read_text("utf-8")
+    text = resources.files("app.ledger").joinpath("catalogue.json").read_text("utf-8")
     return {window["id"]: window for window in json.loads(text)["windows"]}
 
 

@@ -1,0 +1,274 @@
+"""The customer class (AR201000): what each of its fields means — the defaults a new customer of
+the class takes — and its grids: attributes, mailings and the recipients of each mailing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.ledger import autoinvoice
+from app.ledger.class_mailings import MAILING_ID, RECIPIENTS
+from app.ledger.credit_verification import uses_credit_limit, uses_days_past_due
+from app.ledger.customer_classes import ATTRIBUTE_ID, ATTRIBUTES, MAILINGS
+from app.ledger.fields import Definition, Field, Grid, Kind, Values, snake
+from app.ledger.lookups import LookupSource
+from app.ledger.recipients import CONTACT_TYPE, takes_contact_id
+from app.ledger.sources import (
+    ATTRIBUTE_LIST,
+    BRANCHES,
+    CARRIERS,
+    COUNTRIES,
+    CURRENCIES,
+    EMAIL_ACCOUNTS,
+    EMPLOYEES,
+    GL_ACCOUNTS,
+    LANGUAGES,
+    NOTIFICATION_TEMPLATES,
+    OVERDUE_CHARGES,
+    PAYMENT_METHODS,
+    PAYMENT_TERMS,
+    PREFERENCES_MAILINGS,
+    PRICE_CLASSES,
+    RATE_TYPES,
+    REPORTS,
+    RESTRICTION_GROUPS,
+    SALESPERSONS,
+    SHIPPING_TERMS,
+    STATEMENT_CYCLES,
+    SUBACCOUNTS,
+    VAT_ZONES,
+)
+from app.models import CustomerClass
+from app.models.options import (
+    ContactType,
+    CreditVerification,
+    ExportType,
+    MailingFormat,
+    ShippingRule,
+    StatementType,
+)
+from app.models.reference.system import ControlType
+
+
+def _lookup(key: str, label: str, source: LookupSource, attr: str = "") -> Field:
+    """A lookup field storing the referenced record's id in ``attr`` (``key`` + ``_id``)."""
+    return Field(key, label, Kind.LOOKUP, attr=attr or f"{key}_id", lookup=source)
+
+
+def _check(key: str, label: str, attr: str = "", **kwargs: Any) -> Field:
+    return Field(key, label, Kind.CHECKBOX, attr=attr, **kwargs)
+
+
+def _credit_limit_used(values: Values) -> bool:
+    return uses_credit_limit(values.get("credit_verification"))
+
+
+def _days_past_due_used(values: Values) -> bool:
+    return uses_days_past_due(values.get("credit_verification"))
+
+
+def _write_offs_enabled(values: Values) -> bool:
+    return bool(values.get("enable_write_offs"))
+
+
+# The account/subaccount pairs of the General ledger accounts tab, in the seed's order.
+GL_ACCOUNT_FIELDS = (
+    ("Customer ledger account", GL_ACCOUNTS),
+    ("Customer ledger sub.", SUBACCOUNTS),
+    ("Cash discount account", GL_ACCOUNTS),
+    ("Cash discount sub.", SUBACCOUNTS),
+    ("Sales account", GL_ACCOUNTS),
+    ("Sales - non-taxable account", GL_ACCOUNTS),
+    ("Sales - EU account", GL_ACCOUNTS),
+    ("Sales - export account", GL_ACCOUNTS),
+    ("Sales sub.", SUBACCOUNTS),
+    ("Discount account", GL_ACCOUNTS),
+    ("Discount sub.", SUBACCOUNTS),
+    ("Prepayment account", GL_ACCOUNTS),
+    ("Prepayment sub.", SUBACCOUNTS),
+    ("Freight account", GL_ACCOUNTS),
+    ("Freight sub.", SUBACCOUNTS),
+    ("Unrealised gain account", GL_ACCOUNTS),
+    ("Unrealised gain sub.", SUBACCOUNTS),
+    ("Unrealised loss account", GL_ACCOUNTS),
+    ("Unrealised loss sub.", SUBACCOUNTS),
+)
+
+
+def _gl_field(label: str, source: LookupSource) -> Field:
+    return _lookup(snake(label), label, source)
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("class_id", "Class ID", Kind.TEXT, required=True),
+    Field("description", "Description", Kind.TEXT, required=True),
+    # -- Default general settings
+    _lookup("country", "Country", COUNTRIES),
+    Field("vat_zone_id", "VAT zone ID", Kind.LOOKUP, lookup=VAT_ZONES),
+    _check("require_vat_zone", "Require VAT zone"),
+    _check("default_location_id_from_branch", "Default location ID from branch"),
+    _lookup("default_restriction_group", "Default restriction group", RESTRICTION_GROUPS),
+    Field("salesperson_id", "Salesperson ID", Kind.LOOKUP, lookup=SALESPERSONS),
+    Field("export_type", "Export type", Kind.OPTION, options=ExportType, required=True),
+    _lookup("document_language", "Document language", LANGUAGES),
+    Field("currency_id", "Currency ID", Kind.LOOKUP, lookup=CURRENCIES),
+    _check("enable_currency_override", "Enable currency override"),
+    _lookup("currency_rate_type", "Currency rate type", RATE_TYPES),
+    _check("enable_rate_override", "Enable rate override"),
+    Field(
+        "group_document_discount_limit_percent",
+        "Group/document discount limit (%)",
+        Kind.PERCENT,
+        attr="group_document_discount_limit",
+        # A share of the document's total: no more than all of it.
+        minimum=0,
+        maximum=100,
+    ),
+    Field("price_class_id", "Price class ID", Kind.LOOKUP, lookup=PRICE_CLASSES),
+    # -- Default delivery settings
+    _lookup("ship_via", "Ship via", CARRIERS),
+    _lookup("shipping_terms", "Shipping terms", SHIPPING_TERMS),
+    Field("shipping_rule", "Shipping rule", Kind.OPTION, options=ShippingRule, required=True),
+    _check("warning_when_missing_vat_registration_id", "Warning when missing VAT registration ID"),
+    _check("warning_when_missing_corporate_id", "Warning when missing corporate ID"),
+    # -- Default credit verification settings
+    Field(
+        "credit_verification",
+        "Credit verification",
+        Kind.OPTION,
+        options=CreditVerification,
+        required=True,
+    ),
+    Field(
+        "credit_limit",
+        "Credit limit",
+        Kind.MONEY,
+        minimum=0,
+        enabled_when=_credit_limit_used,
+    ),
+    Field(
+        "amount_over_limit",
+        "Amount over limit",
+        Kind.MONEY,
+        minimum=0,
+        enabled_when=_credit_limit_used,
+    ),
+    Field(
+        "credit_days_past_due",
+        "Credit days past due",
+        Kind.NUMBER,
+        minimum=0,
+        enabled_when=_days_past_due_used,
+    ),
+    # -- Default financial and payment settings
+    _lookup("terms", "Terms", PAYMENT_TERMS),
+    Field("statement_cycle_id", "Statement cycle ID", Kind.LOOKUP, lookup=STATEMENT_CYCLES),
+    _lookup("payment_method", "Payment method", PAYMENT_METHODS),
+    _check("apply_payments_automatically", "Apply payments automatically"),
+    _check("apply_overdue_charges", "Apply overdue charges"),
+    Field("overdue_charge_id", "Overdue charge ID", Kind.LOOKUP, lookup=OVERDUE_CHARGES),
+    _check("enable_write_offs", "Enable write-offs"),
+    Field(
+        "write_off_limit",
+        "Write-off limit",
+        Kind.MONEY,
+        minimum=0,
+        enabled_when=_write_offs_enabled,
+    ),
+    _check("exclude_debt_collection", "Exclude debt collection"),
+    # -- Default customer properties
+    _check("webhook_notification", "Webhook notification"),
+    # -- Default print and email settings
+    _check("print_invoices", "Print invoices"),
+    _check("send_invoices_by_email", "Send invoices by email"),
+    _check("print_dunning_letters", "Print dunning letters"),
+    _check("send_dunning_letters_by_email", "Send dunning letters by email"),
+    _check("print_statements", "Print statements"),
+    _check("send_statements_by_email", "Send statements by email"),
+    _check("multi_currency_statements", "Multi-currency statements"),
+    Field("statement_type", "Statement type", Kind.OPTION, options=StatementType, required=True),
+    # -- Send AutoInvoice Route
+    _check(autoinvoice.SEND, "Send invoices to AutoInvoice"),
+    _check(
+        autoinvoice.SEND_AS_BANKING_EINVOICE,
+        "Send invoices to AutoInvoice as banking e-Invoice (Norway)",
+        attr="send_invoices_to_autoinvoice_as_banking_einvoice",
+    ),
+    _check(
+        autoinvoice.PRINT,
+        "Print",
+        attr="autoinvoice_print",
+        enabled_when=autoinvoice.print_selectable,
+    ),
+    _check(
+        autoinvoice.EXCLUDE_INVOICE_PDF,
+        "Exclude invoice PDF",
+        enabled_when=autoinvoice.exclude_invoice_pdf_selectable,
+    ),
+    _check(
+        autoinvoice.USE_FIRST_ATTACHMENT,
+        "Use the first AutoInvoice attachment to view invoice",
+        attr="use_first_autoinvoice_attachment",
+        enabled_when=autoinvoice.first_attachment_selectable,
+    ),
+    # -- General ledger accounts
+    *(_gl_field(label, source) for label, source in GL_ACCOUNT_FIELDS),
+)
+
+GRIDS = (
+    Grid(
+        "Attributes",
+        ATTRIBUTES,
+        (
+            Field(ATTRIBUTE_ID, "Attribute ID", Kind.LOOKUP, required=True, lookup=ATTRIBUTE_LIST),
+            Field("description", "Description", Kind.READONLY),
+            Field("sort_order", "Sort order", Kind.NUMBER),
+            Field("required", "Required", Kind.CHECKBOX),
+            Field("internal", "Internal", Kind.CHECKBOX),
+            Field("control_type", "Control type", Kind.READONLY, options=ControlType),
+            Field("default_value", "Default value", Kind.TEXT),
+        ),
+        order_by="sort_order",
+        help="The attributes customers of the class carry; attributes are defined in Attributes "
+        "(CS205000).",
+    ),
+    Grid(
+        "Mailings",
+        MAILINGS,
+        (
+            Field(
+                MAILING_ID, "Mailing ID", Kind.LOOKUP, required=True, lookup=PREFERENCES_MAILINGS
+            ),
+            Field("branch", "Branch", Kind.LOOKUP, attr="branch_id", lookup=BRANCHES),
+            _lookup("email_account", "Email account", EMAIL_ACCOUNTS),
+            _lookup("report", "Report", REPORTS),
+            _lookup("notification_template", "Notification template", NOTIFICATION_TEMPLATES),
+            Field("format", "Format", Kind.OPTION, options=MailingFormat, required=True),
+            Field("active", "Active", Kind.CHECKBOX),
+        ),
+        help="The mailings customers of the class get by default, chosen from the mailings of "
+        "Customer ledger preferences (AR101000).",
+    ),
+    Grid(
+        "Recipients",
+        RECIPIENTS,
+        (
+            Field(CONTACT_TYPE, "Contact type", Kind.OPTION, options=ContactType, required=True),
+            Field(
+                "contact_id",
+                "Contact ID",
+                Kind.LOOKUP,
+                attr="employee_id",
+                lookup=EMPLOYEES,
+                enabled_when=takes_contact_id,
+            ),
+            Field("format", "Format", Kind.OPTION, options=MailingFormat, required=True),
+            Field("active", "Active", Kind.CHECKBOX),
+            Field("bcc", "Bcc", Kind.CHECKBOX),
+        ),
+        master=MAILINGS,
+        help="The default recipients of the mailing selected in the Mailings table.",
+    ),
+)
+
+CUSTOMER_CLASS = Definition("customer class", CustomerClass, FIELDS, GRIDS)
