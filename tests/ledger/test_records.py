@@ -177,7 +177,7 @@ def test_deactivating_a_record_changed_or_deleted_since_it_was_read_is_refused(
 
 
 def test_a_record_without_an_active_box_is_refused_without_the_offer(store: Store) -> None:
-    record_id = service(store).save(None, {"class_id": "USED", "description": "Used"})
+    record_id = service(store).save(None, a_class(store, "USED", "Used"))
     with store.transaction() as session:
         session.add(Customer(customer_no="1", customer_class_id=record_id))
     with pytest.raises(InUseError) as refused:
