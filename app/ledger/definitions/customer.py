@@ -503,7 +503,7 @@ GRIDS = (
         "Payment method details",
         PAYMENT_METHOD_DETAILS,
         (
-            Field("description", "Description", Kind.READONLY, read_only=True),
+            Field("description", "Description", Kind.TEXT, read_only=True),
             Field("value", "Value", Kind.TEXT),
         ),
         carried=("payment_method_detail_id",),

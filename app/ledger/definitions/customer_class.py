@@ -221,11 +221,11 @@ GRIDS = (
         ATTRIBUTES,
         (
             Field(ATTRIBUTE_ID, "Attribute ID", Kind.LOOKUP, required=True, lookup=ATTRIBUTE_LIST),
-            Field("description", "Description", Kind.READONLY),
+            Field("description", "Description", Kind.TEXT, read_only=True),
             Field("sort_order", "Sort order", Kind.NUMBER),
             Field("required", "Required", Kind.CHECKBOX),
             Field("internal", "Internal", Kind.CHECKBOX),
-            Field("control_type", "Control type", Kind.READONLY, options=ControlType),
+            Field("control_type", "Control type", Kind.OPTION, options=ControlType, read_only=True),
             Field("default_value", "Default value", Kind.TEXT),
         ),
         order_by="sort_order",

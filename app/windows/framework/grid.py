@@ -87,7 +87,7 @@ class GridModel(QAbstractTableModel):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if spec.enabled_when is not None and not spec.enabled_when(self._rows[index.row()]):
             return Qt.ItemFlag.ItemIsSelectable  # greyed out, like a disabled field
-        if spec.read_only or spec.kind == Kind.READONLY:
+        if not spec.stored:
             return flags
         if spec.kind == Kind.CHECKBOX:
             return flags | Qt.ItemFlag.ItemIsUserCheckable
@@ -355,7 +355,7 @@ class GridEditor(QWidget):
             (
                 column
                 for column, spec in enumerate(self.model.columns)
-                if not spec.read_only and spec.kind not in (Kind.READONLY, Kind.CHECKBOX)
+                if spec.stored and spec.kind != Kind.CHECKBOX
             ),
             0,
         )

@@ -433,7 +433,7 @@ class RecordScreen(QWidget):
         with self.binder.rules_paused():
             for key, value in copied.items():
                 spec = self.fields.get(key)  # None for a grid: its rows are pasted too
-                computed = spec is not None and (spec.read_only or spec.kind == Kind.READONLY)
+                computed = spec is not None and not spec.stored
                 if key in self.record.keys and key not in keys and not computed:
                     self.record.set_value(key, value)
             for key, value in kept.items():
