@@ -4,6 +4,7 @@ method names looked up by string), and each runs on the screen it is shown on.""
 from __future__ import annotations
 
 import importlib
+
 import pytest
 from pytestqt.qtbot import QtBot
 
