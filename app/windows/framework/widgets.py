@@ -2,8 +2,10 @@
 
 ``value()`` / ``set_value(v)`` move a Python value (str, int, Decimal, bool, date, option
 member, record id), ``edited`` fires only when the *user* changes it, and
-``set_read_only(flag)`` locks it. Text that cannot be read (``12x`` in an amount) is passed on
-as ``InvalidInput`` so the save can name the field, and the typed text is never thrown away.
+``set_read_only(flag)`` locks it. Text that cannot be read (``12x`` or ``1,500`` in an amount)
+is passed on as ``InvalidInput`` so the save can name the field, and the typed text is never
+thrown away, cut or rounded (DESIGN.md §7). Numbers are read by the user's decimal
+mark (the application's QLocale) through ``app.money``, the one place that decides them.
 """
 
 from __future__ import annotations
@@ -12,8 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Protocol
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal, SignalInstance
-from PySide6.QtGui import QIntValidator
+from PySide6.QtCore import QDate, QLocale, QSignalBlocker, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,8 +26,12 @@ from PySide6.QtWidgets import (
 
 from app.ledger.records import InvalidInput
 from app.models.base import OptionEnum
-from app.money import NotADecimalError, format_decimal, parse_decimal
+from app.money import format_decimal, parse_decimal, parse_whole
 from app.windows.framework.spec import Field, Kind
+
+# QLineEdit's own default limit (32767) would cut a long paste in silence; the field's limit is
+# the column's, checked by the ledger, so the line edit itself takes any length.
+UNLIMITED = 2**31 - 1
 
 
 class Editor(Protocol):
@@ -44,6 +49,18 @@ def mark_invalid(widget: QWidget, invalid: bool) -> None:
     widget.setProperty("invalid", invalid)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+def show_problem(widget: QWidget, problem: str | None, help_text: str) -> None:
+    """Frame a field red and say why in its tooltip, as soon as the user leaves it; the save
+    then refuses it with the field named."""
+    mark_invalid(widget, problem is not None)
+    widget.setToolTip(problem or help_text)
+
+
+def decimal_mark() -> str:
+    """The user's decimal mark, from the application's locale: how typed numbers are read."""
+    return "," if QLocale().decimalPoint() == "," else "."
 
 
 class TextEditor(QLineEdit):
@@ -96,63 +113,84 @@ class MemoEditor(QPlainTextEdit):
         self.setReadOnly(read_only)
 
 
-class NumberEditor(QLineEdit):
-    edited = Signal(object)
-
-    def __init__(self, spec: Field, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setValidator(QIntValidator(-999_999_999, 999_999_999, self))
-        self.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.textEdited.connect(lambda _text: self.edited.emit(self.value()))
-
-    def value(self) -> int | None:
-        text = self.text().strip()
-        return int(text) if text and text != "-" else None
-
-    def set_value(self, value: Any) -> None:
-        self.setText("" if value is None else str(value))
-
-    def set_read_only(self, read_only: bool) -> None:
-        self.setReadOnly(read_only)
-
-
-class DecimalEditor(QLineEdit):
-    """Money, percent and other decimals: typed freely, read on every keystroke, shown rounded."""
+class _TypedEditor(QLineEdit):
+    """A line edit whose text is read as a value (a number, a date): typed freely — no
+    keystroke is swallowed — read on every keystroke, tidied when the user leaves it; text that
+    does not read is kept, framed red with the reason in the tooltip, and passed on as
+    ``InvalidInput``."""
 
     edited = Signal(object)
 
     def __init__(self, spec: Field, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._places = spec.places
-        self._label = spec.label
-        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self._help = spec.help
+        self.setMaxLength(UNLIMITED)
         self.textEdited.connect(lambda _text: self.edited.emit(self.value()))
         self.editingFinished.connect(self._tidy)
 
-    def value(self) -> Decimal | InvalidInput | None:
+    def read(self, text: str) -> Any:
+        """The value of non-blank text; raises ValueError (the reason) when it has none."""
+        raise NotImplementedError
+
+    def shown(self, value: Any) -> str:
+        return str(value)
+
+    def value(self) -> Any:
         text = self.text()
         if not text.strip():
             return None
         try:
-            return parse_decimal(text)
-        except NotADecimalError:
-            return InvalidInput(text, f"'{text}' is not a number.")
+            return self.read(text)
+        except ValueError as error:
+            return InvalidInput(text, str(error))
 
     def set_value(self, value: Any) -> None:
         if isinstance(value, InvalidInput):
             self.setText(value.text)
         else:
-            self.setText(format_decimal(value, self._places))
-        mark_invalid(self, isinstance(value, InvalidInput))
+            self.setText("" if value is None else self.shown(value))
+        self._show(value)
 
     def _tidy(self) -> None:
         value = self.value()
-        mark_invalid(self, isinstance(value, InvalidInput))
-        if isinstance(value, Decimal):
-            self.setText(format_decimal(value, self._places))
+        self._show(value)
+        if value is not None and not isinstance(value, InvalidInput):
+            self.setText(self.shown(value))  # what is stored, exactly: never rounded
+
+    def _show(self, value: Any) -> None:
+        show_problem(self, value.reason if isinstance(value, InvalidInput) else None, self._help)
 
     def set_read_only(self, read_only: bool) -> None:
         self.setReadOnly(read_only)
+
+
+class NumberEditor(_TypedEditor):
+    """Whole numbers (days, sort orders). A minus sign, a grouping space, a decimal typed by
+    mistake are all taken in as typed: the value or the reason it is refused, never a swallowed
+    keystroke."""
+
+    def __init__(self, spec: Field, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+    def read(self, text: str) -> int:
+        return parse_whole(text, decimal_mark())
+
+
+class DecimalEditor(_TypedEditor):
+    """Money, percent and other decimals, shown with the field's places (and every further
+    decimal the value has: what is shown is what is stored)."""
+
+    def __init__(self, spec: Field, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self._places = spec.places
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+    def read(self, text: str) -> Decimal:
+        return parse_decimal(text, decimal_mark())
+
+    def shown(self, value: Any) -> str:
+        return format_decimal(value, self._places)
 
 
 class CheckEditor(QCheckBox):

@@ -1,0 +1,183 @@
+"""Bad input never disappears (DESIGN.md §7), through the widgets of real screens: a number, a
+date, a text or a bank detail a user types is refused with a message naming the field and the
+rule, or taken exactly — never cut, rounded or dropped in silence, and nothing is stored."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.models import Customer
+from app.models.database import Store
+from app.models.options import CreditVerification
+from app.windows.framework.record_screen import RecordScreen
+from tests.screens.customer_record import Opener, set_up
+from tests.screens.helpers import choose_option, click_check, shown, trigger, type_into
+
+MOST = "922 337 203 685 477.58"  # ExactDecimal's limit at two places
+
+
+@pytest.fixture
+def locale() -> Iterator[None]:
+    """Each test sets the application's locale it needs; the one before is put back."""
+    before = QLocale()
+    yield
+    QLocale.setDefault(before)
+
+
+def use_locale(name: str) -> None:
+    QLocale.setDefault(QLocale(name))
+
+
+def customers(store: Store) -> list[Customer]:
+    with store.session() as session:
+        return list(session.scalars(select(Customer)))
+
+
+def new_customer(qtbot: QtBot, open_screen: Opener, store: Store) -> RecordScreen:
+    """AR303000 on a new customer checked against its credit limit and days past due."""
+    set_up(store)
+    screen = open_screen("AR303000")
+    type_into(qtbot, screen, "customer_name", "Inntasting AS")
+    choose_option(
+        qtbot, screen, "credit_verification", CreditVerification.LIMIT_AND_DAYS_PAST_DUE.label
+    )
+    return screen
+
+
+def refused(screen: RecordScreen, *lines: str) -> None:
+    """Save; the screen names each field and rule, and the record stays unsaved."""
+    trigger(screen, "save")
+    message = screen.message.text()
+    assert message.startswith("The record was not saved:"), message
+    for line in lines:
+        assert f"• {line}" in message, message
+    assert screen.record.is_new
+
+
+def paste(qtbot: QtBot, line: QLineEdit, text: str) -> None:
+    """Select everything in a field and paste ``text`` over it with Ctrl+V."""
+    QGuiApplication.clipboard().setText(text)
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClick(line, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+
+
+# -- amounts ---------------------------------------------------------------------------------
+
+
+def test_an_amount_beyond_what_the_ledger_stores_is_refused_with_the_field_named(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    screen = new_customer(qtbot, open_screen, store)
+    type_into(qtbot, screen, "credit_limit", "1" + "0" * 30)
+    click_check(qtbot, screen, "enable_write_offs")
+    type_into(qtbot, screen, "write_off_limit", "100 000 000 000 000 000 000")
+    refused(
+        screen,
+        f"Credit limit: at most {MOST} (the largest amount the ledger stores).",
+        f"Write-off limit: at most {MOST} (the largest amount the ledger stores).",
+    )
+    assert customers(store) == []
+    # The largest amount itself is taken.
+    type_into(qtbot, screen, "credit_limit", MOST)
+    type_into(qtbot, screen, "write_off_limit", "5")
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+    [customer] = customers(store)
+    assert customer.credit_limit == Decimal(MOST.replace(" ", ""))
+
+
+def test_an_amount_in_exponent_notation_is_refused(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    screen = new_customer(qtbot, open_screen, store)
+    type_into(qtbot, screen, "credit_limit", "1e30")
+    assert shown(screen, "credit_limit") == "1e30"  # kept as typed, framed red
+    assert screen.editor("credit_limit").property("invalid")
+    refused(screen, "Credit limit: '1e30' is written with an exponent: type the number in full")
+    assert customers(store) == []
+
+
+@pytest.mark.usefixtures("locale")
+def test_an_ambiguous_amount_is_refused_with_how_to_type_it(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    use_locale("en_GB")
+    screen = new_customer(qtbot, open_screen, store)
+    type_into(qtbot, screen, "credit_limit", "1,500")
+    assert shown(screen, "credit_limit") == "1,500"  # neither 1.50 nor 1500.00
+    refused(screen, "Credit limit: '1,500' could mean 1500 or 1.5: type 1500 or 1.5 to say which.")
+    assert customers(store) == []
+    type_into(qtbot, screen, "credit_limit", "1,500.50")
+    assert shown(screen, "credit_limit") == "1500.50"
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+    assert [c.credit_limit for c in customers(store)] == [Decimal("1500.50")]
+
+
+@pytest.mark.usefixtures("locale")
+def test_a_nordic_user_types_amounts_the_nordic_way(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    use_locale("nb_NO")
+    screen = new_customer(qtbot, open_screen, store)
+    type_into(qtbot, screen, "credit_limit", "1.500")  # grouped the Danish way, or 1,5?
+    refused(screen, "Credit limit: '1.500' could mean 1500 or 1,5: type 1500 or 1,5 to say which.")
+    type_into(qtbot, screen, "credit_limit", "1\u00a0500,50")
+    assert screen.record.value("credit_limit") == Decimal("1500.50")
+    type_into(qtbot, screen, "credit_days_past_due", "1 500")
+    assert screen.record.value("credit_days_past_due") == 1500
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+    [customer] = customers(store)
+    assert (customer.credit_limit, customer.credit_days_past_due) == (Decimal("1500.50"), 1500)
+
+
+def test_more_decimals_than_the_field_has_are_refused_never_rounded(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    screen = new_customer(qtbot, open_screen, store)
+    type_into(qtbot, screen, "credit_limit", "0.00005")
+    assert shown(screen, "credit_limit") == "0.00005"  # shown as it is held, not as 0.00
+    assert screen.record.value("credit_limit") == Decimal("0.00005")
+    refused(screen, "Credit limit: at most 2 decimals (this has 5).")
+    assert customers(store) == []
+    type_into(qtbot, screen, "credit_limit", "12.5")
+    assert shown(screen, "credit_limit") == "12.50"  # tidied to the field's places, exactly
+
+
+# -- whole numbers and negatives -------------------------------------------------------------
+
+
+def test_a_negative_or_broken_whole_number_is_shown_and_refused_not_swallowed(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    screen = new_customer(qtbot, open_screen, store)
+    type_into(qtbot, screen, "credit_days_past_due", "-5")
+    assert shown(screen, "credit_days_past_due") == "-5"  # every keystroke taken
+    type_into(qtbot, screen, "credit_limit", "-100")
+    refused(
+        screen,
+        "Credit limit: cannot be negative.",
+        "Credit days past due: cannot be negative.",
+    )
+    type_into(qtbot, screen, "credit_limit", "100")
+    type_into(qtbot, screen, "credit_days_past_due", "2.5")
+    assert shown(screen, "credit_days_past_due") == "2.5"
+    refused(screen, "Credit days past due: '2.5' is not a whole number: type it without decimals.")
+    type_into(qtbot, screen, "credit_days_past_due", "99999999999")
+    refused(
+        screen,
+        "Credit days past due: at most 2 147 483 647 (the largest number the ledger stores).",
+    )
+    type_into(qtbot, screen, "credit_days_past_due", "12x")
+    refused(screen, "Credit days past due: '12x' is not a number.")
+    assert customers(store) == []
