@@ -17,9 +17,10 @@ from sqlalchemy import select
 from app.models import Customer
 from app.models.database import Store
 from app.models.options import CreditVerification
+from app.windows.framework.grid import GridEditor
 from app.windows.framework.record_screen import RecordScreen
 from tests.screens.customer_record import Opener, set_up
-from tests.screens.helpers import choose_option, click_check, shown, trigger, type_into
+from tests.screens.helpers import choose_option, click_check, edit_cell, shown, trigger, type_into
 
 MOST = "922 337 203 685 477.58"  # ExactDecimal's limit at two places
 
@@ -181,3 +182,48 @@ def test_a_negative_or_broken_whole_number_is_shown_and_refused_not_swallowed(
     type_into(qtbot, screen, "credit_days_past_due", "12x")
     refused(screen, "Credit days past due: '12x' is not a number.")
     assert customers(store) == []
+
+
+# -- text longer than its column -------------------------------------------------------------
+
+
+def test_typing_stops_at_the_limit_but_a_longer_paste_is_kept_and_refused(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    screen = new_customer(qtbot, open_screen, store)
+    name = screen.editor("customer_name")
+    assert isinstance(name, QLineEdit)
+    type_into(qtbot, screen, "customer_name", "N" * 260)
+    assert name.text() == "N" * 255  # the column holds 255: typing stops there
+    assert not name.property("invalid")
+
+    long_text = "Langt navn AS " * 25  # 350 characters
+    paste(qtbot, name, long_text)
+    qtbot.keyClick(name, Qt.Key.Key_Tab)
+    assert name.text() == long_text  # not cut to 255 as QLineEdit's max length would
+    assert screen.record.value("customer_name") == long_text
+    assert name.property("invalid")  # shown at once
+    assert "at most 255 characters (this has 350)" in name.toolTip()
+    refused(screen, "Customer name: at most 255 characters (this has 349).")  # trimmed on save
+    assert customers(store) == []
+
+
+def test_a_longer_paste_into_a_grid_cell_is_kept_and_refused(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    screen = open_screen("CA204000")
+    type_into(qtbot, screen, "payment_method_id", "DD")
+    type_into(qtbot, screen, "description", "Direct debit")
+    grid = screen.editor("details")
+    assert isinstance(grid, GridEditor)
+    qtbot.mouseClick(grid.add_button, Qt.MouseButton.LeftButton)
+    edit_cell(qtbot, screen, "details", 0, "description", "Account")
+    edit_cell(qtbot, screen, "details", 0, "detail_id", "X" * 12, press_return=False)
+    cell = QGuiApplication.focusObject()
+    assert isinstance(cell, QLineEdit)
+    assert cell.text() == "X" * 10  # detail IDs hold 10 characters: typing stops there
+    paste(qtbot, cell, "ACCOUNT_NUMBER")
+    qtbot.keyClick(cell, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: grid.delegate.open_editor is None)
+    assert screen.record.value("details")[0]["detail_id"] == "ACCOUNT_NUMBER"
+    refused(screen, "Payment method details, row 1, ID: at most 10 characters (this has 14).")

@@ -7,13 +7,16 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QMimeData, QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from app.ledger.records import InvalidInput
 from app.windows.framework.spec import Field, Kind
 from app.windows.framework.widgets import (
     DecimalEditor,
+    MemoEditor,
     NumberEditor,
     TextEditor,
 )
@@ -36,6 +39,92 @@ def shown_editor(qtbot: QtBot, editor: TextEditor) -> TextEditor:
 
 def text_editor(qtbot: QtBot, limit: int = 10) -> TextEditor:
     return shown_editor(qtbot, TextEditor(Field("code", "Code", Kind.TEXT, max_length=limit)))
+
+
+# -- text ------------------------------------------------------------------------------------
+
+
+def test_typing_stops_at_the_limit(qtbot: QtBot) -> None:
+    editor = text_editor(qtbot)
+    qtbot.keyClicks(editor, "ABCDEFGHIJKLMN")
+    assert editor.text() == "ABCDEFGHIJ"
+    assert editor.maxLength() == 10
+
+
+def test_a_longer_paste_is_taken_whole_and_flagged_then_typing_stops_again(qtbot: QtBot) -> None:
+    editor = text_editor(qtbot)
+    edited: list[object] = []
+    editor.edited.connect(edited.append)
+    qtbot.keyClicks(editor, "AB")
+    editor.setSelection(0, 1)  # "A" is replaced by the paste
+    QGuiApplication.clipboard().setText("0123456789XYZ")
+    qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert editor.text() == "0123456789XYZB"
+    assert edited[-1] == "0123456789XYZB"  # the record gets all of it
+    assert editor.property("invalid")
+    assert editor.toolTip() == "at most 10 characters (this has 14)."
+    # Back within the limit by deleting: no longer flagged, and typing stops at the limit again.
+    editor.setSelection(10, 4)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    assert editor.text() == "0123456789"
+    assert not editor.property("invalid")
+    assert editor.maxLength() == 10
+    qtbot.keyClicks(editor, "Q")
+    assert editor.text() == "0123456789"
+
+
+def test_paste_from_the_context_menu_is_taken_whole(qtbot: QtBot) -> None:
+    editor = text_editor(qtbot)
+    QGuiApplication.clipboard().setText("A longer text than ten")
+
+    def paste_from_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        [paste] = [a for a in menu.actions() if a.objectName() == "edit-paste"]
+        paste.trigger()
+        menu.close()
+
+    QTimer.singleShot(0, paste_from_menu)
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, QPoint(2, 2), editor.mapToGlobal(QPoint(2, 2))
+    )
+    QApplication.sendEvent(editor, event)
+    assert editor.text() == "A longer text than ten"
+
+
+def test_a_dropped_text_is_taken_whole(qtbot: QtBot) -> None:
+    editor = text_editor(qtbot)
+    data = QMimeData()
+    data.setText("Dropped text, long")
+    drop = QDropEvent(
+        QPointF(2, 2),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    editor.dropEvent(drop)  # (QApplication delivers drops only during a real drag)
+    assert editor.text() == "Dropped text, long"
+
+
+def test_a_longer_value_from_the_record_is_shown_whole(qtbot: QtBot) -> None:
+    editor = text_editor(qtbot)
+    editor.set_value("An imported name of 31 letters.")
+    assert editor.text() == "An imported name of 31 letters."
+    assert editor.value() == "An imported name of 31 letters."
+    assert editor.property("invalid")
+    editor.set_value("Short")
+    assert editor.text() == "Short" and not editor.property("invalid")
+    assert editor.maxLength() == 10
+
+
+def test_a_memo_with_a_limit_stops_typing_there(qtbot: QtBot) -> None:
+    memo = MemoEditor(Field("body", "Body", Kind.MEMO, max_length=5))
+    qtbot.addWidget(memo)
+    qtbot.keyClicks(memo, "abcdefg")
+    assert memo.toPlainText() == "abcde"
+    memo.set_value("a stored text longer than five")
+    assert memo.value() == "a stored text longer than five"
 
 
 # -- numbers ---------------------------------------------------------------------------------

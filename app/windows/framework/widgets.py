@@ -15,6 +15,15 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from PySide6.QtCore import QDate, QLocale, QSignalBlocker, Qt, Signal, SignalInstance
+from PySide6.QtGui import (
+    QClipboard,
+    QContextMenuEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -63,20 +72,95 @@ def decimal_mark() -> str:
     return "," if QLocale().decimalPoint() == "," else "."
 
 
+def typed_beyond(limit: int | None, length: int, selected: int, event: QKeyEvent) -> bool:
+    """Whether a keystroke would make a text longer than ``limit``: typing stops there, as in
+    any length-limited field."""
+    typed = event.text()
+    if not limit or not typed or not typed.isprintable():
+        return False
+    after = length - selected + len(typed)
+    return after > limit and after > length
+
+
 class TextEditor(QLineEdit):
+    """Text up to its column's length. Typing stops at the limit (QLineEdit's max length), but
+    that limit would also cut a longer text pasted, dropped or shown in silence: for those it
+    is lifted while the text is too long, so the whole text reaches the record, is framed red at
+    once, and the save refuses it with the field named."""
+
     edited = Signal(object)
 
     def __init__(self, spec: Field, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        if spec.max_length:
-            self.setMaxLength(spec.max_length)
+        self._limit = spec.max_length
+        self._help = spec.help
+        self.setMaxLength(self._limit or UNLIMITED)
         self.textEdited.connect(lambda _text: self.edited.emit(self.value()))
+        self.textChanged.connect(self._check_length)
+
+    def _make_room(self, incoming: str, replaced: int | None = None) -> None:
+        """Lift the limit when ``incoming`` (over the selection, or ``replaced`` characters)
+        would not fit: it is taken whole, never cut."""
+        kept = len(self.text()) - (len(self.selectedText()) if replaced is None else replaced)
+        if not self._limit or kept + len(incoming) <= self._limit:
+            return
+        # Setting the max length sets the text again, which loses the selection the incoming
+        # text is to replace: keep it.
+        start, cursor = self.selectionStart(), self.cursorPosition()
+        selected = len(self.selectedText())
+        self.setMaxLength(UNLIMITED)
+        if not selected:
+            self.setCursorPosition(cursor)
+        elif cursor == start:  # selected backwards: the cursor stays where it was
+            self.setSelection(start + selected, -selected)
+        else:
+            self.setSelection(start, selected)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste) and not self.isReadOnly():
+            self._make_room(QGuiApplication.clipboard().text())
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu()
+        for action in menu.actions():
+            if action.objectName() == "edit-paste":
+                action.triggered.disconnect()
+                action.triggered.connect(self._paste_whole)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def _paste_whole(self) -> None:
+        self._make_room(QGuiApplication.clipboard().text())
+        self.paste()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        # A middle click pastes the selection clipboard (X11).
+        if event.button() == Qt.MouseButton.MiddleButton and not self.isReadOnly():
+            self._make_room(QGuiApplication.clipboard().text(QClipboard.Mode.Selection))
+        super().mouseReleaseEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if event.mimeData().hasText() and not self.isReadOnly():
+            self._make_room(event.mimeData().text(), replaced=0)
+        super().dropEvent(event)
+
+    def _check_length(self, text: str) -> None:
+        if self._limit is None:
+            return
+        too_long = len(text) > self._limit
+        if not too_long and self.maxLength() != self._limit:
+            self.setMaxLength(self._limit)  # fits again: typing stops at the limit again
+        problem = f"at most {self._limit} characters (this has {len(text)})." if too_long else None
+        show_problem(self, problem, self._help)
 
     def value(self) -> str | None:
         return self.text() or None
 
     def set_value(self, value: Any) -> None:
-        self.setText("" if value is None else str(value))
+        text = "" if value is None else str(value)
+        self._make_room(text, replaced=len(self.text()))
+        self.setText(text)
         self.setCursorPosition(0)
 
     def set_read_only(self, read_only: bool) -> None:
@@ -92,8 +176,16 @@ class MemoEditor(QPlainTextEdit):
         super().__init__(parent)
         self.setTabChangesFocus(True)
         self.setMinimumHeight(120)
+        self._limit = spec.max_length
         self._pushing = False
         self.textChanged.connect(self._changed)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        selected = len(self.textCursor().selectedText())
+        if typed_beyond(self._limit, len(self.toPlainText()), selected, event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _changed(self) -> None:
         if not self._pushing:
