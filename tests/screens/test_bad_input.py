@@ -5,6 +5,7 @@ rule, or taken exactly — never cut, rounded or dropped in silence, and nothing
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -14,11 +15,12 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.models import Customer
+from app.models import Customer, StatementCycle
 from app.models.database import Store
 from app.models.options import CreditVerification
 from app.windows.framework.grid import GridEditor
 from app.windows.framework.record_screen import RecordScreen
+from app.windows.framework.widgets import DateEditor
 from tests.screens.customer_record import Opener, set_up
 from tests.screens.helpers import choose_option, click_check, edit_cell, shown, trigger, type_into
 
@@ -227,3 +229,56 @@ def test_a_longer_paste_into_a_grid_cell_is_kept_and_refused(
     qtbot.waitUntil(lambda: grid.delegate.open_editor is None)
     assert screen.record.value("details")[0]["detail_id"] == "ACCOUNT_NUMBER"
     refused(screen, "Payment method details, row 1, ID: at most 10 characters (this has 14).")
+
+
+# -- dates -----------------------------------------------------------------------------------
+
+
+def test_a_date_typed_into_an_empty_date_field_is_taken(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    screen = open_screen("AR202800")
+    type_into(qtbot, screen, "statement_cycle_id", "MONTHLY")
+    type_into(qtbot, screen, "description", "Monthly")
+    assert shown(screen, "next_statement_date") == ""
+    type_into(qtbot, screen, "next_statement_date", "2025-02-30")
+    assert shown(screen, "next_statement_date") == "2025-02-30"  # kept, framed red
+    trigger(screen, "save")
+    assert (
+        "• Next statement date: '2025-02-30' is not a date of the calendar (like 2025-03-31)."
+        in screen.message.text()
+    )
+    type_into(qtbot, screen, "next_statement_date", "2025-03-31")
+    assert screen.record.value("next_statement_date") == date(2025, 3, 31)
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+    with store.session() as session:
+        cycle = session.scalars(select(StatementCycle)).one()
+        assert cycle.next_statement_date == date(2025, 3, 31)
+
+    # Emptied again: no date.
+    type_into(qtbot, screen, "next_statement_date", "")
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+    with store.session() as session:
+        assert session.scalars(select(StatementCycle)).one().next_statement_date is None
+
+
+@pytest.mark.usefixtures("locale")
+def test_a_date_in_the_users_own_format_or_picked_from_the_calendar(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    use_locale("nb_NO")
+    screen = open_screen("AR202800")
+    type_into(qtbot, screen, "next_statement_date", "30.04.2025")
+    assert shown(screen, "next_statement_date") == "2025-04-30"
+    assert screen.record.value("next_statement_date") == date(2025, 4, 30)
+    editor = screen.editor("next_statement_date")
+    assert isinstance(editor, DateEditor)
+    editor.calendar_action.trigger()
+    assert editor.calendar is not None and editor.calendar.isVisible()
+    assert editor.calendar.selectedDate().toPython() == date(2025, 4, 30)
+    editor.calendar.clicked.emit(editor.calendar.selectedDate().addDays(1))
+    assert not editor.calendar.isVisible()
+    assert shown(screen, "next_statement_date") == "2025-05-01"
+    assert screen.record.value("next_statement_date") == date(2025, 5, 1)

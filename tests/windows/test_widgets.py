@@ -4,6 +4,7 @@ picks is taken exactly, or kept and passed on as InvalidInput with the reason (D
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -15,10 +16,12 @@ from pytestqt.qtbot import QtBot
 from app.ledger.records import InvalidInput
 from app.windows.framework.spec import Field, Kind
 from app.windows.framework.widgets import (
+    DateEditor,
     DecimalEditor,
     MemoEditor,
     NumberEditor,
     TextEditor,
+    read_date,
 )
 
 
@@ -168,3 +171,35 @@ def test_a_whole_number_takes_every_keystroke(qtbot: QtBot) -> None:
     assert value.reason == "'-12,5' is not a whole number: type it without decimals."
     editor.setText("99999999999")
     assert editor.value() == 99999999999  # the ledger says it is too big, naming the field
+
+
+# -- dates -----------------------------------------------------------------------------------
+
+
+def test_read_date() -> None:
+    english = QLocale("en_US")
+    assert read_date("2025-03-31", english) == date(2025, 3, 31)
+    assert read_date(" 2025-03-31 ", QLocale("nb_NO")) == date(2025, 3, 31)
+    assert read_date("31.03.2025", QLocale("nb_NO")) == date(2025, 3, 31)
+    assert read_date("3/31/2025", english) == date(2025, 3, 31)
+    with pytest.raises(ValueError, match=r"'3/31/25' is not a date: type it as yyyy-mm-dd"):
+        read_date("3/31/25", english)  # 1925 or 2025? not guessed
+    with pytest.raises(ValueError, match="is not a date of the calendar"):
+        read_date("2025-02-29", english)
+    with pytest.raises(ValueError, match="is not a date"):
+        read_date("tomorrow", english)
+
+
+def test_a_date_is_typed_into_an_empty_date_field(qtbot: QtBot) -> None:
+    editor = DateEditor(Field("due", "Due", Kind.DATE))
+    qtbot.addWidget(editor)
+    edited: list[object] = []
+    editor.edited.connect(edited.append)
+    assert editor.value() is None and editor.text() == ""
+    qtbot.keyClicks(editor, "2025-03-31")
+    assert editor.value() == date(2025, 3, 31)
+    assert edited[-1] == date(2025, 3, 31)
+    editor.set_value(None)
+    assert editor.text() == ""
+    editor.set_read_only(True)
+    assert editor.isReadOnly() and not editor.calendar_action.isEnabled()

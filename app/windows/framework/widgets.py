@@ -2,14 +2,15 @@
 
 ``value()`` / ``set_value(v)`` move a Python value (str, int, Decimal, bool, date, option
 member, record id), ``edited`` fires only when the *user* changes it, and
-``set_read_only(flag)`` locks it. Text that cannot be read (``12x`` or ``1,500`` in an amount)
-is passed on as ``InvalidInput`` so the save can name the field, and the typed text is never
-thrown away, cut or rounded (DESIGN.md §7). Numbers are read by the user's decimal
+``set_read_only(flag)`` locks it. Text that cannot be read (``12x`` in an amount, ``1,500``,
+``2025-02-30``) is passed on as ``InvalidInput`` so the save can name the field, and the typed
+text is never thrown away, cut or rounded (DESIGN.md §7). Numbers are read by the user's decimal
 mark (the application's QLocale) through ``app.money``, the one place that decides them.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Any, Protocol
@@ -20,16 +21,18 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QDropEvent,
     QGuiApplication,
+    QIcon,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
 )
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QLineEdit,
     QPlainTextEdit,
+    QStyle,
     QWidget,
 )
 
@@ -330,36 +333,85 @@ class OptionEditor(QComboBox):
         self.setEnabled(not read_only)
 
 
-class DateEditor(QDateEdit):
-    """A date that may be empty: the minimum date stands for 'no date' and shows blank."""
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
-    edited = Signal(object)
-    _EMPTY = QDate(1900, 1, 1)
+
+def read_date(text: str, locale: QLocale | None = None) -> date:
+    """A typed date: ``2025-03-31`` (as dates are shown), or the user's own short format with
+    the year in full (``31.03.2025``). A two-digit year is refused rather than given a century."""
+    typed = text.strip()
+    example = "like 2025-03-31"
+    if _ISO_DATE.fullmatch(typed):
+        try:
+            return date.fromisoformat(typed)
+        except ValueError:
+            raise ValueError(f"'{typed}' is not a date of the calendar ({example}).") from None
+    locale = locale or QLocale()
+    own = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in own:
+        own = own.replace("yy", "yyyy")
+    found = locale.toDate(typed, own)
+    if found.isValid():
+        return date(found.year(), found.month(), found.day())
+    raise ValueError(f"'{typed}' is not a date: type it as yyyy-mm-dd ({example}).")
+
+
+class DateEditor(_TypedEditor):
+    """A date, typed or picked from the calendar (the arrow at the right); empty is no date.
+
+    A line edit rather than QDateEdit: QDateEdit has no empty state (a special minimum date
+    stood for it, into which nothing typed ever took), and it silently corrects what it cannot
+    read. Here a typed date is taken as typed, or kept and refused with the reason.
+    """
 
     def __init__(self, spec: Field, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setMinimumDate(self._EMPTY)
-        self.setSpecialValueText(" ")
-        self.setDate(self._EMPTY)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.userDateChanged.connect(lambda _d: self.edited.emit(self.value()))
+        super().__init__(spec, parent)
+        self.setPlaceholderText("yyyy-mm-dd")
+        icon = QIcon.fromTheme(
+            "x-office-calendar", self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
+        )
+        self.calendar_action = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
+        self.calendar_action.setObjectName(f"{spec.key}_calendar")
+        self.calendar_action.setToolTip("Pick the date from a calendar")
+        self.calendar_action.triggered.connect(self.open_calendar)
+        self.calendar: QCalendarWidget | None = None
 
-    def value(self) -> date | None:
-        current = self.date()
-        if current == self._EMPTY:
-            return None
-        return date(current.year(), current.month(), current.day())
+    def read(self, text: str) -> date:
+        return read_date(text)
 
-    def set_value(self, value: Any) -> None:
-        with QSignalBlocker(self):
-            if isinstance(value, date):
-                self.setDate(QDate(value.year, value.month, value.day))
-            else:
-                self.setDate(self._EMPTY)
+    def shown(self, value: Any) -> str:
+        return value.isoformat() if isinstance(value, date) else str(value)
 
     def set_read_only(self, read_only: bool) -> None:
         self.setReadOnly(read_only)
+        self.calendar_action.setEnabled(not read_only)
+
+    def open_calendar(self) -> None:
+        """The calendar below the field, on the date shown (today when there is none)."""
+        if self.calendar is None:
+            self.calendar = QCalendarWidget(self)
+            self.calendar.setObjectName(f"{self.objectName()}_calendar_popup")
+            self.calendar.setWindowFlags(Qt.WindowType.Popup)
+            self.calendar.clicked.connect(self.pick)
+            self.calendar.activated.connect(self.pick)
+        current = self.value()
+        with QSignalBlocker(self.calendar):
+            self.calendar.setSelectedDate(
+                QDate(current.year, current.month, current.day)
+                if isinstance(current, date)
+                else QDate.currentDate()
+            )
+        self.calendar.move(self.mapToGlobal(self.rect().bottomLeft()))
+        self.calendar.show()
+
+    def pick(self, picked: QDate) -> None:
+        """Take the date picked in the calendar, as typed."""
+        if self.calendar is not None:
+            self.calendar.hide()
+        value = date(picked.year(), picked.month(), picked.day())
+        self.setText(self.shown(value))
+        self._show(value)
+        self.edited.emit(value)
 
 
 class ReadOnlyEditor(QLineEdit):
