@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.models import Customer, StatementCycle
+from app.models import CashAccount, Customer, PaymentMethod, PaymentMethodDetail, StatementCycle
 from app.models.database import Store
 from app.models.options import CreditVerification
 from app.windows.framework.grid import GridEditor
@@ -282,3 +282,64 @@ def test_a_date_in_the_users_own_format_or_picked_from_the_calendar(
     assert not editor.calendar.isVisible()
     assert shown(screen, "next_statement_date") == "2025-05-01"
     assert screen.record.value("next_statement_date") == date(2025, 5, 1)
+
+
+# -- bank details ----------------------------------------------------------------------------
+
+
+def test_a_direct_debit_iban_is_checked_as_an_iban(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    set_up(store)
+    screen = open_screen("AR303000")
+    type_into(qtbot, screen, "customer_name", "Trekk AS")
+    type_into(qtbot, screen, "default_payment_method", "DIRDEBIT")
+    details = "default_payment_method.details"
+    edit_cell(qtbot, screen, details, 0, "value", "M-2025-1")  # Mandate reference
+    edit_cell(qtbot, screen, details, 1, "value", "NO00BAD")  # IBAN
+    refused(
+        screen,
+        "Payment method details, IBAN: 'NO00BAD' is not a valid IBAN: an IBAN of Norway has "
+        "15 characters (this has 7).",
+    )
+    assert customers(store) == []
+    edit_cell(qtbot, screen, details, 1, "value", "NO93 8601 1117 947")
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+    [customer] = customers(store)
+    with store.session() as session:
+        [method] = session.get(Customer, customer.id).payment_methods  # type: ignore[union-attr]
+        assert sorted(detail.value or "" for detail in method.details) == [
+            "M-2025-1",
+            "NO93 8601 1117 947",
+        ]
+
+
+def test_a_bic_is_checked_as_a_bic(qtbot: QtBot, open_screen: Opener, store: Store) -> None:
+    set_up(store)
+    with store.transaction() as session:
+        cash_account = session.scalars(select(CashAccount)).first()
+        assert cash_account is not None
+        session.add(
+            PaymentMethod(
+                payment_method_id="SEPA",
+                description="SEPA transfer",
+                cash_account_id=cash_account.id,
+                details=[
+                    PaymentMethodDetail(detail_id="SWIFT", description="SWIFT/BIC", sort_order=1),
+                ],
+            )
+        )
+    screen = open_screen("AR303000")
+    type_into(qtbot, screen, "customer_name", "Utland GmbH")
+    type_into(qtbot, screen, "default_payment_method", "SEPA")
+    edit_cell(qtbot, screen, "default_payment_method.details", 0, "value", "DEUTDEF")
+    refused(
+        screen,
+        "Payment method details, SWIFT/BIC: 'DEUTDEF' is not a valid BIC: a BIC has 8 or 11 "
+        "letters and digits (like DNBANOKKXXX).",
+    )
+    assert customers(store) == []
+    edit_cell(qtbot, screen, "default_payment_method.details", 0, "value", "DEUTDEFF")
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
