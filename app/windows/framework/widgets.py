@@ -151,11 +151,14 @@ class TextEditor(QLineEdit):
     def _check_length(self, text: str) -> None:
         if self._limit is None:
             return
-        too_long = len(text) > self._limit
-        if not too_long and self.maxLength() != self._limit:
-            self.setMaxLength(self._limit)  # fits again: typing stops at the limit again
-        problem = f"at most {self._limit} characters (this has {len(text)})." if too_long else None
-        show_problem(self, problem, self._help)
+        if len(text) > self._limit:
+            problem = f"at most {self._limit} characters (this has {len(text)})."
+            show_problem(self, problem, self._help)
+        elif self.maxLength() != self._limit:
+            # Fits again: typing stops at the limit again, and the length is no longer flagged
+            # (a mark the save put for another rule stays until the next save).
+            self.setMaxLength(self._limit)
+            show_problem(self, None, self._help)
 
     def value(self) -> str | None:
         return self.text() or None
