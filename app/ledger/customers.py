@@ -28,6 +28,7 @@ from app.ledger.identifiers import (
 )
 from app.ledger.number_series import number_in_use
 from app.ledger.numbering import CUSTOMER_SERIES, NumberingError, next_number, take_number
+from app.ledger.payment_methods import detail_problem
 from app.ledger.records import (
     FieldError,
     RecordService,
@@ -319,12 +320,22 @@ class CustomerService(RecordService[Customer]):
         if PAYMENT_METHOD_DETAILS not in self.grids or not values.get(PAYMENT_METHOD):
             return []
         method = session.get(PaymentMethod, values[PAYMENT_METHOD])
-        required = {d.id for d in method.details if d.required} if method else set()
-        return [
-            (f"Payment method details, {row.get('description')}", "a value is required.")
-            for row in values.get(PAYMENT_METHOD_DETAILS) or []
-            if row.get("payment_method_detail_id") in required and is_blank(row.get("value"))
-        ]
+        details = {detail.id: detail for detail in method.details} if method else {}
+        problems: list[tuple[str, str]] = []
+        for row in values.get(PAYMENT_METHOD_DETAILS) or []:
+            detail = details.get(row.get("payment_method_detail_id"))
+            if detail is None:
+                continue
+            value = row.get("value")
+            problem = (
+                "a value is required."
+                if detail.required and is_blank(value)
+                # An IBAN, a BIC or a bank account is checked as one (python-stdnum).
+                else detail_problem(detail.detail_id, detail.description, value)
+            )
+            if problem:
+                problems.append((f"Payment method details, {row.get('description')}", problem))
+        return problems
 
     # -- writing -------------------------------------------------------------------------------
 

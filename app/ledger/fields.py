@@ -73,6 +73,14 @@ class Field:
     def stored(self) -> bool:
         return not self.read_only and self.kind != Kind.READONLY
 
+    @property
+    def decimals(self) -> int | None:
+        """The decimals a value may have: ``places`` for an amount, none for a whole number,
+        None for a field that holds no number."""
+        if self.kind == Kind.NUMBER:
+            return 0
+        return self.places if self.kind in NUMERIC_KINDS else None
+
 
 def at_least_zero(spec: Field) -> Field:
     """The field with the bound of a limit, count of days, fee or percentage."""

@@ -10,13 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
+    Integer,
     Select,
+    SmallInteger,
     String,
     UniqueConstraint,
     and_,
@@ -30,8 +33,9 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.ledger.where_used import in_use_message, uses_of
-from app.models.base import MasterRecord
+from app.models.base import ExactDecimal, MasterRecord
 from app.models.database import Store
+from app.money import decimals_of, quantum
 
 if TYPE_CHECKING:
     from app.ledger.fields import Field, Grid
@@ -66,6 +70,11 @@ class FieldRule:
     minimum: Decimal | int | None = None
     maximum: Decimal | int | None = None
     validators: tuple[Callable[[Any], str | None], ...] = ()
+    # The decimals a number may have (0: a whole number); None for other values.
+    places: int | None = None
+    # The largest number (either side of zero) the field's column holds: taken from the model,
+    # as the length of text is, so a value beyond it is refused before the database sees it.
+    capacity: Decimal | int | None = None
 
 
 @dataclass(frozen=True)
@@ -102,6 +111,7 @@ def rule_of(spec: Field) -> FieldRule:
         minimum=spec.minimum,
         maximum=spec.maximum,
         validators=spec.validators,
+        places=spec.decimals,
     )
 
 
@@ -185,7 +195,7 @@ class RecordService(Generic[M]):
     ) -> None:
         self.store = store
         self.model = model
-        self.rules = {rule.key: self._with_column_length(model, rule) for rule in rules.fields}
+        self.rules = {rule.key: self._with_column(model, rule) for rule in rules.fields}
         self._row_models: dict[str, type[Any]] = {}
         self._all_grids: dict[str, GridRule] = {}
         self.grids = {grid.key: self._prepared(model, grid) for grid in rules.grids}
@@ -584,7 +594,7 @@ class RecordService(Generic[M]):
         self._row_models[grid.key] = row_model
         prepared = replace(
             grid,
-            columns=tuple(self._with_column_length(row_model, c) for c in grid.columns),
+            columns=tuple(self._with_column(row_model, c) for c in grid.columns),
             details=tuple(self._prepared(row_model, detail) for detail in grid.details),
         )
         self._all_grids[grid.key] = prepared
@@ -633,11 +643,19 @@ class RecordService(Generic[M]):
                 session.delete(child)
 
     @staticmethod
-    def _with_column_length(model: type[Any], rule: FieldRule) -> FieldRule:
-        if rule.max_length is not None or not rule.stored:
+    def _with_column(model: type[Any], rule: FieldRule) -> FieldRule:
+        """The rule with what its column holds: the length of text, the size and decimals of
+        a number (the column keeps no more decimals than it can store unrounded)."""
+        if not rule.stored:
             return rule
-        length = column_length(model, rule.attr)
-        return replace(rule, max_length=length) if length else rule
+        if rule.max_length is None:
+            length = column_length(model, rule.attr)
+            rule = replace(rule, max_length=length) if length else rule
+        capacity, scale = column_capacity(model, rule.attr)
+        if capacity is not None and scale is not None:
+            places = scale if rule.places is None else min(rule.places, scale)
+            rule = replace(rule, capacity=capacity, places=places)
+        return rule
 
     def _unique_key_errors(
         self, session: Session, record_id: int | None, values: Mapping[str, Any]
@@ -698,6 +716,23 @@ def column_length(model: type[Any], attr: str) -> int | None:
     return None
 
 
+# The whole numbers an integer column holds on every dialect (PostgreSQL's INTEGER is 32-bit).
+_INTEGER_BITS = ((BigInteger, 63), (SmallInteger, 15), (Integer, 31))
+
+
+def column_capacity(model: type[Any], attr: str) -> tuple[Decimal | int | None, int | None]:
+    """The largest number a model's numeric column holds (either side of zero) and the decimals
+    it keeps; (None, None) for other columns."""
+    column = column_of(model, attr)
+    kind = column.type if column is not None else None
+    if isinstance(kind, ExactDecimal):
+        return kind.limit, kind.scale
+    for integer, bits in _INTEGER_BITS:
+        if isinstance(kind, integer):
+            return 2**bits - 1, 0
+    return None, None
+
+
 def related_model(model: type[Any], path: str) -> type[Any]:
     """The model a relationship path (``default_payment_method.details``) leads to."""
     for name in path.split("."):
@@ -752,15 +787,40 @@ def _problem(rule: FieldRule, value: Any) -> str | None:
     if rule.max_length and isinstance(value, str) and len(value) > rule.max_length:
         return f"at most {rule.max_length} characters (this has {len(value)})."
     if isinstance(value, int | Decimal) and not isinstance(value, bool):
-        if rule.minimum is not None and value < rule.minimum:
-            return "cannot be negative." if rule.minimum == 0 else f"at least {rule.minimum}."
-        if rule.maximum is not None and value > rule.maximum:
-            return f"at most {rule.maximum}."
+        problem = _number_problem(rule, value)
+        if problem:
+            return problem
     if not is_blank(value):
         for validator in rule.validators:
             problem = validator(value)
             if problem:
                 return problem
+    return None
+
+
+def _number_problem(rule: FieldRule, value: int | Decimal) -> str | None:
+    """What is wrong with a number: its bounds, what its column holds, its decimals."""
+    if isinstance(value, Decimal) and not value.is_finite():
+        return f"'{value}' is not a number."
+    if rule.minimum is not None and value < rule.minimum:
+        return "cannot be negative." if rule.minimum == 0 else f"at least {rule.minimum}."
+    if rule.maximum is not None and value > rule.maximum:
+        return f"at most {rule.maximum}."
+    if rule.capacity is not None and not -rule.capacity <= value <= rule.capacity:
+        # Shown at the field's places, rounded towards zero, so the bound itself is accepted.
+        places = rule.places or 0
+        bound = Decimal(rule.capacity).quantize(quantum(places), rounding=ROUND_DOWN)
+        what = "amount" if places else "number"
+        largest = f"{bound:,.{places}f}".replace(",", " ")
+        return (
+            f"at least -{largest} (the largest {what} the ledger stores)."
+            if value < 0
+            else f"at most {largest} (the largest {what} the ledger stores)."
+        )
+    if rule.places is not None and decimals_of(value) > rule.places:
+        if rule.places == 0:
+            return f"a whole number, without decimals (not {value})."
+        return f"at most {rule.places} decimals (this has {decimals_of(value)})."
     return None
 
 

@@ -118,10 +118,13 @@ class Comparison:
     upper: Decimal | None = None
 
     @classmethod
-    def parse(cls, text: str, title: str, whole: bool = False) -> Comparison | None:
+    def parse(
+        cls, text: str, title: str, whole: bool = False, decimal_mark: str = "."
+    ) -> Comparison | None:
         """Read ``100``, ``>100``, ``>=100``, ``<5``, ``<=5``, ``=5``, ``<>5`` or ``100..200``.
 
-        ``whole`` refuses fractions, for integer columns.
+        ``whole`` refuses fractions, for integer columns; numbers are read as app.money reads
+        them, by the user's ``decimal_mark``.
         """
         stripped = text.strip()
         if not stripped:
@@ -130,7 +133,7 @@ class Comparison:
 
         def number(part: str) -> Decimal:
             try:
-                value = parse_decimal(part)
+                value = parse_decimal(part, decimal_mark)
             except NotADecimalError:
                 raise SearchSyntaxError(title, text, accepted) from None
             if whole and value != value.to_integral_value():
@@ -168,10 +171,10 @@ class Comparison:
 
 
 def number_condition(
-    expr: ColumnElement[Any], text: str, title: str, whole: bool = False
+    expr: ColumnElement[Any], text: str, title: str, whole: bool = False, decimal_mark: str = "."
 ) -> ColumnElement[bool] | None:
     """Raises SearchSyntaxError, naming ``title``, when the text is not a number filter."""
-    comparison = Comparison.parse(text, title, whole)
+    comparison = Comparison.parse(text, title, whole, decimal_mark)
     return comparison.condition(expr, whole) if comparison else None
 
 

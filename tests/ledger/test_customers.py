@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -113,3 +114,32 @@ def test_a_saved_customer_keeps_its_number(service: CustomerService, store: Stor
         service.save(saved, values | {"customer_no": ""}, values["version"])
     with store.session() as session:
         assert session.scalars(select(Customer.customer_no)).all() == ["10001"]
+
+
+# -- the customer's whole definition: amounts, days and limits ---------------------------------
+
+
+def test_the_customers_numbers_are_refused_with_the_field_named(store: Store) -> None:
+    set_up_company(store, base_currency="NOK", country="NO", language="nb-NO")
+    service = CustomerService(store)  # every field of app/ledger/definitions/customer.py
+    with pytest.raises(ValidationError) as refused:
+        service.save(
+            None,
+            named(
+                service,
+                "Stor Kunde AS",
+                credit_limit=Decimal("1e30"),
+                enable_write_offs=True,
+                write_off_limit=Decimal("0.00005"),
+                credit_days_past_due=2**40,
+                lead_time_days=-3,
+            ),
+        )
+    assert [str(error) for error in refused.value.errors] == [
+        "Write-off limit: at most 2 decimals (this has 5).",
+        "Credit limit: at most 922 337 203 685 477.58 (the largest amount the ledger stores).",
+        "Credit days past due: at most 2 147 483 647 (the largest number the ledger stores).",
+        "Lead time (days): cannot be negative.",
+    ]
+    with store.session() as session:
+        assert session.scalars(select(Customer)).all() == []

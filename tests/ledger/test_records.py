@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -185,3 +186,80 @@ def test_a_record_without_an_active_box_is_refused_without_the_offer(store: Stor
     assert not refused.value.can_deactivate
     with pytest.raises(RecordError, match="has no Active box"):
         service(store).deactivate(record_id, version=1)
+
+
+# -- numbers: what the column holds, the decimals it keeps -------------------------------------
+
+# The engine's own bounds, on rules given here (no definition's bounds on top).
+NUMBER_RULES = ScreenRules(
+    fields=(
+        FieldRule("class_id", "class_id", "Class ID", required=True),
+        FieldRule("description", "description", "Description", required=True),
+        # No kind given: the column's type says what fits, as its length does for text.
+        FieldRule("credit_limit", "credit_limit", "Credit limit"),
+        FieldRule("credit_days_past_due", "credit_days_past_due", "Credit days past due"),
+        # As a money field's definition gives it: two decimals.
+        FieldRule("write_off_limit", "write_off_limit", "Write-off limit", places=2),
+    )
+)
+
+
+def refusals(store: Store, **values: Any) -> list[str]:
+    typed = {"class_id": "BIG", "description": "Big"} | values
+    with pytest.raises(ValidationError) as refused:
+        CustomerClassService(store, NUMBER_RULES).save(None, typed)
+    assert classes(store) == []  # nothing reached the database
+    return [str(error) for error in refused.value.errors]
+
+
+def test_an_amount_beyond_what_the_column_holds_is_refused_before_the_database(
+    store: Store,
+) -> None:
+    assert refusals(store, credit_limit=Decimal("1e30"), write_off_limit=Decimal("-1E+20")) == [
+        "Credit limit: at most 922 337 203 685 477.5807 (the largest amount the ledger stores).",
+        "Write-off limit: at least -922 337 203 685 477.58 (the largest amount the ledger stores).",
+    ]
+    assert refusals(store, credit_days_past_due=2**31) == [
+        "Credit days past due: at most 2 147 483 647 (the largest number the ledger stores)."
+    ]
+
+
+def test_the_largest_amount_shown_is_taken(store: Store) -> None:
+    saved = CustomerClassService(store, NUMBER_RULES).save(
+        None,
+        {
+            "class_id": "BIG",
+            "description": "Big",
+            "credit_limit": Decimal("922337203685477.5807"),
+            "write_off_limit": Decimal("-922337203685477.58"),
+            "credit_days_past_due": 2**31 - 1,
+        },
+    )
+    loaded = CustomerClassService(store, NUMBER_RULES).load(saved)
+    assert loaded["credit_limit"] == Decimal("922337203685477.5807")
+    assert loaded["write_off_limit"] == Decimal("-922337203685477.58")
+    assert loaded["credit_days_past_due"] == 2**31 - 1
+
+
+def test_more_decimals_than_the_field_has_are_refused_never_rounded(store: Store) -> None:
+    assert refusals(
+        store,
+        write_off_limit=Decimal("0.005"),
+        credit_limit=Decimal("0.00005"),  # the column keeps four places
+        credit_days_past_due=Decimal("2.5"),
+    ) == [
+        "Credit limit: at most 4 decimals (this has 5).",
+        "Credit days past due: a whole number, without decimals (not 2.5).",
+        "Write-off limit: at most 2 decimals (this has 3).",
+    ]
+    # Zeros after the last digit are no decimals: 12.5000 has one.
+    saved = CustomerClassService(store, NUMBER_RULES).save(
+        None, {"class_id": "OK", "description": "Ok", "write_off_limit": Decimal("12.5000")}
+    )
+    assert CustomerClassService(store, NUMBER_RULES).load(saved)["write_off_limit"] == Decimal(
+        "12.5"
+    )
+
+
+def test_not_a_number_from_an_import_is_refused(store: Store) -> None:
+    assert refusals(store, credit_limit=Decimal("NaN")) == ["Credit limit: 'NaN' is not a number."]

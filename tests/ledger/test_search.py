@@ -202,6 +202,15 @@ def test_empty_number_asks_for_nothing() -> None:
     assert number_condition(party.c.balance, "  ", "Balance") is None
 
 
+def test_a_number_filter_is_read_by_the_users_decimal_mark() -> None:
+    assert Comparison.parse(">1.500", "X") == Comparison(">", Decimal("1.5"))
+    # Ambiguous (1500 or 1.5?): refused with the column named, never guessed.
+    for text, mark in (("1,500", "."), ("1,500", ","), ("1.500", ",")):
+        with pytest.raises(SearchSyntaxError, match=r"^X: cannot search for"):
+            Comparison.parse(text, "X", decimal_mark=mark)
+    assert Comparison.parse("1 500,5", "X", decimal_mark=",") == Comparison("=", Decimal("1500.5"))
+
+
 def test_comparison_parse() -> None:
     assert Comparison.parse("<> 5", "X") == Comparison("<>", Decimal(5))
     assert Comparison.parse("!=5", "X") == Comparison("<>", Decimal(5))

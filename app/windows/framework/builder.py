@@ -72,7 +72,7 @@ class FormBuilder:
     def _editor(
         self, form: Form, spec: Field, parent: QWidget, section: str | None = None
     ) -> tuple[QWidget, QWidget]:
-        if spec.max_length is None and spec.kind == Kind.TEXT and not spec.read_only:
+        if spec.max_length is None and spec.kind in (Kind.TEXT, Kind.MEMO) and not spec.read_only:
             spec = replace(spec, max_length=column_length(self.screen.model, spec.attribute))
         if not spec.help:
             # Tooltips are the seed's own words, looked up once by the element's name.

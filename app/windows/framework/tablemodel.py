@@ -38,6 +38,7 @@ from app.ledger.search import (
 from app.models.database import Store
 from app.money import format_decimal
 from app.windows.framework.spec import Kind, ListColumn
+from app.windows.framework.widgets import decimal_mark
 
 ListSelect = Select[*tuple[Any, ...]]
 # What a search cell holds: typed text, picked option names, or yes/no/any for a check box.
@@ -316,7 +317,7 @@ class QueryTableModel(QAbstractTableModel):
                 elif column.kind in NUMERIC_KINDS:
                     assert isinstance(value, str)
                     whole = column.kind is Kind.NUMBER
-                    condition = number_condition(expr, value, column.title, whole)
+                    condition = number_condition(expr, value, column.title, whole, decimal_mark())
                 else:
                     assert isinstance(value, str)
                     condition = text_condition(expr, value)

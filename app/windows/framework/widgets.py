@@ -2,31 +2,48 @@
 
 ``value()`` / ``set_value(v)`` move a Python value (str, int, Decimal, bool, date, option
 member, record id), ``edited`` fires only when the *user* changes it, and
-``set_read_only(flag)`` locks it. Text that cannot be read (``12x`` in an amount) is passed on
-as ``InvalidInput`` so the save can name the field, and the typed text is never thrown away.
+``set_read_only(flag)`` locks it. Text that cannot be read (``12x`` in an amount, ``1,500``,
+``2025-02-30``) is passed on as ``InvalidInput`` so the save can name the field, and the typed
+text is never thrown away, cut or rounded (DESIGN.md §7). Numbers are read by the user's decimal
+mark (the application's QLocale) through ``app.money``, the one place that decides them.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Any, Protocol, runtime_checkable
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal, SignalInstance
-from PySide6.QtGui import QIntValidator
+from PySide6.QtCore import QDate, QLocale, QSignalBlocker, Qt, Signal, SignalInstance
+from PySide6.QtGui import (
+    QClipboard,
+    QContextMenuEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+)
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QLineEdit,
     QPlainTextEdit,
+    QStyle,
     QWidget,
 )
 
 from app.ledger.records import InvalidInput
 from app.models.base import OptionEnum
-from app.money import NotADecimalError, format_decimal, parse_decimal
+from app.money import format_decimal, parse_decimal, parse_whole
 from app.windows.framework.spec import Field, Kind
+
+# QLineEdit's own default limit (32767) would cut a long paste in silence; the field's limit is
+# the column's, checked by the ledger, so the line edit itself takes any length.
+UNLIMITED = 2**31 - 1
 
 
 @runtime_checkable
@@ -64,20 +81,110 @@ def mark_invalid(widget: QWidget, invalid: bool, problem: str = "") -> None:
     widget.style().polish(widget)
 
 
+def show_problem(widget: QWidget, problem: str | None, help_text: str) -> None:
+    """Frame a field red and say why in its tooltip, as soon as the user leaves it; the save
+    then refuses it with the field named."""
+    mark_invalid(widget, problem is not None)
+    widget.setToolTip(problem or help_text)
+
+
+def decimal_mark() -> str:
+    """The user's decimal mark, from the application's locale: how typed numbers are read."""
+    return "," if QLocale().decimalPoint() == "," else "."
+
+
+def typed_beyond(limit: int | None, length: int, selected: int, event: QKeyEvent) -> bool:
+    """Whether a keystroke would make a text longer than ``limit``: typing stops there, as in
+    any length-limited field."""
+    typed = event.text()
+    if not limit or not typed or not typed.isprintable():
+        return False
+    after = length - selected + len(typed)
+    return after > limit and after > length
+
+
 class TextEditor(QLineEdit):
+    """Text up to its column's length. Typing stops at the limit (QLineEdit's max length), but
+    that limit would also cut a longer text pasted, dropped or shown in silence: for those it
+    is lifted while the text is too long, so the whole text reaches the record, is framed red at
+    once, and the save refuses it with the field named."""
+
     edited = Signal(object)
 
     def __init__(self, spec: Field, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        if spec.max_length:
-            self.setMaxLength(spec.max_length)
+        self._limit = spec.max_length
+        self._help = spec.help
+        self.setMaxLength(self._limit or UNLIMITED)
         self.textEdited.connect(lambda _text: self.edited.emit(self.value()))
+        self.textChanged.connect(self._check_length)
+
+    def _make_room(self, incoming: str, replaced: int | None = None) -> None:
+        """Lift the limit when ``incoming`` (over the selection, or ``replaced`` characters)
+        would not fit: it is taken whole, never cut."""
+        kept = len(self.text()) - (len(self.selectedText()) if replaced is None else replaced)
+        if not self._limit or kept + len(incoming) <= self._limit:
+            return
+        # Setting the max length sets the text again, which loses the selection the incoming
+        # text is to replace: keep it.
+        start, cursor = self.selectionStart(), self.cursorPosition()
+        selected = len(self.selectedText())
+        self.setMaxLength(UNLIMITED)
+        if not selected:
+            self.setCursorPosition(cursor)
+        elif cursor == start:  # selected backwards: the cursor stays where it was
+            self.setSelection(start + selected, -selected)
+        else:
+            self.setSelection(start, selected)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste) and not self.isReadOnly():
+            self._make_room(QGuiApplication.clipboard().text())
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu()
+        for action in menu.actions():
+            if action.objectName() == "edit-paste":
+                action.triggered.disconnect()
+                action.triggered.connect(self._paste_whole)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def _paste_whole(self) -> None:
+        self._make_room(QGuiApplication.clipboard().text())
+        self.paste()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        # A middle click pastes the selection clipboard (X11).
+        if event.button() == Qt.MouseButton.MiddleButton and not self.isReadOnly():
+            self._make_room(QGuiApplication.clipboard().text(QClipboard.Mode.Selection))
+        super().mouseReleaseEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if event.mimeData().hasText() and not self.isReadOnly():
+            self._make_room(event.mimeData().text(), replaced=0)
+        super().dropEvent(event)
+
+    def _check_length(self, text: str) -> None:
+        if self._limit is None:
+            return
+        if len(text) > self._limit:
+            problem = f"at most {self._limit} characters (this has {len(text)})."
+            show_problem(self, problem, self._help)
+        elif self.maxLength() != self._limit:
+            # Fits again: typing stops at the limit again, and the length is no longer flagged
+            # (a mark the save put for another rule stays until the next save).
+            self.setMaxLength(self._limit)
+            show_problem(self, None, self._help)
 
     def value(self) -> str | None:
         return self.text() or None
 
     def set_value(self, value: Any) -> None:
-        self.setText("" if value is None else str(value))
+        text = "" if value is None else str(value)
+        self._make_room(text, replaced=len(self.text()))
+        self.setText(text)
         self.setCursorPosition(0)
 
     def set_read_only(self, read_only: bool) -> None:
@@ -93,8 +200,16 @@ class MemoEditor(QPlainTextEdit):
         super().__init__(parent)
         self.setTabChangesFocus(True)
         self.setMinimumHeight(120)
+        self._limit = spec.max_length
         self._pushing = False
         self.textChanged.connect(self._changed)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        selected = len(self.textCursor().selectedText())
+        if typed_beyond(self._limit, len(self.toPlainText()), selected, event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _changed(self) -> None:
         if not self._pushing:
@@ -114,63 +229,84 @@ class MemoEditor(QPlainTextEdit):
         self.setReadOnly(read_only)
 
 
-class NumberEditor(QLineEdit):
-    edited = Signal(object)
-
-    def __init__(self, spec: Field, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setValidator(QIntValidator(-999_999_999, 999_999_999, self))
-        self.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.textEdited.connect(lambda _text: self.edited.emit(self.value()))
-
-    def value(self) -> int | None:
-        text = self.text().strip()
-        return int(text) if text and text != "-" else None
-
-    def set_value(self, value: Any) -> None:
-        self.setText("" if value is None else str(value))
-
-    def set_read_only(self, read_only: bool) -> None:
-        self.setReadOnly(read_only)
-
-
-class DecimalEditor(QLineEdit):
-    """Money, percent and other decimals: typed freely, read on every keystroke, shown rounded."""
+class _TypedEditor(QLineEdit):
+    """A line edit whose text is read as a value (a number, a date): typed freely — no
+    keystroke is swallowed — read on every keystroke, tidied when the user leaves it; text that
+    does not read is kept, framed red with the reason in the tooltip, and passed on as
+    ``InvalidInput``."""
 
     edited = Signal(object)
 
     def __init__(self, spec: Field, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._places = spec.places
-        self._label = spec.label
-        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self._help = spec.help
+        self.setMaxLength(UNLIMITED)
         self.textEdited.connect(lambda _text: self.edited.emit(self.value()))
         self.editingFinished.connect(self._tidy)
 
-    def value(self) -> Decimal | InvalidInput | None:
+    def read(self, text: str) -> Any:
+        """The value of non-blank text; raises ValueError (the reason) when it has none."""
+        raise NotImplementedError
+
+    def shown(self, value: Any) -> str:
+        return str(value)
+
+    def value(self) -> Any:
         text = self.text()
         if not text.strip():
             return None
         try:
-            return parse_decimal(text)
-        except NotADecimalError:
-            return InvalidInput(text, f"'{text}' is not a number.")
+            return self.read(text)
+        except ValueError as error:
+            return InvalidInput(text, str(error))
 
     def set_value(self, value: Any) -> None:
         if isinstance(value, InvalidInput):
             self.setText(value.text)
         else:
-            self.setText(format_decimal(value, self._places))
-        mark_invalid(self, isinstance(value, InvalidInput))
+            self.setText("" if value is None else self.shown(value))
+        self._show(value)
 
     def _tidy(self) -> None:
         value = self.value()
-        mark_invalid(self, isinstance(value, InvalidInput))
-        if isinstance(value, Decimal):
-            self.setText(format_decimal(value, self._places))
+        self._show(value)
+        if value is not None and not isinstance(value, InvalidInput):
+            self.setText(self.shown(value))  # what is stored, exactly: never rounded
+
+    def _show(self, value: Any) -> None:
+        show_problem(self, value.reason if isinstance(value, InvalidInput) else None, self._help)
 
     def set_read_only(self, read_only: bool) -> None:
         self.setReadOnly(read_only)
+
+
+class NumberEditor(_TypedEditor):
+    """Whole numbers (days, sort orders). A minus sign, a grouping space, a decimal typed by
+    mistake are all taken in as typed: the value or the reason it is refused, never a swallowed
+    keystroke."""
+
+    def __init__(self, spec: Field, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+    def read(self, text: str) -> int:
+        return parse_whole(text, decimal_mark())
+
+
+class DecimalEditor(_TypedEditor):
+    """Money, percent and other decimals, shown with the field's places (and every further
+    decimal the value has: what is shown is what is stored)."""
+
+    def __init__(self, spec: Field, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self._places = spec.places
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+    def read(self, text: str) -> Decimal:
+        return parse_decimal(text, decimal_mark())
+
+    def shown(self, value: Any) -> str:
+        return format_decimal(value, self._places)
 
 
 class CheckEditor(QCheckBox):
@@ -218,36 +354,85 @@ class OptionEditor(QComboBox):
         self.setEnabled(not read_only)
 
 
-class DateEditor(QDateEdit):
-    """A date that may be empty: the minimum date stands for 'no date' and shows blank."""
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
-    edited = Signal(object)
-    _EMPTY = QDate(1900, 1, 1)
+
+def read_date(text: str, locale: QLocale | None = None) -> date:
+    """A typed date: ``2025-03-31`` (as dates are shown), or the user's own short format with
+    the year in full (``31.03.2025``). A two-digit year is refused rather than given a century."""
+    typed = text.strip()
+    example = "like 2025-03-31"
+    if _ISO_DATE.fullmatch(typed):
+        try:
+            return date.fromisoformat(typed)
+        except ValueError:
+            raise ValueError(f"'{typed}' is not a date of the calendar ({example}).") from None
+    locale = locale or QLocale()
+    own = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in own:
+        own = own.replace("yy", "yyyy")
+    found = locale.toDate(typed, own)
+    if found.isValid():
+        return date(found.year(), found.month(), found.day())
+    raise ValueError(f"'{typed}' is not a date: type it as yyyy-mm-dd ({example}).")
+
+
+class DateEditor(_TypedEditor):
+    """A date, typed or picked from the calendar (the arrow at the right); empty is no date.
+
+    A line edit rather than QDateEdit: QDateEdit has no empty state (a special minimum date
+    stood for it, into which nothing typed ever took), and it silently corrects what it cannot
+    read. Here a typed date is taken as typed, or kept and refused with the reason.
+    """
 
     def __init__(self, spec: Field, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setMinimumDate(self._EMPTY)
-        self.setSpecialValueText(" ")
-        self.setDate(self._EMPTY)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.userDateChanged.connect(lambda _d: self.edited.emit(self.value()))
+        super().__init__(spec, parent)
+        self.setPlaceholderText("yyyy-mm-dd")
+        icon = QIcon.fromTheme(
+            "x-office-calendar", self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
+        )
+        self.calendar_action = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
+        self.calendar_action.setObjectName(f"{spec.key}_calendar")
+        self.calendar_action.setToolTip("Pick the date from a calendar")
+        self.calendar_action.triggered.connect(self.open_calendar)
+        self.calendar: QCalendarWidget | None = None
 
-    def value(self) -> date | None:
-        current = self.date()
-        if current == self._EMPTY:
-            return None
-        return date(current.year(), current.month(), current.day())
+    def read(self, text: str) -> date:
+        return read_date(text)
 
-    def set_value(self, value: Any) -> None:
-        with QSignalBlocker(self):
-            if isinstance(value, date):
-                self.setDate(QDate(value.year, value.month, value.day))
-            else:
-                self.setDate(self._EMPTY)
+    def shown(self, value: Any) -> str:
+        return value.isoformat() if isinstance(value, date) else str(value)
 
     def set_read_only(self, read_only: bool) -> None:
         self.setReadOnly(read_only)
+        self.calendar_action.setEnabled(not read_only)
+
+    def open_calendar(self) -> None:
+        """The calendar below the field, on the date shown (today when there is none)."""
+        if self.calendar is None:
+            self.calendar = QCalendarWidget(self)
+            self.calendar.setObjectName(f"{self.objectName()}_calendar_popup")
+            self.calendar.setWindowFlags(Qt.WindowType.Popup)
+            self.calendar.clicked.connect(self.pick)
+            self.calendar.activated.connect(self.pick)
+        current = self.value()
+        with QSignalBlocker(self.calendar):
+            self.calendar.setSelectedDate(
+                QDate(current.year, current.month, current.day)
+                if isinstance(current, date)
+                else QDate.currentDate()
+            )
+        self.calendar.move(self.mapToGlobal(self.rect().bottomLeft()))
+        self.calendar.show()
+
+    def pick(self, picked: QDate) -> None:
+        """Take the date picked in the calendar, as typed."""
+        if self.calendar is not None:
+            self.calendar.hide()
+        value = date(picked.year(), picked.month(), picked.day())
+        self.setText(self.shown(value))
+        self._show(value)
+        self.edited.emit(value)
 
 
 class ReadOnlyEditor(QLineEdit):
