@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.ledger.fields import Field, Kind, Values
 from app.models.options import CreditVerification
 
 USES_CREDIT_LIMIT = frozenset(
@@ -25,3 +26,38 @@ def uses_credit_limit(rule: Any) -> bool:
 
 def uses_days_past_due(rule: Any) -> bool:
     return rule in USES_DAYS_PAST_DUE
+
+
+def _credit_limit_used(values: Values) -> bool:
+    return uses_credit_limit(values.get("credit_verification"))
+
+
+def _days_past_due_used(values: Values) -> bool:
+    return uses_days_past_due(values.get("credit_verification"))
+
+
+# The credit verification settings a class gives its customers and a customer has: one meaning.
+CREDIT_VERIFICATION = Field(
+    "credit_verification",
+    "Credit verification",
+    Kind.OPTION,
+    options=CreditVerification,
+    required=True,
+)
+CREDIT_LIMIT = Field(
+    "credit_limit", "Credit limit", Kind.MONEY, minimum=0, enabled_when=_credit_limit_used
+)
+AMOUNT_OVER_LIMIT = Field(
+    "amount_over_limit",
+    "Amount over limit",
+    Kind.MONEY,
+    minimum=0,
+    enabled_when=_credit_limit_used,
+)
+CREDIT_DAYS_PAST_DUE = Field(
+    "credit_days_past_due",
+    "Credit days past due",
+    Kind.NUMBER,
+    minimum=0,
+    enabled_when=_days_past_due_used,
+)

@@ -10,7 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app.ledger import autoinvoice
-from app.ledger.credit_verification import uses_credit_limit, uses_days_past_due
+from app.ledger.credit_verification import (
+    CREDIT_DAYS_PAST_DUE,
+    CREDIT_LIMIT,
+    CREDIT_VERIFICATION,
+    uses_days_past_due,
+)
 from app.ledger.customers import PAYMENT_METHOD, PAYMENT_METHOD_DETAILS, CustomerService
 from app.ledger.fields import Definition, Field, Grid, Kind, OnChange, Values
 from app.ledger.same_as_main import ADDRESS_PARTS, CONTACT_PARTS, CUSTOMER_SHARES, LOCATION, Share
@@ -40,7 +45,6 @@ from app.ledger.sources import (
 from app.models import Customer, CustomerStatus
 from app.models.options import (
     AutoLoadDocuments,
-    CreditVerification,
     ModeOfTransportation,
     ShippingRule,
     StatementType,
@@ -229,27 +233,9 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field("exclude_debt_collection", "Exclude debt collection", Kind.CHECKBOX),
     Field("webhook_notification", "Webhook notification", Kind.CHECKBOX),
-    Field(
-        "credit_verification",
-        "Credit verification",
-        Kind.OPTION,
-        options=CreditVerification,
-        required=True,
-    ),
-    Field(
-        "credit_limit",
-        "Credit limit",
-        Kind.MONEY,
-        minimum=0,
-        enabled_when=lambda v: uses_credit_limit(v.get("credit_verification")),
-    ),
-    Field(
-        "credit_days_past_due",
-        "Credit days past due",
-        Kind.NUMBER,
-        minimum=0,
-        enabled_when=lambda v: uses_days_past_due(v.get("credit_verification")),
-    ),
+    CREDIT_VERIFICATION,
+    CREDIT_LIMIT,
+    CREDIT_DAYS_PAST_DUE,
     Field("unreleased_balance", "Unreleased balance", Kind.MONEY, read_only=True),
     Field("balance_of_open_orders", "Balance of open orders", Kind.MONEY, read_only=True),
     Field("remaining_credit_limit", "Remaining credit limit", Kind.MONEY, read_only=True),

@@ -8,7 +8,12 @@ from typing import Any
 
 from app.ledger import autoinvoice
 from app.ledger.class_mailings import MAILING_ID, RECIPIENTS
-from app.ledger.credit_verification import uses_credit_limit, uses_days_past_due
+from app.ledger.credit_verification import (
+    AMOUNT_OVER_LIMIT,
+    CREDIT_DAYS_PAST_DUE,
+    CREDIT_LIMIT,
+    CREDIT_VERIFICATION,
+)
 from app.ledger.customer_classes import ATTRIBUTE_ID, ATTRIBUTES, MAILINGS
 from app.ledger.fields import Definition, Field, Grid, Kind, Values, snake
 from app.ledger.lookups import LookupSource
@@ -41,7 +46,6 @@ from app.ledger.sources import (
 from app.models import CustomerClass
 from app.models.options import (
     ContactType,
-    CreditVerification,
     ExportType,
     MailingFormat,
     ShippingRule,
@@ -57,14 +61,6 @@ def _lookup(key: str, label: str, source: LookupSource, attr: str = "") -> Field
 
 def _check(key: str, label: str, attr: str = "", **kwargs: Any) -> Field:
     return Field(key, label, Kind.CHECKBOX, attr=attr, **kwargs)
-
-
-def _credit_limit_used(values: Values) -> bool:
-    return uses_credit_limit(values.get("credit_verification"))
-
-
-def _days_past_due_used(values: Values) -> bool:
-    return uses_days_past_due(values.get("credit_verification"))
 
 
 def _write_offs_enabled(values: Values) -> bool:
@@ -132,34 +128,10 @@ FIELDS: tuple[Field, ...] = (
     _check("warning_when_missing_vat_registration_id", "Warning when missing VAT registration ID"),
     _check("warning_when_missing_corporate_id", "Warning when missing corporate ID"),
     # -- Default credit verification settings
-    Field(
-        "credit_verification",
-        "Credit verification",
-        Kind.OPTION,
-        options=CreditVerification,
-        required=True,
-    ),
-    Field(
-        "credit_limit",
-        "Credit limit",
-        Kind.MONEY,
-        minimum=0,
-        enabled_when=_credit_limit_used,
-    ),
-    Field(
-        "amount_over_limit",
-        "Amount over limit",
-        Kind.MONEY,
-        minimum=0,
-        enabled_when=_credit_limit_used,
-    ),
-    Field(
-        "credit_days_past_due",
-        "Credit days past due",
-        Kind.NUMBER,
-        minimum=0,
-        enabled_when=_days_past_due_used,
-    ),
+    CREDIT_VERIFICATION,
+    CREDIT_LIMIT,
+    AMOUNT_OVER_LIMIT,
+    CREDIT_DAYS_PAST_DUE,
     # -- Default financial and payment settings
     _lookup("terms", "Terms", PAYMENT_TERMS),
     Field("statement_cycle_id", "Statement cycle ID", Kind.LOOKUP, lookup=STATEMENT_CYCLES),
