@@ -17,6 +17,7 @@ from app.ledger.credit_verification import (
     uses_days_past_due,
 )
 from app.ledger.customers import PAYMENT_METHOD, PAYMENT_METHOD_DETAILS, CustomerService
+from app.ledger.definitions.settings import AUTOINVOICE_ROUTE, PRINT_AND_EMAIL_SETTINGS
 from app.ledger.fields import Definition, Field, Grid, Kind, OnChange, Values
 from app.ledger.same_as_main import ADDRESS_PARTS, CONTACT_PARTS, CUSTOMER_SHARES, LOCATION, Share
 from app.ledger.sources import (
@@ -47,7 +48,6 @@ from app.models.options import (
     AutoLoadDocuments,
     ModeOfTransportation,
     ShippingRule,
-    StatementType,
 )
 
 
@@ -263,47 +263,8 @@ FIELDS: tuple[Field, ...] = (
         Kind.CHECKBOX,
         enabled_when=_flag("consolidate_balance"),
     ),
-    Field("print_invoices", "Print invoices", Kind.CHECKBOX),
-    Field("send_invoices_by_email", "Send invoices by email", Kind.CHECKBOX),
-    Field("send_dunning_letters_by_email", "Send dunning letters by email", Kind.CHECKBOX),
-    Field("print_dunning_letters", "Print dunning letters", Kind.CHECKBOX),
-    Field("send_statements_by_email", "Send statements by email", Kind.CHECKBOX),
-    Field("multi_currency_statements", "Multi-currency statements", Kind.CHECKBOX),
-    Field("print_statements", "Print statements", Kind.CHECKBOX),
-    Field(
-        "statement_type",
-        "Statement type",
-        Kind.OPTION,
-        options=StatementType,
-        required=True,
-    ),
-    Field(autoinvoice.SEND, "Send invoices to AutoInvoice", Kind.CHECKBOX),
-    Field(
-        autoinvoice.SEND_AS_BANKING_EINVOICE,
-        "Send invoices to AutoInvoice as banking e-Invoice (Norway)",
-        Kind.CHECKBOX,
-        attr="send_invoices_to_autoinvoice_as_banking_einvoice",
-    ),
-    Field(
-        autoinvoice.PRINT,
-        "Print",
-        Kind.CHECKBOX,
-        attr="autoinvoice_print",
-        enabled_when=autoinvoice.print_selectable,
-    ),
-    Field(
-        autoinvoice.EXCLUDE_INVOICE_PDF,
-        "Exclude invoice PDF",
-        Kind.CHECKBOX,
-        enabled_when=autoinvoice.exclude_invoice_pdf_selectable,
-    ),
-    Field(
-        autoinvoice.USE_FIRST_ATTACHMENT,
-        "Use the first AutoInvoice attachment to view invoice",
-        Kind.CHECKBOX,
-        attr="use_first_autoinvoice_attachment",
-        enabled_when=autoinvoice.first_attachment_selectable,
-    ),
+    *PRINT_AND_EMAIL_SETTINGS,
+    *AUTOINVOICE_ROUTE,
     Field(
         PAYMENT_METHOD,
         "Default payment method",

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.ledger import autoinvoice
 from app.ledger.class_mailings import MAILING_ID, RECIPIENTS
 from app.ledger.credit_verification import (
     AMOUNT_OVER_LIMIT,
@@ -15,6 +14,7 @@ from app.ledger.credit_verification import (
     CREDIT_VERIFICATION,
 )
 from app.ledger.customer_classes import ATTRIBUTE_ID, ATTRIBUTES, MAILINGS
+from app.ledger.definitions.settings import AUTOINVOICE_ROUTE, PRINT_AND_EMAIL_SETTINGS
 from app.ledger.fields import Definition, Field, Grid, Kind, Values, snake
 from app.ledger.lookups import LookupSource
 from app.ledger.recipients import CONTACT_TYPE, takes_contact_id
@@ -49,7 +49,6 @@ from app.models.options import (
     ExportType,
     MailingFormat,
     ShippingRule,
-    StatementType,
 )
 from app.models.reference.system import ControlType
 
@@ -151,38 +150,9 @@ FIELDS: tuple[Field, ...] = (
     # -- Default customer properties
     _check("webhook_notification", "Webhook notification"),
     # -- Default print and email settings
-    _check("print_invoices", "Print invoices"),
-    _check("send_invoices_by_email", "Send invoices by email"),
-    _check("print_dunning_letters", "Print dunning letters"),
-    _check("send_dunning_letters_by_email", "Send dunning letters by email"),
-    _check("print_statements", "Print statements"),
-    _check("send_statements_by_email", "Send statements by email"),
-    _check("multi_currency_statements", "Multi-currency statements"),
-    Field("statement_type", "Statement type", Kind.OPTION, options=StatementType, required=True),
+    *PRINT_AND_EMAIL_SETTINGS,
     # -- Send AutoInvoice Route
-    _check(autoinvoice.SEND, "Send invoices to AutoInvoice"),
-    _check(
-        autoinvoice.SEND_AS_BANKING_EINVOICE,
-        "Send invoices to AutoInvoice as banking e-Invoice (Norway)",
-        attr="send_invoices_to_autoinvoice_as_banking_einvoice",
-    ),
-    _check(
-        autoinvoice.PRINT,
-        "Print",
-        attr="autoinvoice_print",
-        enabled_when=autoinvoice.print_selectable,
-    ),
-    _check(
-        autoinvoice.EXCLUDE_INVOICE_PDF,
-        "Exclude invoice PDF",
-        enabled_when=autoinvoice.exclude_invoice_pdf_selectable,
-    ),
-    _check(
-        autoinvoice.USE_FIRST_ATTACHMENT,
-        "Use the first AutoInvoice attachment to view invoice",
-        attr="use_first_autoinvoice_attachment",
-        enabled_when=autoinvoice.first_attachment_selectable,
-    ),
+    *AUTOINVOICE_ROUTE,
     # -- General ledger accounts
     *(_gl_field(label, source) for label, source in GL_ACCOUNT_FIELDS),
 )
