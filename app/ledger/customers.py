@@ -418,9 +418,17 @@ class CustomerService(RecordService[Customer]):
                 raise ValidationError([FieldError(rule.key, rule.label, str(error))]) from error
         if is_new:
             location = self._default_location(record)
-            # Made before the class was assigned: its ID follows the class now.
+            # Made before the class was assigned: its ID and export type follow the class now
+            # (the export type is copied when the location is made, DESIGN.md §4).
             with session.no_autoflush:
                 location.location_id = main_location_id(session, record.customer_class_id)
+                customer_class = (
+                    session.get(CustomerClass, record.customer_class_id)
+                    if record.customer_class_id is not None
+                    else None
+                )
+                if customer_class is not None:
+                    location.export_type = customer_class.export_type
             if is_blank(location.location_name):
                 location.location_name = MAIN_LOCATION_NAME
 
