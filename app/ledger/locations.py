@@ -195,6 +195,19 @@ class LocationService(RecordService[Location]):
 
     # -- reading -------------------------------------------------------------------------------
 
+    def save(
+        self,
+        record_id: int | None,
+        values: Mapping[str, Any],
+        version: int | None = None,
+        loaded: Mapping[str, Any] | None = None,
+    ) -> int:
+        if record_id is None:
+            # A new location given only some values (an import, a test) takes a new location's
+            # defaults for the rest, as the screen shows them: never saved without its accounts.
+            values = self.new_location_values(values.get("customer")) | dict(values)
+        return super().save(record_id, values, version, loaded)
+
     def values_of(self, session: Session, record: Location) -> dict[str, Any]:
         values = super().values_of(session, record)
         if record.same_as_default_location and not record.is_default:
