@@ -10,6 +10,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.ledger import lookups
+from app.ledger.sources import GL_ACCOUNTS
 from app.models import Customer, GlAccount, Location
 from app.models.database import Store
 from app.models.options import ExportType
@@ -55,12 +57,12 @@ def account_id(store: Store, number: str) -> int:
 
 
 def other_income_account(store: Store, besides: Any) -> str:
-    with store.session() as session:
-        return next(
-            account.account
-            for account in session.scalars(select(GlAccount).order_by(GlAccount.account))
-            if account.id != besides
-        )
+    """Another account the sales account lookup offers."""
+    return next(
+        choice.code
+        for choice in lookups.suggest(store, GL_ACCOUNTS, "", 300)
+        if choice.value != besides
+    )
 
 
 def test_every_catalogued_element_is_on_the_screen() -> None:
@@ -221,3 +223,33 @@ def test_the_list_window_names_customer_location_city_country(
     assert row["location_id"] == "MAIN"
     assert row["city"] == "Bergen"
     assert row["country"] == "NO"
+
+
+def test_the_main_and_the_default_location_are_protected_on_the_screen(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    customers = open_screen("AR303000")
+    number = create_customer(qtbot, customers, "Fjordkraft Handel AS")
+    screen = open_screen("CR303010")
+    type_into(qtbot, screen, "customer", number)
+
+    click_check(qtbot, screen, "active")
+    trigger(screen, "save")
+    assert "default location and cannot be deactivated" in screen.message.text()
+    assert "main location" in screen.message.text()
+    trigger(screen, "cancel")
+    trigger(screen, "delete")
+    assert "default location and cannot be deleted" in screen.message.text()
+
+    trigger(screen, "add_new")
+    type_into(qtbot, screen, "location_id", "OSLO")
+    trigger(screen, "save")
+    trigger(screen, "set_as_default")
+    type_into(qtbot, screen, "location_id", "MAIN")  # selects MAIN: only the main one now
+    assert screen.record.record_id is not None and shown(screen, "is_default") is False
+    trigger(screen, "delete")
+    assert "cannot be deleted: it is the customer's main location" in screen.message.text()
+    click_check(qtbot, screen, "active")
+    trigger(screen, "save")
+    assert "cannot be deactivated: it is the customer's main location" in screen.message.text()
+    assert stored(store, number, "MAIN").active
