@@ -26,6 +26,7 @@ from app.ledger.identifiers import (
     vat_registration_problem,
     web_problem,
 )
+from app.ledger.locations import main_location_id
 from app.ledger.number_series import number_in_use
 from app.ledger.numbering import CUSTOMER_SERIES, NumberingError, next_number, take_number
 from app.ledger.payment_methods import detail_problem
@@ -359,11 +360,16 @@ class CustomerService(RecordService[Customer]):
         return super().part(session, owner, name)
 
     def _default_location(self, customer: Customer) -> Location:
-        """The default location; a new customer's first save creates MAIN from the Delivery
-        settings."""
+        """The default location; a new customer's first save creates the main location (MAIN,
+        or the branch's ID per the class) from the Delivery settings."""
         found = next((location for location in customer.locations if location.is_default), None)
         if found is None:
-            found = Location(location_id=MAIN_LOCATION_ID, is_default=True, active=True)
+            found = Location(
+                location_id=MAIN_LOCATION_ID,
+                is_default=True,
+                is_main=True,
+                active=True,
+            )
             customer.locations.append(found)
         return found
 
@@ -412,6 +418,17 @@ class CustomerService(RecordService[Customer]):
                 raise ValidationError([FieldError(rule.key, rule.label, str(error))]) from error
         if is_new:
             location = self._default_location(record)
+            # Made before the class was assigned: its ID and export type follow the class now
+            # (the export type is copied when the location is made, DESIGN.md §4).
+            with session.no_autoflush:
+                location.location_id = main_location_id(session, record.customer_class_id)
+                customer_class = (
+                    session.get(CustomerClass, record.customer_class_id)
+                    if record.customer_class_id is not None
+                    else None
+                )
+                if customer_class is not None:
+                    location.export_type = customer_class.export_type
             if is_blank(location.location_name):
                 location.location_name = MAIN_LOCATION_NAME
 

@@ -1,16 +1,188 @@
-"""Customer location rules (CR303010): location IDs, the default location."""
+"""Customer location rules (CR303010): location IDs, the main and the default location, what a
+new location starts with, and what a location's accounts and export type resolve to.
+
+- The main location is the one the customer's first save made (``Location.is_main``): it cannot
+  be renamed, deleted or deactivated. The default location (one per customer, moved by Set as
+  default) cannot be deleted or deactivated.
+- Location address and contact share the customer's main ones while Same as main is ticked
+  (app/ledger/same_as_main.py, rooted at the location).
+- Same as default location is a live link: while ticked the location uses the default
+  location's GL accounts (``accounts_of``), whichever location is the default.
+- A new location takes its address and contact from the main ones, its location settings and
+  accounts from the default location, its export type from the customer's class (DESIGN.md §4).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app.ledger.records import RecordError, RecordService, ScreenRules, count_where
-from app.models import Location
+from app.ledger.geography import postcode_problem
+from app.ledger.identifiers import gln_problem, web_problem
+from app.ledger.records import (
+    FieldError,
+    RecordError,
+    RecordService,
+    ScreenRules,
+    StaleRecordError,
+    count_where,
+    value_at,
+)
+from app.ledger.same_as_main import Share, arrange, shared_key
+from app.ledger.validation import email_problem
+from app.models import MAIN_LOCATION_ID, Customer, CustomerClass, Location, VatCategory, VatZone
 from app.models.database import Store
+from app.models.options import ExportType
+
+SAME_AS_DEFAULT = "same_as_default_location"
+SUGGESTED_SALES_ACCOUNT = "suggested_sales_account"
+SUGGESTED_VAT_CATEGORY = "suggested_vat_category"
+
+# The location's Same as main sections: rooted at the location, sharing the customer's main
+# address and contact.
+LOCATION_SHARES: tuple[Share, ...] = (
+    Share("location_address", "", "address", "address_same_as_main", "main_address"),
+    Share("location_contact", "", "contact", "contact_same_as_main", "main_contact"),
+)
+
+# The GL accounts tab's fields (key → the location's column), in the seed's order.
+ACCOUNTS: dict[str, str] = {
+    "sales_account": "sales_account_id",
+    "sales_sub": "sales_sub_id",
+    "sales_non_taxable_account": "sales_non_taxable_account_id",
+    "sales_eu_account": "sales_eu_account_id",
+    "sales_export_account": "sales_export_account_id",
+    "discount_account": "discount_account_id",
+    "discount_sub": "discount_sub_id",
+    "freight_account": "freight_account_id",
+    "freight_sub": "freight_sub_id",
+}
+ACCOUNT_KEYS = tuple(ACCOUNTS)
+# What AR303000 requires of the default location's accounts.
+REQUIRED_ACCOUNTS = {"sales_account": "Sales account", "sales_sub": "Sales sub."}
+
+# The location settings and shipping instructions a new location takes from the default one.
+SETTINGS: dict[str, str] = {
+    "vat_zone": "vat_zone_id",
+    "corporate_id": "corporate_id",
+    "vat_registration_id": "vat_registration_id",
+    "gln": "gln",
+    "edi_code": "edi_code",
+    "invoice_to_default_location": "invoice_to_default_location",
+    "shipping_branch": "shipping_branch_id",
+    "price_class_id": "price_class_id",
+    "warehouse": "warehouse_id",
+    "ship_via": "ship_via_id",
+    "shipping_terms": "shipping_terms_id",
+    "shipping_zone_id": "shipping_zone_id",
+    "fob_point": "fob_point_id",
+    "residential_delivery": "residential_delivery",
+    "saturday_delivery": "saturday_delivery",
+    "insurance": "insurance",
+    "shipping_rule": "shipping_rule",
+    "order_priority": "order_priority",
+    "lead_time_days": "lead_time_days",
+}
+
+# The workstation's current branch (a preference; the product family signs a user in to one):
+# the first location's ID where the class has Default location ID from branch.
+workstation_branch = MAIN_LOCATION_ID
+
+
+def main_location_id(session: Session, class_id: int | None) -> str:
+    """The ID of a customer's first (main) location: MAIN, or the current branch's ID where the
+    customer's class has Default location ID from branch."""
+    customer_class = session.get(CustomerClass, class_id) if class_id is not None else None
+    if customer_class is not None and customer_class.default_location_id_from_branch:
+        return workstation_branch
+    return MAIN_LOCATION_ID
+
+
+# -- what a location's accounts and export type resolve to (documents use these) ---------------
+
+
+@dataclass(frozen=True)
+class LocationAccounts:
+    """The GL accounts a location's documents use (ids of GL accounts and subaccounts)."""
+
+    sales_account_id: int | None
+    sales_sub_id: int | None
+    sales_non_taxable_account_id: int | None
+    sales_eu_account_id: int | None
+    sales_export_account_id: int | None
+    discount_account_id: int | None
+    discount_sub_id: int | None
+    freight_account_id: int | None
+    freight_sub_id: int | None
+
+
+def default_location_of(session: Session, customer_id: int) -> Location | None:
+    found: Location | None = session.scalars(
+        select(Location).where(Location.customer_id == customer_id, Location.is_default.is_(True))
+    ).first()
+    return found
+
+
+def _own_accounts(location: Location) -> LocationAccounts:
+    return LocationAccounts(**{column: getattr(location, column) for column in ACCOUNTS.values()})
+
+
+def accounts_of(session: Session, location: Location) -> LocationAccounts:
+    """The accounts a location uses: its own, or — while Same as default location is ticked —
+    the customer's default location's as they are now (a live link)."""
+    if location.same_as_default_location and not location.is_default:
+        default = default_location_of(session, location.customer_id)
+        if default is not None and default.id != location.id:
+            return _own_accounts(default)
+    return _own_accounts(location)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """What a document line of a location is suggested: the sales account and VAT category its
+    export type implies (seed: About export types)."""
+
+    sales_account_id: int | None
+    vat_category_id: int | None
+
+
+# Export type → (the account column giving the sales account, the VAT category: a category ID,
+# or the VAT zone whose default category it is). The seed's table; the categories and zones are
+# the ones first-run setup makes (app/ledger/setup.py).
+EXPORT_TYPES: dict[ExportType, tuple[str, tuple[str, str]]] = {
+    ExportType.DOMESTIC: ("sales_account_id", ("zone", "DOMESTIC")),
+    ExportType.DOMESTIC_EXEMPT_VAT: ("sales_non_taxable_account_id", ("category", "EXEMPT")),
+    ExportType.EU: ("sales_eu_account_id", ("zone", "EU")),
+    ExportType.EXPORT: ("sales_export_account_id", ("zone", "EXPORT")),
+}
+
+
+def vat_category_for(session: Session, export_type: ExportType) -> int | None:
+    """The VAT category an export type implies (the sales, exempt, EU or export category)."""
+    kind, code = EXPORT_TYPES[export_type][1]
+    if kind == "category":
+        return session.scalar(select(VatCategory.id).where(VatCategory.vat_category_id == code))
+    return session.scalar(
+        select(VatZone.default_vat_category_id).where(VatZone.vat_zone_id == code)
+    )
+
+
+def suggestion(session: Session, export_type: Any, accounts: LocationAccounts) -> Suggestion:
+    """The sales account and VAT category ``export_type`` implies with these accounts."""
+    if not isinstance(export_type, ExportType):
+        return Suggestion(None, None)
+    account_column = EXPORT_TYPES[export_type][0]
+    return Suggestion(getattr(accounts, account_column), vat_category_for(session, export_type))
+
+
+def suggested(session: Session, location: Location) -> Suggestion:
+    """What a document line of ``location`` is suggested, by its export type and the accounts
+    it uses."""
+    return suggestion(session, location.export_type, accounts_of(session, location))
 
 
 class LocationService(RecordService[Location]):
@@ -21,37 +193,243 @@ class LocationService(RecordService[Location]):
 
         super().__init__(store, Location, rules or LOCATION.rules(), ("customer", "location_id"))
 
+    # -- reading -------------------------------------------------------------------------------
+
+    def save(
+        self,
+        record_id: int | None,
+        values: Mapping[str, Any],
+        version: int | None = None,
+        loaded: Mapping[str, Any] | None = None,
+    ) -> int:
+        if record_id is None:
+            # A new location given only some values (an import, a test) takes a new location's
+            # defaults for the rest, as the screen shows them: never saved without its accounts.
+            values = self.new_location_values(values.get("customer")) | dict(values)
+        return super().save(record_id, values, version, loaded)
+
+    def values_of(self, session: Session, record: Location) -> dict[str, Any]:
+        values = super().values_of(session, record)
+        if record.same_as_default_location and not record.is_default:
+            # Shown as the location uses them: the default location's.
+            resolved = asdict(accounts_of(session, record))
+            values |= {key: resolved[column] for key, column in ACCOUNTS.items()}
+        return values | self._suggested(session, values)
+
+    def new_location_values(self, customer_id: Any) -> dict[str, Any]:
+        """What a new location of this customer starts with: the main address and contact
+        (shared), the default location's settings and accounts (Same as default location), the
+        class's export type; the first location takes the class's accounts and the main ID."""
+        values = self.new_values()
+        if not isinstance(customer_id, int):
+            return values
+        with self.store.session() as session:
+            customer = session.get(Customer, customer_id)
+            if customer is None:
+                return values
+            values["customer"] = customer_id
+            for share in LOCATION_SHARES:
+                values[share.flag] = True
+                values |= self._main_of(customer, share)
+            default = default_location_of(session, customer_id)
+            customer_class = customer.customer_class
+            if customer_class is not None:
+                values["export_type"] = customer_class.export_type
+            if default is None:
+                values["location_id"] = main_location_id(session, customer.customer_class_id)
+                values[SAME_AS_DEFAULT] = False
+                if customer_class is not None:
+                    values |= {k: getattr(customer_class, c) for k, c in ACCOUNTS.items()}
+            else:
+                values |= {k: getattr(default, c) for k, c in SETTINGS.items() if k in self.rules}
+                values[SAME_AS_DEFAULT] = True
+                resolved = asdict(accounts_of(session, default))
+                values |= {key: resolved[column] for key, column in ACCOUNTS.items()}
+            return values | self._suggested(session, values)
+
+    def main_values(self, customer_id: Any, share: Share) -> dict[str, Any]:
+        """The customer's main address (or contact) as the location's section shows it."""
+        with self.store.session() as session:
+            customer = session.get(Customer, customer_id) if isinstance(customer_id, int) else None
+            if customer is None:
+                return {}
+            return self._main_of(customer, share)
+
+    @staticmethod
+    def _main_of(customer: Customer, share: Share) -> dict[str, Any]:
+        main = getattr(customer, share.main)
+        return {share.key(element): value_at(main, attr) for element, attr in share.parts}
+
+    def default_accounts(self, customer_id: Any) -> dict[str, Any]:
+        """The accounts of the customer's default location, keyed as the fields are."""
+        if not isinstance(customer_id, int):
+            return {}
+        with self.store.session() as session:
+            default = default_location_of(session, customer_id)
+            if default is None:
+                return {}
+            resolved = asdict(accounts_of(session, default))
+            return {key: resolved[column] for key, column in ACCOUNTS.items()}
+
+    def suggested_values(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        with self.store.session() as session:
+            return self._suggested(session, values)
+
+    def _suggested(self, session: Session, values: Mapping[str, Any]) -> dict[str, Any]:
+        accounts = LocationAccounts(**{column: values.get(key) for key, column in ACCOUNTS.items()})
+        found = suggestion(session, values.get("export_type"), accounts)
+        return {
+            SUGGESTED_SALES_ACCOUNT: found.sales_account_id,
+            SUGGESTED_VAT_CATEGORY: found.vat_category_id,
+        }
+
+    # -- validating ----------------------------------------------------------------------------
+
+    def check(
+        self, session: Session, record_id: int | None, values: Mapping[str, Any]
+    ) -> list[FieldError]:
+        problems: dict[str, str | None] = {}
+        if not values.get("location_contact_same_as_main"):
+            problems["location_contact_email"] = email_problem(values.get("location_contact_email"))
+            problems["location_contact_web"] = web_problem(values.get("location_contact_web"))
+        if not values.get("location_address_same_as_main"):
+            problems["location_address_postcode"] = postcode_problem(
+                session,
+                values.get("location_address_country"),
+                values.get("location_address_postcode"),
+            )
+        problems["gln"] = gln_problem(values.get("gln"))
+        location = session.get(Location, record_id) if record_id is not None else None
+        if location is not None:
+            problems |= self._protections(location, values)
+        return [
+            FieldError(key, self.rules[key].label, problem)
+            for key, problem in problems.items()
+            if problem and key in self.rules
+        ]
+
+    def _protections(self, location: Location, values: Mapping[str, Any]) -> dict[str, str | None]:
+        problems: dict[str, str | None] = {}
+        typed = values.get("location_id")
+        if location.is_main and isinstance(typed, str) and typed != location.location_id:
+            problems["location_id"] = (
+                f"{location.location_id} is the customer's main location: its ID cannot be changed."
+            )
+        if location.active and "active" in values and not values.get("active"):
+            problems["active"] = self._deactivation_refusal(location)
+        return problems
+
+    @staticmethod
+    def _deactivation_refusal(location: Location) -> str | None:
+        main = "the customer's main location, which stays active"
+        if location.is_default:
+            also = f" It is also {main}." if location.is_main else ""
+            return (
+                f"{location.location_id} is the customer's default location and cannot be "
+                f"deactivated. Make another location the default first (Set as default).{also}"
+            )
+        if location.is_main:
+            return f"{location.location_id} cannot be deactivated: it is {main}."
+        return None
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def writes(self, key: str, values: Mapping[str, Any]) -> bool:
+        if shared_key(LOCATION_SHARES, key, values):
+            return False  # the customer's main address or contact: edited on AR303000
+        # While Same as default location is ticked the accounts shown are the default's.
+        return not (
+            key in ACCOUNTS and values.get(SAME_AS_DEFAULT) and not values.get("is_default")
+        )
+
+    def before_fields(
+        self,
+        session: Session,
+        record: Location,
+        values: Mapping[str, Any],
+        *,
+        is_new: bool,
+        written: frozenset[str],
+    ) -> None:
+        with session.no_autoflush:
+            customer = session.get(Customer, values.get("customer"))
+            for share in LOCATION_SHARES:
+                if share.flag not in written or customer is None:
+                    continue  # unchanged: the part stays shared (or its own) as it is
+                main = self.part(session, customer, share.main)
+                arrange(record, share, main, same=bool(values[share.flag]), session=session)
+                if not values[share.flag]:
+                    # Its own copy holds what the section shows (the main's, or as typed).
+                    own = getattr(record, share.attr)
+                    for element, attr in share.parts:
+                        setattr(own, attr, values.get(share.key(element)))
+            if SAME_AS_DEFAULT in written and not values.get(SAME_AS_DEFAULT):
+                # Cleared: the accounts shown (the default's) become the location's own.
+                for key, column in ACCOUNTS.items():
+                    if key in values:
+                        setattr(record, column, values[key])
+
     def before_save(
         self, session: Session, record: Location, values: Mapping[str, Any], *, is_new: bool
     ) -> None:
-        # A customer's first location is its default one.
         if not is_new:
             return
+        # A customer's first location is its main and its default one.
         with session.no_autoflush:
             others = count_where(session, Location, Location.customer_id == record.customer_id)
         if not others:
             record.is_default = True
+            record.is_main = True
+            record.same_as_default_location = False
 
     def delete_refusal(self, session: Session, record: Location) -> str | None:
+        main = "the customer's main location, which is never deleted"
         if record.is_default:
+            also = f" It is also {main}." if record.is_main else ""
             return (
                 f"Location {record.location_id} is the customer's default location and cannot "
-                "be deleted. Make another location the default first (Set as default)."
+                f"be deleted. Make another location the default first (Set as default).{also}"
             )
+        if record.is_main:
+            return f"Location {record.location_id} cannot be deleted: it is {main}."
         return None
+
+    def deactivate(self, record_id: int, version: int | None) -> None:
+        with self.store.session() as session:
+            location = session.get(Location, record_id)
+            refusal = self._deactivation_refusal(location) if location is not None else None
+        if refusal:
+            raise RecordError(refusal)
+        super().deactivate(record_id, version)
 
     def describe(self, record: Location) -> str:
         """``Location OSLO of customer 10001``: the customer by its number, not its row id."""
         return f"Location {record.location_id} of customer {record.customer.customer_no}"
 
     def set_as_default(self, location_id: int) -> None:
-        """Make this location the customer's only default location (one transaction)."""
+        """Make this location the customer's only default location (one transaction). Its
+        accounts become its own (the previous default's while it shared them), and must hold
+        what AR303000 requires of the default location's."""
         with self.store.transaction() as session:
             location = session.get(Location, location_id)
             if location is None:
-                raise RecordError("The location no longer exists.")
+                raise StaleRecordError("The location no longer exists.")
             if not location.active:
                 raise RecordError("An inactive location cannot be the default location.")
+            resolved = accounts_of(session, location)
+            missing = [
+                label
+                for key, label in REQUIRED_ACCOUNTS.items()
+                if getattr(resolved, ACCOUNTS[key]) is None
+            ]
+            if missing:
+                raise RecordError(
+                    f"Location {location.location_id} cannot be the default location: it has no "
+                    f"{' and no '.join(missing)}, which the default location needs."
+                )
+            for column, value in asdict(resolved).items():
+                setattr(location, column, value)
+            location.same_as_default_location = False
             session.execute(
                 update(Location)
                 .where(Location.customer_id == location.customer_id, Location.id != location.id)
@@ -61,9 +439,16 @@ class LocationService(RecordService[Location]):
 
     def default_location_id(self, customer_id: int) -> int | None:
         with self.store.session() as session:
+            found = default_location_of(session, customer_id)
+            return found.id if found is not None else None
+
+    def main_location_of(self, customer_id: int) -> int | None:
+        """The customer's main location, shown when the customer is selected (seed)."""
+        with self.store.session() as session:
             found: int | None = session.scalar(
-                select(Location.id).where(
-                    Location.customer_id == customer_id, Location.is_default.is_(True)
-                )
+                select(Location.id)
+                .where(Location.customer_id == customer_id)
+                .order_by(Location.is_main.desc(), Location.is_default.desc(), Location.id)
+                .limit(1)
             )
             return found

@@ -34,6 +34,9 @@ class Location(MasterRecord, Base):
     location_name: Mapped[text255 | None]
     active: Mapped[bool] = mapped_column(default=True)
     is_default: Mapped[bool] = mapped_column(default=False)
+    # The location the customer's first save made (MAIN, or the branch's ID): marked in the
+    # store, not recognised by its ID, so it cannot be renamed, deleted or deactivated.
+    is_main: Mapped[bool] = mapped_column(default=False)
 
     # Location address and contact; they share the customer's main ones while ticked.
     address_id: Mapped[int | None] = _ref("address")

@@ -215,6 +215,10 @@ def test_each_customer_has_its_main_location_with_its_address(store: Store) -> N
         for customer in customers:
             main = customer.default_location
             assert main is not None and main.location_id == "MAIN", customer
+            # Marked as the main location in the store, the only one of the customer.
+            assert [
+                location.location_id for location in customer.locations if location.is_main
+            ] == ["MAIN"]
             # Same as main: the very same address and contact records, not copies.
             assert main.address_same_as_main and main.address is customer.main_address
             assert main.contact_same_as_main and main.contact is customer.main_contact

@@ -357,3 +357,46 @@ def test_every_unique_code_is_unique_regardless_of_case() -> None:
     assert len(codes) == 34
     for code in [*codes, ("location", ("location.customer_id", "lower(location.location_id)"))]:
         assert code in indexed, code
+
+
+# --- 0004: the main location marked in the store -------------------------------------------------
+
+
+def test_a_revision_0003_database_gets_each_customer_s_main_location_marked(
+    tmp_path: Path,
+) -> None:
+    """MAIN (in any case) is the main location; without one, the default; else the first."""
+    db = tmp_path / "old.db"
+    url = f"sqlite:///{db}"
+    engine = migration_engine(url)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection=connection), "0003")
+        connection.exec_driver_sql(
+            "INSERT INTO customer (id, customer_no, name, status, created_at, modified_at, "
+            f"version) VALUES (1, 'C001', 'Fjord Fisk AS', 'ACTIVE', {STAMP}), "
+            f"(2, 'C002', 'Vestland Bygg AS', 'ACTIVE', {STAMP}), "
+            f"(3, 'C003', 'Nordlys AS', 'ACTIVE', {STAMP}), "
+            f"(4, 'C004', 'Tom AS', 'ACTIVE', {STAMP})"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO location (customer_id, location_id, active, is_default, created_at, "
+            f"modified_at, version) VALUES (1, 'OSLO', 1, 1, {STAMP}), (1, 'main', 1, 0, {STAMP}), "
+            f"(2, 'NORTH', 1, 0, {STAMP}), (2, 'SOUTH', 1, 1, {STAMP}), "
+            f"(3, 'FIRST', 1, 0, {STAMP}), (3, 'SECOND', 1, 0, {STAMP})"
+        )
+    engine.dispose()
+    checkpoint(db)
+
+    open_store(url, backup_dir=tmp_path / "backups").close()
+
+    assert sqlite_rows(db, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
+    assert sqlite_rows(
+        db, "SELECT customer_id, location_id FROM location WHERE is_main ORDER BY customer_id"
+    ) == [(1, "main"), (2, "SOUTH"), (3, "FIRST")]
+    assert sqlite_rows(db, "SELECT count(*) FROM location") == [(6,)]
+    # The index on lower(location_id) survived the table's rebuild.
+    with closing(sqlite3.connect(db)) as connection, pytest.raises(sqlite3.IntegrityError):
+        connection.execute(
+            "INSERT INTO location (customer_id, location_id, active, is_default, is_main, "
+            f"created_at, modified_at, version) VALUES (2, 'south', 1, 0, 0, {STAMP})"
+        )

@@ -11,6 +11,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.ledger import lookups
+from app.ledger.sources import GL_ACCOUNTS
 from app.models import Location
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
@@ -22,7 +24,7 @@ from tests.screens.customer_record import (
     locations_of,
     set_up,
 )
-from tests.screens.helpers import click_check, shown, trigger, type_into
+from tests.screens.helpers import activate, click_check, shown, trigger, type_into
 
 
 @pytest.fixture(autouse=True)
@@ -232,3 +234,60 @@ def test_same_as_main_cleared_elsewhere_is_not_reshared(
         location = session.scalars(select(Location).where(Location.location_id == "MAIN")).one()
         assert location.address_same_as_main is False
         assert location.address is not None and location.address.city == "Drammen"
+
+
+def test_set_as_default_on_a_new_location_leaves_the_customer_saveable(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    """A location made on CR303010 takes the default location's accounts, so after Set as
+    default AR303000 still saves the customer (it requires the default location's sales
+    account and subaccount)."""
+    customers = open_screen("AR303000")
+    number = create_customer(qtbot, customers, "Fjordkraft Handel AS")
+    sales_account = shown(customers, "sales_account")
+    locations = open_screen("CR303010")
+    add_location(qtbot, locations, number, "ASEBY")
+    trigger(locations, "set_as_default")
+    assert shown(locations, "is_default") is True
+
+    trigger(customers, "cancel")  # reload: the Delivery settings are ASEBY's now
+    assert shown(customers, "location_name") == "ASEBY site"
+    type_into(qtbot, customers, "customer_name", "Fjordkraft Handel ASA")
+    trigger(customers, "save")
+    assert customers.message.text() == "Saved.", customers.message.text()
+    assert shown(customers, "sales_account") == sales_account
+
+
+def test_accounts_changed_on_ar303000_are_those_of_a_location_sharing_them(
+    qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers
+) -> None:
+    customers = open_screen("AR303000")
+    number = create_customer(qtbot, customers, "Fjordkraft Handel AS")
+    locations = open_screen("CR303010")
+    add_location(qtbot, locations, number, "ASEBY")
+    assert shown(locations, "same_as_default_location") is True
+
+    other = next(
+        choice.code
+        for choice in lookups.suggest(store, GL_ACCOUNTS, "", 300)
+        if choice.code != shown(customers, "sales_account")
+    )
+    activate(customers)  # a lookup takes what is typed in the active window
+    type_into(qtbot, customers, "sales_account", other)
+    trigger(customers, "save")
+    assert customers.message.text() == "Saved.", customers.message.text()
+
+    # The location open on CR303010 saves its own change, and shows the default's new account.
+    activate(locations)
+    type_into(qtbot, locations, "location_name", "Aseby farm")
+    trigger(locations, "save")
+    assert locations.message.text() == "Saved.", locations.message.text()
+    assert shown(locations, "sales_account") == other
+
+    # Set as default on CR303010 while AR303000 has unsaved delivery settings: refused there.
+    trigger(locations, "set_as_default")
+    type_into(qtbot, customers, "location_name", "Head office")
+    answers.confirm = False
+    trigger(customers, "save")
+    assert "default location was changed on another screen" in customers.message.text()
+    assert names(store, number) == {"ASEBY": "Aseby farm", "MAIN": "Primary location"}

@@ -9,7 +9,17 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
-from app.models import ArDocument, Customer, CustomerStatus, DocumentType, Location
+from app.models import (
+    AccountType,
+    ArDocument,
+    Customer,
+    CustomerClass,
+    CustomerStatus,
+    DocumentType,
+    GlAccount,
+    Location,
+    Subaccount,
+)
 from app.models.database import Store
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen
@@ -21,11 +31,23 @@ Opener = Callable[[str], RecordScreen]
 
 @pytest.fixture(autouse=True)
 def customers(store: Store) -> None:
+    # Their class gives a first location the sales account and subaccount every location needs
+    # (AR303000 requires them of the default location).
     with store.transaction() as session:
+        sales = GlAccount(account="3000", description="Sales", account_type=AccountType.INCOME)
+        sub = Subaccount(subaccount_id="000", description="Default")
+        session.add_all([sales, sub])
+        session.flush()
+        retail = CustomerClass(class_id="RETAIL", sales_account_id=sales.id, sales_sub_id=sub.id)
         session.add_all(
             [
-                Customer(customer_no="10001", name="Nordic Trading AS"),
-                Customer(customer_no="10002", name="Closed Oy", status=CustomerStatus.INACTIVE),
+                Customer(customer_no="10001", name="Nordic Trading AS", customer_class=retail),
+                Customer(
+                    customer_no="10002",
+                    name="Closed Oy",
+                    status=CustomerStatus.INACTIVE,
+                    customer_class=retail,
+                ),
             ]
         )
 

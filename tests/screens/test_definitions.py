@@ -94,6 +94,7 @@ def test_definitions_and_their_services_load_without_qt() -> None:
         "import app.ledger.definitions.customer, app.ledger.definitions.customer_class\n"
         "import app.ledger.definitions.preferences, app.ledger.definitions.cid_configuration\n"
         "import app.ledger.customers, app.ledger.customer_classes, app.ledger.preferences\n"
+        "import app.ledger.definitions.location, app.ledger.locations\n"
         "loaded = [m for m in sys.modules if m.startswith(('PySide6', 'app.windows'))]\n"
         "assert not loaded, loaded\n"
     )

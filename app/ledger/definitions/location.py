@@ -1,12 +1,44 @@
-"""The customer location record (CR303010): what each of its fields means."""
+"""The customer location record (CR303010): what each of its fields means, and its on-change
+rules.
+
+The Location address and Location contact share the customer's main ones while Same as main is
+ticked (app/ledger/same_as_main.py, rooted at the location); the GL accounts are the default
+location's while Same as default location is ticked (app/ledger/locations.py ``accounts_of``).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from app.ledger.fields import Definition, Field, Kind
-from app.ledger.sources import CUSTOMERS
+from app.ledger.fields import Definition, Field, Kind, OnChange, Values
+from app.ledger.locations import (
+    ACCOUNT_KEYS,
+    LOCATION_SHARES,
+    SAME_AS_DEFAULT,
+    SUGGESTED_SALES_ACCOUNT,
+    SUGGESTED_VAT_CATEGORY,
+    LocationService,
+)
+from app.ledger.same_as_main import Share
+from app.ledger.sources import (
+    BRANCHES,
+    CARRIERS,
+    COUNTIES,
+    COUNTRIES,
+    CUSTOMERS,
+    FOB_POINTS,
+    GL_ACCOUNTS,
+    PRICE_CLASSES,
+    SHIPPING_TERMS,
+    SHIPPING_ZONES,
+    SUBACCOUNTS,
+    VAT_CATEGORIES,
+    VAT_ZONES,
+    WAREHOUSES,
+)
 from app.models import Location
+from app.models.options import ExportType, ShippingRule
 
 LOCATION_ID_PATTERN = re.compile(r"^[A-Za-z0-9]+$")
 
@@ -18,6 +50,78 @@ def location_id_problem(value: object) -> str | None:
     return None
 
 
+def _not(key: str) -> Callable[[Values], bool]:
+    return lambda values: not values.get(key)
+
+
+# The labels of an address's and a contact's elements, as the seeds name them.
+LABELS = {
+    "address_1": "Address 1",
+    "address_2": "Address 2",
+    "address_3": "Address 3",
+    "postcode": "Postcode",
+    "city": "City",
+    "country": "Country",
+    "county": "County",
+    "company_name": "Company name",
+    "attention": "Attention",
+    "email": "Email",
+    "web": "Web",
+    "phone_1": "Phone 1",
+    "phone_2": "Phone 2",
+    "fax": "Fax",
+}
+LOOKUPS = {"country": COUNTRIES, "county": COUNTIES}
+
+
+def share_of(section: str) -> Share:
+    return next(share for share in LOCATION_SHARES if share.section == section)
+
+
+def section_keys(section: str) -> tuple[str, ...]:
+    """An address or contact section's keys in the seed's order, Same as main first."""
+    share = share_of(section)
+    return (share.flag, *share.field_keys())
+
+
+def _section_fields(share: Share) -> tuple[Field, ...]:
+    # Greyed out while shared: the main address or contact is edited on AR303000.
+    enabled = _not(share.flag)
+    return (
+        Field(share.flag, "Same as main", Kind.CHECKBOX, attr=share.flag_path()),
+        *(
+            Field(
+                share.key(element),
+                LABELS[element],
+                Kind.LOOKUP if element in LOOKUPS else Kind.TEXT,
+                attr=share.path(attr),
+                lookup=LOOKUPS.get(element),
+                enabled_when=enabled,
+            )
+            for element, attr in share.parts
+        ),
+    )
+
+
+def _account(key: str, label: str, *, required: bool = False) -> Field:
+    source = SUBACCOUNTS if key.endswith("_sub") else GL_ACCOUNTS
+    return Field(
+        key,
+        label,
+        Kind.LOOKUP,
+        attr=f"{key}_id",
+        lookup=source,
+        required=required,
+        # While the location uses the default location's accounts they are shown, not edited.
+        enabled_when=_not(SAME_AS_DEFAULT),
+    )
+
+
+def _not_the_default(values: Values) -> bool:
+    # The default location's accounts are its own: it cannot share them with itself.
+    return not values.get("is_default")
+
+
 FIELDS: tuple[Field, ...] = (
     Field("customer", "Customer", Kind.LOOKUP, attr="customer_id", required=True, lookup=CUSTOMERS),
     Field(
@@ -26,6 +130,110 @@ FIELDS: tuple[Field, ...] = (
     Field("location_name", "Location name", Kind.TEXT),
     Field("active", "Active", Kind.CHECKBOX),
     Field("is_default", "Is default", Kind.CHECKBOX, read_only=True),
+    *(spec for share in LOCATION_SHARES for spec in _section_fields(share)),
+    # Location settings
+    Field("vat_zone", "VAT zone", Kind.LOOKUP, attr="vat_zone_id", lookup=VAT_ZONES),
+    Field("corporate_id", "Corporate ID", Kind.TEXT),
+    Field("vat_registration_id", "VAT registration ID", Kind.TEXT),
+    Field("export_type", "Export type", Kind.OPTION, options=ExportType, required=True),
+    Field("gln", "GLN", Kind.TEXT),
+    Field("edi_code", "EDI code", Kind.TEXT),
+    Field("invoice_to_default_location", "Invoice to default location", Kind.CHECKBOX),
+    Field(
+        "shipping_branch",
+        "Shipping branch",
+        Kind.LOOKUP,
+        attr="shipping_branch_id",
+        lookup=BRANCHES,
+    ),
+    Field("price_class_id", "Price class ID", Kind.LOOKUP, lookup=PRICE_CLASSES),
+    # Shipping instructions
+    Field("warehouse", "Warehouse", Kind.LOOKUP, attr="warehouse_id", lookup=WAREHOUSES),
+    Field("ship_via", "Ship via", Kind.LOOKUP, attr="ship_via_id", lookup=CARRIERS),
+    Field(
+        "shipping_terms",
+        "Shipping terms",
+        Kind.LOOKUP,
+        attr="shipping_terms_id",
+        lookup=SHIPPING_TERMS,
+    ),
+    Field("shipping_zone_id", "Shipping zone ID", Kind.LOOKUP, lookup=SHIPPING_ZONES),
+    Field("fob_point", "FOB point", Kind.LOOKUP, attr="fob_point_id", lookup=FOB_POINTS),
+    Field("residential_delivery", "Residential delivery", Kind.CHECKBOX),
+    Field("saturday_delivery", "Saturday delivery", Kind.CHECKBOX),
+    Field("insurance", "Insurance", Kind.CHECKBOX),
+    Field("shipping_rule", "Shipping rule", Kind.OPTION, options=ShippingRule, required=True),
+    Field("order_priority", "Order priority", Kind.NUMBER),
+    Field("lead_time_days", "Lead time (days)", Kind.NUMBER, minimum=0),
+    # General ledger accounts
+    Field(
+        SAME_AS_DEFAULT,
+        "Same as default location",
+        Kind.CHECKBOX,
+        enabled_when=_not_the_default,
+    ),
+    # Required as on AR303000: a location may become the default, whose accounts it needs.
+    _account("sales_account", "Sales account", required=True),
+    _account("sales_sub", "Sales sub.", required=True),
+    _account("sales_non_taxable_account", "Sales - non-taxable account"),
+    _account("sales_eu_account", "Sales - EU account"),
+    _account("sales_export_account", "Sales - export account"),
+    _account("discount_account", "Discount account"),
+    _account("discount_sub", "Discount sub."),
+    _account("freight_account", "Freight account"),
+    _account("freight_sub", "Freight sub."),
+    # What the export type implies on a document line (app/ledger/locations.py ``suggested``).
+    Field(
+        SUGGESTED_SALES_ACCOUNT,
+        "Suggested sales account",
+        Kind.LOOKUP,
+        lookup=GL_ACCOUNTS,
+        read_only=True,
+        help="The sales account documents of this location get, by its export type.",
+    ),
+    Field(
+        SUGGESTED_VAT_CATEGORY,
+        "Suggested VAT category",
+        Kind.LOOKUP,
+        lookup=VAT_CATEGORIES,
+        read_only=True,
+        help="The VAT category documents of this location get, by its export type.",
+    ),
 )
 
-LOCATION = Definition("location", Location, FIELDS)
+
+# -- on-change rules -----------------------------------------------------------------------------
+
+
+def _mirrored(share: Share) -> OnChange:
+    """Ticking Same as main shows the customer's main address (or contact) again."""
+
+    def rule(values: Values, service: LocationService) -> dict[str, object] | None:
+        if not values.get(share.flag):
+            return None
+        return service.main_values(values.get("customer"), share)
+
+    return OnChange(share.flag, ("customer",), rule)
+
+
+def _default_accounts(values: Values, service: LocationService) -> dict[str, object] | None:
+    """Ticking Same as default location shows the default location's accounts."""
+    if not values.get(SAME_AS_DEFAULT):
+        return None
+    return service.default_accounts(values.get("customer"))
+
+
+def _suggested(values: Values, service: LocationService) -> dict[str, object]:
+    return service.suggested_values(values)
+
+
+ON_CHANGE: tuple[OnChange, ...] = (
+    *(_mirrored(share) for share in LOCATION_SHARES),
+    OnChange(SAME_AS_DEFAULT, ("customer",), _default_accounts),
+    *(
+        OnChange(key, ("export_type", *ACCOUNT_KEYS), _suggested)
+        for key in ("export_type", *ACCOUNT_KEYS)
+    ),
+)
+
+LOCATION = Definition("location", Location, FIELDS, on_change=ON_CHANGE)
