@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from app.ledger.definitions.system import NUMBER_SERIES
 from app.ledger.number_series import (
     NEXT_NUMBER,
     USED_UP,
@@ -17,8 +18,6 @@ from app.ledger.numbering import CUSTOMER_SERIES, take_number
 from app.ledger.records import ValidationError
 from app.models import Customer, NumberSeries
 from app.models.database import Store
-from app.windows.framework.record_screen import screen_rules
-from app.windows.screens.configuration.number_series import SCREEN
 
 
 def series(**values: Any) -> dict[str, Any]:
@@ -56,7 +55,7 @@ def test_the_next_number_shown(values: dict[str, Any], shown: str | None) -> Non
 
 def service(store: Store) -> NumberSeriesService:
     return NumberSeriesService(
-        store, NumberSeries, screen_rules(SCREEN), "number_series_id", noun="number series"
+        store, NumberSeries, NUMBER_SERIES.rules(), "number_series_id", noun="number series"
     )
 
 
