@@ -69,7 +69,7 @@ def test_every_problem_of_the_numbers_is_named_at_once(store: Store) -> None:
     with pytest.raises(ValidationError) as refused:
         service(store).save(None, series(end_number="INV99", last_number="X1", numbering_step=0))
     assert [str(error) for error in refused.value.errors] == [
-        "Numbering step: must be 1 or more (this is 0).",
+        "Numbering step: at least 1.",
         "End number: must be a number of the series: 'INV' then 6 digits, like INV000001.",
         "Last number: must be a number of the series: 'INV' then 6 digits, like INV000001.",
     ]

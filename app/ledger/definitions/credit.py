@@ -1,6 +1,8 @@
 """The credit policy's reference records: payment terms (CS206500), overdue charges (AR204500)
-and statement cycles (AR202800) — what each field means, and the statement cycle's on-change
-rules.
+and statement cycles (AR202800) — what each field means, its bounds, and the statement cycle's
+on-change rules.
+
+Days, amounts and rates here are never negative; a percentage is at most 100.
 """
 
 from __future__ import annotations
@@ -48,12 +50,14 @@ PAYMENT_TERMS = Definition(
             "due_days",
             "Due days",
             Kind.NUMBER,
+            minimum=0,
             help="Days from the document date to the due date (0 or more).",
         ),
         Field(
             "discount_days",
             "Discount days",
             Kind.NUMBER,
+            minimum=0,
             help="Days from the document date within which the discount applies (0 or more, "
             "not more than the due days).",
         ),
@@ -61,6 +65,8 @@ PAYMENT_TERMS = Definition(
             "cash_discount_percent",
             "Cash discount (%)",
             Kind.PERCENT,
+            minimum=0,
+            maximum=100,  # a share of the amount due: never more than all of it
             help="The discount for paying within the discount days (0–100 %).",
         ),
     ),
@@ -90,18 +96,22 @@ OVERDUE_CHARGE = Definition(
             "annual_rate_percent",
             "Annual rate (%)",
             Kind.PERCENT,
+            minimum=0,
+            maximum=100,  # late-payment interest is far below 100 % a year: more is a typo
             help="The yearly interest on the overdue balance (0–100 %).",
         ),
         Field(
             "minimum_amount",
             "Minimum amount",
             Kind.MONEY,
+            minimum=0,
             help="The least charged when a charge is made (0 or more).",
         ),
         Field(
             "fixed_amount",
             "Fixed amount",
             Kind.MONEY,
+            minimum=0,
             help="An amount charged on every overdue document (0 or more).",
         ),
     ),
@@ -111,11 +121,14 @@ OVERDUE_CHARGE = Definition(
 
 
 def _day_limit(number: int, help_text: str) -> Field:
+    # Never negative here; that they increase from above 0 is the service's rule, which names
+    # the limit each must pass.
     return Field(
         f"day_limit_{number}",
         f"Day limit {number}",
         Kind.NUMBER,
         required=True,
+        minimum=0,
         help=help_text,
     )
 

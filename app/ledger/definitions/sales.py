@@ -27,6 +27,8 @@ SALESPERSON = Definition(
             "commission_percent",
             "Commission (%)",
             Kind.PERCENT,
+            minimum=0,
+            maximum=100,  # a share of the sale: never more than all of it
             help="The salesperson's commission on sales (0–100 %).",
         ),
         active("Active salespersons can be selected for customers and classes."),

@@ -88,6 +88,7 @@ NUMBER_SERIES = Definition(
             "Numbering step",
             Kind.NUMBER,
             required=True,
+            minimum=1,  # a step of 0 would give the same number again
             help="How much each number counts up from the last (1 or more).",
         ),
         Field(

@@ -30,6 +30,8 @@ VAT_CATEGORY = Definition(
             "VAT rate",
             Kind.PERCENT,
             required=True,
+            minimum=0,
+            maximum=100,  # a share of the amount: no VAT rate is more than the amount itself
             help="The percentage of VAT charged on amounts in this category (0–100 %).",
         ),
         Field(
