@@ -100,8 +100,8 @@ def test_every_required_attribute_is_on_the_screen_or_has_a_default(screen_id: s
 
 
 def test_rules_read_only_what_their_record_holds() -> None:
-    """Every on-change rule follows and reads fields of its own record (or its grids' rows):
-    what it depends on is declared, Tryton's ``@fields.depends``."""
+    """Every on-change rule follows and reads fields of its own record (or rows of its own
+    grid): what it depends on is declared, Tryton's ``@fields.depends``."""
     definitions = {
         id(definition): definition
         for screen_id in SCREEN_IDS
@@ -112,6 +112,12 @@ def test_rules_read_only_what_their_record_holds() -> None:
         for rule in definition.on_change:
             for key in (rule.field, *rule.depends):
                 assert key in definition or key in grid_keys, (definition.name, key)
+        for grid in definition.grids:
+            columns = {column.key for column in grid.columns}
+            details = {detail.key for detail in definition.grids if detail.master == grid.key}
+            for rule in grid.on_change:
+                for key in (rule.field, *rule.depends):
+                    assert key in columns | details, (definition.name, grid.key, key)
 
 
 def test_definitions_and_their_services_load_without_qt() -> None:

@@ -163,6 +163,7 @@ class RecordScreen(QWidget):
             lookup_code(self.descriptions),
             lambda rows: self.service.new_row(grid.key, rows),
             parent,
+            service=self.service,  # the grid's on-change rules are given the record's service
         )
 
     def _build_toolbar(self) -> QToolBar:
