@@ -37,7 +37,6 @@ class Kind(Enum):
     CHECKBOX = auto()
     OPTION = auto()
     LOOKUP = auto()
-    READONLY = auto()
 
 
 NUMERIC_KINDS = frozenset({Kind.NUMBER, Kind.DECIMAL, Kind.MONEY, Kind.PERCENT})
@@ -71,7 +70,7 @@ class Field:
 
     @property
     def stored(self) -> bool:
-        return not self.read_only and self.kind != Kind.READONLY
+        return not self.read_only
 
     @property
     def decimals(self) -> int | None:
@@ -85,6 +84,25 @@ class Field:
 def at_least_zero(spec: Field) -> Field:
     """The field with the bound of a limit, count of days, fee or percentage."""
     return replace(spec, minimum=0)
+
+
+# An on-change rule: the record's values (the changed field and those it depends on) and the
+# record's service (for rules that read the store) → the values it fills in.
+ChangeRule = Callable[[Values, Any], Mapping[str, Any] | None]
+
+
+@dataclass(frozen=True)
+class OnChange:
+    """What changing ``field`` fills in, reading only ``depends`` (Tryton's
+    ``@fields.depends``)."""
+
+    field: str
+    depends: tuple[str, ...]
+    rule: ChangeRule
+
+    def run(self, values: Values, service: Any) -> Mapping[str, Any] | None:
+        seen = {key: values.get(key) for key in (self.field, *self.depends)}
+        return self.rule(seen, service)
 
 
 @dataclass(frozen=True)
@@ -110,6 +128,9 @@ class Grid:
     # The model whose relationship ``key`` holds the rows, when it is not the record's model:
     # rows of another record the screen edits too (the elements of a picked CID configuration).
     owner: type[Any] | None = None
+    # What editing a cell fills in on its row: each rule is given the row's values (the edited
+    # column and those it depends on) and the record's service.
+    on_change: tuple[OnChange, ...] = ()
 
     @property
     def object_name(self) -> str:
@@ -118,24 +139,8 @@ class Grid:
     def column(self, key: str) -> Field:
         return next(column for column in self.columns if column.key == key)
 
-
-# An on-change rule: the record's values (the changed field and those it depends on) and the
-# record's service (for rules that read the store) → the values it fills in.
-ChangeRule = Callable[[Values, Any], Mapping[str, Any] | None]
-
-
-@dataclass(frozen=True)
-class OnChange:
-    """What changing ``field`` fills in, reading only ``depends`` (Tryton's
-    ``@fields.depends``)."""
-
-    field: str
-    depends: tuple[str, ...]
-    rule: ChangeRule
-
-    def run(self, values: Values, service: Any) -> Mapping[str, Any] | None:
-        seen = {key: values.get(key) for key in (self.field, *self.depends)}
-        return self.rule(seen, service)
+    def rules_for(self, key: str) -> list[OnChange]:
+        return [rule for rule in self.on_change if rule.field == key]
 
 
 @dataclass(frozen=True)

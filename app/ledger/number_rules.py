@@ -1,7 +1,9 @@
-"""Rules for numbers a user types: percentages, amounts and day counts in their range.
+"""Rules for numbers a user types that depend on more than the field: a range a record's own
+rule applies (a currency's decimal places, a statement day of month when the schedule needs one).
 
-Each check names the field and the rule (``Commission (%): must be from 0 to 100 (this is
-120).``); a blank value is left to the field's required flag.
+Each check names the field and the rule (``Day of month: must be from 1 to 31 (this is 0).``);
+a blank value is left to the field's required flag. Bounds that always hold (a percentage, days,
+an amount never negative) are the field's ``minimum`` and ``maximum`` in its definition.
 """
 
 from __future__ import annotations
@@ -10,8 +12,6 @@ from decimal import Decimal
 from typing import Any
 
 from app.ledger.records import FieldError, FieldRule
-
-HUNDRED = Decimal(100)
 
 
 def _shown(value: Decimal | int) -> str:
@@ -35,18 +35,6 @@ def between(
         rule.label,
         f"must be from {_shown(low)} to {_shown(high)} (this is {_shown(value)}).",
     )
-
-
-def percentage(rule: FieldRule, value: Any) -> FieldError | None:
-    """A percentage: 0 to 100."""
-    return between(rule, value, 0, HUNDRED)
-
-
-def not_negative(rule: FieldRule, value: Any) -> FieldError | None:
-    """An amount or a number of days: 0 or more."""
-    if value is None or not isinstance(value, int | Decimal) or value >= 0:
-        return None
-    return FieldError(rule.key, rule.label, f"must not be negative (this is {_shown(value)}).")
 
 
 def errors_of(*found: FieldError | None) -> list[FieldError]:

@@ -28,6 +28,7 @@ from app.ledger.reference import ReferenceService
 from app.models import Customer, NumberSeries
 
 NEXT_NUMBER = "next_number"
+STEP = "numbering_step"
 USED_UP = "(used up)"
 
 
@@ -102,6 +103,16 @@ class NumberSeriesService(ReferenceService[NumberSeries]):
         values[NEXT_NUMBER] = next_number_of(values)
         return values
 
+    def validate(
+        self, session: Session, record_id: int | None, values: Mapping[str, Any]
+    ) -> list[FieldError]:
+        errors = super().validate(session, record_id, values)
+        if [error.key for error in errors] == [STEP]:
+            # A step below 1 is refused by its bound (the definition's), before the series' own
+            # rules run: the numbers' form is named with it, every problem of the numbers at once.
+            errors.extend(number_form_errors(self.rules, values))
+        return errors
+
     def check_record(
         self, session: Session, record_id: int | None, values: Mapping[str, Any]
     ) -> list[FieldError]:
@@ -143,14 +154,9 @@ class NumberSeriesService(ReferenceService[NumberSeries]):
 def number_form_errors(
     rules: Mapping[str, FieldRule], values: Mapping[str, Any]
 ) -> list[FieldError]:
-    """Start, end and last numbers of one series, and a step that counts up."""
+    """Start, end and last numbers of one series, in the form of the series (the step, at
+    least 1, is the definition's bound)."""
     errors: list[FieldError] = []
-    step_rule = rules["numbering_step"]
-    step = values.get(step_rule.key)
-    if isinstance(step, int) and step < 1:
-        errors.append(
-            FieldError(step_rule.key, step_rule.label, f"must be 1 or more (this is {step}).")
-        )
     start_rule = rules["start_number"]
     start = str(values.get(start_rule.key) or "")
     try:

@@ -1,4 +1,8 @@
-"""Overdue charges (AR204500): what a customer pays on documents past due."""
+"""Overdue charges (AR204500): what a customer pays on documents past due.
+
+The annual rate (0–100 %) and the minimum and fixed amounts (never negative) are bounded by the
+charge's definition (app/ledger/definitions/credit.py).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.ledger.number_rules import errors_of, not_negative, percentage, zero_when_blank
-from app.ledger.records import FieldError
+from app.ledger.number_rules import zero_when_blank
 from app.ledger.reference import ReferenceService
 from app.models import OverdueCharge
 
@@ -17,16 +20,7 @@ ZERO_WHEN_BLANK = ("annual_rate_percent", *AMOUNTS)
 
 
 class OverdueChargeService(ReferenceService[OverdueCharge]):
-    """The annual rate is a percentage (0–100); the minimum and fixed amounts are not negative."""
-
-    def check_record(
-        self, session: Session, record_id: int | None, values: Mapping[str, Any]
-    ) -> list[FieldError]:
-        rate = self.rules["annual_rate_percent"]
-        return errors_of(
-            percentage(rate, values.get(rate.key)),
-            *(not_negative(self.rules[key], values.get(key)) for key in AMOUNTS),
-        )
+    """A rate or amount left blank is stored as 0: no charge of that kind."""
 
     def before_save(
         self, session: Session, record: OverdueCharge, values: Mapping[str, Any], *, is_new: bool

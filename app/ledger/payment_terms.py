@@ -1,4 +1,8 @@
-"""Payment terms rules (CS206500): due days, discount days and the cash discount."""
+"""Payment terms rules (CS206500): the discount days within the due days.
+
+The days and the cash discount are bounded by the terms' definition
+(app/ledger/definitions/credit.py): days never negative, the discount 0–100 %.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.ledger.number_rules import errors_of, not_negative, percentage, zero_when_blank
+from app.ledger.number_rules import zero_when_blank
 from app.ledger.records import FieldError
 from app.ledger.reference import ReferenceService
 from app.models import PaymentTerms
@@ -20,22 +24,17 @@ class PaymentTermsService(ReferenceService[PaymentTerms]):
     def check_record(
         self, session: Session, record_id: int | None, values: Mapping[str, Any]
     ) -> list[FieldError]:
-        due, discount = self.rules["due_days"], self.rules["discount_days"]
-        errors = errors_of(
-            not_negative(due, values.get(due.key)),
-            not_negative(discount, values.get(discount.key)),
-            percentage(self.rules["cash_discount_percent"], values.get("cash_discount_percent")),
-        )
-        due_days, discount_days = values.get(due.key), values.get(discount.key)
-        if not errors and due_days and discount_days and discount_days > due_days:
-            errors.append(
+        discount = self.rules["discount_days"]
+        due_days, discount_days = values.get("due_days"), values.get(discount.key)
+        if due_days and discount_days and discount_days > due_days:
+            return [
                 FieldError(
                     discount.key,
                     discount.label,
                     f"must not be more than the due days ({due_days}).",
                 )
-            )
-        return errors
+            ]
+        return []
 
     def before_save(
         self, session: Session, record: PaymentTerms, values: Mapping[str, Any], *, is_new: bool

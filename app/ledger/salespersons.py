@@ -1,4 +1,8 @@
-"""Salespersons (AR205000): who sells to a customer, and their commission."""
+"""Salespersons (AR205000): who sells to a customer, and their commission.
+
+The commission is a percentage of the sale, 0–100, bounded by the salesperson's definition
+(app/ledger/definitions/sales.py).
+"""
 
 from __future__ import annotations
 
@@ -7,20 +11,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.ledger.number_rules import errors_of, percentage, zero_when_blank
-from app.ledger.records import FieldError
+from app.ledger.number_rules import zero_when_blank
 from app.ledger.reference import ReferenceService
 from app.models import Salesperson
 
 
 class SalespersonService(ReferenceService[Salesperson]):
-    """The commission is a percentage of the sale: 0–100."""
-
-    def check_record(
-        self, session: Session, record_id: int | None, values: Mapping[str, Any]
-    ) -> list[FieldError]:
-        commission = self.rules["commission_percent"]
-        return errors_of(percentage(commission, values.get(commission.key)))
+    """A commission left blank is stored as 0."""
 
     def before_save(
         self, session: Session, record: Salesperson, values: Mapping[str, Any], *, is_new: bool

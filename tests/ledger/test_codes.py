@@ -14,38 +14,21 @@ from sqlalchemy.orm import Session
 from app.ledger.change_id import ChangeIdError, change_customer_no
 from app.ledger.customer_classes import CustomerClassService
 from app.ledger.customers import CustomerService
+from app.ledger.definitions.credit import PAYMENT_TERMS
+from app.ledger.definitions.system import NUMBER_SERIES
+from app.ledger.definitions.vat import VAT_ZONE
+from app.ledger.fields import Definition
 from app.ledger.locations import LocationService
 from app.ledger.lookups import LookupSource, by_code
 from app.ledger.number_series import NumberSeriesService
 from app.ledger.numbering import CUSTOMER_SERIES
-from app.ledger.records import FieldError, FieldRule, ScreenRules, ValidationError
+from app.ledger.records import FieldError, ValidationError
 from app.ledger.reference import ReferenceService
 from app.ledger.setup import set_up_company
-from app.models import Customer, CustomerClass, Location, NumberSeries, PaymentTerms, VatZone
+from app.models import Customer, CustomerClass, Location, NumberSeries
 from app.models.database import Store
+from tests.factories import customer_class
 from tests.ledger.customer_documents import add_customer
-
-CLASS_RULES = ScreenRules(
-    fields=(
-        FieldRule("class_id", "class_id", "Class ID", required=True),
-        FieldRule("description", "description", "Description", required=True),
-    )
-)
-CUSTOMER_RULES = ScreenRules(
-    fields=(
-        FieldRule("customer_no", "customer_no", "Customer no."),
-        FieldRule("customer_name", "name", "Customer name"),
-        FieldRule("status", "status", "Status", required=True),
-        FieldRule("customer_class", "customer_class_id", "Customer class", required=True),
-    )
-)
-LOCATION_RULES = ScreenRules(
-    fields=(
-        FieldRule("customer", "customer_id", "Customer", required=True),
-        FieldRule("location_id", "location_id", "Location ID", required=True),
-        FieldRule("location_name", "location_name", "Location name"),
-    )
-)
 
 
 def refusal(raised: pytest.ExceptionInfo[ValidationError]) -> list[str]:
@@ -63,7 +46,7 @@ def codes(store: Store, column: Any) -> list[str]:
 @pytest.fixture
 def customers(store: Store) -> CustomerService:
     set_up_company(store, base_currency="NOK", country="NO", language="nb-NO")
-    return CustomerService(store, CUSTOMER_RULES)
+    return CustomerService(store)
 
 
 def new_customer(service: CustomerService, number: str | None, name: str) -> dict[str, Any]:
@@ -119,23 +102,11 @@ def test_a_series_whose_next_number_a_customer_has_in_another_case_is_refused(
     with store.transaction() as session:
         add_customer(session, "cu0001")
         add_customer(session, "CU0002")
-    rules = ScreenRules(
-        fields=tuple(
-            FieldRule(key, key, label)
-            for key, label in (
-                ("series_id", "Number series ID"),
-                ("description", "Description"),
-                ("manual_numbering", "Manual numbering"),
-                ("start_number", "Start number"),
-                ("end_number", "End number"),
-                ("last_number", "Last number"),
-                ("numbering_step", "Numbering step"),
-            )
-        )
+    service = NumberSeriesService(
+        store, NumberSeries, NUMBER_SERIES.rules(), "number_series_id", noun=NUMBER_SERIES.name
     )
-    service = NumberSeriesService(store, NumberSeries, rules, "series_id", noun="number series")
     values = {
-        "series_id": CUSTOMER_SERIES,
+        "number_series_id": CUSTOMER_SERIES,
         "description": "Customers",
         "manual_numbering": False,
         "start_number": "CU0001",
@@ -177,13 +148,18 @@ def test_change_id_may_change_the_case_of_the_customers_own_number(store: Store)
 # -- customer classes -----------------------------------------------------------------------------
 
 
+def a_class(service: CustomerClassService, class_id: str, description: str) -> dict[str, Any]:
+    """A class's values: the definition's defaults, with its own ID and description."""
+    return service.new_values() | {"class_id": class_id, "description": description}
+
+
 def test_a_class_id_differing_only_in_case_is_refused_and_typed_so_finds_the_class(
     store: Store,
 ) -> None:
-    service = CustomerClassService(store, CLASS_RULES)
-    retail = service.save(None, {"class_id": "RETAIL", "description": "Retail"})
+    service = CustomerClassService(store)
+    retail = service.save(None, a_class(service, "RETAIL", "Retail"))
     with pytest.raises(ValidationError) as refused:
-        service.save(None, {"class_id": "Retail", "description": "Retail again"})
+        service.save(None, a_class(service, "Retail", "Retail again"))
     assert refusal(refused) == [
         "Class ID: 'Retail' is already used by another customer class, as 'RETAIL' (codes are "
         "unique regardless of case)."
@@ -202,12 +178,12 @@ class Unchecked(CustomerClassService):
 
 
 def test_the_databases_refusal_of_a_clashing_code_reads_as_the_ledgers(store: Store) -> None:
-    CustomerClassService(store, CLASS_RULES).save(
-        None, {"class_id": "RETAIL", "description": "Retail"}
-    )
+    classes = CustomerClassService(store)
+    classes.save(None, a_class(classes, "RETAIL", "Retail"))
     for typed in ("retail", "RETAIL"):  # the lower(code) index, the plain unique constraint
+        unchecked = Unchecked(store)
         with pytest.raises(ValidationError) as refused:
-            Unchecked(store, CLASS_RULES).save(None, {"class_id": typed, "description": "Again"})
+            unchecked.save(None, a_class(unchecked, typed, "Again"))
         assert refusal(refused) == [
             f"Class ID: '{typed}' is already used by another customer class (codes are unique "
             "regardless of case)."
@@ -220,9 +196,11 @@ def test_the_databases_refusal_of_a_clashing_code_reads_as_the_ledgers(store: St
 
 def test_a_location_id_is_unique_per_customer_regardless_of_case(store: Store) -> None:
     with store.transaction() as session:
-        fisk = add_customer(session, "10001").id
-        bygg = add_customer(session, "10002").id
-    service = LocationService(store, LOCATION_RULES)
+        # A class giving the customers' locations the sales account and sub. they require.
+        trade = customer_class(session, "TRADE").id
+        fisk = add_customer(session, "10001", customer_class_id=trade).id
+        bygg = add_customer(session, "10002", customer_class_id=trade).id
+    service = LocationService(store)
     main = service.save(None, {"customer": fisk, "location_id": "MAIN"})
     with pytest.raises(ValidationError) as refused:
         service.save(None, {"customer": fisk, "location_id": "main"})
@@ -244,25 +222,20 @@ def test_a_location_id_is_unique_per_customer_regardless_of_case(store: Store) -
 
 
 @pytest.mark.parametrize(
-    ("model", "code_key", "noun", "label", "stored", "typed"),
+    ("definition", "code_key", "label", "stored", "typed"),
     [
-        (PaymentTerms, "terms_id", "payment terms", "Terms ID", "30D", "30d"),
-        (VatZone, "vat_zone_id", "VAT zone", "VAT zone ID", "domestic", "Domestic"),
+        (PAYMENT_TERMS, "terms_id", "Terms ID", "30D", "30d"),
+        (VAT_ZONE, "vat_zone_id", "VAT zone ID", "domestic", "Domestic"),
     ],
 )
 def test_a_reference_code_differing_only_in_case_is_refused_and_typed_so_found(
-    store: Store, model: Any, code_key: str, noun: str, label: str, stored: str, typed: str
+    store: Store, definition: Definition, code_key: str, label: str, stored: str, typed: str
 ) -> None:
-    rules = ScreenRules(
-        fields=(
-            FieldRule(code_key, code_key, label, required=True),
-            FieldRule("description", "description", "Description", required=True),
-        )
-    )
-    service = ReferenceService(store, model, rules, code_key, noun=noun)
-    saved = service.save(None, {code_key: stored, "description": "First"})
+    model, noun = definition.model, definition.name
+    service = ReferenceService(store, model, definition.rules(), code_key, noun=noun)
+    saved = service.save(None, service.new_values() | {code_key: stored, "description": "First"})
     with pytest.raises(ValidationError) as refused:
-        service.save(None, {code_key: typed, "description": "Second"})
+        service.save(None, service.new_values() | {code_key: typed, "description": "Second"})
     assert refusal(refused) == [
         f"{label}: '{typed}' is already used by another {noun}, as '{stored}' (codes are unique "
         "regardless of case)."

@@ -10,14 +10,23 @@ import pytest
 from sqlalchemy import select
 
 from app.ledger import autoinvoice
-from app.ledger.class_mailings import mailing_defaults
+from app.ledger.class_mailings import MAILING_ID, RECIPIENTS, mailing_defaults
 from app.ledger.credit_verification import uses_credit_limit, uses_days_past_due
-from app.ledger.customer_classes import CustomerClassService, without_ids
-from app.ledger.recipients import contact_id_cleared, recipient_errors
+from app.ledger.customer_classes import (
+    ATTRIBUTE_ID,
+    ATTRIBUTES,
+    MAILINGS,
+    CustomerClassService,
+    without_ids,
+)
+from app.ledger.definitions.customer_class import CUSTOMER_CLASS
+from app.ledger.fields import OnChange
+from app.ledger.recipients import CONTACT_ID, CONTACT_TYPE, contact_id_cleared, recipient_errors
 from app.ledger.records import RecordError, ValidationError
 from app.ledger.restriction import apply_restriction_settings
 from app.ledger.setup import set_up_company
 from app.models import (
+    Attribute,
     Customer,
     CustomerClass,
     DefaultRecipient,
@@ -27,6 +36,7 @@ from app.models import (
 )
 from app.models.database import Store
 from app.models.options import ContactType, CreditVerification
+from app.models.reference.system import ControlType
 
 
 def service(store: Store) -> CustomerClassService:
@@ -243,3 +253,83 @@ def test_the_bounds_themselves_are_accepted(store: Store) -> None:
         ),
     )
     assert rules.load(saved)["group_document_discount_limit_percent"] == Decimal(100)
+
+
+# -- on-change rules from the class's definition (no screen) ----------------------------------
+
+
+def run_rules(rules: list[OnChange], values: dict[str, Any], service: object) -> dict[str, Any]:
+    updates: dict[str, Any] = {}
+    for rule in rules:
+        updates |= dict(rule.run(values | updates, service) or {})
+    return updates
+
+
+def test_clearing_send_to_autoinvoice_clears_the_boxes_that_need_it(store: Store) -> None:
+    values = {
+        autoinvoice.SEND: False,
+        autoinvoice.SEND_AS_BANKING_EINVOICE: False,
+        autoinvoice.PRINT: True,
+        autoinvoice.EXCLUDE_INVOICE_PDF: True,
+        autoinvoice.USE_FIRST_ATTACHMENT: True,
+    }
+    updates = run_rules(CUSTOMER_CLASS.rules_for(autoinvoice.SEND), values, service(store))
+    assert updates == {
+        autoinvoice.PRINT: False,
+        autoinvoice.EXCLUDE_INVOICE_PDF: False,
+        autoinvoice.USE_FIRST_ATTACHMENT: False,
+    }
+    kept = values | {autoinvoice.SEND: True}
+    assert run_rules(CUSTOMER_CLASS.rules_for(autoinvoice.SEND), kept, service(store)) == {}
+
+
+def test_a_chosen_attribute_brings_its_description_control_type_and_internal(
+    store: Store,
+) -> None:
+    with store.transaction() as session:
+        colour = Attribute(
+            attribute_id="COLOUR",
+            description="Favourite colour",
+            control_type=ControlType.COMBO,
+            internal=True,
+        )
+        session.add(colour)
+        session.flush()
+        colour_id = colour.id
+    rules = CUSTOMER_CLASS.grid(ATTRIBUTES).rules_for(ATTRIBUTE_ID)
+    row = {ATTRIBUTE_ID: colour_id, "description": None, "default_value": "Blue"}
+    assert run_rules(rules, row, service(store)) == {
+        "description": "Favourite colour",
+        "control_type": ControlType.COMBO,
+        "internal": True,
+    }
+    cleared = run_rules(rules, row | {ATTRIBUTE_ID: None}, service(store))
+    assert cleared == {"description": None, "control_type": None}
+
+
+def test_a_chosen_mailing_brings_the_preferences_settings_and_recipients(store: Store) -> None:
+    set_up_company(store, base_currency="NOK", country="NO", language="nb-NO")
+    rules = CUSTOMER_CLASS.grid(MAILINGS).rules_for(MAILING_ID)
+    updates = run_rules(rules, {MAILING_ID: "STATEMENT", RECIPIENTS: []}, service(store))
+    with store.session() as session:
+        source = session.scalars(
+            select(DefaultSource).where(DefaultSource.mailing_id == "STATEMENT")
+        ).one()
+        assert updates["report"] == source.report_id
+        assert updates["format"] == source.format
+        assert updates[RECIPIENTS]  # set up with the customer's invoicing contact
+        assert [r["contact_type"] for r in updates[RECIPIENTS]] == [
+            r.contact_type for r in source.recipients
+        ]
+    # A row that has recipients of its own keeps them (the rule depends on them).
+    own = [{"contact_type": ContactType.PRIMARY}]
+    kept = run_rules(rules, {MAILING_ID: "STATEMENT", RECIPIENTS: own}, service(store))
+    assert RECIPIENTS not in kept
+
+
+def test_a_recipients_contact_id_goes_with_the_employee_contact_type(store: Store) -> None:
+    rules = CUSTOMER_CLASS.grid(RECIPIENTS).rules_for(CONTACT_TYPE)
+    employee = {CONTACT_TYPE: ContactType.EMPLOYEE, CONTACT_ID: 7}
+    assert run_rules(rules, employee, service(store)) == {}
+    primary = employee | {CONTACT_TYPE: ContactType.PRIMARY}
+    assert run_rules(rules, primary, service(store)) == {CONTACT_ID: None}

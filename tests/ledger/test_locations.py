@@ -7,22 +7,14 @@ from sqlalchemy import func, select
 
 from app.ledger import records
 from app.ledger.locations import LocationService
-from app.ledger.records import FieldRule, InUseError, RecordError, ScreenRules
+from app.ledger.records import InUseError, RecordError
 from app.models import ArDocument, DocumentType, Location
 from app.models.database import Store
 from tests.ledger.customer_documents import add_customer, add_document
 
-RULES = ScreenRules(
-    fields=(
-        FieldRule("customer", "customer_id", "Customer", required=True),
-        FieldRule("location_id", "location_id", "Location ID", required=True),
-        FieldRule("active", "active", "Active"),
-    )
-)
-
 
 def service(store: Store) -> LocationService:
-    return LocationService(store, RULES)
+    return LocationService(store)  # the location's definition
 
 
 @pytest.fixture

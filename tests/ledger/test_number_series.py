@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from app.ledger.definitions.system import NUMBER_SERIES
 from app.ledger.number_series import (
     NEXT_NUMBER,
     USED_UP,
@@ -17,8 +18,6 @@ from app.ledger.numbering import CUSTOMER_SERIES, take_number
 from app.ledger.records import ValidationError
 from app.models import Customer, NumberSeries
 from app.models.database import Store
-from app.windows.framework.record_screen import screen_rules
-from app.windows.screens.configuration.number_series import SCREEN
 
 
 def series(**values: Any) -> dict[str, Any]:
@@ -56,7 +55,7 @@ def test_the_next_number_shown(values: dict[str, Any], shown: str | None) -> Non
 
 def service(store: Store) -> NumberSeriesService:
     return NumberSeriesService(
-        store, NumberSeries, screen_rules(SCREEN), "number_series_id", noun="number series"
+        store, NumberSeries, NUMBER_SERIES.rules(), "number_series_id", noun="number series"
     )
 
 
@@ -70,7 +69,7 @@ def test_every_problem_of_the_numbers_is_named_at_once(store: Store) -> None:
     with pytest.raises(ValidationError) as refused:
         service(store).save(None, series(end_number="INV99", last_number="X1", numbering_step=0))
     assert [str(error) for error in refused.value.errors] == [
-        "Numbering step: must be 1 or more (this is 0).",
+        "Numbering step: at least 1.",
         "End number: must be a number of the series: 'INV' then 6 digits, like INV000001.",
         "Last number: must be a number of the series: 'INV' then 6 digits, like INV000001.",
     ]

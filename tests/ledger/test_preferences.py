@@ -1,5 +1,5 @@
 """Preferences rules without a screen: number series that documents use are locked; days,
-fees, months and counts are never negative."""
+fees, months and counts are never negative; the on-change rules of the definition."""
 
 from __future__ import annotations
 
@@ -10,13 +10,17 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from app.ledger.definitions.preferences import PREFERENCES
+from app.ledger.fields import OnChange
 from app.ledger.locked_series import locked_series_errors
 from app.ledger.preferences import (
     CID_ELEMENTS,
     DUNNING_LEVELS,
+    RECIPIENTS,
     SELECT_CONFIGURATION,
     PreferencesService,
 )
+from app.ledger.recipients import CONTACT_ID, CONTACT_TYPE
 from app.ledger.records import InvalidInput, ValidationError
 from app.models import (
     PREFERENCES_ID,
@@ -29,6 +33,7 @@ from app.models import (
 from app.models.cid import CidElementKind
 from app.models.database import Store
 from app.models.document import DocumentType
+from app.models.options import ContactType
 from app.models.preferences import RetentionType
 
 
@@ -152,3 +157,45 @@ def test_negative_cid_counts_are_refused_by_name(
     service.save(None, new_configuration)  # within its bounds: saved
     with store.session() as session:
         assert session.scalars(select(CidConfiguration.configuration_id)).all() == ["KID9"]
+
+
+# -- on-change rules from the preferences' definition (no screen) ------------------------------
+
+
+def run_rules(rules: list[OnChange], values: dict[str, Any], service: object) -> dict[str, Any]:
+    updates: dict[str, Any] = {}
+    for rule in rules:
+        updates |= dict(rule.run(values | updates, service) or {})
+    return updates
+
+
+def test_picking_a_configuration_shows_its_settings_and_elements(store: Store) -> None:
+    with store.transaction() as session:
+        configuration = CidConfiguration(
+            configuration_id="KID7", digit_counter=7, description="Invoice KID"
+        )
+        session.add(configuration)
+        session.flush()
+        picked = configuration.id
+    service = preferences_service(store)
+    rules = PREFERENCES.rules_for(SELECT_CONFIGURATION)
+    shown = run_rules(rules, {SELECT_CONFIGURATION: picked}, service)
+    assert (shown["digit_counter"], shown["description"], shown[CID_ELEMENTS]) == (
+        7,
+        "Invoice KID",
+        [],
+    )
+    # None picked (or a new ID typed): the tab starts from a new configuration's defaults.
+    blank = run_rules(rules, {SELECT_CONFIGURATION: None}, service)
+    assert (blank["digit_counter"], blank["description"]) == (0, None)
+
+
+def test_a_default_recipients_contact_id_goes_with_the_employee_contact_type(
+    store: Store,
+) -> None:
+    rules = PREFERENCES.grid(RECIPIENTS).rules_for(CONTACT_TYPE)
+    employee = {CONTACT_TYPE: ContactType.EMPLOYEE, CONTACT_ID: 7}
+    service = preferences_service(store)
+    assert run_rules(rules, employee, service) == {}
+    invoicing = employee | {CONTACT_TYPE: ContactType.INVOICING}
+    assert run_rules(rules, invoicing, service) == {CONTACT_ID: None}

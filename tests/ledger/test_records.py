@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.ledger.customer_classes import CustomerClassService
+from app.ledger.definitions.sales import SALESPERSON
 from app.ledger.records import (
     Direction,
     FieldRule,
@@ -120,17 +121,10 @@ def test_a_class_in_use_or_default_cannot_be_deleted(store: Store) -> None:
 
 # -- a record still referred to: refused by name, deactivated instead -------------------------
 
-SALESPERSON_RULES = ScreenRules(
-    fields=(
-        FieldRule("salesperson_id", "salesperson_id", "Salesperson ID", required=True),
-        FieldRule("name", "name", "Name", required=True),
-    )
-)
-
 
 def salespersons(store: Store) -> ReferenceService[Salesperson]:
     return ReferenceService(
-        store, Salesperson, SALESPERSON_RULES, "salesperson_id", noun="salesperson"
+        store, Salesperson, SALESPERSON.rules(), "salesperson_id", noun=SALESPERSON.name
     )
 
 

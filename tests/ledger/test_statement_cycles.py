@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from app.ledger.records import FieldRule
+from app.ledger.definitions.credit import STATEMENT_CYCLE
 from app.ledger.statement_cycles import (
     Bucket,
     StatementCycleService,
@@ -23,19 +23,8 @@ from app.ledger.statement_cycles import (
 from app.models import StatementCycle
 from app.models.database import Store
 from app.models.reference.credit import PrepareOn
-from app.windows.framework.record_screen import screen_rules
-from app.windows.screens.configuration.statement_cycles import SCREEN
 
-RULES = {
-    key: FieldRule(key, key, label)
-    for key, label in [
-        ("day_limit_1", "Day limit 1"),
-        ("day_limit_2", "Day limit 2"),
-        ("day_limit_3", "Day limit 3"),
-        ("day_of_month", "Day of month"),
-        ("second_day_of_month", "Second day of month"),
-    ]
-}
+RULES = {rule.key: rule for rule in STATEMENT_CYCLE.rules().fields}
 
 
 @dataclass
@@ -201,7 +190,7 @@ def test_the_service_stores_defaults_for_blank_labels_and_drops_unused_days(
     store: Store,
 ) -> None:
     service = StatementCycleService(
-        store, StatementCycle, screen_rules(SCREEN), "statement_cycle_id", noun="statement cycle"
+        store, StatementCycle, STATEMENT_CYCLE.rules(), "statement_cycle_id", noun="statement cycle"
     )
     values = service.new_values() | {
         "statement_cycle_id": "Q",

@@ -8,22 +8,23 @@ from PySide6.QtWidgets import QApplication, QLabel, QListWidget
 from pytestqt.qtbot import QtBot
 
 from app.ledger.customer_classes import CustomerClassService
+from app.ledger.fields import Definition
 from app.ledger.lookups import by_code
 from app.ledger.sources import CUSTOMER_CLASSES
 from app.models import CustomerClass
 from app.models.database import Store
 from app.windows.framework.lookup import LookupDialog, LookupEditor
-from app.windows.framework.record_screen import RecordScreen, screen_rules
+from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import Field, Kind, Screen
 from app.windows.screens import customers
 from tests.factories import customer_class
 from tests.screens.helpers import type_into
 
-GUARDED = Screen(
-    id="AR201000",
-    title="Customer classes",
-    model=CustomerClass,
-    top=(
+# A class narrowed to two fields, with conditions of their own.
+GUARDED_CLASS = Definition(
+    "customer class",
+    CustomerClass,
+    (
         Field("class_id", "Class ID", Kind.TEXT, required=True),
         # Enabled only once there is a class ID; shown only for classes starting with X.
         Field(
@@ -35,10 +36,18 @@ GUARDED = Screen(
         ),
     ),
 )
+GUARDED = Screen(
+    id="AR201000",
+    title="Customer classes",
+    model=CustomerClass,
+    top=GUARDED_CLASS.pick("class_id", "description"),
+    definition=GUARDED_CLASS,
+)
 
 
 def make(qtbot: QtBot, store: Store, spec: Screen) -> RecordScreen:
-    screen = RecordScreen(store, spec, CustomerClassService(store, screen_rules(spec)))
+    assert spec.definition is not None
+    screen = RecordScreen(store, spec, CustomerClassService(store, spec.definition.rules()))
     qtbot.addWidget(screen)
     screen.show()
     qtbot.waitExposed(screen)
@@ -116,6 +125,7 @@ def test_selector_lists_and_picks_a_record(qtbot: QtBot, store: Store) -> None:
 
 
 def test_tab_visibility_and_required_option_start_value(qtbot: QtBot, store: Store) -> None:
+    from app.ledger.definitions.system import REASON_CODE
     from app.models import ReasonCode
     from app.models.reference.system import ReasonCodeUsage
     from app.windows.framework.spec import Section, Tab
@@ -124,28 +134,9 @@ def test_tab_visibility_and_required_option_start_value(qtbot: QtBot, store: Sto
         id="CS211000",
         title="Reason codes",
         model=ReasonCode,
-        top=(
-            Field("reason_code_id", "Reason code", Kind.TEXT, required=True),
-            Field("description", "Description", Kind.TEXT, required=True),
-        ),
+        top=REASON_CODE.pick("reason_code_id", "description"),
         tabs=(
-            Tab(
-                "Always",
-                sections=(
-                    Section(
-                        "Usage",
-                        (
-                            Field(
-                                "usage",
-                                "Usage",
-                                Kind.OPTION,
-                                options=ReasonCodeUsage,
-                                required=True,
-                            ),
-                        ),
-                    ),
-                ),
-            ),
+            Tab("Always", sections=(Section("Usage", REASON_CODE.pick("usage")),)),
             Tab(
                 "Only for WO codes",
                 visible_when=lambda values: str(values.get("reason_code_id") or "").startswith(
@@ -153,11 +144,12 @@ def test_tab_visibility_and_required_option_start_value(qtbot: QtBot, store: Sto
                 ),
             ),
         ),
+        definition=REASON_CODE,
     )
     from app.ledger.reference import ReferenceService
 
     service = ReferenceService(
-        store, ReasonCode, screen_rules(spec), "reason_code_id", noun="reason code"
+        store, ReasonCode, REASON_CODE.rules(), "reason_code_id", noun=REASON_CODE.name
     )
     screen = RecordScreen(store, spec, service)
     qtbot.addWidget(screen)

@@ -1,11 +1,14 @@
 """The customer class (AR201000): what each of its fields means — the defaults a new customer of
-the class takes — and its grids: attributes, mailings and the recipients of each mailing.
+the class takes — its grids: attributes, mailings and the recipients of each mailing, and its
+on-change rules.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from app.ledger import autoinvoice
 from app.ledger.class_mailings import MAILING_ID, RECIPIENTS
 from app.ledger.credit_verification import (
     AMOUNT_OVER_LIMIT,
@@ -13,11 +16,16 @@ from app.ledger.credit_verification import (
     CREDIT_LIMIT,
     CREDIT_VERIFICATION,
 )
-from app.ledger.customer_classes import ATTRIBUTE_ID, ATTRIBUTES, MAILINGS
+from app.ledger.customer_classes import (
+    ATTRIBUTE_ID,
+    ATTRIBUTES,
+    MAILINGS,
+    CustomerClassService,
+)
 from app.ledger.definitions.settings import AUTOINVOICE_ROUTE, PRINT_AND_EMAIL_SETTINGS
-from app.ledger.fields import Definition, Field, Grid, Kind, Values, snake
+from app.ledger.fields import Definition, Field, Grid, Kind, OnChange, Values, snake
 from app.ledger.lookups import LookupSource
-from app.ledger.recipients import CONTACT_TYPE, takes_contact_id
+from app.ledger.recipients import CONTACT_ID, CONTACT_TYPE, contact_id_cleared, takes_contact_id
 from app.ledger.sources import (
     ATTRIBUTE_LIST,
     BRANCHES,
@@ -157,6 +165,24 @@ FIELDS: tuple[Field, ...] = (
     *(_gl_field(label, source) for label, source in GL_ACCOUNT_FIELDS),
 )
 
+# -- grid rows' on-change rules: what choosing a row's key brings into the row ---------------
+
+
+def _attribute_chosen(row: Values, service: CustomerClassService) -> Mapping[str, Any] | None:
+    """The chosen attribute's description and control type (read-only), and its Internal."""
+    return service.row_defaults(ATTRIBUTES, row)
+
+
+def _mailing_chosen(row: Values, service: CustomerClassService) -> Mapping[str, Any] | None:
+    """The chosen mailing's settings from the preferences, and its recipients when the row has
+    none yet."""
+    return service.row_defaults(MAILINGS, row)
+
+
+def _contact_type_changed(row: Values, _service: object) -> Mapping[str, Any] | None:
+    return contact_id_cleared(row)
+
+
 GRIDS = (
     Grid(
         "Attributes",
@@ -173,6 +199,7 @@ GRIDS = (
         order_by="sort_order",
         help="The attributes customers of the class carry; attributes are defined in Attributes "
         "(CS205000).",
+        on_change=(OnChange(ATTRIBUTE_ID, (), _attribute_chosen),),
     ),
     Grid(
         "Mailings",
@@ -190,6 +217,7 @@ GRIDS = (
         ),
         help="The mailings customers of the class get by default, chosen from the mailings of "
         "Customer ledger preferences (AR101000).",
+        on_change=(OnChange(MAILING_ID, (RECIPIENTS,), _mailing_chosen),),
     ),
     Grid(
         "Recipients",
@@ -210,7 +238,24 @@ GRIDS = (
         ),
         master=MAILINGS,
         help="The default recipients of the mailing selected in the Mailings table.",
+        # A contact ID only for the Employee contact type.
+        on_change=(OnChange(CONTACT_TYPE, (CONTACT_ID,), _contact_type_changed),),
     ),
 )
 
-CUSTOMER_CLASS = Definition("customer class", CustomerClass, FIELDS, GRIDS)
+# -- on-change rules: what changing a field fills in, with the values each rule reads ----------
+
+
+def _autoinvoice_cleared(values: Values, _service: object) -> dict[str, bool]:
+    return autoinvoice.cleared(values)
+
+
+ON_CHANGE: tuple[OnChange, ...] = (
+    # AutoInvoice boxes that may no longer be selected are cleared, as on the customer.
+    *(
+        OnChange(key, autoinvoice.DEPENDED_ON + autoinvoice.DEPENDENT, _autoinvoice_cleared)
+        for key in autoinvoice.DEPENDED_ON
+    ),
+)
+
+CUSTOMER_CLASS = Definition("customer class", CustomerClass, FIELDS, GRIDS, ON_CHANGE)

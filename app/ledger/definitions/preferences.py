@@ -9,13 +9,20 @@ only Select configuration, which says which configuration the tab shows, is decl
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from app.ledger import catalogue
 from app.ledger.cid_configurations import SELECT_CONFIGURATION, SELECT_CONFIGURATION_LABEL
-from app.ledger.fields import Definition, Field, Grid, Kind, snake
-from app.ledger.preferences import DEFAULT_SOURCES, DUNNING_LEVELS, RECIPIENTS, SALES_SUB_SOURCES
-from app.ledger.recipients import CONTACT_ID, takes_contact_id
+from app.ledger.fields import Definition, Field, Grid, Kind, OnChange, Values, snake
+from app.ledger.preferences import (
+    DEFAULT_SOURCES,
+    DUNNING_LEVELS,
+    RECIPIENTS,
+    SALES_SUB_SOURCES,
+    PreferencesService,
+)
+from app.ledger.recipients import CONTACT_ID, CONTACT_TYPE, contact_id_cleared, takes_contact_id
 from app.ledger.sources import (
     BRANCHES,
     CID_CONFIGURATIONS,
@@ -244,6 +251,11 @@ FIELDS: tuple[Field, ...] = (
     ),
 )
 
+
+def _contact_type_changed(row: Values, _service: object) -> Mapping[str, Any] | None:
+    return contact_id_cleared(row)
+
+
 GRIDS = (
     Grid(
         "Dunning levels",
@@ -308,7 +320,18 @@ GRIDS = (
             Field("bcc", "Bcc", Kind.CHECKBOX),
         ),
         master=DEFAULT_SOURCES,
+        # A contact ID only for the Employee contact type.
+        on_change=(OnChange(CONTACT_TYPE, (CONTACT_ID,), _contact_type_changed),),
     ),
 )
 
-PREFERENCES = Definition("preferences", Preferences, FIELDS, GRIDS)
+
+def _configuration_picked(values: Values, service: PreferencesService) -> Mapping[str, Any] | None:
+    """Picking a configuration shows its settings and elements (a new ID starts one from the
+    defaults)."""
+    return service.configuration_values(values.get(SELECT_CONFIGURATION))
+
+
+ON_CHANGE = (OnChange(SELECT_CONFIGURATION, (), _configuration_picked),)
+
+PREFERENCES = Definition("preferences", Preferences, FIELDS, GRIDS, ON_CHANGE)

@@ -53,13 +53,22 @@ class GridModel(QAbstractTableModel):
 
     rows_edited = Signal()
 
-    def __init__(self, grid: Grid, code_of: CodeOf, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        grid: Grid,
+        code_of: CodeOf,
+        parent: QObject | None = None,
+        *,
+        service: object = None,
+    ) -> None:
         super().__init__(parent)
         self.grid = grid
         self.columns = list(grid.columns)
         self.code_of = code_of
         self._rows: list[Row] = []
-        # Rules run when a user edits a column's cell, like Binder.on_change for fields.
+        # The grid's on-change rules (its definition's, given the record's service) run when a
+        # user edits a cell; then the screen's own handlers, like Binder.on_change for fields.
+        self.service = service
         self.on_change: dict[str, RowRule] = {}
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
@@ -129,9 +138,13 @@ class GridModel(QAbstractTableModel):
         if row.get(spec.key) == value and type(row.get(spec.key)) is type(value):
             return False
         row[spec.key] = value
-        rule = self.on_change.get(spec.key)
-        updates = rule(copy.deepcopy(row)) if rule is not None else None
-        row.update(updates or {})
+        updates: dict[str, Any] = {}
+        for change in self.grid.rules_for(spec.key):
+            updates |= change.run(copy.deepcopy(row | updates), self.service) or {}
+        handler = self.on_change.get(spec.key)
+        if handler is not None:
+            updates |= handler(copy.deepcopy(row | updates)) or {}
+        row.update(updates)
         if updates:
             last = self.index(index.row(), len(self.columns) - 1)
             self.dataChanged.emit(self.index(index.row(), 0), last)
@@ -239,11 +252,13 @@ class GridEditor(QWidget):
         code_of: CodeOf,
         new_row: Callable[[list[Row]], Row],
         parent: QWidget | None = None,
+        *,
+        service: object = None,
     ) -> None:
         super().__init__(parent)
         self.grid = grid
         self.setObjectName(grid.object_name)
-        self.model = GridModel(grid, code_of, self)
+        self.model = GridModel(grid, code_of, self, service=service)
         self.new_row = new_row
         self._read_only = False
         self.view = QTableView(self)

@@ -32,10 +32,8 @@ from app.ledger.records import (
     InvalidInput,
     RecordError,
     RecordService,
-    ScreenRules,
     StaleRecordError,
     ValidationError,
-    rules_of,
     sentence_case,
 )
 from app.logs import log
@@ -51,12 +49,6 @@ from app.windows.framework.widgets import INVALID_STYLE, as_editor, mark_invalid
 
 if TYPE_CHECKING:
     from app.windows.framework.listwindow import ListWindow
-
-
-def screen_rules(screen: Screen) -> ScreenRules:
-    """What the ledger needs of a screen's fields and grids (reference screens, whose records
-    have no definition of their own yet)."""
-    return rules_of(screen.fields(), screen.grids())
 
 
 @dataclass(frozen=True)
@@ -171,6 +163,7 @@ class RecordScreen(QWidget):
             lookup_code(self.descriptions),
             lambda rows: self.service.new_row(grid.key, rows),
             parent,
+            service=self.service,  # the grid's on-change rules are given the record's service
         )
 
     def _build_toolbar(self) -> QToolBar:

@@ -48,7 +48,7 @@ Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
 NUMERIC_KINDS = frozenset({Kind.NUMBER, Kind.DECIMAL, Kind.MONEY, Kind.PERCENT})
 # Kinds searched by what the cell shows, with the seed's space / % rules.
-TEXT_KINDS = frozenset({Kind.TEXT, Kind.LOOKUP, Kind.READONLY, Kind.DATE})
+TEXT_KINDS = frozenset({Kind.TEXT, Kind.LOOKUP, Kind.DATE})
 PICKED_KINDS = frozenset({Kind.OPTION, Kind.CHECKBOX})
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CELL_FLAGS = (

@@ -435,35 +435,6 @@ class DateEditor(_TypedEditor):
         self.edited.emit(value)
 
 
-class ReadOnlyEditor(QLineEdit):
-    """Computed values (balances, dates): shown, never typed."""
-
-    edited = Signal(object)
-
-    def __init__(self, spec: Field, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._places = spec.places
-        self.setReadOnly(True)
-        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self._value: Any = None
-
-    def value(self) -> Any:
-        return self._value
-
-    def set_value(self, value: Any) -> None:
-        self._value = value
-        if isinstance(value, Decimal):
-            self.setAlignment(Qt.AlignmentFlag.AlignRight)
-            self.setText(format_decimal(value, self._places))
-        elif isinstance(value, OptionEnum):
-            self.setText(value.label)
-        else:
-            self.setText("" if value is None else str(value))
-
-    def set_read_only(self, read_only: bool) -> None:
-        """Always read-only."""
-
-
 def create_editor(spec: Field, parent: QWidget | None, lookups: Any = None) -> QWidget:
     """The editor for a field's kind; lookups need the store and are made by ``lookups``."""
     kind = spec.kind
@@ -484,10 +455,9 @@ def create_editor(spec: Field, parent: QWidget | None, lookups: Any = None) -> Q
         editor = CheckEditor(spec, parent)
     elif kind == Kind.OPTION:
         editor = OptionEditor(spec, parent)
-    elif kind == Kind.DATE:
-        editor = DateEditor(spec, parent)
     else:
-        editor = ReadOnlyEditor(spec, parent)
+        assert kind == Kind.DATE, kind
+        editor = DateEditor(spec, parent)
     if spec.read_only:
         as_editor(editor).set_read_only(True)
     editor.setObjectName(spec.key)

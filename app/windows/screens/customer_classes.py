@@ -1,24 +1,21 @@
 """Customer classes (AR201000): the defaults a new customer takes from its class, arranged from
-the class's definition (app/ledger/definitions/customer_class.py), with the screen's handlers.
+the class's definition (app/ledger/definitions/customer_class.py), whose on-change rules the
+screen runs, with the screen's own action.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
 from app.ledger import autoinvoice
-from app.ledger.class_mailings import MAILING_ID, RECIPIENTS
-from app.ledger.customer_classes import ATTRIBUTE_ID, ATTRIBUTES, MAILINGS, CustomerClassService
+from app.ledger.class_mailings import RECIPIENTS
+from app.ledger.customer_classes import ATTRIBUTES, MAILINGS, CustomerClassService
 from app.ledger.definitions.customer_class import CUSTOMER_CLASS
-from app.ledger.recipients import CONTACT_TYPE, contact_id_cleared
-from app.ledger.records import RecordError, RecordService
+from app.ledger.records import RecordError
 from app.ledger.restriction import apply_restriction_settings
 from app.models import CustomerClass
 from app.models.database import Store
-from app.windows.framework.grid import GridEditor
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import Action, ListColumn, RowSelect, Screen, Section, Tab
 
@@ -185,32 +182,16 @@ SCREEN = Screen(
         ListColumn("description", "Description", width=320),
     ),
     list_query=list_query,
+    definition=CUSTOMER_CLASS,
 )
 
 
 class CustomerClassesScreen(RecordScreen):
-    """The class's on-change rules: AutoInvoice boxes follow the boxes they depend on; a chosen
-    attribute or mailing brings its own values; a recipient's contact ID only for Employee."""
+    """The class's screen action; its on-change rules are the definition's (AutoInvoice boxes
+    follow the boxes they depend on; a chosen attribute or mailing brings its own values; a
+    recipient's contact ID only for Employee)."""
 
     service: CustomerClassService
-
-    def __init__(
-        self,
-        store: Store,
-        screen: Screen,
-        service: RecordService[Any],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(store, screen, service, parent)
-        for key in autoinvoice.DEPENDED_ON:
-            self.binder.on_change[key] = lambda _value: autoinvoice.cleared(self.record.values())
-        self.grid(ATTRIBUTES).model.on_change[ATTRIBUTE_ID] = lambda row: self.service.row_defaults(
-            ATTRIBUTES, row
-        )
-        self.grid(MAILINGS).model.on_change[MAILING_ID] = lambda row: self.service.row_defaults(
-            MAILINGS, row
-        )
-        self.grid(RECIPIENTS).model.on_change[CONTACT_TYPE] = contact_id_cleared
 
     def apply_restriction_settings(self) -> None:
         """Move the saved class's customers to its Default restriction group; say how many."""
@@ -226,11 +207,6 @@ class CustomerClassesScreen(RecordScreen):
             self.show_message(str(error), error=True)
             return
         self.show_message(str(applied))
-
-    def grid(self, key: str) -> GridEditor:
-        editor = self.editor(key)
-        assert isinstance(editor, GridEditor)
-        return editor
 
 
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:

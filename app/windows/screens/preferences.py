@@ -21,10 +21,8 @@ from app.ledger.preferences import (
     SELECT_CONFIGURATION,
     PreferencesService,
 )
-from app.ledger.recipients import CONTACT_TYPE, contact_id_cleared
 from app.models import Preferences
 from app.models.database import Store
-from app.windows.framework.grid import GridEditor
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import Screen, Section, Tab
 
@@ -201,17 +199,15 @@ SCREEN = Screen(
         REPORTING_SETTINGS,
         CID_CONFIGURATION_TAB,
     ),
+    # Its on-change rules: picking a CID configuration shows it; a recipient's contact ID only
+    # for Employee.
+    definition=PREFERENCES,
 )
 
 
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
     service = PreferencesService(store)
     screen = RecordScreen(store, SCREEN, service, parent, single_record=True)
-    # Picking a configuration shows its settings and elements (typing a new ID starts one).
-    screen.binder.on_change[SELECT_CONFIGURATION] = service.configuration_values
-    recipients = screen.editor(RECIPIENTS)
-    assert isinstance(recipients, GridEditor)
-    recipients.model.on_change[CONTACT_TYPE] = contact_id_cleared
     current = service.current_id()
     if current is not None:
         screen.load_record(current)

@@ -239,7 +239,7 @@ def refused(screen: RecordScreen, message: str) -> None:
             "Last number: must be from the start number INV000001 to INV000010 "
             "(this is INV000011).",
         ),
-        ({"numbering_step": "0"}, "Numbering step: must be 1 or more (this is 0)."),
+        ({"numbering_step": "0"}, "Numbering step: at least 1."),
         ({"numbering_step": ""}, "Numbering step: a value is required."),
     ],
     ids=[

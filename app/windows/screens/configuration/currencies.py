@@ -1,22 +1,18 @@
-"""Currencies (CM202000): the currencies documents and accounts are kept in."""
+"""Currencies (CM202000): the currencies documents and accounts are kept in, arranged from
+the currency's definition (app/ledger/definitions/currency.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
 from app.ledger.currencies import CurrencyService
+from app.ledger.definitions.currency import CURRENCY
 from app.ledger.reference import ISO_CURRENCY
 from app.models import Currency
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
-from app.windows.framework.spec import Field, Kind, ListColumn, Screen
+from app.windows.framework.spec import Kind, ListColumn, Screen
 from app.windows.screens.configuration.reference_screen import list_query_of, reference_screen
-
-# The code is typed in full, so a code that is too long is refused by its rule with a message
-# rather than cut short without one.
-TYPED_CODE_LENGTH = 10
-
-# What a currency lookup selects from: active currencies only.
 
 LIST_COLUMNS = (
     ListColumn("currency_id", "Currency ID", width=90),
@@ -31,44 +27,10 @@ SCREEN = Screen(
     title="Currencies",
     model=Currency,
     help="The currencies customers are invoiced in and accounts are kept in.",
-    top=(
-        Field(
-            "currency_id",
-            "Currency ID",
-            Kind.TEXT,
-            required=True,
-            max_length=TYPED_CODE_LENGTH,
-            help="The three capital letters of ISO 4217 (NOK, SEK, EUR).",
-        ),
-        Field(
-            "description",
-            "Description",
-            Kind.TEXT,
-            required=True,
-            help="The name of the currency, shown where it is selected.",
-        ),
-        Field(
-            "symbol",
-            "Symbol",
-            Kind.TEXT,
-            help="The sign printed with amounts (kr, €, $); at most 5 characters.",
-        ),
-        Field(
-            "decimal_places",
-            "Decimal places",
-            Kind.NUMBER,
-            required=True,
-            help="The number of decimals amounts in the currency have (0–4).",
-        ),
-        Field(
-            "active",
-            "Active",
-            Kind.CHECKBOX,
-            help="Active currencies can be selected for customers, branches and cash accounts.",
-        ),
-    ),
+    top=CURRENCY.pick("currency_id", "description", "symbol", "decimal_places", "active"),
     list_columns=LIST_COLUMNS,
     list_query=lambda: list_query_of(Currency, LIST_COLUMNS),
+    definition=CURRENCY,
 )
 
 
@@ -78,7 +40,6 @@ def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
         parent,
         SCREEN,
         code_key="currency_id",
-        noun="currency",
         code_rule=ISO_CURRENCY,
         service_class=CurrencyService,
     )

@@ -1,15 +1,17 @@
-"""System email accounts (SM204002): the accounts mailings are sent from."""
+"""System email accounts (SM204002): the accounts mailings are sent from, arranged from the
+email account's definition (app/ledger/definitions/system.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
+from app.ledger.definitions.system import EMAIL_ACCOUNT
 from app.ledger.email_accounts import EmailAccountService
 from app.models import EmailAccount
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
-from app.windows.framework.spec import Field, Kind, ListColumn, RowSelect, Screen
+from app.windows.framework.spec import ListColumn, RowSelect, Screen
 from app.windows.screens.configuration.reference_screen import reference_screen
 
 LIST_COLUMNS = (
@@ -35,47 +37,14 @@ SCREEN = Screen(
     title="System email accounts",
     model=EmailAccount,
     help="The e-mail accounts mailings (invoices, statements, dunning letters) are sent from.",
-    top=(
-        Field(
-            "email_account_id",
-            "Email account ID",
-            Kind.TEXT,
-            required=True,
-            help="The unique ID of the account, selected in mailing settings.",
-        ),
-        Field(
-            "description",
-            "Description",
-            Kind.TEXT,
-            required=True,
-            help="The name of the account, shown where it is selected.",
-        ),
-        Field(
-            "email_address",
-            "Email address",
-            Kind.TEXT,
-            required=True,
-            help="The address mail is sent from, like invoices@example.com.",
-        ),
-        Field(
-            "reply_to_address",
-            "Reply-to address",
-            Kind.TEXT,
-            attr="reply_to",
-            help="Where replies go, when not to the sending address; blank for that address.",
-        ),
-    ),
+    top=EMAIL_ACCOUNT.pick("email_account_id", "description", "email_address", "reply_to_address"),
     list_columns=LIST_COLUMNS,
     list_query=list_query,
+    definition=EMAIL_ACCOUNT,
 )
 
 
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
     return reference_screen(
-        store,
-        parent,
-        SCREEN,
-        code_key="email_account_id",
-        noun="email account",
-        service_class=EmailAccountService,
+        store, parent, SCREEN, code_key="email_account_id", service_class=EmailAccountService
     )

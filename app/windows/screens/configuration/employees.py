@@ -1,14 +1,16 @@
-"""Employees (EP203000): the people mailings can go to, such as a sales manager."""
+"""Employees (EP203000): the people mailings can go to, such as a sales manager, arranged
+from the employee's definition (app/ledger/definitions/system.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from app.ledger.definitions.system import EMPLOYEE
 from app.ledger.employees import EmployeeService
 from app.models import Employee
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
-from app.windows.framework.spec import Field, Kind, ListColumn, Screen
+from app.windows.framework.spec import Kind, ListColumn, Screen
 from app.windows.screens.configuration.reference_screen import list_query_of, reference_screen
 
 LIST_COLUMNS = (
@@ -23,45 +25,14 @@ SCREEN = Screen(
     title="Employees",
     model=Employee,
     help="Employees of the company, chosen as recipients of mailings.",
-    top=(
-        Field(
-            "employee_id",
-            "Employee ID",
-            Kind.TEXT,
-            required=True,
-            help="The unique ID of the employee.",
-        ),
-        Field(
-            "name",
-            "Name",
-            Kind.TEXT,
-            required=True,
-            help="The employee's full name.",
-        ),
-        Field(
-            "email",
-            "Email",
-            Kind.TEXT,
-            help="The address mailings to the employee are sent to, like kari@example.com.",
-        ),
-        Field(
-            "active",
-            "Active",
-            Kind.CHECKBOX,
-            help="The employee can be chosen as a recipient.",
-        ),
-    ),
+    top=EMPLOYEE.pick("employee_id", "name", "email", "active"),
     list_columns=LIST_COLUMNS,
     list_query=lambda: list_query_of(Employee, LIST_COLUMNS),
+    definition=EMPLOYEE,
 )
 
 
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
     return reference_screen(
-        store,
-        parent,
-        SCREEN,
-        code_key="employee_id",
-        noun="employee",
-        service_class=EmployeeService,
+        store, parent, SCREEN, code_key="employee_id", service_class=EmployeeService
     )

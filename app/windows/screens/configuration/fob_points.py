@@ -1,13 +1,15 @@
-"""FOB points (CS208500): where the title to goods passes to the customer."""
+"""FOB points (CS208500): where the title to goods passes to the customer, arranged from the
+FOB point's definition (app/ledger/definitions/sales.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from app.ledger.definitions.sales import FOB_POINT
 from app.models import FobPoint
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
-from app.windows.framework.spec import Field, Kind, ListColumn, Screen
+from app.windows.framework.spec import ListColumn, Screen
 from app.windows.screens.configuration.reference_screen import list_query_of, reference_screen
 
 LIST_COLUMNS = (
@@ -20,26 +22,12 @@ SCREEN = Screen(
     title="FOB points",
     model=FobPoint,
     help="The points at which the title to shipped goods passes to the customer.",
-    top=(
-        Field(
-            "fob_point_id",
-            "FOB point ID",
-            Kind.TEXT,
-            required=True,
-            help="The unique ID of the FOB point.",
-        ),
-        Field(
-            "description",
-            "Description",
-            Kind.TEXT,
-            required=True,
-            help="The name of the FOB point, shown where it is selected.",
-        ),
-    ),
+    top=FOB_POINT.pick("fob_point_id", "description"),
     list_columns=LIST_COLUMNS,
     list_query=lambda: list_query_of(FobPoint, LIST_COLUMNS),
+    definition=FOB_POINT,
 )
 
 
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
-    return reference_screen(store, parent, SCREEN, code_key="fob_point_id", noun="FOB point")
+    return reference_screen(store, parent, SCREEN, code_key="fob_point_id")

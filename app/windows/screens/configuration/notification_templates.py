@@ -1,13 +1,15 @@
-"""Notification templates (SM204003): the subject and body of the e-mail a mailing sends."""
+"""Notification templates (SM204003): the subject and body of the e-mail a mailing sends,
+arranged from the template's definition (app/ledger/definitions/system.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from app.ledger.definitions.system import NOTIFICATION_TEMPLATE
 from app.models import NotificationTemplate
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
-from app.windows.framework.spec import Field, Kind, ListColumn, Screen, Section, Tab
+from app.windows.framework.spec import ListColumn, Screen, Section, Tab
 from app.windows.screens.configuration.reference_screen import list_query_of, reference_screen
 
 LIST_COLUMNS = (
@@ -21,53 +23,18 @@ SCREEN = Screen(
     title="Notification templates",
     model=NotificationTemplate,
     help="The wording of the e-mails mailings send with their reports.",
-    top=(
-        Field(
-            "template_id",
-            "Template ID",
-            Kind.TEXT,
-            required=True,
-            help="The unique ID of the template, selected in mailing settings.",
-        ),
-        Field(
-            "description",
-            "Description",
-            Kind.TEXT,
-            required=True,
-            help="The name of the template, shown where it is selected.",
-        ),
-    ),
+    top=NOTIFICATION_TEMPLATE.pick("template_id", "description"),
     tabs=(
         Tab(
             "Message",
-            sections=(
-                Section(
-                    "Message",
-                    (
-                        Field(
-                            "subject",
-                            "Subject",
-                            Kind.TEXT,
-                            help="The subject line of the e-mail.",
-                        ),
-                        # Long text, edited on one line until the engine has a multi-line kind.
-                        Field(
-                            "body",
-                            "Body",
-                            Kind.MEMO,
-                            help="The text of the e-mail.",
-                        ),
-                    ),
-                ),
-            ),
+            sections=(Section("Message", NOTIFICATION_TEMPLATE.pick("subject", "body")),),
         ),
     ),
     list_columns=LIST_COLUMNS,
     list_query=lambda: list_query_of(NotificationTemplate, LIST_COLUMNS),
+    definition=NOTIFICATION_TEMPLATE,
 )
 
 
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
-    return reference_screen(
-        store, parent, SCREEN, code_key="template_id", noun="notification template"
-    )
+    return reference_screen(store, parent, SCREEN, code_key="template_id")

@@ -1,14 +1,16 @@
-"""Overdue charges (AR204500): what customers pay on documents past due."""
+"""Overdue charges (AR204500): what customers pay on documents past due, arranged from the
+overdue charge's definition (app/ledger/definitions/credit.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from app.ledger.definitions.credit import OVERDUE_CHARGE
 from app.ledger.overdue_charges import OverdueChargeService
 from app.models import OverdueCharge
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
-from app.windows.framework.spec import Field, Kind, ListColumn, Screen, Section, Tab
+from app.windows.framework.spec import Kind, ListColumn, Screen, Section, Tab
 from app.windows.screens.configuration.reference_screen import list_query_of, reference_screen
 
 LIST_COLUMNS = (
@@ -24,63 +26,25 @@ SCREEN = Screen(
     title="Overdue charges",
     model=OverdueCharge,
     help="Charges customers incur on open documents that are past due.",
-    top=(
-        Field(
-            "overdue_charge_id",
-            "Overdue charge ID",
-            Kind.TEXT,
-            required=True,
-            help="The unique ID of the overdue charge.",
-        ),
-        Field(
-            "description",
-            "Description",
-            Kind.TEXT,
-            required=True,
-            help="The name of the charge, shown where it is selected.",
-        ),
-    ),
+    top=OVERDUE_CHARGE.pick("overdue_charge_id", "description"),
     tabs=(
         Tab(
             "General settings",
             sections=(
                 Section(
                     "Calculation",
-                    (
-                        Field(
-                            "annual_rate_percent",
-                            "Annual rate (%)",
-                            Kind.PERCENT,
-                            help="The yearly interest on the overdue balance (0–100 %).",
-                        ),
-                        Field(
-                            "minimum_amount",
-                            "Minimum amount",
-                            Kind.MONEY,
-                            help="The least charged when a charge is made (0 or more).",
-                        ),
-                        Field(
-                            "fixed_amount",
-                            "Fixed amount",
-                            Kind.MONEY,
-                            help="An amount charged on every overdue document (0 or more).",
-                        ),
-                    ),
+                    OVERDUE_CHARGE.pick("annual_rate_percent", "minimum_amount", "fixed_amount"),
                 ),
             ),
         ),
     ),
     list_columns=LIST_COLUMNS,
     list_query=lambda: list_query_of(OverdueCharge, LIST_COLUMNS),
+    definition=OVERDUE_CHARGE,
 )
 
 
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
     return reference_screen(
-        store,
-        parent,
-        SCREEN,
-        code_key="overdue_charge_id",
-        noun="overdue charge",
-        service_class=OverdueChargeService,
+        store, parent, SCREEN, code_key="overdue_charge_id", service_class=OverdueChargeService
     )

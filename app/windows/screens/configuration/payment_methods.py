@@ -1,16 +1,17 @@
-"""Payment methods (CA204000): how customers pay, and the details they give for it."""
+"""Payment methods (CA204000): how customers pay, and the details they give for it, arranged
+from the payment method's definition (app/ledger/definitions/payments.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from app.ledger.definitions.payments import PAYMENT_METHOD
 from app.ledger.payment_methods import DETAILS, PaymentMethodService
-from app.ledger.sources import CASH_ACCOUNTS
 from app.models import PaymentMethod
 from app.models.database import Store
 from app.models.reference.payments import MeansOfPayment
 from app.windows.framework.record_screen import RecordScreen
-from app.windows.framework.spec import Field, Grid, Kind, ListColumn, Screen, Section, Tab
+from app.windows.framework.spec import Kind, ListColumn, Screen, Section, Tab
 from app.windows.screens.configuration.reference_screen import list_query_of, reference_screen
 
 LIST_COLUMNS = (
@@ -26,110 +27,28 @@ SCREEN = Screen(
     title="Payment methods",
     model=PaymentMethod,
     help="The ways customers pay, with the details a customer gives for each.",
-    top=(
-        Field(
-            "payment_method_id",
-            "Payment method ID",
-            Kind.TEXT,
-            required=True,
-            help="The unique ID of the payment method.",
-        ),
-        Field(
-            "description",
-            "Description",
-            Kind.TEXT,
-            required=True,
-            help="The name of the payment method, shown where it is selected.",
-        ),
-        Field(
-            "active",
-            "Active",
-            Kind.CHECKBOX,
-            help="Active methods can be selected for customers and documents.",
-        ),
-    ),
+    top=PAYMENT_METHOD.pick("payment_method_id", "description", "active"),
     tabs=(
         Tab(
             "General settings",
             sections=(
                 Section(
                     "Payment method settings",
-                    (
-                        Field(
-                            "means_of_payment",
-                            "Means of payment",
-                            Kind.OPTION,
-                            options=MeansOfPayment,
-                            required=True,
-                            help="How the money moves: bank transfer, direct debit, card or "
-                            "cash/cheque.",
-                        ),
-                        Field(
-                            "use_in_customer_ledger",
-                            "Use in customer ledger",
-                            Kind.CHECKBOX,
-                            help="The method can be used for customer payments.",
-                        ),
-                        Field(
-                            "cash_account",
-                            "Cash account",
-                            Kind.LOOKUP,
-                            attr="cash_account_id",
-                            lookup=CASH_ACCOUNTS,
-                            help="The cash account payments by this method are deposited to.",
-                        ),
+                    PAYMENT_METHOD.pick(
+                        "means_of_payment", "use_in_customer_ledger", "cash_account"
                     ),
                 ),
             ),
-            grids=(
-                Grid(
-                    "Payment method details",
-                    DETAILS,
-                    (
-                        Field(
-                            "detail_id",
-                            "ID",
-                            Kind.TEXT,
-                            required=True,
-                            help="The ID of the detail, once per payment method (e.g. IBAN).",
-                        ),
-                        Field(
-                            "description",
-                            "Description",
-                            Kind.TEXT,
-                            required=True,
-                            help="The name of the detail a customer fills in.",
-                        ),
-                        Field(
-                            "required",
-                            "Required",
-                            Kind.CHECKBOX,
-                            help="A customer using the method must give this detail.",
-                        ),
-                        Field(
-                            "sort_order",
-                            "Sort order",
-                            Kind.NUMBER,
-                            help="The order the details are shown in; new details come last.",
-                        ),
-                    ),
-                    order_by="sort_order",
-                    help="The details a customer gives for this payment method.",
-                ),
-            ),
+            grids=(PAYMENT_METHOD.grid(DETAILS),),
         ),
     ),
     list_columns=LIST_COLUMNS,
     list_query=lambda: list_query_of(PaymentMethod, LIST_COLUMNS),
+    definition=PAYMENT_METHOD,
 )
 
 
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
     return reference_screen(
-        store,
-        parent,
-        SCREEN,
-        code_key="payment_method_id",
-        noun="payment method",
-        service_class=PaymentMethodService,
+        store, parent, SCREEN, code_key="payment_method_id", service_class=PaymentMethodService
     )

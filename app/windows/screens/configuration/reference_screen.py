@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from app.ledger.reference import ID_CODE, CodeRule, ReferenceService
 from app.models.database import Store
-from app.windows.framework.record_screen import RecordScreen, screen_rules
+from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import ListColumn, RowSelect, Screen
 
 
@@ -26,12 +26,21 @@ def reference_screen(
     spec: Screen,
     *,
     code_key: str,
-    noun: str,
     code_rule: CodeRule = ID_CODE,
     service_class: type[ReferenceService[Any]] = ReferenceService,
     screen_class: type[RecordScreen] = RecordScreen,
 ) -> RecordScreen:
+    """The screen and its service, which validates the record's definition (the screen's
+    ``definition``, whose name is the record's noun in messages)."""
+    definition = spec.definition
+    if definition is None:
+        raise ValueError(f"{spec.id} arranges no definition")
     service = service_class(
-        store, spec.model, screen_rules(spec), code_key, noun=noun, code_rule=code_rule
+        store,
+        definition.model,
+        definition.rules(),
+        code_key,
+        noun=definition.name,
+        code_rule=code_rule,
     )
     return screen_class(store, spec, service, parent)

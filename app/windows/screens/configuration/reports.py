@@ -1,13 +1,15 @@
-"""Customer ledger reports (SM206000): the reports a mailing can send."""
+"""Customer ledger reports (SM206000): the reports a mailing can send, arranged from the
+report's definition (app/ledger/definitions/system.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from app.ledger.definitions.system import REPORT
 from app.models import Report
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
-from app.windows.framework.spec import Field, Kind, ListColumn, Screen
+from app.windows.framework.spec import ListColumn, Screen
 from app.windows.screens.configuration.reference_screen import list_query_of, reference_screen
 
 LIST_COLUMNS = (
@@ -20,26 +22,12 @@ SCREEN = Screen(
     title="Customer ledger reports",
     model=Report,
     help="The customer ledger reports mailings send, like AR641500 Customer statement.",
-    top=(
-        Field(
-            "report_id",
-            "Report ID",
-            Kind.TEXT,
-            required=True,
-            help="The unique ID of the report, like AR641500.",
-        ),
-        Field(
-            "name",
-            "Name",
-            Kind.TEXT,
-            required=True,
-            help="The name of the report, shown where it is selected.",
-        ),
-    ),
+    top=REPORT.pick("report_id", "name"),
     list_columns=LIST_COLUMNS,
     list_query=lambda: list_query_of(Report, LIST_COLUMNS),
+    definition=REPORT,
 )
 
 
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
-    return reference_screen(store, parent, SCREEN, code_key="report_id", noun="report")
+    return reference_screen(store, parent, SCREEN, code_key="report_id")

@@ -1,17 +1,17 @@
-"""VAT categories (TX205500): the VAT rates documents' lines are taxed at."""
+"""VAT categories (TX205500): the VAT rates documents' lines are taxed at, arranged from the
+category's definition (app/ledger/definitions/vat.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from app.ledger.definitions.vat import VAT_CATEGORY
 from app.ledger.vat import VatCategoryService
 from app.models import VatCategory
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
-from app.windows.framework.spec import Field, Kind, ListColumn, Screen
+from app.windows.framework.spec import Kind, ListColumn, Screen
 from app.windows.screens.configuration.reference_screen import list_query_of, reference_screen
-
-# What a VAT category lookup selects from: active categories only.
 
 LIST_COLUMNS = (
     ListColumn("vat_category_id", "VAT category ID", width=120),
@@ -25,46 +25,14 @@ SCREEN = Screen(
     title="VAT categories",
     model=VatCategory,
     help="The VAT rates sales are taxed at (standard, reduced, zero-rated, exempt).",
-    top=(
-        Field(
-            "vat_category_id",
-            "VAT category ID",
-            Kind.TEXT,
-            required=True,
-            help="The unique ID of the VAT category.",
-        ),
-        Field(
-            "description",
-            "Description",
-            Kind.TEXT,
-            required=True,
-            help="The name of the VAT category, shown where it is selected.",
-        ),
-        Field(
-            "vat_rate",
-            "VAT rate",
-            Kind.PERCENT,
-            required=True,
-            help="The percentage of VAT charged on amounts in this category (0–100 %).",
-        ),
-        Field(
-            "active",
-            "Active",
-            Kind.CHECKBOX,
-            help="Active categories can be selected for VAT zones, customers and documents.",
-        ),
-    ),
+    top=VAT_CATEGORY.pick("vat_category_id", "description", "vat_rate", "active"),
     list_columns=LIST_COLUMNS,
     list_query=lambda: list_query_of(VatCategory, LIST_COLUMNS),
+    definition=VAT_CATEGORY,
 )
 
 
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
     return reference_screen(
-        store,
-        parent,
-        SCREEN,
-        code_key="vat_category_id",
-        noun="VAT category",
-        service_class=VatCategoryService,
+        store, parent, SCREEN, code_key="vat_category_id", service_class=VatCategoryService
     )

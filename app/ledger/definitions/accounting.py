@@ -1,0 +1,184 @@
+"""Where the ledger posts: branches (CS102000), the chart of accounts (GL202500), subaccounts
+(GL203000) and cash accounts (CA202000)."""
+
+from __future__ import annotations
+
+from app.ledger.fields import Definition, Field, Kind
+from app.ledger.sources import BRANCHES, COUNTRIES, CURRENCIES, GL_ACCOUNTS, SUBACCOUNTS
+from app.models import AccountType, Branch, CashAccount, GlAccount, Subaccount
+
+BRANCH = Definition(
+    "branch",
+    Branch,
+    (
+        Field(
+            "branch_id",
+            "Branch ID",
+            Kind.TEXT,
+            required=True,
+            help="The unique ID of the branch.",
+        ),
+        Field(
+            "branch_name",
+            "Branch name",
+            Kind.TEXT,
+            attr="name",
+            required=True,
+            help="The name of the branch, shown where it is selected and printed on documents.",
+        ),
+        Field(
+            "country",
+            "Country",
+            Kind.LOOKUP,
+            attr="country_id",
+            lookup=COUNTRIES,
+            help="The country the branch is in.",
+        ),
+        Field(
+            "currency",
+            "Currency",
+            Kind.LOOKUP,
+            attr="currency_id",
+            lookup=CURRENCIES,
+            help="The base currency of the branch.",
+        ),
+        Field(
+            "active",
+            "Active",
+            Kind.CHECKBOX,
+            help="Active branches can be selected for documents, warehouses and cash accounts.",
+        ),
+    ),
+)
+
+GL_ACCOUNT = Definition(
+    "account",
+    GlAccount,
+    (
+        Field(
+            "account",
+            "Account",
+            Kind.TEXT,
+            required=True,
+            help="The account number, unique in the chart of accounts (e.g. 1500, 3000).",
+        ),
+        Field(
+            "description",
+            "Description",
+            Kind.TEXT,
+            required=True,
+            help="The name of the account, shown where it is selected.",
+        ),
+        Field(
+            "account_type",
+            "Account type",
+            Kind.OPTION,
+            options=AccountType,
+            required=True,
+            help="Whether the account holds assets, liabilities, income or expenses.",
+        ),
+        Field(
+            "active",
+            "Active",
+            Kind.CHECKBOX,
+            help="Active accounts can be selected for customer classes, locations and cash "
+            "accounts.",
+        ),
+    ),
+)
+
+SUBACCOUNT = Definition(
+    "subaccount",
+    Subaccount,
+    (
+        Field(
+            "subaccount_id",
+            "Subaccount ID",
+            Kind.TEXT,
+            required=True,
+            help="The unique ID of the subaccount.",
+        ),
+        Field(
+            "description",
+            "Description",
+            Kind.TEXT,
+            required=True,
+            help="The name of the subaccount, shown where it is selected.",
+        ),
+        Field(
+            "active",
+            "Active",
+            Kind.CHECKBOX,
+            help="Active subaccounts can be selected for customer classes, locations and cash "
+            "accounts.",
+        ),
+    ),
+)
+
+CASH_ACCOUNT = Definition(
+    "cash account",
+    CashAccount,
+    (
+        Field(
+            "cash_account_id",
+            "Cash account ID",
+            Kind.TEXT,
+            required=True,
+            help="The unique ID of the cash account.",
+        ),
+        Field(
+            "description",
+            "Description",
+            Kind.TEXT,
+            required=True,
+            help="The name of the cash account, shown where it is selected.",
+        ),
+        Field(
+            "branch",
+            "Branch",
+            Kind.LOOKUP,
+            attr="branch_id",
+            lookup=BRANCHES,
+            help="The branch the cash account belongs to.",
+        ),
+        Field(
+            "account",
+            "Account",
+            Kind.LOOKUP,
+            attr="gl_account_id",
+            lookup=GL_ACCOUNTS,
+            required=True,
+            help="The GL account the cash account's transactions are posted to.",
+        ),
+        Field(
+            "subaccount",
+            "Subaccount",
+            Kind.LOOKUP,
+            attr="subaccount_id",
+            lookup=SUBACCOUNTS,
+            help="The subaccount the cash account's transactions are posted to.",
+        ),
+        Field(
+            "currency",
+            "Currency",
+            Kind.LOOKUP,
+            attr="currency_id",
+            lookup=CURRENCIES,
+            required=True,
+            help="The currency the account is kept in.",
+        ),
+        Field(
+            "bank_account",
+            "Bank account",
+            Kind.TEXT,
+            help="The account number printed on documents for payment; an IBAN (like NO93 8601 "
+            "1117 947) is checked and stored in groups of four.",
+        ),
+        Field(
+            "active",
+            "Active",
+            Kind.CHECKBOX,
+            help="Active cash accounts can be selected for payment methods and payments.",
+        ),
+    ),
+)
