@@ -4,7 +4,7 @@ follow the values, and the lookup selector picks a record."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QListWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.ledger.customer_classes import CustomerClassService
@@ -170,3 +170,53 @@ def test_tab_visibility_and_required_option_start_value(qtbot: QtBot, store: Sto
     assert screen.form.tabs.isTabVisible(1)
     screen.record.set_value("description", "Balance write-off")
     assert screen.save(), screen.message.text()
+
+
+def test_a_tab_built_when_first_shown_follows_the_values_and_conditions(
+    qtbot: QtBot, store: Store
+) -> None:
+    from app.windows.framework.spec import Section, Tab
+
+    spec = Screen(
+        id="AR201000",
+        title="Customer classes",
+        model=CustomerClass,
+        top=(Field("class_id", "Class ID", Kind.TEXT, required=True),),
+        tabs=(
+            Tab(
+                "First",
+                sections=(Section("Names", (Field("description", "Description", Kind.TEXT),)),),
+            ),
+            Tab(
+                "Later",
+                sections=(
+                    Section(
+                        "Charges",
+                        (
+                            Field(
+                                "apply_overdue_charges",
+                                "Apply overdue charges",
+                                Kind.CHECKBOX,
+                                visible_when=lambda values: (
+                                    not str(values.get("class_id") or "").startswith("X")
+                                ),
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    )
+    screen = make(qtbot, store, spec)
+    assert screen.findChild(QLabel, "label_description") is not None
+    assert screen.findChild(QWidget, "apply_overdue_charges") is None
+    type_into(qtbot, screen, "class_id", "XPORT")
+    screen.record.set_value("apply_overdue_charges", True)
+    screen.form.tabs.setCurrentIndex(1)
+    box = screen.findChild(QCheckBox, "apply_overdue_charges")
+    assert box is not None and box.isChecked()
+    assert not box.isVisible()  # the condition holds from the moment the tab is built
+    type_into(qtbot, screen, "class_id", "RETAIL")
+    assert box.isVisible()
+    box.click()
+    assert screen.record.value("apply_overdue_charges") is False  # bound both ways

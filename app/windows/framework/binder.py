@@ -167,15 +167,30 @@ class Binder(QObject):
             self.rules.setdefault(rule.field, []).append(rule)
         self.service = service
         self.fields = {spec.key: spec for spec in fields}
-        self.editors = editors
-        self.rows = rows  # each field's label and editor, hidden and shown together
+        # The editors built so far: a tab's join when it is first shown (bind).
+        self.editors: dict[str, QWidget] = {}
+        self.rows: dict[str, list[QWidget]] = {}  # a field's label and editor, shown together
         self.on_change: dict[str, OnChange] = {}
         self._pushing = False
         self._rules_paused = False
-        for key, editor in editors.items():
-            as_editor(editor).edited.connect(lambda value, key=key: self._edited(key, value))
+        self._connect(editors, rows)
         model.dataChanged.connect(self._model_changed)
         model.modelReset.connect(self.push_all)
+
+    def bind(self, editors: Mapping[str, QWidget], rows: Mapping[str, list[QWidget]]) -> None:
+        """Tie editors built later (a tab's, when first shown) to the record: they show its
+        values as they are now (on-change rules may have set them meanwhile) and follow the
+        fields' conditions."""
+        self._connect(editors, rows)
+        for key in editors:
+            self._push(key)
+        self.apply_conditions()
+
+    def _connect(self, editors: Mapping[str, QWidget], rows: Mapping[str, list[QWidget]]) -> None:
+        for key, editor in editors.items():
+            self.editors[key] = editor
+            as_editor(editor).edited.connect(lambda value, key=key: self._edited(key, value))
+        self.rows.update(rows)
 
     def push_all(self) -> None:
         for key in self.editors:

@@ -4,6 +4,7 @@ the class's definition (app/ledger/definitions/customer_class.py), with the scre
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
@@ -18,7 +19,7 @@ from app.ledger.records import RecordError, RecordService
 from app.ledger.restriction import apply_restriction_settings
 from app.models import CustomerClass
 from app.models.database import Store
-from app.windows.framework.grid import GridEditor
+from app.windows.framework.grid import GridEditor, RowRule, set_row_rule
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import Action, ListColumn, RowSelect, Screen, Section, Tab
 
@@ -204,13 +205,14 @@ class CustomerClassesScreen(RecordScreen):
         super().__init__(store, screen, service, parent)
         for key in autoinvoice.DEPENDED_ON:
             self.binder.on_change[key] = lambda _value: autoinvoice.cleared(self.record.values())
-        self.grid(ATTRIBUTES).model.on_change[ATTRIBUTE_ID] = lambda row: self.service.row_defaults(
-            ATTRIBUTES, row
-        )
-        self.grid(MAILINGS).model.on_change[MAILING_ID] = lambda row: self.service.row_defaults(
-            MAILINGS, row
-        )
-        self.grid(RECIPIENTS).model.on_change[CONTACT_TYPE] = contact_id_cleared
+        # Each grid's row rule, set when the grid's tab is first shown.
+        rules: dict[str, tuple[str, RowRule]] = {
+            ATTRIBUTES: (ATTRIBUTE_ID, partial(self.service.row_defaults, ATTRIBUTES)),
+            MAILINGS: (MAILING_ID, partial(self.service.row_defaults, MAILINGS)),
+            RECIPIENTS: (CONTACT_TYPE, contact_id_cleared),
+        }
+        for grid_key, (column, rule) in rules.items():
+            self.when_built(grid_key, partial(set_row_rule, column, rule))
 
     def apply_restriction_settings(self) -> None:
         """Move the saved class's customers to its Default restriction group; say how many."""

@@ -9,6 +9,8 @@ in the same transaction (see ``app/ledger/preferences.py``).
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import QWidget
 
 from app.ledger.definitions.cid_configuration import CID_CONFIGURATION
@@ -24,7 +26,7 @@ from app.ledger.preferences import (
 from app.ledger.recipients import CONTACT_TYPE, contact_id_cleared
 from app.models import Preferences
 from app.models.database import Store
-from app.windows.framework.grid import GridEditor
+from app.windows.framework.grid import set_row_rule
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import Screen, Section, Tab
 
@@ -209,9 +211,8 @@ def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
     screen = RecordScreen(store, SCREEN, service, parent, single_record=True)
     # Picking a configuration shows its settings and elements (typing a new ID starts one).
     screen.binder.on_change[SELECT_CONFIGURATION] = service.configuration_values
-    recipients = screen.editor(RECIPIENTS)
-    assert isinstance(recipients, GridEditor)
-    recipients.model.on_change[CONTACT_TYPE] = contact_id_cleared
+    # Set when the Reporting settings tab is first shown.
+    screen.when_built(RECIPIENTS, partial(set_row_rule, CONTACT_TYPE, contact_id_cleared))
     current = service.current_id()
     if current is not None:
         screen.load_record(current)
