@@ -267,7 +267,7 @@ def first_run_mode() -> str:
 
 def _first_run(store: Store) -> bool:
     """Set a new database up (asking first); False when the user cancels."""
-    from app.ledger.setup import first_run_needed
+    from app.ledger.first_run import first_run_needed
 
     if not first_run_needed(store):
         return True
