@@ -226,6 +226,11 @@ def _run(app: QApplication, url: str, demo: int | None) -> int:
                 app.quit()
 
             QTimer.singleShot(0, report_and_quit)
+        else:
+            from app.windows import warm_up
+
+            # What the first screen needs loads while the user looks at the window.
+            warm_up.start(window)
         return app.exec()
     finally:
         store.close()  # also releases the database's instance lock
