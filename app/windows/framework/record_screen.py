@@ -47,7 +47,7 @@ from app.windows.framework.builder import FormBuilder
 from app.windows.framework.grid import GridEditor, lookup_code
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.spec import Action, Field, Grid, Kind, Screen
-from app.windows.framework.widgets import INVALID_STYLE, as_editor, mark_invalid
+from app.windows.framework.widgets import as_editor, mark_invalid
 
 if TYPE_CHECKING:
     from app.windows.framework.listwindow import ListWindow
@@ -94,7 +94,6 @@ class RecordScreen(QWidget):
         self.single_record = single_record
         self.key_keys = key_keys or service.key_keys
         self.setObjectName(screen.id)
-        self.setStyleSheet(INVALID_STYLE)
         self.setWindowTitle(f"{screen.title} ({screen.id})")
 
         fields = screen.fields()

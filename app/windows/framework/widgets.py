@@ -46,7 +46,7 @@ def as_editor(widget: QWidget) -> Editor:
     return widget
 
 
-# Drawn around a field with a problem (the screen's style sheet).
+# Drawn around a field with a problem (its own style sheet while it has one).
 INVALID_STYLE = '*[invalid="true"] { border: 2px solid #c0392b; border-radius: 2px; }'
 
 
@@ -60,8 +60,9 @@ def mark_invalid(widget: QWidget, invalid: bool, problem: str = "") -> None:
     if bool(widget.property("invalid")) == invalid:
         return
     widget.setProperty("invalid", invalid)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    # The outline is the field's own style sheet while it has a problem: a sheet on the whole
+    # screen would have Qt restyle every field of it each time the screen is re-parented.
+    widget.setStyleSheet(INVALID_STYLE if invalid else "")
 
 
 class TextEditor(QLineEdit):
