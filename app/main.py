@@ -229,8 +229,9 @@ def _run(app: QApplication, url: str, demo: int | None) -> int:
         else:
             from app.windows import warm_up
 
-            # What the first screen needs loads while the user looks at the window.
-            warm_up.start(window)
+            # What the first screen needs loads while the user looks at the window. It lives
+            # as long as the app, like start-up's objects: frozen too once loaded.
+            warm_up.start(window).finished.connect(gc.freeze)
         return app.exec()
     finally:
         store.close()  # also releases the database's instance lock
