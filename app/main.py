@@ -226,6 +226,12 @@ def _run(app: QApplication, url: str, demo: int | None) -> int:
                 app.quit()
 
             QTimer.singleShot(0, report_and_quit)
+        else:
+            from app.windows import warm_up
+
+            # What the first screen needs loads while the user looks at the window. It lives
+            # as long as the app, like start-up's objects: frozen too once loaded.
+            warm_up.start(window).finished.connect(gc.freeze)
         return app.exec()
     finally:
         store.close()  # also releases the database's instance lock
@@ -267,7 +273,7 @@ def first_run_mode() -> str:
 
 def _first_run(store: Store) -> bool:
     """Set a new database up (asking first); False when the user cancels."""
-    from app.ledger.setup import first_run_needed
+    from app.ledger.first_run import first_run_needed
 
     if not first_run_needed(store):
         return True

@@ -199,6 +199,26 @@ def test_environment_database_opens_without_reportlab_or_screens(
     assert database.is_file()  # the environment's database, created on first start
 
 
+def test_a_current_database_opens_without_the_orm_models_or_migrations(
+    user_dirs: dict[str, str], tmp_path: Path
+) -> None:
+    # Start-up shows the window before any screen needs the models; the first start makes the
+    # database (with Alembic), the second finds it current.
+    database = tmp_path / "ledger.sqlite"
+    env = {**user_dirs, DATABASE_ENV: f"sqlite:///{database}", QUIT_WHEN_READY_ENV: "1"}
+    code = (
+        "import json, sys; from app.main import main\n"
+        "code = main([])\n"
+        "loaded = [m for m in ('sqlalchemy.orm', 'alembic', 'app.models.base', "
+        "'app.models.customer', 'app.ledger.definitions') if m in sys.modules]\n"
+        "print(json.dumps({'code': code, 'loaded': loaded}))"
+    )
+    assert run(["-c", code], env).returncode == 0
+    proc = run(["-c", code], env)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout.splitlines()[-1]) == {"code": 0, "loaded": []}
+
+
 def test_python_m_app_starts_and_saves_its_settings(
     user_dirs: dict[str, str], tmp_path: Path
 ) -> None:

@@ -25,19 +25,25 @@ def window(screen_id: str) -> dict[str, Any]:
 
 def elements(screen_id: str) -> list[tuple[str, str, dict[str, Any]]]:
     """Every (tab title, section title, element) of a screen; the top part has tab ``""``."""
+    return list(_elements(screen_id))
+
+
+@cache
+def _elements(screen_id: str) -> tuple[tuple[str, str, dict[str, Any]], ...]:
+    # Listed once per screen: building a screen asks for every field's help.
     found: dict[str, Any] = _windows().get(screen_id, {})
     listed = [("", "", element) for element in found.get("top", [])]
     for tab in found.get("tabs", []):
         for section in tab.get("sections", []):
             listed.extend((tab["title"], section["title"], e) for e in section["elements"])
-    return listed
+    return tuple(listed)
 
 
 def help_text(screen_id: str, name: str, section: str | None = None) -> str:
     """The seed's description of an element (and its rule), preferring the given section."""
     candidates = [
         element
-        for _tab, title, element in elements(screen_id)
+        for _tab, title, element in _elements(screen_id)
         if element["name"] == name and (section is None or title.casefold() == section.casefold())
     ]
     if not candidates and section is not None:

@@ -22,8 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.ledger.records import RecordError
 from app.ledger.where_used import Use, uses_of
-from app.models import Address, ArDocument, Contact, Customer, Location
-from app.models.base import Base
+from app.models import Address, ArDocument, Base, Contact, Customer, Location
 
 NAMED_CHILDREN = 3  # child accounts named in a refusal; the rest are counted
 

@@ -35,6 +35,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from app.ledger.first_run import first_run_needed as first_run_needed
 from app.ledger.numbering import CUSTOMER_SERIES
 from app.models import (
     PREFERENCES_ID,
@@ -302,12 +303,6 @@ class BaseConfiguration:
 
     def id_of(self, table: str, code: str) -> int:
         return self.ids[table][code]
-
-
-def first_run_needed(store: Store) -> bool:
-    """True while the database has no preferences record: nothing has been set up yet."""
-    with store.session() as session:
-        return session.get(Preferences, PREFERENCES_ID) is None
 
 
 def set_up_company(

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Table, func, inspect, select
 from sqlalchemy.orm import Session
 
-from app.models.base import Base
+from app.models import Base  # every model's table, however few were used yet
 
 # Tables whose name is not the user's word for what they hold.
 NOUNS = {"ar_document": "ledger document"}

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from sqlalchemy import BigInteger, DateTime, Dialect, Index, MetaData, Numeric, String, func
+from sqlalchemy import BigInteger, DateTime, Dialect, Index, MetaData, Numeric, String, event, func
 from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.orm import (
     DeclarativeBase,
@@ -132,6 +132,15 @@ class Base(DeclarativeBase):
         enum.Enum: SqlEnum(enum.Enum, native_enum=False, length=40, validate_strings=True),
         datetime: DateTime(),
     }
+
+
+@event.listens_for(Base, "before_configured")
+def _import_every_model(_registry: Any) -> None:
+    """Mappers are configured with every model imported, so a relationship named by a string
+    resolves even where only one model module was imported (app.models imports them lazily)."""
+    from app.models import load_all
+
+    load_all()
 
 
 class MasterRecord:

@@ -6,14 +6,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.lock import InstanceLock
 from app.paths import default_database_path
+
+if TYPE_CHECKING:
+    # The ORM loads with the first session, not with the store: start-up needs neither.
+    from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -63,7 +66,16 @@ class Store:
     def __init__(self, engine: Engine, *, lock: InstanceLock | None = None) -> None:
         self.engine = engine
         self.lock = lock
-        self.sessions = sessionmaker(engine, expire_on_commit=False)
+        self._sessions: sessionmaker[Session] | None = None
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        """The session factory, made on first use."""
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        return self._sessions
 
     @classmethod
     def from_url(cls, url: str) -> Store:

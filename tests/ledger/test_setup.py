@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, inspect, select
 
-from app.ledger import setup
+from app.ledger import first_run, setup
 from app.ledger.customers import CustomerService
 from app.ledger.setup import CLASS_ACCOUNTS, SetupError, first_run_needed, set_up_company
 from app.models import (
@@ -46,6 +46,12 @@ def test_first_run_is_needed_until_the_company_is_set_up(store: Store) -> None:
     assert first_run_needed(store)
     norway(store)
     assert not first_run_needed(store)
+
+
+def test_the_first_run_check_reads_the_preferences_record() -> None:
+    # It reads the table without the ORM (start-up asks before the models are loaded).
+    assert Preferences.__tablename__ == first_run.PREFERENCES_TABLE
+    assert first_run.PREFERENCES_ID == PREFERENCES_ID
 
 
 def test_countries_currencies_and_languages(store: Store) -> None:

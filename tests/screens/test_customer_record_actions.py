@@ -187,6 +187,8 @@ def test_view_on_map_opens_the_address_shown(
         "https://www.openstreetmap.org/search?query="
         "Lagerveien%201%2C%202000%20Lillestr%C3%B8m%2C%20Norway"
     )
+    # A tab's widgets exist once it has been shown, as when the user opens it.
+    screen.form.tabs.setCurrentWidget(screen.form.tab_pages["tab_invoicing_settings"])
     invoice = screen.findChild(object, "invoice_address_view_on_map")
     assert invoice is not None
     invoice.click()  # type: ignore[attr-defined]

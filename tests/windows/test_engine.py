@@ -4,7 +4,7 @@ follow the values, and the lookup selector picks a record."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QListWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.ledger.customer_classes import CustomerClassService
@@ -125,40 +125,44 @@ def test_selector_lists_and_picks_a_record(qtbot: QtBot, store: Store) -> None:
 
 
 def test_tab_visibility_and_required_option_start_value(qtbot: QtBot, store: Store) -> None:
-    from app.ledger.definitions.system import REASON_CODE
-    from app.models import ReasonCode
-    from app.models.reference.system import ReasonCodeUsage
+    from app.ledger.fields import Definition
     from app.windows.framework.spec import Section, Tab
 
-    spec = Screen(
-        id="CS211000",
-        title="Reason codes",
-        model=ReasonCode,
-        top=REASON_CODE.pick("reason_code_id", "description"),
-        tabs=(
-            Tab("Always", sections=(Section("Usage", REASON_CODE.pick("usage")),)),
-            Tab(
-                "Only for WO codes",
-                visible_when=lambda values: str(values.get("reason_code_id") or "").startswith(
-                    "WO"
-                ),
+    tabbed = Definition(
+        "customer class",
+        CustomerClass,
+        (
+            Field("class_id", "Class ID", Kind.TEXT, required=True),
+            Field("description", "Description", Kind.TEXT),
+            Field(
+                "apply_overdue_charges",
+                "Apply overdue charges",
+                Kind.CHECKBOX,
+                visible_when=lambda values: not str(values.get("class_id") or "").startswith("X"),
             ),
         ),
-        definition=REASON_CODE,
     )
-    from app.ledger.reference import ReferenceService
-
-    service = ReferenceService(
-        store, ReasonCode, REASON_CODE.rules(), "reason_code_id", noun=REASON_CODE.name
+    spec = Screen(
+        id="AR201000",
+        title="Customer classes",
+        model=CustomerClass,
+        top=tabbed.pick("class_id"),
+        tabs=(
+            Tab("First", sections=(Section("Names", tabbed.pick("description")),)),
+            Tab("Later", sections=(Section("Charges", tabbed.pick("apply_overdue_charges")),)),
+        ),
+        definition=tabbed,
     )
-    screen = RecordScreen(store, spec, service)
-    qtbot.addWidget(screen)
-    screen.show()
-    # The option shown is the option held: saving needs no extra pick.
-    assert screen.record.value("usage") is ReasonCodeUsage.BALANCE_WRITE_OFF
-    assert not screen.is_dirty
-    assert not screen.form.tabs.isTabVisible(1)
-    screen.record.set_value("reason_code_id", "WOBAL")
-    assert screen.form.tabs.isTabVisible(1)
-    screen.record.set_value("description", "Balance write-off")
-    assert screen.save(), screen.message.text()
+    screen = make(qtbot, store, spec)
+    assert screen.findChild(QLabel, "label_description") is not None
+    assert screen.findChild(QWidget, "apply_overdue_charges") is None
+    type_into(qtbot, screen, "class_id", "XPORT")
+    screen.record.set_value("apply_overdue_charges", True)
+    screen.form.tabs.setCurrentIndex(1)
+    box = screen.findChild(QCheckBox, "apply_overdue_charges")
+    assert box is not None and box.isChecked()
+    assert not box.isVisible()  # the condition holds from the moment the tab is built
+    type_into(qtbot, screen, "class_id", "RETAIL")
+    assert box.isVisible()
+    box.click()
+    assert screen.record.value("apply_overdue_charges") is False  # bound both ways

@@ -46,7 +46,6 @@ from sqlalchemy import Column, Connection, Engine, MetaData, create_engine, even
 from sqlalchemy.pool import NullPool
 from sqlalchemy.schema import CreateIndex
 
-from app.models.base import ExactDecimal
 from app.models.database import BUSY_TIMEOUT_MS
 
 if TYPE_CHECKING:
@@ -288,6 +287,9 @@ ADD_REVISION_HINT = 'python -m app.models.migrations revision --autogenerate -m 
 
 def render_item(kind: str, obj: Any, autogen_context: AutogenContext) -> str | bool:
     """Render the money type importably, with its scale (its repr would drop the scale)."""
+    # Imported here: start-up reads this package's revisions without loading the ORM.
+    from app.models.base import ExactDecimal
+
     if kind == "type" and isinstance(obj, ExactDecimal):
         autogen_context.imports.add("from app.models.base import ExactDecimal")
         return f"ExactDecimal({obj.scale})"

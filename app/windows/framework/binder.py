@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QWidget
 from app.ledger.fields import OnChange as ChangeRule
 from app.ledger.records import PARTS
 from app.windows.framework.spec import Field
-from app.windows.framework.widgets import as_editor
+from app.windows.framework.widgets import Editor, as_editor
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 OnChange = Callable[[Any], Mapping[str, Any] | None]
@@ -167,15 +167,32 @@ class Binder(QObject):
             self.rules.setdefault(rule.field, []).append(rule)
         self.service = service
         self.fields = {spec.key: spec for spec in fields}
-        self.editors = editors
-        self.rows = rows  # each field's label and editor, hidden and shown together
+        # The editors built so far: a tab's join when it is first shown (bind).
+        self.editors: dict[str, QWidget] = {}
+        self._field_editors: dict[str, Editor] = {}  # the same, checked once (as_editor)
+        self.rows: dict[str, list[QWidget]] = {}  # a field's label and editor, shown together
         self.on_change: dict[str, OnChange] = {}
         self._pushing = False
         self._rules_paused = False
-        for key, editor in editors.items():
-            as_editor(editor).edited.connect(lambda value, key=key: self._edited(key, value))
+        self._connect(editors, rows)
         model.dataChanged.connect(self._model_changed)
         model.modelReset.connect(self.push_all)
+
+    def bind(self, editors: Mapping[str, QWidget], rows: Mapping[str, list[QWidget]]) -> None:
+        """Tie editors built later (a tab's, when first shown) to the record: they show its
+        values as they are now (on-change rules may have set them meanwhile) and follow the
+        fields' conditions."""
+        self._connect(editors, rows)
+        for key in editors:
+            self._push(key)
+        self.apply_conditions()
+
+    def _connect(self, editors: Mapping[str, QWidget], rows: Mapping[str, list[QWidget]]) -> None:
+        for key, editor in editors.items():
+            self.editors[key] = editor
+            self._field_editors[key] = field_editor = as_editor(editor)
+            field_editor.edited.connect(lambda value, key=key: self._edited(key, value))
+        self.rows.update(rows)
 
     def push_all(self) -> None:
         for key in self.editors:
@@ -185,7 +202,7 @@ class Binder(QObject):
     def _push(self, key: str) -> None:
         self._pushing = True
         try:
-            as_editor(self.editors[key]).set_value(self.model.value(key))
+            self._field_editors[key].set_value(self.model.value(key))
         finally:
             self._pushing = False
 
@@ -198,7 +215,8 @@ class Binder(QObject):
         self, top_left: QModelIndex, _bottom_right: QModelIndex, _roles: Any = None
     ) -> None:
         key = self.model.key_of(top_left)
-        if key in self.editors and as_editor(self.editors[key]).value() != self.model.value(key):
+        editor = self._field_editors.get(key)
+        if editor is not None and editor.value() != self.model.value(key):
             self._push(key)
         if not self._pushing and not self._rules_paused:
             for rule in self.rules.get(key, []):

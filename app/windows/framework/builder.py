@@ -1,4 +1,8 @@
-"""One builder turns a screen declaration into widgets: top part, tabs, sections, fields."""
+"""One builder turns a screen declaration into widgets: top part, tabs, sections, fields.
+
+A tab's widgets are made the first time the tab is shown (``build_tab``): a screen opens with its
+top part and first tab only, and a tab never looked at costs nothing.
+"""
 
 from __future__ import annotations
 
@@ -32,13 +36,16 @@ REQUIRED_MARK = ' <span style="color:#c0392b">*</span>'
 
 @dataclass
 class Form:
-    """The widgets of a built screen, by field key."""
+    """The widgets of a screen, by field key: the top part's, and those of each tab built so
+    far (``built``); ``tab_of`` says which tab holds every other field and grid."""
 
     top: QWidget
     tabs: QTabWidget
     editors: dict[str, QWidget] = field(default_factory=dict)
     rows: dict[str, list[QWidget]] = field(default_factory=dict)
     tab_pages: dict[str, QWidget] = field(default_factory=dict)
+    tab_of: dict[str, int] = field(default_factory=dict)
+    built: set[int] = field(default_factory=set)
 
 
 def label_text(spec: Field) -> str:
@@ -59,15 +66,40 @@ class FormBuilder:
         self.bind = bind  # a section button's action, bound to the screen it runs on
 
     def build(self, parent: QWidget) -> Form:
+        """The top part, and an empty page for each tab (named, so automation finds the tab);
+        ``build_tab`` fills a page in."""
         form = Form(top=QWidget(parent), tabs=QTabWidget(parent))
         form.top.setObjectName("top_part")
         form.tabs.setObjectName("record_tabs")
         self._build_top(form)
-        for tab in self.screen.tabs:
-            page = self._build_tab(form, tab)
+        for index, tab in enumerate(self.screen.tabs):
+            page = QWidget()
+            page.setObjectName(tab.object_name)
+            if tab.help:
+                page.setToolTip(tab.help)
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
             form.tabs.addTab(page, tab.title)
             form.tab_pages[tab.object_name] = page
+            for section in tab.sections:
+                form.tab_of.update(dict.fromkeys((spec.key for spec in section.fields), index))
+            form.tab_of.update(dict.fromkeys((grid.key for grid in tab.grids), index))
         return form
+
+    def build_tab(self, form: Form, index: int) -> list[str]:
+        """Make the widgets of tab ``index`` (once); the keys of the editors made."""
+        if index in form.built:
+            return []
+        form.built.add(index)
+        before = set(form.editors)
+        tab = self.screen.tabs[index]
+        page = form.tabs.widget(index)
+        layout = page.layout() if page is not None else None
+        assert layout is not None
+        content = self._build_tab(form, tab)
+        layout.addWidget(content)
+        # A child added to a page already on screen stays hidden until shown.
+        content.show()
+        return [key for key in form.editors if key not in before]
 
     def _editor(
         self, form: Form, spec: Field, parent: QWidget, section: str | None = None
@@ -102,31 +134,26 @@ class FormBuilder:
             grid.setColumnStretch(column * 2 + 1, 1)
 
     def _build_tab(self, form: Form, tab: Tab) -> QWidget:
-        page = QWidget()
-        page.setObjectName(tab.object_name)
-        if tab.help:
-            page.setToolTip(tab.help)
+        inner = QWidget()
         columns = QHBoxLayout()
         column_boxes = [QVBoxLayout(), QVBoxLayout()]
         for box in column_boxes:
             columns.addLayout(box, 1)
         for section in tab.sections:
-            column_boxes[min(section.column, 1)].addWidget(self._build_section(form, section, page))
+            column_boxes[min(section.column, 1)].addWidget(
+                self._build_section(form, section, inner)
+            )
         for box in column_boxes:
             box.addStretch(1)
-        inner = QWidget()
         inner_layout = QVBoxLayout(inner)
         inner_layout.addLayout(columns)
         for grid in tab.grids:
             inner_layout.addWidget(self._build_grid(form, grid, inner), 1)
-        scroll = QScrollArea(page)
+        scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
-        outer = QVBoxLayout(page)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        return page
+        return scroll
 
     def _build_grid(self, form: Form, grid: Grid, parent: QWidget) -> QWidget:
         child = self._row_model(grid)

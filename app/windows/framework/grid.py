@@ -395,3 +395,10 @@ def lookup_code(descriptions: Descriptions) -> CodeOf:
         return choice.code if choice else ""
 
     return code_of
+
+
+def set_row_rule(column: str, rule: RowRule, editor: QWidget) -> None:
+    """Run ``rule`` when a user edits ``column`` of the grid ``editor`` (for
+    ``RecordScreen.when_built``: a grid's rule is set when its tab is first built)."""
+    assert isinstance(editor, GridEditor)
+    editor.model.on_change[column] = rule

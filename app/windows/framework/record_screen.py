@@ -45,7 +45,7 @@ from app.windows.framework.builder import FormBuilder
 from app.windows.framework.grid import GridEditor, lookup_code
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.spec import Action, Field, Grid, Kind, Screen
-from app.windows.framework.widgets import INVALID_STYLE, as_editor, mark_invalid
+from app.windows.framework.widgets import as_editor, mark_invalid
 
 if TYPE_CHECKING:
     from app.windows.framework.listwindow import ListWindow
@@ -86,7 +86,6 @@ class RecordScreen(QWidget):
         self.single_record = single_record
         self.key_keys = key_keys or service.key_keys
         self.setObjectName(screen.id)
-        self.setStyleSheet(INVALID_STYLE)
         self.setWindowTitle(f"{screen.title} ({screen.id})")
 
         fields = screen.fields()
@@ -95,24 +94,22 @@ class RecordScreen(QWidget):
         masters = [grid.key for grid in screen.grids() if not grid.master]
         self.record = RecordModel([spec.key for spec in fields] + masters, self)
         self.descriptions = Descriptions(store)
-        self.form = FormBuilder(screen, self._make_lookup, self._make_grid, self._bound).build(self)
-        bound = {
-            key: editor for key, editor in self.form.editors.items() if key in self.record.keys
-        }
+        # The top part now; each tab's widgets when the tab is first shown (_build_tab).
+        self._builder = FormBuilder(screen, self._make_lookup, self._make_grid, self._bound)
+        self.form = self._builder.build(self)
+        self._when_built: dict[str, list[Callable[[QWidget], object]]] = {}
         self.binder = Binder(
             self.record,
             fields,
-            bound,
+            self._bindable(list(self.form.editors)),
             self.form.rows,
             self,
             rules=screen.definition.on_change if screen.definition else (),
             service=service,
         )
-        for grid in screen.grids():
-            if grid.master:
-                master, detail = self.form.editors[grid.master], self.form.editors[grid.key]
-                assert isinstance(master, GridEditor) and isinstance(detail, GridEditor)
-                master.link_detail(detail)
+        self.form.tabs.currentChanged.connect(self._build_tab)
+        if screen.tabs:
+            self._build_tab(self.form.tabs.currentIndex())
         self.actions_by_name: dict[str, QAction] = {}
         self.message = QLabel(self)
         self.message.setObjectName("record_message")
@@ -136,7 +133,7 @@ class RecordScreen(QWidget):
         layout.addWidget(self.pages, 1)
 
         for key in self.key_keys:
-            editor = self.form.editors[key]
+            editor = self.editor(key)
             if isinstance(editor, QLineEdit):
                 editor.editingFinished.connect(self._key_entered)
             elif isinstance(editor, LookupEditor):
@@ -152,6 +149,42 @@ class RecordScreen(QWidget):
         where needed."""
 
     # -- building --------------------------------------------------------------------------
+
+    def _bindable(self, keys: list[str]) -> dict[str, QWidget]:
+        """The editors of record values (a detail grid's rows live in its master's rows)."""
+        return {key: self.form.editors[key] for key in keys if key in self.record.keys}
+
+    def _build_tab(self, index: int) -> None:
+        """Make tab ``index``'s widgets the first time it is shown (or an editor of it is asked
+        for), and tie them to the record as it is now."""
+        if index < 0 or index in self.form.built:
+            return
+        keys = self._builder.build_tab(self.form, index)
+        for key in keys:
+            grid = next((g for g in self.spec.grids() if g.key == key and g.master), None)
+            if grid is not None:
+                master, detail = self.editor(grid.master), self.form.editors[key]
+                assert isinstance(master, GridEditor) and isinstance(detail, GridEditor)
+                master.link_detail(detail)
+        self.binder.bind(self._bindable(keys), self.form.rows)
+        for key in keys:
+            for setup in self._when_built.pop(key, []):
+                setup(self.form.editors[key])
+
+    def when_built(self, key: str, setup: Callable[[QWidget], object]) -> None:
+        """Run ``setup`` on the editor of ``key`` once it exists: now when its tab is built,
+        else when the tab is (a grid's row rules, say, without building a tab no one opens)."""
+        editor = self.form.editors.get(key)
+        if editor is not None:
+            setup(editor)
+        elif key in self.form.tab_of:
+            self._when_built.setdefault(key, []).append(setup)
+        else:
+            raise KeyError(key)
+
+    def built_editor(self, key: str) -> QWidget | None:
+        """The editor of ``key`` when its tab has been built, else None (nothing is built)."""
+        return self.form.editors.get(key)
 
     def _make_lookup(self, spec: Field, parent: QWidget | None) -> QWidget:
         return LookupEditor(self.store, spec, parent, self.descriptions.get)
@@ -258,7 +291,14 @@ class RecordScreen(QWidget):
         return self.actions_by_name[name]
 
     def editor(self, key: str) -> QWidget:
-        return self.form.editors[key]
+        """The editor of a field or grid; one on a tab not shown yet is built first."""
+        editor = self.form.editors.get(key)
+        if editor is None:
+            if key not in self.form.tab_of:
+                raise KeyError(key)
+            self._build_tab(self.form.tab_of[key])
+            editor = self.form.editors[key]
+        return editor
 
     # -- record life cycle -----------------------------------------------------------------
 
@@ -303,8 +343,7 @@ class RecordScreen(QWidget):
     def _after_load(self) -> None:
         self.clear_message()
         for key in self.key_keys:
-            editor = self.form.editors[key]
-            as_editor(editor).set_read_only(not self.record.is_new)
+            as_editor(self.editor(key)).set_read_only(not self.record.is_new)
         self._update_title()
         self.record_loaded.emit(self.record.record_id)
 
@@ -566,14 +605,24 @@ class RecordScreen(QWidget):
     def _show_field_errors(self, error: ValidationError) -> None:
         lines = "\n".join(f"• {problem}" for problem in error.errors)
         self.show_message(f"The record was not saved:\n{lines}", error=True)
+        # A field on a tab not shown yet is built, so its mark is there when the tab is.
+        marked = {key: self.editor(key) for key in self._editor_keys(error)}
         for problem in error.errors:
-            editor = self.form.editors.get(problem.key)
+            editor = marked.get(problem.key)
             if editor is not None:
                 mark_invalid(getattr(editor, "line_edit", editor), True, str(problem))
-        first = self.form.editors.get(error.errors[0].key) if error.errors else None
+        first = marked.get(error.errors[0].key) if error.errors else None
         if first is not None:
             self._reveal(first)
             first.setFocus()
+
+    def _editor_keys(self, error: ValidationError) -> list[str]:
+        """The problems' keys that have an editor on this screen (built or not)."""
+        return [
+            problem.key
+            for problem in error.errors
+            if problem.key in self.form.editors or problem.key in self.form.tab_of
+        ]
 
     def _clear_marks(self) -> None:
         for key, editor in self.form.editors.items():
@@ -589,13 +638,13 @@ class RecordScreen(QWidget):
 
     def _focus_first(self) -> None:
         if self.spec.top:
-            self.form.editors[self.spec.top[0].key].setFocus()
+            self.editor(self.spec.top[0].key).setFocus()
 
     def _record_name(self) -> str:
         """``Customer class RETAIL``; keys shown as typed (a lookup's code, not its id)."""
         keys = []
         for key in self.key_keys:
-            editor = self.form.editors[key]
+            editor = self.editor(key)
             line = getattr(editor, "line_edit", editor)
             keys.append(line.text() if isinstance(line, QLineEdit) else str(self.record.value(key)))
         named = " ".join(key for key in keys if key)

@@ -63,7 +63,7 @@ def as_editor(widget: QWidget) -> Editor:
     return widget
 
 
-# Drawn around a field with a problem (the screen's style sheet).
+# Drawn around a field with a problem (its own style sheet while it has one).
 INVALID_STYLE = '*[invalid="true"] { border: 2px solid #c0392b; border-radius: 2px; }'
 
 
@@ -77,8 +77,9 @@ def mark_invalid(widget: QWidget, invalid: bool, problem: str = "") -> None:
     if bool(widget.property("invalid")) == invalid:
         return
     widget.setProperty("invalid", invalid)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    # The outline is the field's own style sheet while it has a problem: a sheet on the whole
+    # screen would have Qt restyle every field of it each time the screen is re-parented.
+    widget.setStyleSheet(INVALID_STYLE if invalid else "")
 
 
 def show_problem(widget: QWidget, problem: str | None, help_text: str) -> None:

@@ -195,7 +195,7 @@ class LocationScreen(RecordScreen):
         super()._after_load()
         # Both keys stay open: they select the location shown (a saved one is not renamed here).
         for key in self.key_keys:
-            as_editor(self.form.editors[key]).set_read_only(False)
+            as_editor(self.editor(key)).set_read_only(False)
 
     def add_new(self) -> None:
         """A new location of the customer shown (seed: Add customer locations)."""
@@ -283,7 +283,7 @@ class LocationScreen(RecordScreen):
         values = self.record.values()
 
         def described(key: str) -> str | None:
-            editor = self.form.editors[key]
+            editor = self.editor(key)
             return editor.description.text() or None if isinstance(editor, LookupEditor) else None
 
         url = map_url_of(

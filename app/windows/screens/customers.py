@@ -272,6 +272,8 @@ class CustomerScreen(RecordScreen):
         on_change["send_invoices_by_email"] = self._print_or_email_changed
         for section in ADDRESS_SECTIONS:
             on_change[f"{section}_country"] = partial(self._narrow_county, section)
+            # A county lookup built later (its tab first shown) starts narrowed too.
+            self.when_built(f"{section}_county", partial(self._narrow_built_county, section))
         # The class whose values the record shows: what a class change compares with.
         self._filled_class: Any = None
 
@@ -288,9 +290,14 @@ class CustomerScreen(RecordScreen):
         for section in ADDRESS_SECTIONS:
             self._narrow_county(section, self.record.value(f"{section}_country"))
 
+    def _narrow_built_county(self, section: str, _editor: QWidget) -> None:
+        self._narrow_county(section, self.record.value(f"{section}_country"))
+
     def _narrow_county(self, section: str, country_id: Any) -> None:
-        """The county lookup offers the address country's counties."""
-        editor = self.form.editors[f"{section}_county"]
+        """The county lookup offers the address country's counties (once it is built)."""
+        editor = self.built_editor(f"{section}_county")
+        if editor is None:
+            return
         assert isinstance(editor, LookupEditor)
         if isinstance(country_id, int):
             editor.source = replace(COUNTIES, where=lambda: County.country_id == country_id)
@@ -351,7 +358,7 @@ class CustomerScreen(RecordScreen):
 
     def _shown_description(self, key: str) -> str | None:
         """A lookup's description as shown (a country's or county's name)."""
-        editor = self.form.editors[key]
+        editor = self.editor(key)
         return editor.description.text() or None if isinstance(editor, LookupEditor) else None
 
     def change_id(self) -> None:
