@@ -17,37 +17,27 @@ from app.ledger.credit_verification import (
     uses_days_past_due,
 )
 from app.ledger.customers import PAYMENT_METHOD, PAYMENT_METHOD_DETAILS, CustomerService
+from app.ledger.definitions.parts import location_settings, section_fields
 from app.ledger.definitions.settings import AUTOINVOICE_ROUTE, PRINT_AND_EMAIL_SETTINGS
 from app.ledger.fields import Definition, Field, Grid, Kind, OnChange, Values
 from app.ledger.same_as_main import ADDRESS_PARTS, CONTACT_PARTS, CUSTOMER_SHARES, LOCATION, Share
 from app.ledger.sources import (
-    BRANCHES,
-    CARRIERS,
     CASH_ACCOUNTS,
-    COUNTIES,
-    COUNTRIES,
     CURRENCIES,
     CUSTOMER_CLASSES,
     CUSTOMERS,
-    FOB_POINTS,
     GL_ACCOUNTS,
     LANGUAGES,
     PAYMENT_METHODS,
     PAYMENT_TERMS,
-    PRICE_CLASSES,
     RATE_TYPES,
-    SHIPPING_TERMS,
-    SHIPPING_ZONES,
     STATEMENT_CYCLES,
     SUBACCOUNTS,
-    VAT_ZONES,
-    WAREHOUSES,
 )
 from app.models import Customer, CustomerStatus
 from app.models.options import (
     AutoLoadDocuments,
     ModeOfTransportation,
-    ShippingRule,
 )
 
 
@@ -81,25 +71,6 @@ def _account(key: str, label: str, attr: str, *, required: bool = False) -> Fiel
 
 # -- address and contact sections: declared once, used for main, invoicing and shipping ---------
 
-ADDRESS_LABELS = {
-    "address_1": "Address 1",
-    "address_2": "Address 2",
-    "address_3": "Address 3",
-    "postcode": "Postcode",
-    "city": "City",
-    "country": "Country",
-    "county": "County",
-}
-CONTACT_LABELS = {
-    "company_name": "Company name",
-    "attention": "Attention",
-    "email": "Email",
-    "web": "Web",
-    "phone_1": "Phone 1",
-    "phone_2": "Phone 2",
-    "fax": "Fax",
-}
-LOOKUPS = {"country": COUNTRIES, "county": COUNTIES}
 # Section key → the path from the customer to the address or contact it shows.
 ADDRESS_SECTIONS = {
     "main_address": "main_address",
@@ -127,25 +98,10 @@ def section_keys(section: str) -> tuple[str, ...]:
 
 
 def _section_fields(section: str) -> tuple[Field, ...]:
-    share = share_of(section)
-    enabled = _not(share.flag) if share else None
     is_address = section in ADDRESS_SECTIONS
     path = ADDRESS_SECTIONS[section] if is_address else CONTACT_SECTIONS[section]
-    labels = ADDRESS_LABELS if is_address else CONTACT_LABELS
-    flag = (
-        (Field(share.flag, "Same as main", Kind.CHECKBOX, attr=share.flag_path()),) if share else ()
-    )
-    return flag + tuple(
-        Field(
-            f"{section}_{element}",
-            labels[element],
-            Kind.LOOKUP if element in LOOKUPS else Kind.TEXT,
-            attr=f"{path}.{attr}",
-            lookup=LOOKUPS.get(element),
-            enabled_when=enabled,
-        )
-        for element, attr in (ADDRESS_PARTS if is_address else CONTACT_PARTS)
-    )
+    parts = ADDRESS_PARTS if is_address else CONTACT_PARTS
+    return section_fields(section, path, parts, share_of(section))
 
 
 ADDRESS_AND_CONTACT_FIELDS = tuple(
@@ -294,112 +250,7 @@ FIELDS: tuple[Field, ...] = (
         attr=f"{PAYMENT_METHOD}.account_used_for_payment",
         enabled_when=_flag(PAYMENT_METHOD),
     ),
-    Field("location_name", "Location name", Kind.TEXT, attr=_location("location_name")),
-    Field(
-        "vat_zone",
-        "VAT zone",
-        Kind.LOOKUP,
-        attr=_location("vat_zone_id"),
-        lookup=VAT_ZONES,
-    ),
-    Field("corporate_id", "Corporate ID", Kind.TEXT, attr=_location("corporate_id")),
-    Field(
-        "vat_registration_id",
-        "VAT registration ID",
-        Kind.TEXT,
-        attr=_location("vat_registration_id"),
-    ),
-    Field("gln", "GLN", Kind.TEXT, attr=_location("gln")),
-    Field("edi_code", "EDI code", Kind.TEXT, attr=_location("edi_code")),
-    Field(
-        "invoice_to_default_location",
-        "Invoice to default location",
-        Kind.CHECKBOX,
-        attr=_location("invoice_to_default_location"),
-    ),
-    Field(
-        "shipping_branch",
-        "Shipping branch",
-        Kind.LOOKUP,
-        attr=_location("shipping_branch_id"),
-        lookup=BRANCHES,
-    ),
-    Field(
-        "price_class_id",
-        "Price class ID",
-        Kind.LOOKUP,
-        attr=_location("price_class_id"),
-        lookup=PRICE_CLASSES,
-    ),
-    Field(
-        "warehouse",
-        "Warehouse",
-        Kind.LOOKUP,
-        attr=_location("warehouse_id"),
-        lookup=WAREHOUSES,
-    ),
-    Field(
-        "ship_via",
-        "Ship via",
-        Kind.LOOKUP,
-        attr=_location("ship_via_id"),
-        lookup=CARRIERS,
-    ),
-    Field(
-        "shipping_terms",
-        "Shipping terms",
-        Kind.LOOKUP,
-        attr=_location("shipping_terms_id"),
-        lookup=SHIPPING_TERMS,
-    ),
-    Field(
-        "shipping_zone_id",
-        "Shipping zone ID",
-        Kind.LOOKUP,
-        attr=_location("shipping_zone_id"),
-        lookup=SHIPPING_ZONES,
-    ),
-    Field(
-        "fob_point",
-        "FOB point",
-        Kind.LOOKUP,
-        attr=_location("fob_point_id"),
-        lookup=FOB_POINTS,
-    ),
-    Field(
-        "residential_delivery",
-        "Residential delivery",
-        Kind.CHECKBOX,
-        attr=_location("residential_delivery"),
-    ),
-    Field(
-        "saturday_delivery",
-        "Saturday delivery",
-        Kind.CHECKBOX,
-        attr=_location("saturday_delivery"),
-    ),
-    Field("insurance", "Insurance", Kind.CHECKBOX, attr=_location("insurance")),
-    Field(
-        "shipping_rule",
-        "Shipping rule",
-        Kind.OPTION,
-        attr=_location("shipping_rule"),
-        options=ShippingRule,
-        required=True,
-    ),
-    Field(
-        "order_priority",
-        "Order priority",
-        Kind.NUMBER,
-        attr=_location("order_priority"),
-    ),
-    Field(
-        "lead_time_days",
-        "Lead time (days)",
-        Kind.NUMBER,
-        minimum=0,
-        attr=_location("lead_time_days"),
-    ),
+    *location_settings(LOCATION),
     Field(
         "mode_of_transportation",
         "Mode of transportation",

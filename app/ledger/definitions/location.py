@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from app.ledger.definitions.parts import location_settings, section_fields
 from app.ledger.fields import Definition, Field, Kind, OnChange, Values
 from app.ledger.locations import (
     ACCOUNT_KEYS,
@@ -22,23 +23,13 @@ from app.ledger.locations import (
 )
 from app.ledger.same_as_main import Share
 from app.ledger.sources import (
-    BRANCHES,
-    CARRIERS,
-    COUNTIES,
-    COUNTRIES,
     CUSTOMERS,
-    FOB_POINTS,
     GL_ACCOUNTS,
-    PRICE_CLASSES,
-    SHIPPING_TERMS,
-    SHIPPING_ZONES,
     SUBACCOUNTS,
     VAT_CATEGORIES,
-    VAT_ZONES,
-    WAREHOUSES,
 )
 from app.models import Location
-from app.models.options import ExportType, ShippingRule
+from app.models.options import ExportType
 
 LOCATION_ID_PATTERN = re.compile(r"^[A-Za-z0-9]+$")
 
@@ -54,26 +45,6 @@ def _not(key: str) -> Callable[[Values], bool]:
     return lambda values: not values.get(key)
 
 
-# The labels of an address's and a contact's elements, as the seeds name them.
-LABELS = {
-    "address_1": "Address 1",
-    "address_2": "Address 2",
-    "address_3": "Address 3",
-    "postcode": "Postcode",
-    "city": "City",
-    "country": "Country",
-    "county": "County",
-    "company_name": "Company name",
-    "attention": "Attention",
-    "email": "Email",
-    "web": "Web",
-    "phone_1": "Phone 1",
-    "phone_2": "Phone 2",
-    "fax": "Fax",
-}
-LOOKUPS = {"country": COUNTRIES, "county": COUNTIES}
-
-
 def share_of(section: str) -> Share:
     return next(share for share in LOCATION_SHARES if share.section == section)
 
@@ -86,21 +57,7 @@ def section_keys(section: str) -> tuple[str, ...]:
 
 def _section_fields(share: Share) -> tuple[Field, ...]:
     # Greyed out while shared: the main address or contact is edited on AR303000.
-    enabled = _not(share.flag)
-    return (
-        Field(share.flag, "Same as main", Kind.CHECKBOX, attr=share.flag_path()),
-        *(
-            Field(
-                share.key(element),
-                LABELS[element],
-                Kind.LOOKUP if element in LOOKUPS else Kind.TEXT,
-                attr=share.path(attr),
-                lookup=LOOKUPS.get(element),
-                enabled_when=enabled,
-            )
-            for element, attr in share.parts
-        ),
-    )
+    return section_fields(share.section, share.attr, share.parts, share)
 
 
 def _account(key: str, label: str, *, required: bool = False) -> Field:
@@ -131,40 +88,10 @@ FIELDS: tuple[Field, ...] = (
     Field("active", "Active", Kind.CHECKBOX),
     Field("is_default", "Is default", Kind.CHECKBOX, read_only=True),
     *(spec for share in LOCATION_SHARES for spec in _section_fields(share)),
-    # Location settings
-    Field("vat_zone", "VAT zone", Kind.LOOKUP, attr="vat_zone_id", lookup=VAT_ZONES),
-    Field("corporate_id", "Corporate ID", Kind.TEXT),
-    Field("vat_registration_id", "VAT registration ID", Kind.TEXT),
+    # Location settings and shipping instructions, as the customer's Delivery settings show
+    # its default location's
+    *(spec for spec in location_settings() if spec.key != "location_name"),
     Field("export_type", "Export type", Kind.OPTION, options=ExportType, required=True),
-    Field("gln", "GLN", Kind.TEXT),
-    Field("edi_code", "EDI code", Kind.TEXT),
-    Field("invoice_to_default_location", "Invoice to default location", Kind.CHECKBOX),
-    Field(
-        "shipping_branch",
-        "Shipping branch",
-        Kind.LOOKUP,
-        attr="shipping_branch_id",
-        lookup=BRANCHES,
-    ),
-    Field("price_class_id", "Price class ID", Kind.LOOKUP, lookup=PRICE_CLASSES),
-    # Shipping instructions
-    Field("warehouse", "Warehouse", Kind.LOOKUP, attr="warehouse_id", lookup=WAREHOUSES),
-    Field("ship_via", "Ship via", Kind.LOOKUP, attr="ship_via_id", lookup=CARRIERS),
-    Field(
-        "shipping_terms",
-        "Shipping terms",
-        Kind.LOOKUP,
-        attr="shipping_terms_id",
-        lookup=SHIPPING_TERMS,
-    ),
-    Field("shipping_zone_id", "Shipping zone ID", Kind.LOOKUP, lookup=SHIPPING_ZONES),
-    Field("fob_point", "FOB point", Kind.LOOKUP, attr="fob_point_id", lookup=FOB_POINTS),
-    Field("residential_delivery", "Residential delivery", Kind.CHECKBOX),
-    Field("saturday_delivery", "Saturday delivery", Kind.CHECKBOX),
-    Field("insurance", "Insurance", Kind.CHECKBOX),
-    Field("shipping_rule", "Shipping rule", Kind.OPTION, options=ShippingRule, required=True),
-    Field("order_priority", "Order priority", Kind.NUMBER),
-    Field("lead_time_days", "Lead time (days)", Kind.NUMBER, minimum=0),
     # General ledger accounts
     Field(
         SAME_AS_DEFAULT,

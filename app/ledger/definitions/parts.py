@@ -1,0 +1,130 @@
+"""Parts the customer and the location records both show, defined once: an address or contact
+section (with Same as main where it shares the customer's main one) and the location settings
+and shipping instructions (the customer's Delivery settings are its default location's)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app.ledger.fields import Field, Kind, Values
+from app.ledger.lookups import LookupSource
+from app.ledger.same_as_main import Share
+from app.ledger.sources import (
+    BRANCHES,
+    CARRIERS,
+    COUNTIES,
+    COUNTRIES,
+    FOB_POINTS,
+    PRICE_CLASSES,
+    SHIPPING_TERMS,
+    SHIPPING_ZONES,
+    VAT_ZONES,
+    WAREHOUSES,
+)
+from app.models.options import ShippingRule
+
+# The labels of an address's and a contact's elements, as the seeds name them.
+LABELS = {
+    "address_1": "Address 1",
+    "address_2": "Address 2",
+    "address_3": "Address 3",
+    "postcode": "Postcode",
+    "city": "City",
+    "country": "Country",
+    "county": "County",
+    "company_name": "Company name",
+    "attention": "Attention",
+    "email": "Email",
+    "web": "Web",
+    "phone_1": "Phone 1",
+    "phone_2": "Phone 2",
+    "fax": "Fax",
+}
+LOOKUPS = {"country": COUNTRIES, "county": COUNTIES}
+
+
+def _not(key: str) -> Callable[[Values], bool]:
+    return lambda values: not values.get(key)
+
+
+def section_fields(
+    section: str, path: str, parts: tuple[tuple[str, str], ...], share: Share | None
+) -> tuple[Field, ...]:
+    """An address or contact section's fields (``main_address_city`` …) reaching the record at
+    ``path``; with ``share``, its Same as main first and the rest greyed out while shared."""
+    enabled = _not(share.flag) if share else None
+    flag = (
+        (Field(share.flag, "Same as main", Kind.CHECKBOX, attr=share.flag_path()),) if share else ()
+    )
+    return flag + tuple(
+        Field(
+            f"{section}_{element}",
+            LABELS[element],
+            Kind.LOOKUP if element in LOOKUPS else Kind.TEXT,
+            attr=f"{path}.{attr}",
+            lookup=LOOKUPS.get(element),
+            enabled_when=enabled,
+        )
+        for element, attr in parts
+    )
+
+
+def location_settings(owner: str = "") -> tuple[Field, ...]:
+    """A location's settings and shipping instructions (not its export type, which only
+    CR303010 shows), reached through ``owner`` (``default_location`` from the customer)."""
+
+    def at(attr: str) -> str:
+        return f"{owner}.{attr}" if owner else attr
+
+    def lookup(key: str, label: str, source: LookupSource, attr: str) -> Field:
+        return Field(key, label, Kind.LOOKUP, attr=at(attr), lookup=source)
+
+    return (
+        Field("location_name", "Location name", Kind.TEXT, attr=at("location_name")),
+        lookup("vat_zone", "VAT zone", VAT_ZONES, "vat_zone_id"),
+        Field("corporate_id", "Corporate ID", Kind.TEXT, attr=at("corporate_id")),
+        Field(
+            "vat_registration_id", "VAT registration ID", Kind.TEXT, attr=at("vat_registration_id")
+        ),
+        Field("gln", "GLN", Kind.TEXT, attr=at("gln")),
+        Field("edi_code", "EDI code", Kind.TEXT, attr=at("edi_code")),
+        Field(
+            "invoice_to_default_location",
+            "Invoice to default location",
+            Kind.CHECKBOX,
+            attr=at("invoice_to_default_location"),
+        ),
+        lookup("shipping_branch", "Shipping branch", BRANCHES, "shipping_branch_id"),
+        lookup("price_class_id", "Price class ID", PRICE_CLASSES, "price_class_id"),
+        lookup("warehouse", "Warehouse", WAREHOUSES, "warehouse_id"),
+        lookup("ship_via", "Ship via", CARRIERS, "ship_via_id"),
+        lookup("shipping_terms", "Shipping terms", SHIPPING_TERMS, "shipping_terms_id"),
+        lookup("shipping_zone_id", "Shipping zone ID", SHIPPING_ZONES, "shipping_zone_id"),
+        lookup("fob_point", "FOB point", FOB_POINTS, "fob_point_id"),
+        Field(
+            "residential_delivery",
+            "Residential delivery",
+            Kind.CHECKBOX,
+            attr=at("residential_delivery"),
+        ),
+        Field(
+            "saturday_delivery", "Saturday delivery", Kind.CHECKBOX, attr=at("saturday_delivery")
+        ),
+        Field("insurance", "Insurance", Kind.CHECKBOX, attr=at("insurance")),
+        Field(
+            "shipping_rule",
+            "Shipping rule",
+            Kind.OPTION,
+            attr=at("shipping_rule"),
+            options=ShippingRule,
+            required=True,
+        ),
+        Field("order_priority", "Order priority", Kind.NUMBER, attr=at("order_priority")),
+        Field(
+            "lead_time_days",
+            "Lead time (days)",
+            Kind.NUMBER,
+            attr=at("lead_time_days"),
+            minimum=0,
+        ),
+    )
