@@ -43,6 +43,22 @@ LABELS = {
 LOOKUPS = {"country": COUNTRIES, "county": COUNTIES}
 
 
+# The shipping instructions' keys in the seed's order: one section on AR303000 and CR303010.
+SHIPPING_INSTRUCTIONS = (
+    "warehouse",
+    "ship_via",
+    "shipping_terms",
+    "shipping_zone_id",
+    "fob_point",
+    "residential_delivery",
+    "saturday_delivery",
+    "insurance",
+    "shipping_rule",
+    "order_priority",
+    "lead_time_days",
+)
+
+
 def _not(key: str) -> Callable[[Values], bool]:
     return lambda values: not values.get(key)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
 from app.ledger.definitions.location import LOCATION, section_keys
+from app.ledger.definitions.parts import SHIPPING_INSTRUCTIONS
 from app.ledger.locations import (
     SAME_AS_DEFAULT,
     SUGGESTED_SALES_ACCOUNT,
@@ -106,19 +107,7 @@ GENERAL_INFORMATION = Tab(
         ),
         Section(
             "Shipping instructions",
-            pick(
-                "warehouse",
-                "ship_via",
-                "shipping_terms",
-                "shipping_zone_id",
-                "fob_point",
-                "residential_delivery",
-                "saturday_delivery",
-                "insurance",
-                "shipping_rule",
-                "order_priority",
-                "lead_time_days",
-            ),
+            pick(*SHIPPING_INSTRUCTIONS),
             column=1,
         ),
     ),

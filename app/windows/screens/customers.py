@@ -17,6 +17,7 @@ from app.ledger import autoinvoice, class_defaults
 from app.ledger.customer_list import customer_list_query
 from app.ledger.customers import PAYMENT_METHOD, PAYMENT_METHOD_DETAILS, CustomerService
 from app.ledger.definitions.customer import CUSTOMER, existing, section_keys
+from app.ledger.definitions.parts import SHIPPING_INSTRUCTIONS
 from app.ledger.maps import map_url_of
 from app.ledger.records import RecordError
 from app.ledger.sources import COUNTIES
@@ -165,19 +166,7 @@ DELIVERY_SETTINGS = Tab(
         ),
         Section(
             "Shipping instructions",
-            pick(
-                "warehouse",
-                "ship_via",
-                "shipping_terms",
-                "shipping_zone_id",
-                "fob_point",
-                "residential_delivery",
-                "saturday_delivery",
-                "insurance",
-                "shipping_rule",
-                "order_priority",
-                "lead_time_days",
-            ),
+            pick(*SHIPPING_INSTRUCTIONS),
             column=1,
         ),
         Section(
