@@ -46,6 +46,7 @@ from app.windows.framework.grid import GridEditor, lookup_code
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.spec import Action, Field, Grid, Kind, Screen
 from app.windows.framework.widgets import as_editor, mark_invalid
+from app.windows.navigation import Navigate, Target
 
 if TYPE_CHECKING:
     from app.windows.framework.listwindow import ListWindow
@@ -111,6 +112,8 @@ class RecordScreen(QWidget):
         if screen.tabs:
             self._build_tab(self.form.tabs.currentIndex())
         self.actions_by_name: dict[str, QAction] = {}
+        # Given by the shell (MainWindow): how this screen opens another one on a record.
+        self.navigate: Navigate | None = None
         self.message = QLabel(self)
         self.message.setObjectName("record_message")
         self.message.setWordWrap(True)
@@ -491,6 +494,30 @@ class RecordScreen(QWidget):
             return
         if self.confirm_close():
             self._open(target)
+
+    def open_elsewhere(self, target: Target) -> None:
+        """Open another screen on a record, through the shell that hosts this screen."""
+        if self.navigate is None:
+            self.show_message(
+                f"{target.screen_id} opens from the main window; this screen stands alone.",
+                error=True,
+            )
+            return
+        self.navigate(target)
+
+    def show_target(self, target: Target) -> None:
+        """Show what another screen asked for: a saved record, or a new one starting with the
+        target's values (unsaved changes here are asked about first)."""
+        if target.record_id is not None:
+            self.open_record(target.record_id)
+            return
+        if not self.confirm_close():
+            return
+        self.new_record()
+        for key, value in target.values.items():
+            self.record.set_value(key, value)
+        self.pages.setCurrentIndex(0)
+        self._focus_first()
 
     def open_record(self, record_id: int) -> None:
         """Show the record with this id (asks about unsaved changes first)."""
