@@ -93,6 +93,7 @@ class RecordScreen(QWidget):
         self.fields: dict[str, Field] = {spec.key: spec for spec in fields}
         # Detail grids are not values of the record: their rows live inside the master's rows.
         masters = [grid.key for grid in screen.grids() if not grid.master]
+        self._views = {grid.key for grid in screen.grids() if grid.view}
         self.record = RecordModel([spec.key for spec in fields] + masters, self)
         self.descriptions = Descriptions(store)
         # The top part now; each tab's widgets when the tab is first shown (_build_tab).
@@ -468,7 +469,8 @@ class RecordScreen(QWidget):
         with self.binder.rules_paused():
             for key, value in copied.items():
                 spec = self.fields.get(key)  # None for a grid: its rows are pasted too
-                computed = spec is not None and not spec.stored
+                # A view grid's rows are other records' (the copied customer's locations).
+                computed = (spec is not None and not spec.stored) or key in self._views
                 if key in self.record.keys and key not in keys and not computed:
                     self.record.set_value(key, value)
             for key, value in kept.items():
