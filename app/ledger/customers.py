@@ -26,7 +26,7 @@ from app.ledger.identifiers import (
     vat_registration_problem,
     web_problem,
 )
-from app.ledger.locations import main_location_id
+from app.ledger.locations import location_rows, main_location_id
 from app.ledger.number_series import number_in_use
 from app.ledger.numbering import CUSTOMER_SERIES, NumberingError, next_number, take_number
 from app.ledger.payment_methods import detail_problem
@@ -63,6 +63,8 @@ CUSTOMER_NO = "customer_no"
 CUSTOMER_CLASS = "customer_class"
 PAYMENT_METHOD = "default_payment_method"
 PAYMENT_METHOD_DETAILS = "default_payment_method.details"
+# The Locations grid: the customer's locations, shown only (edited on CR303010).
+LOCATIONS = "locations"
 # The product family names the MAIN location so until the user names it.
 MAIN_LOCATION_NAME = "Primary location"
 
@@ -111,6 +113,10 @@ class CustomerService(RecordService[Customer]):
         from app.ledger.definitions.customer import CUSTOMER
 
         super().__init__(store, Customer, rules or CUSTOMER.rules(), (CUSTOMER_NO,))
+        # The Locations grid's columns (key → attribute of a location), read with the customer.
+        self.location_columns = {
+            column.key: column.attribute for column in CUSTOMER.grid(LOCATIONS).columns
+        }
         # Field key → attribute path of every field the customer class fills.
         self.class_fields = {
             rule.key: rule.attr
@@ -135,6 +141,7 @@ class CustomerService(RecordService[Customer]):
         for share in CUSTOMER_SHARES:
             if values.get(share.flag):
                 values |= share.mirrored(values)
+        values[LOCATIONS] = []  # a new customer's MAIN location is made by its first save
         return values
 
     def values_of(self, session: Session, record: Customer) -> dict[str, Any]:
@@ -142,7 +149,16 @@ class CustomerService(RecordService[Customer]):
         # The read-only balances of the top part and the credit verification rules, named as
         # their fields are.
         values |= asdict(customer_balances(session, record.id))
+        values[LOCATIONS] = self.locations_of(session, record.id)
         return values
+
+    def locations_of(self, session: Session, customer_id: int) -> list[dict[str, Any]]:
+        """The Locations grid's rows: the customer's locations as stored now."""
+        return location_rows(session, customer_id, self.location_columns)
+
+    def location_rows(self, customer_id: int) -> list[dict[str, Any]]:
+        with self.store.session() as session:
+            return self.locations_of(session, customer_id)
 
     def class_values(self, class_id: Any) -> dict[str, Any]:
         """What choosing the class fills in (field key → value)."""

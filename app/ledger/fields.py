@@ -131,6 +131,9 @@ class Grid:
     # What editing a cell fills in on its row: each rule is given the row's values (the edited
     # column and those it depends on) and the record's service.
     on_change: tuple[OnChange, ...] = ()
+    # Rows of other records, only shown (a customer's locations): the record's service reads
+    # them with the record and its save never writes them; they are edited on their own screen.
+    view: bool = False
 
     @property
     def object_name(self) -> str:

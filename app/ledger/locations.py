@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app.ledger.geography import postcode_problem
 from app.ledger.identifiers import gln_problem, web_problem
@@ -139,6 +139,32 @@ def accounts_of(session: Session, location: Location) -> LocationAccounts:
         if default is not None and default.id != location.id:
             return _own_accounts(default)
     return _own_accounts(location)
+
+
+def location_rows(
+    session: Session, customer_id: int, columns: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """The customer's locations as AR303000's Locations grid lists them, by location ID:
+    ``columns`` maps each column's key to its attribute path on the location; an account
+    column shows the account the location uses (the default's while it shares them)."""
+    locations = session.scalars(
+        select(Location)
+        .where(Location.customer_id == customer_id)
+        .order_by(Location.location_id)
+        .options(selectinload(Location.address))
+    ).all()
+    default = next((location for location in locations if location.is_default), None)
+    by_column = {column: key for key, column in ACCOUNTS.items()}
+    rows: list[dict[str, Any]] = []
+    for location in locations:
+        # accounts_of without a query per row: the default is among the rows read.
+        uses_default = location.same_as_default_location and default is not None
+        accounts = _own_accounts(default if uses_default and default else location)
+        row: dict[str, Any] = {"id": location.id}
+        for key, attr in columns.items():
+            row[key] = getattr(accounts, attr) if attr in by_column else value_at(location, attr)
+        rows.append(row)
+    return rows
 
 
 @dataclass(frozen=True)

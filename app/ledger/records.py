@@ -132,7 +132,8 @@ def rules_of(fields: Iterable[Field], grids: Iterable[Grid]) -> ScreenRules:
 
     return ScreenRules(
         fields=tuple(rule_of(spec) for spec in fields),
-        grids=tuple(grid_rule(grid) for grid in grids if not grid.master),
+        # A view grid's rows are other records': neither validated nor saved with this one.
+        grids=tuple(grid_rule(grid) for grid in grids if not grid.master and not grid.view),
     )
 
 

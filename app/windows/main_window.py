@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import URL
 
 from app import APP_NAME
+from app.windows.navigation import Navigate, Target
 from app.windows.screens import SCREENS, ScreenInfo, find_screen
 
 if TYPE_CHECKING:
@@ -53,6 +54,15 @@ _TRAILING_ID = re.compile(r"\(([^()]+)\)\s*$")
 @runtime_checkable
 class ClosableScreen(Protocol):
     def confirm_close(self) -> bool: ...
+
+
+@runtime_checkable
+class NavigatingScreen(Protocol):
+    """A screen that opens others on a record through the shell, and is opened on one."""
+
+    navigate: Navigate | None
+
+    def show_target(self, target: Target) -> None: ...
 
 
 def database_name(url: URL) -> str:
@@ -270,11 +280,20 @@ class MainWindow(QMainWindow):
             # The tab bar finds screens by object name; a factory that forgot it still works.
             if widget.objectName() != info.id:
                 widget.setObjectName(info.id)
+            if isinstance(widget, NavigatingScreen):
+                widget.navigate = self.open_target
             index = self.screen_tabs.addTab(widget, info.title)
             self.screen_tabs.setTabToolTip(index, screen_label(info))
             log.debug("opened %s in %.0f ms", info.id, (time.perf_counter() - started) * 1000)
         self.screen_tabs.setCurrentWidget(widget)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return widget
+
+    def open_target(self, target: Target) -> QWidget | None:
+        """Open a screen on a record another screen names (Add location, a Locations row)."""
+        widget = self._open_from_ui(target.screen_id)
+        if isinstance(widget, NavigatingScreen):
+            widget.show_target(target)
         return widget
 
     def close_screen_at(self, index: int) -> bool:

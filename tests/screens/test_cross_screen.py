@@ -25,6 +25,7 @@ from tests.screens.customer_record import (
     set_up,
 )
 from tests.screens.helpers import activate, click_check, shown, trigger, type_into
+from tests.screens.locations_tab import click_location, defaults_shown
 
 
 @pytest.fixture(autouse=True)
@@ -291,3 +292,72 @@ def test_accounts_changed_on_ar303000_are_those_of_a_location_sharing_them(
     trigger(customers, "save")
     assert "default location was changed on another screen" in customers.message.text()
     assert names(store, number) == {"ASEBY": "Aseby farm", "MAIN": "Primary location"}
+
+
+def defaults(store: Store, number: str) -> list[str]:
+    with store.session() as session:
+        return [loc.location_id for loc in locations_of(session, number) if loc.is_default]
+
+
+def test_set_as_default_on_ar303000_while_cr303010_shows_the_old_default(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    customers = open_screen("AR303000")
+    number = create_customer(qtbot, customers, "Fjordkraft Handel AS")
+    locations = open_screen("CR303010")
+    add_location(qtbot, locations, number, "ASEBY")
+    main = open_location(qtbot, open_screen, number, "MAIN")
+    trigger(customers, "cancel")  # read again: ASEBY listed
+
+    activate(customers)
+    click_location(qtbot, customers, "ASEBY")
+    trigger(customers, "set_as_default")
+    assert defaults_shown(customers) == ["ASEBY"]
+    assert shown(customers, "location_name") == "ASEBY site"
+
+    # CR303010, still showing MAIN as the default, saves a rename without taking the mark back.
+    activate(main)
+    type_into(qtbot, main, "location_name", "Head office")
+    trigger(main, "save")
+    assert main.message.text() == "Saved.", main.message.text()
+    assert shown(main, "is_default") is False
+    assert defaults(store, number) == ["ASEBY"]
+
+    # AR303000 was read again after Set as default: its next save is not refused as stale.
+    activate(customers)
+    type_into(qtbot, customers, "location_name", "Aseby farm")
+    trigger(customers, "save")
+    assert customers.message.text() == "Saved.", customers.message.text()
+    assert names(store, number) == {"ASEBY": "Aseby farm", "MAIN": "Head office"}
+    assert defaults(store, number) == ["ASEBY"]
+
+
+def test_set_as_default_on_cr303010_then_back_on_ar303000(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    customers = open_screen("AR303000")
+    number = create_customer(qtbot, customers, "Fjordkraft Handel AS")
+    locations = open_screen("CR303010")
+    add_location(qtbot, locations, number, "ASEBY")
+    trigger(locations, "set_as_default")
+
+    # The Locations tab, looked at again, lists the mark where CR303010 put it.
+    assert defaults_shown(customers) == ["ASEBY"]
+    assert not customers.is_dirty
+    trigger(customers, "cancel")  # the Delivery settings are read with the customer
+    assert shown(customers, "location_name") == "ASEBY site"
+
+    click_location(qtbot, customers, "MAIN")
+    trigger(customers, "set_as_default")
+    assert customers.message.text() == "MAIN is now the customer's default location."
+    assert defaults_shown(customers) == ["MAIN"]
+    assert shown(customers, "location_name") == "Primary location"
+    assert defaults(store, number) == ["MAIN"]
+
+    # CR303010, read again, no longer shows ASEBY as the default; the customer still saves.
+    trigger(locations, "cancel")
+    assert shown(locations, "is_default") is False
+    type_into(qtbot, customers, "customer_name", "Fjordkraft Handel ASA")
+    trigger(customers, "save")
+    assert customers.message.text() == "Saved.", customers.message.text()
+    assert defaults(store, number) == ["MAIN"]

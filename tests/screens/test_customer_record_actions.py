@@ -413,6 +413,7 @@ def test_copy_and_paste_makes_a_customer_from_another(
     assert shown(screen, "invoice_address_city") == "Postboks by"
     assert shown(screen, "customer_no") == ""
     assert not screen.action("change_id").isEnabled()  # balances are not copied: a new customer
+    assert screen.record.value("locations") == []  # the copied one's locations stay its own
     type_into(qtbot, screen, "customer_name", "Kopi AS")
     trigger(screen, "save")
     assert screen.message.text() == "Saved.", screen.message.text()

@@ -35,11 +35,13 @@ def test_a_screen_opens_with_its_first_tab_and_builds_another_when_shown(
     screen = open_screen("AR303000")
     assert built(screen, "customer_class")  # General information, shown
     assert not built(screen, "sales_account")  # General ledger accounts, not shown yet
+    assert not built(screen, "locations")  # nor the Locations grid
     # Every tab is there, by its name, before it is built.
     assert set(screen.form.tab_pages) == {
         "tab_general_information",
         "tab_invoicing_settings",
         "tab_delivery_settings",
+        "tab_locations",
         GL_TAB,
     }
     show_tab(screen, GL_TAB)

@@ -16,13 +16,20 @@ from app.ledger.credit_verification import (
     CREDIT_VERIFICATION,
     uses_days_past_due,
 )
-from app.ledger.customers import PAYMENT_METHOD, PAYMENT_METHOD_DETAILS, CustomerService
+from app.ledger.customers import (
+    LOCATIONS,
+    PAYMENT_METHOD,
+    PAYMENT_METHOD_DETAILS,
+    CustomerService,
+)
 from app.ledger.definitions.parts import location_settings, section_fields
 from app.ledger.definitions.settings import AUTOINVOICE_ROUTE, PRINT_AND_EMAIL_SETTINGS
 from app.ledger.fields import Definition, Field, Grid, Kind, OnChange, Values
 from app.ledger.same_as_main import ADDRESS_PARTS, CONTACT_PARTS, CUSTOMER_SHARES, LOCATION, Share
 from app.ledger.sources import (
     CASH_ACCOUNTS,
+    COUNTIES,
+    COUNTRIES,
     CURRENCIES,
     CUSTOMER_CLASSES,
     CUSTOMERS,
@@ -30,9 +37,11 @@ from app.ledger.sources import (
     LANGUAGES,
     PAYMENT_METHODS,
     PAYMENT_TERMS,
+    PRICE_CLASSES,
     RATE_TYPES,
     STATEMENT_CYCLES,
     SUBACCOUNTS,
+    VAT_ZONES,
 )
 from app.models import Customer, CustomerStatus
 from app.models.options import (
@@ -306,6 +315,70 @@ GRIDS = (
         ),
         carried=("payment_method_detail_id",),
         fixed_rows=True,
+    ),
+    # The seed's columns, in its order; a view of the location records (CR303010 edits them,
+    # Set as default moves the mark).
+    Grid(
+        "Locations",
+        LOCATIONS,
+        (
+            Field("active", "Active", Kind.CHECKBOX, read_only=True),
+            Field("is_default", "Is default", Kind.CHECKBOX, read_only=True),
+            Field("location_id", "Location ID", Kind.TEXT, read_only=True),
+            Field("location_name", "Location name", Kind.TEXT, read_only=True),
+            Field("city", "City", Kind.TEXT, attr="address.city", read_only=True),
+            Field(
+                "country",
+                "Country",
+                Kind.LOOKUP,
+                attr="address.country_id",
+                lookup=COUNTRIES,
+                read_only=True,
+            ),
+            Field(
+                "county",
+                "County",
+                Kind.LOOKUP,
+                attr="address.county_id",
+                lookup=COUNTIES,
+                read_only=True,
+            ),
+            Field(
+                "vat_zone",
+                "VAT zone",
+                Kind.LOOKUP,
+                attr="vat_zone_id",
+                lookup=VAT_ZONES,
+                read_only=True,
+            ),
+            Field(
+                "price_class_id",
+                "Price class ID",
+                Kind.LOOKUP,
+                lookup=PRICE_CLASSES,
+                read_only=True,
+            ),
+            Field(
+                "sales_account",
+                "Sales account",
+                Kind.LOOKUP,
+                attr="sales_account_id",
+                lookup=GL_ACCOUNTS,
+                read_only=True,
+            ),
+            Field(
+                "sales_sub",
+                "Sales sub.",
+                Kind.LOOKUP,
+                attr="sales_sub_id",
+                lookup=SUBACCOUNTS,
+                read_only=True,
+            ),
+            Field("edi_code", "EDI code", Kind.TEXT, read_only=True),
+            Field("gln", "GLN", Kind.TEXT, read_only=True),
+        ),
+        order_by="location_id",
+        view=True,
     ),
 )
 

@@ -105,6 +105,11 @@ class RecordModel(QAbstractTableModel):
     def value(self, key: str) -> Any:
         return self._values[key]
 
+    def refresh(self, key: str, value: Any) -> None:
+        """Show ``value`` as read now (a view grid's rows, read again): nothing unsaved."""
+        self._loaded[key] = copy.deepcopy(value)
+        self.set_value(key, value)
+
     def set_value(self, key: str, value: Any) -> bool:
         return self.setData(self.index(0, self._column[key]), value)
 

@@ -147,6 +147,8 @@ class FormBuilder:
             box.addStretch(1)
         inner_layout = QVBoxLayout(inner)
         inner_layout.addLayout(columns)
+        if tab.buttons:
+            inner_layout.addLayout(self._build_buttons(tab, inner))
         for grid in tab.grids:
             inner_layout.addWidget(self._build_grid(form, grid, inner), 1)
         scroll = QScrollArea()
@@ -154,6 +156,19 @@ class FormBuilder:
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
         return scroll
+
+    def _build_buttons(self, tab: Tab, parent: QWidget) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for action in tab.buttons:
+            button = QPushButton(action.label, parent)
+            button.setObjectName(f"{tab.key}_{snake(action.label)}")
+            button.setToolTip(action.help or catalogue.action_help(self.screen.id, action.label))
+            if self.bind is not None:
+                handler = self.bind(action)
+                button.clicked.connect(lambda _checked=False, handler=handler: handler())
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
 
     def _build_grid(self, form: Form, grid: Grid, parent: QWidget) -> QWidget:
         child = self._row_model(grid)

@@ -244,6 +244,8 @@ class GridEditor(QWidget):
     """A grid as one field of the record: ``value()`` is its rows."""
 
     edited = Signal(object)
+    # A row opened (double-click or Enter) in a view grid: its position.
+    row_opened = Signal(int)
 
     def __init__(
         self,
@@ -286,13 +288,17 @@ class GridEditor(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        if not grid.fixed_rows:
+        if not grid.fixed_rows and not grid.view:
             layout.addLayout(buttons)
         else:
             self.add_button.hide()
             self.delete_button.hide()
         layout.addWidget(self.view)
         self.model.rows_edited.connect(lambda: self.edited.emit(self.value()))
+        if grid.view:
+            # Other records' rows: opened on their own screen, never edited here.
+            self.set_read_only(True)
+            self.view.activated.connect(lambda index: self.row_opened.emit(index.row()))
 
     def _button(self, name: str, tip: str, text: str) -> QToolButton:
         button = QToolButton(self)
@@ -312,6 +318,7 @@ class GridEditor(QWidget):
         self.view.resizeColumnsToContents()
 
     def set_read_only(self, read_only: bool) -> None:
+        read_only = read_only or self.grid.view
         self._read_only = read_only
         self.add_button.setEnabled(not read_only)
         self.delete_button.setEnabled(not read_only)
@@ -328,6 +335,10 @@ class GridEditor(QWidget):
 
     def current_position(self) -> int:
         return self.view.currentIndex().row() if self.view.currentIndex().isValid() else -1
+
+    def current_row(self) -> Row | None:
+        """The selected row, as shown."""
+        return self.model.row(self.current_position())
 
     def link_detail(self, detail: GridEditor) -> None:
         """Show in ``detail`` the detail rows of this grid's current row, and keep them there."""

@@ -46,6 +46,7 @@ from app.windows.framework.grid import GridEditor, lookup_code
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.spec import Action, Field, Grid, Kind, Screen
 from app.windows.framework.widgets import as_editor, mark_invalid
+from app.windows.navigation import Navigate, Target
 
 if TYPE_CHECKING:
     from app.windows.framework.listwindow import ListWindow
@@ -92,6 +93,7 @@ class RecordScreen(QWidget):
         self.fields: dict[str, Field] = {spec.key: spec for spec in fields}
         # Detail grids are not values of the record: their rows live inside the master's rows.
         masters = [grid.key for grid in screen.grids() if not grid.master]
+        self._views = {grid.key for grid in screen.grids() if grid.view}
         self.record = RecordModel([spec.key for spec in fields] + masters, self)
         self.descriptions = Descriptions(store)
         # The top part now; each tab's widgets when the tab is first shown (_build_tab).
@@ -111,6 +113,8 @@ class RecordScreen(QWidget):
         if screen.tabs:
             self._build_tab(self.form.tabs.currentIndex())
         self.actions_by_name: dict[str, QAction] = {}
+        # Given by the shell (MainWindow): how this screen opens another one on a record.
+        self.navigate: Navigate | None = None
         self.message = QLabel(self)
         self.message.setObjectName("record_message")
         self.message.setWordWrap(True)
@@ -465,7 +469,8 @@ class RecordScreen(QWidget):
         with self.binder.rules_paused():
             for key, value in copied.items():
                 spec = self.fields.get(key)  # None for a grid: its rows are pasted too
-                computed = spec is not None and not spec.stored
+                # A view grid's rows are other records' (the copied customer's locations).
+                computed = (spec is not None and not spec.stored) or key in self._views
                 if key in self.record.keys and key not in keys and not computed:
                     self.record.set_value(key, value)
             for key, value in kept.items():
@@ -491,6 +496,30 @@ class RecordScreen(QWidget):
             return
         if self.confirm_close():
             self._open(target)
+
+    def open_elsewhere(self, target: Target) -> None:
+        """Open another screen on a record, through the shell that hosts this screen."""
+        if self.navigate is None:
+            self.show_message(
+                f"{target.screen_id} opens from the main window; this screen stands alone.",
+                error=True,
+            )
+            return
+        self.navigate(target)
+
+    def show_target(self, target: Target) -> None:
+        """Show what another screen asked for: a saved record, or a new one starting with the
+        target's values (unsaved changes here are asked about first)."""
+        if target.record_id is not None:
+            self.open_record(target.record_id)
+            return
+        if not self.confirm_close():
+            return
+        self.new_record()
+        for key, value in target.values.items():
+            self.record.set_value(key, value)
+        self.pages.setCurrentIndex(0)
+        self._focus_first()
 
     def open_record(self, record_id: int) -> None:
         """Show the record with this id (asks about unsaved changes first)."""

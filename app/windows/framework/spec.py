@@ -78,10 +78,17 @@ class Tab:
     grids: tuple[Grid, ...] = ()
     visible_when: Condition | None = None
     help: str = ""
+    # Buttons above the tab's grid (the seed's Add location and Set as default above Locations),
+    # named ``<tab>_<button>``.
+    buttons: tuple[Action, ...] = ()
 
     @property
     def object_name(self) -> str:
         return "tab_" + snake(self.title)
+
+    @property
+    def key(self) -> str:
+        return snake(self.title)
 
 
 @dataclass(frozen=True)

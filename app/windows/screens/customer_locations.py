@@ -34,6 +34,7 @@ from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import Action, Kind, ListColumn, RowSelect, Screen, Section, Tab
 from app.windows.framework.widgets import as_editor
+from app.windows.navigation import Target
 
 SCREEN_ID = "CR303010"
 pick = LOCATION.pick
@@ -194,6 +195,20 @@ class LocationScreen(RecordScreen):
         self.new_record()
         if isinstance(customer, int):
             self._start_new(customer, None)
+        self._focus_first()
+
+    def show_target(self, target: Target) -> None:
+        """Opened from AR303000: a location, or (Add location) a new one of the customer with
+        its defaults — not the customer's main location, which selecting a customer shows."""
+        customer = target.values.get("customer")
+        if target.record_id is not None or not isinstance(customer, int):
+            super().show_target(target)
+            return
+        if not self.confirm_close():
+            return
+        self.new_record()
+        self._start_new(customer, None)
+        self.pages.setCurrentIndex(0)
         self._focus_first()
 
     # -- selecting ---------------------------------------------------------------------------

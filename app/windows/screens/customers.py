@@ -10,25 +10,34 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from app.ledger import autoinvoice, class_defaults
 from app.ledger.customer_list import customer_list_query
-from app.ledger.customers import PAYMENT_METHOD, PAYMENT_METHOD_DETAILS, CustomerService
+from app.ledger.customers import (
+    LOCATIONS,
+    PAYMENT_METHOD,
+    PAYMENT_METHOD_DETAILS,
+    CustomerService,
+)
 from app.ledger.definitions.customer import CUSTOMER, existing, section_keys
 from app.ledger.definitions.parts import SHIPPING_INSTRUCTIONS
+from app.ledger.locations import LocationService
 from app.ledger.maps import map_url_of
 from app.ledger.records import RecordError
 from app.ledger.sources import COUNTIES
 from app.models import County, Customer, CustomerStatus
 from app.models.database import Store
 from app.windows.framework import dialogs
+from app.windows.framework.grid import GridEditor
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import Action, Handler, Kind, ListColumn, Screen, Section, Tab
+from app.windows.navigation import Target
 
 SCREEN_ID = "AR303000"
+LOCATIONS_SCREEN = "CR303010"  # Customer locations: where a location is added and edited
 pick = CUSTOMER.pick
 
 
@@ -176,6 +185,37 @@ DELIVERY_SETTINGS = Tab(
     ),
 )
 
+
+def set_as_default(screen: CustomerScreen) -> None:
+    screen.set_default_location()
+
+
+def add_location(screen: CustomerScreen) -> None:
+    screen.add_location()
+
+
+SET_AS_DEFAULT = Action(
+    "Set as default",
+    set_as_default,
+    toolbar=True,
+    enabled_when=existing,
+    help="Makes the location selected on the Locations tab the customer's default location "
+    "(only one location is the default).",
+)
+ADD_LOCATION = Action(
+    "Add location",
+    add_location,
+    enabled_when=existing,
+    help="Opens the Customer locations (CR303010) window, so you can enter a new location of "
+    "this customer.",
+)
+
+LOCATIONS_TAB = Tab(
+    "Locations",
+    grids=(CUSTOMER.grid(LOCATIONS),),
+    buttons=(ADD_LOCATION, SET_AS_DEFAULT),
+)
+
 GENERAL_LEDGER_ACCOUNTS = Tab(
     "General ledger accounts",
     sections=(
@@ -222,9 +262,18 @@ SCREEN = Screen(
         "consolidated_balance",
         "retained_balance",
     ),
-    tabs=(GENERAL_INFORMATION, INVOICING_SETTINGS, DELIVERY_SETTINGS, GENERAL_LEDGER_ACCOUNTS),
+    # In the seed's order; the tabs of later issues go in between.
+    tabs=(
+        GENERAL_INFORMATION,
+        INVOICING_SETTINGS,
+        DELIVERY_SETTINGS,
+        LOCATIONS_TAB,
+        GENERAL_LEDGER_ACCOUNTS,
+    ),
     actions=(
         Action("View on map", view_on_map("main_address", "Main address"), toolbar=True),
+        SET_AS_DEFAULT,
+        ADD_LOCATION,
         Action("Change ID", lambda screen: screen.change_id(), enabled_when=existing),
     ),
     list_columns=(
@@ -265,6 +314,9 @@ class CustomerScreen(RecordScreen):
             self.when_built(f"{section}_county", partial(self._narrow_built_county, section))
         # The class whose values the record shows: what a class change compares with.
         self._filled_class: Any = None
+        self.when_built(LOCATIONS, self._wire_locations)
+        # The Locations rows are other records: read again whenever the tab is looked at.
+        self.form.tabs.currentChanged.connect(lambda _index: self.refresh_locations())
 
     def _after_load(self) -> None:
         # Not a slot of record_loaded: PySide6 on Python 3.11 loses a reference to None with
@@ -272,6 +324,79 @@ class CustomerScreen(RecordScreen):
         super()._after_load()
         self._remember_class()
         self._narrow_counties()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Back from another screen (CR303010 may have saved a location): the rows as stored.
+        super().showEvent(event)
+        self.refresh_locations()
+
+    # -- the Locations tab: a view of the customer's location records ------------------------
+
+    def _wire_locations(self, editor: QWidget) -> None:
+        assert isinstance(editor, GridEditor)
+        editor.row_opened.connect(self._open_location_at)
+
+    def _locations_grid(self) -> GridEditor:
+        editor = self.editor(LOCATIONS)
+        assert isinstance(editor, GridEditor)
+        return editor
+
+    def refresh_locations(self) -> None:
+        """Read the Locations rows again (when shown): never an unsaved change."""
+        editor = self.built_editor(LOCATIONS)
+        if editor is None or not editor.isVisible() or self.record.record_id is None:
+            return
+        rows = self.service.location_rows(self.record.record_id)
+        if rows != self.record.value(LOCATIONS):
+            selected = self._locations_grid().current_row()
+            self.record.refresh(LOCATIONS, rows)
+            self._select_location(selected["id"] if selected else None)
+
+    def _select_location(self, location_id: Any) -> None:
+        grid = self._locations_grid()
+        for position, row in enumerate(self.record.value(LOCATIONS) or []):
+            if row.get("id") == location_id:
+                grid.view.selectRow(position)
+                return
+
+    def _open_location_at(self, position: int) -> None:
+        row = self._locations_grid().model.row(position)
+        if row is not None:
+            self.open_elsewhere(Target(LOCATIONS_SCREEN, record_id=row["id"]))
+
+    def add_location(self) -> None:
+        """CR303010 with a new location of this (saved) customer."""
+        if self.record.record_id is None:
+            self.show_message("Save the customer before adding a location.", error=True)
+            return
+        self.open_elsewhere(Target(LOCATIONS_SCREEN, values={"customer": self.record.record_id}))
+
+    def set_default_location(self) -> None:
+        """Move the default mark to the location selected on the Locations tab; the Delivery
+        settings then show the new default's settings."""
+        customer_id = self.record.record_id
+        if customer_id is None:
+            return
+        grid = self._locations_grid()
+        row = grid.current_row()
+        if row is None:
+            self.form.tabs.setCurrentIndex(self.form.tab_of[LOCATIONS])
+            self.show_message("Select a location on the Locations tab first.", error=True)
+            return
+        self.commit_pending_edits()
+        if self.is_dirty:
+            # As CR303010: the default moves between saved records only.
+            self.show_message("Save the customer before changing its default location.", error=True)
+            return
+        try:
+            LocationService(self.store).set_as_default(row["id"])
+        except RecordError as error:
+            self.show_message(str(error), error=True)
+            return
+        # Read again: the Delivery settings are the new default's, its version the one saved.
+        self.load_record(customer_id)
+        self._select_location(row["id"])
+        self.show_message(f"{row['location_id']} is now the customer's default location.")
 
     # -- on-change handlers of this screen -------------------------------------------------
 
