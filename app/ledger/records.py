@@ -611,6 +611,20 @@ class RecordService(Generic[M]):
     ) -> None:
         """Make the owner's child rows what the grid shows: update, add, remove (and the same
         for each row's detail rows). A row as it was ``read`` is left as it is."""
+        # Nothing is flushed half-made: deleting a removed row cascades to its detail rows and
+        # may load them, and that load's autoflush would delete the row (an orphan by then)
+        # before session.delete registers it — the flush then fails on a row already gone.
+        with session.no_autoflush:
+            self._write_rows(session, owner, grid, rows, read)
+
+    def _write_rows(
+        self,
+        session: Session,
+        owner: Any,
+        grid: GridRule,
+        rows: list[dict[str, Any]],
+        read: list[dict[str, Any]] | None,
+    ) -> None:
         *parts, last = grid.key.split(".")
         for name in parts:
             owner = self.part(session, owner, name)
@@ -637,7 +651,7 @@ class RecordService(Generic[M]):
             for detail in grid.details:
                 if detail.key in row:
                     previous = read_by_id.get(child.id, {}).get(detail.key) if read else None
-                    self._save_rows(session, child, detail, row[detail.key], previous)
+                    self._write_rows(session, child, detail, row[detail.key], previous)
         for child_id, child in existing.items():
             if child_id not in kept:
                 collection.remove(child)

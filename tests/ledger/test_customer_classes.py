@@ -333,3 +333,44 @@ def test_a_recipients_contact_id_goes_with_the_employee_contact_type(store: Stor
     assert run_rules(rules, employee, service(store)) == {}
     primary = employee | {CONTACT_TYPE: ContactType.PRIMARY}
     assert run_rules(rules, primary, service(store)) == {CONTACT_ID: None}
+
+
+def _default_class(store: Store) -> int:
+    with store.session() as session:
+        return session.scalars(select(CustomerClass.id)).one()
+
+
+def _stored_mailings(store: Store, class_id: int) -> list[tuple[str, int]]:
+    with store.session() as session:
+        record = session.get(CustomerClass, class_id)
+        assert record is not None
+        return [(m.mailing_id, len(m.recipients)) for m in record.mailings]
+
+
+@pytest.mark.parametrize("checked", [True, False], ids=["as-read", "without-read"])
+@pytest.mark.parametrize("removed", ["first", "last", "without-recipients"])
+def test_removing_a_mailing_row_from_a_saved_class_is_saved(
+    store: Store, removed: str, checked: bool
+) -> None:
+    # Issue 17: the removed mailing's recipients, loaded by the delete's cascade, flushed the
+    # half-made collection and the save failed ("Failed to add object to the flush context!").
+    set_up_company(store, base_currency="NOK", country="NO", language="nb-NO")
+    rules = service(store)
+    class_id = _default_class(store)
+    before = _stored_mailings(store, class_id)
+    assert len(before) == 4 and all(count for _, count in before)
+    index = {"first": 0, "last": 3, "without-recipients": 1}[removed]
+    if removed == "without-recipients":  # its recipients removed and saved first
+        loaded = rules.load(class_id)
+        values = loaded | {MAILINGS: [dict(row) for row in loaded[MAILINGS]]}
+        values[MAILINGS][index][RECIPIENTS] = []
+        rules.save(class_id, values, loaded["version"], loaded if checked else None)
+        assert _stored_mailings(store, class_id)[index] == (before[index][0], 0)
+    loaded = rules.load(class_id)
+    rows = [row for number, row in enumerate(loaded[MAILINGS]) if number != index]
+    rules.save(class_id, loaded | {MAILINGS: rows}, loaded["version"], loaded if checked else None)
+
+    expected = [(code, count) for number, (code, count) in enumerate(before) if number != index]
+    assert _stored_mailings(store, class_id) == expected
+    reloaded = rules.load(class_id)
+    assert [(row[MAILING_ID], len(row[RECIPIENTS])) for row in reloaded[MAILINGS]] == expected

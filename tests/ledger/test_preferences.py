@@ -22,6 +22,7 @@ from app.ledger.preferences import (
 )
 from app.ledger.recipients import CONTACT_ID, CONTACT_TYPE
 from app.ledger.records import InvalidInput, ValidationError
+from app.ledger.setup import set_up_company
 from app.models import (
     PREFERENCES_ID,
     ArDocument,
@@ -77,6 +78,112 @@ def test_only_a_series_a_document_was_numbered_from_is_locked(store: Store) -> N
         kept = {"credit_note_number_series": used_id, "invoice_number_series": other_id}
         assert locked_series_errors(session, 1, kept) == []  # unchanged, or set the first time
         assert locked_series_errors(session, None, changed) == []  # no preferences saved yet
+
+
+def _series_ids(store: Store) -> dict[str, int]:
+    with store.session() as session:
+        rows = session.execute(select(NumberSeries.series_id, NumberSeries.id)).all()
+        return {series_id: row_id for series_id, row_id in rows}
+
+
+def _document(store: Store, doc_type: DocumentType, ref_nbr: str, series_id: int) -> None:
+    with store.transaction() as session:
+        customer = session.scalars(select(Customer)).first()
+        if customer is None:
+            customer = Customer(customer_no="10001", name="Bergen Fisk AS")
+            session.add(customer)
+            session.flush()
+        session.add(
+            ArDocument(
+                doc_type=doc_type,
+                ref_nbr=ref_nbr,
+                number_series_id=series_id,
+                customer_id=customer.id,
+                doc_date=date(2026, 3, 1),
+            )
+        )
+
+
+def test_a_shared_series_is_locked_only_by_documents_of_the_settings_own_type(
+    store: Store,
+) -> None:
+    # Issue 17: the debit note series pointed at ARINVOICE could never move back: the invoices
+    # numbered from ARINVOICE locked it.
+    set_up_company(store, base_currency="NOK", country="NO", language="nb-NO")
+    series = _series_ids(store)
+    _document(store, DocumentType.INVOICE, "INV000001", series["ARINVOICE"])
+    service = preferences_service(store)
+
+    def save(changes: dict[str, Any]) -> None:
+        loaded = service.load(PREFERENCES_ID)
+        service.save(PREFERENCES_ID, loaded | changes, loaded["version"], loaded)
+
+    def refused(changes: dict[str, Any]) -> list[str]:
+        with pytest.raises(ValidationError) as refusal:
+            save(changes)
+        return [str(error) for error in refusal.value.errors]
+
+    def debit_series() -> int | None:
+        with store.session() as session:
+            return session.get_one(Preferences, PREFERENCES_ID).debit_note_number_series_id
+
+    save({"debit_note_number_series": series["ARINVOICE"]})  # no debit notes: allowed
+    assert debit_series() == series["ARINVOICE"]
+    save({"debit_note_number_series": series["ARDEBIT"]})  # the invoice does not lock it
+    assert debit_series() == series["ARDEBIT"]
+    # The invoice series itself stays locked by its invoice.
+    assert refused({"invoice_number_series": series["ARDEBIT"]}) == [
+        "Invoice number series: cannot be changed once documents use it (invoice INV000001 was "
+        "numbered from ARINVOICE)."
+    ]
+
+    # A debit note numbered from the shared series locks the debit note setting there.
+    save({"debit_note_number_series": series["ARINVOICE"]})
+    _document(store, DocumentType.DEBIT_NOTE, "INV000002", series["ARINVOICE"])
+    assert refused({"debit_note_number_series": series["ARDEBIT"]}) == [
+        "Debit note number series: cannot be changed once documents use it (debit note "
+        "INV000002 was numbered from ARINVOICE)."
+    ]
+    assert debit_series() == series["ARINVOICE"]
+
+
+@pytest.mark.parametrize(
+    ("key", "doc_types"),
+    [
+        ("invoice_number_series", {DocumentType.INVOICE}),
+        (
+            "payment_number_series",
+            {DocumentType.PAYMENT, DocumentType.PREPAYMENT, DocumentType.REFUND},
+        ),
+        ("debit_note_number_series", {DocumentType.DEBIT_NOTE}),
+        ("credit_note_number_series", {DocumentType.CREDIT_NOTE}),
+        (
+            "write_off_number_series",
+            {DocumentType.BALANCE_WRITE_OFF, DocumentType.CREDIT_WRITE_OFF},
+        ),
+        ("overdue_charge_number_series", {DocumentType.OVERDUE_CHARGE}),
+        ("dunning_fee_number_series", set()),  # no dunning fee documents exist yet
+    ],
+)
+def test_each_series_setting_is_locked_by_its_own_document_types_only(
+    store: Store, key: str, doc_types: set[DocumentType]
+) -> None:
+    with store.transaction() as session:
+        shared, other = (
+            NumberSeries(series_id=code, description=code, start_number="1")
+            for code in ("SHARED", "OTHER")
+        )
+        session.add_all([shared, other])
+        session.flush()
+        session.add(Preferences(id=PREFERENCES_ID, **{f"{key}_id": shared.id}))
+        ids = shared.id, other.id
+    shared_id, other_id = ids
+    for number, doc_type in enumerate(DocumentType, start=1):
+        _document(store, doc_type, f"D{number:05d}", shared_id)
+        with store.session() as session:
+            errors = locked_series_errors(session, PREFERENCES_ID, {key: other_id})
+        locked = bool(doc_types & set(list(DocumentType)[:number]))
+        assert [error.key for error in errors] == ([key] if locked else []), doc_type
 
 
 # -- bounds: days, fees, months and counts (the definitions, no screen) ------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
@@ -740,3 +741,78 @@ def test_apply_restriction_settings_moves_exactly_the_class_customers(
     assert (
         screen.message.text() == "0 customers of class DEFAULT changed to restriction group NORTH."
     )
+
+
+def stored_mailings(store: Store, class_id: str) -> list[tuple[str, int]]:
+    with store.session() as session:
+        saved = session.scalars(
+            select(CustomerClass).where(CustomerClass.class_id == class_id)
+        ).one()
+        return [(m.mailing_id, len(m.recipients)) for m in saved.mailings]
+
+
+def delete_grid_row(qtbot: QtBot, screen: RecordScreen, key: str, row: int) -> None:
+    editor = grid(screen, key)
+    screen._reveal(editor)
+    editor.view.setCurrentIndex(editor.model.index(row, 0))
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.parametrize("removed", ["first", "last", "without-recipients"])
+def test_removing_a_mailing_row_from_a_saved_class_is_saved(
+    qtbot: QtBot, open_screen: Opener, store: Store, removed: str
+) -> None:
+    # Issue 17: Save failed in _save_rows ("Failed to add object to the flush context!").
+    set_up(store)
+    screen = open_screen("AR201000")
+    create_class(qtbot, screen, "MAILED", "Mailed")
+    assert screen.message.text() == "Saved.", screen.message.text()
+    before = stored_mailings(store, "MAILED")
+    index = {"first": 0, "last": len(before) - 1, "without-recipients": 1}[removed]
+    if removed == "without-recipients":
+        grid(screen, "mailings").view.setCurrentIndex(grid(screen, "mailings").model.index(1, 0))
+        while grid(screen, "recipients").model.rowCount():
+            delete_grid_row(qtbot, screen, "recipients", 0)
+        trigger(screen, "save")
+        assert screen.message.text() == "Saved.", screen.message.text()
+        assert stored_mailings(store, "MAILED")[index] == (before[index][0], 0)
+
+    delete_grid_row(qtbot, screen, "mailings", index)
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+    assert not screen.is_dirty
+    stored = stored_mailings(store, "MAILED")
+    assert [code for code, _ in stored] == [
+        code for number, (code, _) in enumerate(before) if number != index
+    ]
+    assert all(count == dict(before)[code] for code, count in stored)
+    mailings = grid(screen, "mailings")  # the screen shows what was saved
+    shown_codes = [mailings.model.index(r, 0).data() for r in range(mailings.model.rowCount())]
+    assert shown_codes == [code for code, _ in stored]
+
+
+def test_a_failed_save_replaces_the_earlier_saved_message(
+    qtbot: QtBot, open_screen: Opener, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    set_up(store)
+    screen = open_screen("AR201000")
+    create_class(qtbot, screen, "MAILED", "Mailed")
+    assert screen.message.text() == "Saved."
+    before = stored_mailings(store, "MAILED")
+    delete_grid_row(qtbot, screen, "mailings", 0)
+
+    def flush_fails(*_args: object, **_values: object) -> None:
+        raise AssertionError("Failed to add object to the flush context!")
+
+    monkeypatch.setattr(screen.service, "before_save", flush_fails)
+    trigger(screen, "save")
+    message = screen.message.text()
+    assert message != "Saved." and "was not saved" in message, message
+    assert screen.message.property("error") is True
+    assert screen.is_dirty
+    assert stored_mailings(store, "MAILED") == before  # nothing saved
+
+    monkeypatch.undo()
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved."
+    assert stored_mailings(store, "MAILED") == before[1:]

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.ledger import catalogue
+from app.ledger.setup import set_up_company
 from app.models import (
     ArDocument,
     Branch,
@@ -601,14 +602,20 @@ def test_a_number_series_in_use_cannot_be_changed(
                 id=1, invoice_number_series_id=invoice.id, payment_number_series_id=invoice.id
             )
         )
-        session.add(
+        # The payment series shares INVOICE: a payment numbered from it locks it (an invoice
+        # alone would not: each setting is locked by its own documents).
+        session.add_all(
             ArDocument(
-                doc_type=DocumentType.INVOICE,
-                ref_nbr="000123",
+                doc_type=doc_type,
+                ref_nbr=ref_nbr,
                 number_series_id=invoice.id,
                 customer_id=customer.id,
                 doc_date=date(2026, 1, 15),
             )
+            for doc_type, ref_nbr in [
+                (DocumentType.INVOICE, "000123"),
+                (DocumentType.PAYMENT, "000124"),
+            ]
         )
     screen = open_screen("AR101000")
     type_into(qtbot, screen, "invoice_number_series", "SPARE")
@@ -632,3 +639,48 @@ def test_a_number_series_in_use_cannot_be_changed(
     type_into(qtbot, screen, "debit_note_number_series", "INVOICE")
     trigger(screen, "save")
     assert screen.message.text() == "Saved.", screen.message.text()
+
+
+def test_a_series_shared_by_two_settings_can_be_moved_back(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    # Issue 17: once the debit note series pointed at ARINVOICE, the invoices numbered from
+    # ARINVOICE refused moving it back to ARDEBIT.
+    set_up_company(store, base_currency="NOK", country="NO", language="nb-NO")
+    with store.transaction() as session:
+        customer = Customer(customer_no="10001", name="Nordic Trading AS")
+        session.add(customer)
+        session.flush()
+        session.add(
+            ArDocument(
+                doc_type=DocumentType.INVOICE,
+                ref_nbr="INV000001",
+                number_series_id=session.scalars(
+                    select(NumberSeries.id).where(NumberSeries.series_id == "ARINVOICE")
+                ).one(),
+                customer_id=customer.id,
+                doc_date=date(2026, 1, 15),
+            )
+        )
+
+    def debit_series() -> str:
+        with store.session() as session:
+            preferences = session.get_one(Preferences, 1)
+            series = session.get_one(NumberSeries, preferences.debit_note_number_series_id)
+            return series.series_id
+
+    screen = open_screen("AR101000")
+    type_into(qtbot, screen, "debit_note_number_series", "ARINVOICE")  # no debit notes yet
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+    assert debit_series() == "ARINVOICE"
+    type_into(qtbot, screen, "debit_note_number_series", "ARDEBIT")
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+    assert debit_series() == "ARDEBIT"
+    type_into(qtbot, screen, "invoice_number_series", "ARDEBIT")  # its own invoice locks it
+    refused(
+        screen,
+        "Invoice number series: cannot be changed once documents use it (invoice INV000001 was "
+        "numbered from ARINVOICE).",
+    )
