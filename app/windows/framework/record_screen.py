@@ -400,7 +400,17 @@ class RecordScreen(QWidget):
         return True
 
     def cancel(self) -> None:
-        """Discard unsaved changes: back to the record as saved (or a blank new one)."""
+        """Cancel (Esc): back to the record as saved (or a blank new one). Unsaved changes are
+        asked about first, as Esc is easily pressed by accident: Save saves them, Cancel keeps
+        them on screen. Without changes the record is only read again."""
+        self.commit_pending_edits()
+        if self.record.is_dirty:
+            answer = dialogs.ask_unsaved(self, self._record_name())
+            if answer == dialogs.Unsaved.CANCEL:
+                return
+            if answer == dialogs.Unsaved.SAVE:
+                self.save()  # saved, it is shown as saved; refused, the edits stay with the problem
+                return
         self._reload_or_new()
 
     def add_new(self) -> None:
