@@ -166,6 +166,10 @@ def _start(parser: argparse.ArgumentParser, url: str, demo: int | None = None) -
     # No applicationDisplayName: X11 would append it to every window title.
     app.setDesktopFileName(APP_ID)
 
+    from app.windows.style import apply_look
+
+    apply_look(app)  # before any window: a style sheet set later restyles every widget
+
     from app.windows import errors
 
     # From here on an error escaping a slot (a dialog's, a screen's) is logged and shown,

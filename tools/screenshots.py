@@ -22,12 +22,14 @@ from app.models import Customer, CustomerClass
 from app.models.startup import open_store
 from app.windows.main_window import MainWindow
 from app.windows.screens import SCREENS
+from app.windows.style import apply_look
 
 
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "shots")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
+    apply_look(app)
     with tempfile.TemporaryDirectory() as scratch:
         store = open_store(f"sqlite:///{scratch}/ledger.sqlite", backup_dir=Path(scratch))
         with store.transaction() as session:

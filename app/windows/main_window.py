@@ -18,15 +18,20 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QScreen
 from PySide6.QtWidgets import (
     QApplication,
     QCompleter,
+    QDialog,
+    QDialogButtonBox,
     QDockWidget,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QToolBar,
     QTreeWidget,
     QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.engine import URL
@@ -48,6 +53,13 @@ KEY_STATE = "main_window/state"
 KEY_OPEN_SCREENS = "main_window/open_screens"
 KEY_CURRENT_SCREEN = "main_window/current_screen"
 STATUS_TIMEOUT_MS = 5000
+# The record toolbar's standard actions (record_screen.STANDARD_ACTIONS), named here so the
+# window does not import the screen framework before a screen is opened.
+STANDARD_ACTION_NAMES = (
+    "save", "cancel", "add_new", "delete", "copy", "paste",
+    "first", "previous", "next", "last", "list_window",
+)  # fmt: skip
+UNSAVED_MARK = "●"  # after a screen's title while it has unsaved changes
 _TRAILING_ID = re.compile(r"\(([^()]+)\)\s*$")
 
 
@@ -109,6 +121,7 @@ class MainWindow(QMainWindow):
         self.screen_tabs.setMovable(True)
         self.screen_tabs.setDocumentMode(True)
         self.screen_tabs.tabCloseRequested.connect(self.close_screen_at)
+        self.screen_tabs.currentChanged.connect(self._current_changed)
         self.setCentralWidget(self.screen_tabs)
 
         self.navigation = self._build_navigation()
@@ -213,7 +226,16 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, sid=info.id: self._open_from_ui(sid))
             go_menu.addAction(action)
 
+        # The current screen's toolbar actions, with their shortcuts (filled as tabs change).
+        self.record_menu = menus.addMenu("&Record")
+        self.record_menu.setObjectName("record_menu")
+        self.record_menu.setEnabled(False)
+
         help_menu = menus.addMenu("&Help")
+        self.action_shortcuts = self._action(
+            "action_keyboard_shortcuts", "&Keyboard shortcuts", None, self.show_shortcuts
+        )
+        help_menu.addAction(self.action_shortcuts)
         self.action_about = self._action("action_about", "&About", None, self.show_about)
         self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.action_about)
@@ -284,10 +306,111 @@ class MainWindow(QMainWindow):
                 widget.navigate = self.open_target
             index = self.screen_tabs.addTab(widget, info.title)
             self.screen_tabs.setTabToolTip(index, screen_label(info))
+            self._follow(widget)
             log.debug("opened %s in %.0f ms", info.id, (time.perf_counter() - started) * 1000)
         self.screen_tabs.setCurrentWidget(widget)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return widget
+
+    def _follow(self, widget: QWidget) -> None:
+        """Show a record screen's unsaved changes on its tab and in the title, and what its
+        saves did in the status bar (other screens have neither)."""
+        from app.windows.framework.record_screen import RecordScreen  # loaded with the screen
+
+        if isinstance(widget, RecordScreen):
+            widget.record.dirty_changed.connect(lambda _dirty: self._show_unsaved(widget))
+            widget.status_message.connect(self.statusBar().showMessage)  # kept until the next
+            self._show_unsaved(widget)
+
+    def tab_title(self, widget: QWidget) -> str:
+        """A screen's tab text: its title, with a dot while it has unsaved changes."""
+        info = self._by_id.get(widget.objectName())
+        title = info.title if info is not None else widget.objectName()
+        return f"{title} {UNSAVED_MARK}" if getattr(widget, "is_dirty", False) else title
+
+    def _show_unsaved(self, widget: QWidget) -> None:
+        index = self.screen_tabs.indexOf(widget)
+        if index >= 0:
+            self.screen_tabs.setTabText(index, self.tab_title(widget))
+        if widget is self.screen_tabs.currentWidget():
+            self._update_title()
+
+    def _current_changed(self, _index: int) -> None:
+        self._update_title()
+        self._fill_record_menu()
+
+    def record_actions(self) -> list[QAction]:
+        """The current screen's record actions (toolbar and Actions menu), in toolbar order."""
+        widget = self.screen_tabs.currentWidget()
+        by_name = getattr(widget, "actions_by_name", None)
+        if not isinstance(by_name, dict):
+            return []
+        return [action for action in by_name.values() if isinstance(action, QAction)]
+
+    def _fill_record_menu(self) -> None:
+        """The Record menu holds the screen's own QActions: the same shortcuts, the same
+        enabled state, nothing to keep in step."""
+        menu = self.record_menu
+        menu.clear()  # the actions belong to their screen: only taken off the menu
+        actions = self.record_actions()
+        standard = {f"action_{name}" for name in STANDARD_ACTION_NAMES}
+        for before, action in zip([None, *actions], actions, strict=False):
+            if before is not None and (before.objectName() in standard) != (
+                action.objectName() in standard
+            ):
+                menu.addSeparator()  # the standard actions, then the screen's own
+            menu.addAction(action)
+        menu.setEnabled(bool(actions))
+
+    def shortcut_rows(self) -> list[tuple[str, str, str]]:
+        """(where, action, keys) for every action with a shortcut: the window's, then the
+        current screen's."""
+        rows: list[tuple[str, str, str]] = []
+        window_actions = [self.action_close_screen, self.action_quit, self.action_goto_screen]
+        current = self.screen_tabs.currentWidget()
+        screen = self.tab_title(current) if current is not None else ""
+        for where, actions in (("Window", window_actions), (screen, self.record_actions())):
+            for action in actions:
+                keys = ", ".join(
+                    key.toString(QKeySequence.SequenceFormat.NativeText)
+                    for key in action.shortcuts()
+                )
+                if keys:
+                    rows.append((where, action.text().replace("&", "").rstrip("…"), keys))
+        return rows
+
+    def show_shortcuts(self) -> QDialog:
+        """Help › Keyboard shortcuts: a table of shortcut_rows()."""
+        dialog = QDialog(self)
+        dialog.setObjectName("keyboard_shortcuts")
+        dialog.setWindowTitle("Keyboard shortcuts")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        rows = self.shortcut_rows()
+        table = QTableWidget(len(rows), 3, dialog)
+        table.setObjectName("shortcuts_table")
+        table.setHorizontalHeaderLabels(["Where", "Action", "Shortcut"])
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        for row, texts in enumerate(rows):
+            for column, text in enumerate(texts):
+                table.setItem(row, column, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        dialog.resize(520, 480)
+        dialog.open()  # window-modal without a nested event loop
+        return dialog
+
+    def _update_title(self) -> None:
+        """``Customers ● — Customer Ledger — ledger.sqlite``: the current screen first."""
+        title = f"{APP_NAME} — {database_name(self._url)}"
+        current = self.screen_tabs.currentWidget()
+        if current is not None:
+            title = f"{self.tab_title(current)} — {title}"
+        self.setWindowTitle(title)
 
     def open_target(self, target: Target) -> QWidget | None:
         """Open a screen on a record another screen names (Add location, a Locations row)."""

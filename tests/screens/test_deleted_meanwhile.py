@@ -12,6 +12,7 @@ from sqlalchemy import select
 from app.ledger.records import Direction
 from app.models import CustomerClass
 from app.models.database import Store
+from app.windows.framework.dialogs import Unsaved
 from app.windows.framework.listwindow import ListWindow
 from app.windows.framework.record_screen import RecordScreen
 from tests.screens.conftest import Answers
@@ -123,6 +124,7 @@ def test_cancel_on_a_record_deleted_meanwhile_says_so(
     type_into(qtbot, screen, "description", "Mine")
     delete_on_another_screen(qtbot, open_screen, "A")
     activate(screen)
+    answers.unsaved = Unsaved.DISCARD  # Cancel asks first; discarded here
     trigger(screen, "cancel")
     assert screen.message.text() == GONE
     assert screen.record.is_new

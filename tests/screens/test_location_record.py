@@ -15,9 +15,11 @@ from app.ledger.sources import GL_ACCOUNTS
 from app.models import Customer, GlAccount, Location
 from app.models.database import Store
 from app.models.options import ExportType
+from app.windows.framework.dialogs import Unsaved
 from app.windows.framework.listwindow import ListWindow
 from app.windows.screens.customer_locations import SCREEN
 from tests.screens.catalogue_walk import missing_elements
+from tests.screens.conftest import Answers
 from tests.screens.customer_record import (
     Opener,
     create_customer,
@@ -226,7 +228,7 @@ def test_the_list_window_names_customer_location_city_country(
 
 
 def test_the_main_and_the_default_location_are_protected_on_the_screen(
-    qtbot: QtBot, open_screen: Opener, store: Store
+    qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers
 ) -> None:
     customers = open_screen("AR303000")
     number = create_customer(qtbot, customers, "Fjordkraft Handel AS")
@@ -237,6 +239,7 @@ def test_the_main_and_the_default_location_are_protected_on_the_screen(
     trigger(screen, "save")
     assert "default location and cannot be deactivated" in screen.message.text()
     assert "main location" in screen.message.text()
+    answers.unsaved = Unsaved.DISCARD  # Cancel asks first; discarded here
     trigger(screen, "cancel")
     trigger(screen, "delete")
     assert "default location and cannot be deleted" in screen.message.text()

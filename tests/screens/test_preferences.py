@@ -36,12 +36,14 @@ from app.models.document import DocumentType
 from app.models.options import ContactType
 from app.models.preferences import RetentionType
 from app.models.reference.system import ReasonCodeUsage
+from app.windows.framework.dialogs import Unsaved
 from app.windows.framework.grid import GridEditor
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import Kind
 from app.windows.screens.preferences import SCREEN
 from tests.screens.catalogue_walk import missing_elements, options_of
+from tests.screens.conftest import Answers
 from tests.screens.helpers import (
     activate,
     choose_option,
@@ -88,7 +90,7 @@ def test_preferences_are_one_record_saved_and_reopened(
 
 
 def test_dunning_levels_are_added_numbered_and_saved(
-    qtbot: QtBot, open_screen: Opener, store: Store
+    qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers
 ) -> None:
     screen = open_screen("AR101000")
     grid = screen.editor("dunning_levels")
@@ -128,6 +130,7 @@ def test_dunning_levels_are_added_numbered_and_saved(
     with store.session() as session:
         assert len(session.scalars(select(DunningLevel)).all()) == 2
 
+    answers.unsaved = Unsaved.DISCARD  # Cancel asks first; discarded here
     trigger(screen, "cancel")
     assert len(grid.value()) == 2
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 from sqlalchemy.exc import OperationalError
@@ -61,14 +62,72 @@ def test_a_clean_screen_closes_without_asking(open_screen: Opener, answers: Answ
     assert answers.asked == []
 
 
-def test_cancel_restores_the_saved_record(qtbot: QtBot, open_screen: Opener, store: Store) -> None:
+def test_cancel_restores_the_saved_record(
+    qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers
+) -> None:
     seed_classes(store, "A1")
     screen = open_screen("AR201000")
     trigger(screen, "first")
     type_into(qtbot, screen, "description", "Changed my mind")
+    answers.unsaved = Unsaved.DISCARD  # Cancel asks first; discarded here
     trigger(screen, "cancel")
+    assert answers.asked == ["unsaved: Customer class A1"]
     assert shown(screen, "description") == "Class A1"
     assert not screen.is_dirty
+
+
+def press_escape_after_typing(qtbot: QtBot, screen: RecordScreen, text: str) -> None:
+    """Type into Description and press Esc there, before leaving the field."""
+    line = screen.editor("description")
+    assert isinstance(line, QLineEdit)
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, text)
+    qtbot.keyClick(line, Qt.Key.Key_Escape)
+
+
+def test_esc_asks_before_discarding_and_cancel_keeps_the_edits(
+    qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers
+) -> None:
+    seed_classes(store, "A1")
+    screen = open_screen("AR201000")
+    trigger(screen, "first")
+    answers.unsaved = Unsaved.CANCEL
+    press_escape_after_typing(qtbot, screen, "Typed by mistake?")
+    assert answers.asked == ["unsaved: Customer class A1"]
+    assert shown(screen, "description") == "Typed by mistake?"
+    assert screen.is_dirty
+
+    answers.unsaved = Unsaved.DISCARD
+    qtbot.keyClick(screen.editor("description"), Qt.Key.Key_Escape)
+    assert len(answers.asked) == 2
+    assert shown(screen, "description") == "Class A1" and not screen.is_dirty
+
+
+def test_esc_answered_save_saves(
+    qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers
+) -> None:
+    seed_classes(store, "A1")
+    screen = open_screen("AR201000")
+    trigger(screen, "first")
+    answers.unsaved = Unsaved.SAVE
+    press_escape_after_typing(qtbot, screen, "Kept")
+    assert answers.asked == ["unsaved: Customer class A1"]
+    assert shown(screen, "description") == "Kept" and not screen.is_dirty
+    with store.session() as session:
+        assert session.scalars(select(CustomerClass.description)).all() == ["Kept"]
+
+
+def test_esc_without_changes_asks_nothing_and_shows_the_same(
+    qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers
+) -> None:
+    seed_classes(store, "A1")
+    screen = open_screen("AR201000")
+    trigger(screen, "first")
+    qtbot.keyClick(screen.editor("description"), Qt.Key.Key_Escape)
+    assert answers.asked == []
+    assert shown(screen, "description") == "Class A1" and not screen.is_dirty
+    assert not screen.message.isVisible()
 
 
 def test_first_previous_next_last_browse_in_key_order(

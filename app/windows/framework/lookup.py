@@ -25,7 +25,7 @@ from app.ledger.lookups import Choice, LookupSource
 from app.ledger.records import InvalidInput
 from app.models.database import Store
 from app.windows.framework.spec import Field
-from app.windows.framework.widgets import mark_invalid
+from app.windows.framework.widgets import mark_invalid, show_read_only
 
 Describe = Callable[[LookupSource, Any], Choice | None]
 
@@ -106,6 +106,8 @@ class LookupEditor(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         self.line_edit.setReadOnly(read_only)
         self.select_button.setEnabled(not read_only)
+        self.select_button.setVisible(not read_only)  # nothing to choose: no button to offer
+        show_read_only(self.line_edit, read_only)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

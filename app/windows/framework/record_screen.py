@@ -66,6 +66,8 @@ class RecordScreen(QWidget):
 
     record_loaded = Signal(object)  # the record id, None for a new record
     saved = Signal(int)
+    # What the last save or delete did, for the shell's status bar ("Saved customer 10002").
+    status_message = Signal(str)
 
     # Copy/Paste works across records of the same screen, like the product family's Clipboard.
     _clipboard: ClassVar[dict[str, dict[str, Any]]] = {}
@@ -396,11 +398,22 @@ class RecordScreen(QWidget):
             return False
         self.load_record(record_id)
         self.show_message("Saved.")
+        self.status_message.emit(f"Saved {self._record_name(sentence=False)}")
         self.saved.emit(record_id)
         return True
 
     def cancel(self) -> None:
-        """Discard unsaved changes: back to the record as saved (or a blank new one)."""
+        """Cancel (Esc): back to the record as saved (or a blank new one). Unsaved changes are
+        asked about first, as Esc is easily pressed by accident: Save saves them, Cancel keeps
+        them on screen. Without changes the record is only read again."""
+        self.commit_pending_edits()
+        if self.record.is_dirty:
+            answer = dialogs.ask_unsaved(self, self._record_name())
+            if answer == dialogs.Unsaved.CANCEL:
+                return
+            if answer == dialogs.Unsaved.SAVE:
+                self.save()  # saved, it is shown as saved; refused, the edits stay with the problem
+                return
         self._reload_or_new()
 
     def add_new(self) -> None:
@@ -416,6 +429,7 @@ class RecordScreen(QWidget):
         if not dialogs.confirm(self, "Delete", f"Delete {self._record_name()}?"):
             return
         current = self.record.values()
+        deleted = f"Deleted {self._record_name(sentence=False)}"
         try:
             self.service.delete(record_id)
         except InUseError as error:
@@ -435,6 +449,7 @@ class RecordScreen(QWidget):
         if following is None or not self._open(following):
             self.new_record()
         self.show_message("Deleted.")
+        self.status_message.emit(deleted)
 
     def _offer_deactivation(self, refusal: InUseError) -> None:
         """A record others refer to may retire instead: its Active box cleared and saved (only
@@ -669,16 +684,18 @@ class RecordScreen(QWidget):
         if self.spec.top:
             self.editor(self.spec.top[0].key).setFocus()
 
-    def _record_name(self) -> str:
-        """``Customer class RETAIL``; keys shown as typed (a lookup's code, not its id)."""
+    def _record_name(self, *, sentence: bool = True) -> str:
+        """``Customer class RETAIL`` (``customer class RETAIL`` inside a sentence); keys shown
+        as typed (a lookup's code, not its id)."""
         keys = []
         for key in self.key_keys:
             editor = self.editor(key)
             line = getattr(editor, "line_edit", editor)
             keys.append(line.text() if isinstance(line, QLineEdit) else str(self.record.value(key)))
         named = " ".join(key for key in keys if key)
-        noun = sentence_case(self.service.noun)
-        return f"{noun} {named}" if named else f"The new {self.service.noun}"
+        noun = sentence_case(self.service.noun) if sentence else self.service.noun
+        new = "The new" if sentence else "the new"
+        return f"{noun} {named}" if named else f"{new} {self.service.noun}"
 
     def _update_title(self, *_args: Any) -> None:
         self.setWindowTitle(

@@ -82,6 +82,16 @@ def mark_invalid(widget: QWidget, invalid: bool, problem: str = "") -> None:
     widget.setStyleSheet(INVALID_STYLE if invalid else "")
 
 
+def show_read_only(widget: QWidget, read_only: bool) -> None:
+    """A read-only field is drawn flat (``[readOnly="true"]`` in the application style sheet)
+    and left out of the Tab order; a click still focuses it, to select and copy its text."""
+    widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus if read_only else Qt.FocusPolicy.StrongFocus)
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        # Style sheet property selectors are matched when a widget is polished.
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
 def show_problem(widget: QWidget, problem: str | None, help_text: str) -> None:
     """Frame a field red and say why in its tooltip, as soon as the user leaves it; the save
     then refuses it with the field named."""
@@ -190,6 +200,7 @@ class TextEditor(QLineEdit):
 
     def set_read_only(self, read_only: bool) -> None:
         self.setReadOnly(read_only)
+        show_read_only(self, read_only)
 
 
 class MemoEditor(QPlainTextEdit):
@@ -228,6 +239,7 @@ class MemoEditor(QPlainTextEdit):
 
     def set_read_only(self, read_only: bool) -> None:
         self.setReadOnly(read_only)
+        show_read_only(self, read_only)
 
 
 class _TypedEditor(QLineEdit):
@@ -279,6 +291,7 @@ class _TypedEditor(QLineEdit):
 
     def set_read_only(self, read_only: bool) -> None:
         self.setReadOnly(read_only)
+        show_read_only(self, read_only)
 
 
 class NumberEditor(_TypedEditor):
@@ -407,6 +420,8 @@ class DateEditor(_TypedEditor):
     def set_read_only(self, read_only: bool) -> None:
         self.setReadOnly(read_only)
         self.calendar_action.setEnabled(not read_only)
+        self.calendar_action.setVisible(not read_only)  # no drop-down arrow on a fixed date
+        show_read_only(self, read_only)
 
     def open_calendar(self) -> None:
         """The calendar below the field, on the date shown (today when there is none)."""

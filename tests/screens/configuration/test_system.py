@@ -34,6 +34,7 @@ from app.models import (
 )
 from app.models.database import Store
 from app.models.options import ContactType
+from app.windows.framework.dialogs import Unsaved
 from app.windows.framework.grid import GridEditor
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import snake
@@ -43,6 +44,7 @@ from tests.screens.configuration.harness import (
     Opener,
     class_using,
 )
+from tests.screens.conftest import Answers
 from tests.screens.helpers import choose_option, click_check, edit_cell, shown, trigger, type_into
 
 # -- how the ledger uses each record -----------------------------------------------------------
@@ -264,7 +266,7 @@ def test_number_series_rules_name_the_field(
 
 
 def test_the_next_number_is_shown_as_the_numbers_are_typed(
-    qtbot: QtBot, open_screen: Opener, store: Store
+    qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers
 ) -> None:
     screen = new_series(qtbot, open_screen)
     assert shown(screen, "next_number") == "INV000001"  # none given yet: the start number
@@ -285,6 +287,7 @@ def test_the_next_number_is_shown_as_the_numbers_are_typed(
 
     click_check(qtbot, screen, "manual_numbering")
     assert shown(screen, "next_number") == ""  # users type every number themselves
+    answers.unsaved = Unsaved.DISCARD  # Cancel asks first; discarded here
     trigger(screen, "cancel")
     assert shown(screen, "next_number") == "(used up)"
     with store.session() as session:
