@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -26,11 +27,23 @@ def default_database_url() -> str:
 
 
 def sqlite_path(url: str) -> Path | None:
-    """The database file of a SQLite URL; None for in-memory databases and other dialects."""
+    """The database file of a SQLite URL; None for in-memory databases and other dialects.
+
+    ``sqlite:///file:ledger.sqlite?uri=true`` names the same file as ``sqlite:///ledger.sqlite``:
+    the lock and the checks must find it either way.
+    """
     parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or database in (None, "", ":memory:"):
         return None
-    return Path(parsed.database)
+    if str(parsed.query.get("uri", "")).lower() in ("true", "1") and database.startswith("file:"):
+        parts = urlsplit(database)
+        if parts.netloc not in ("", "localhost") or parse_qs(parts.query).get("mode") == ["memory"]:
+            return None  # a remote or in-memory URI is no file of ours
+        if parts.path in ("", ":memory:"):
+            return None
+        return Path(unquote(parts.path))
+    return Path(database)
 
 
 def _sqlite_casefold(value: object) -> object:

@@ -26,7 +26,10 @@ ACQUIRE_TIMEOUT_S = 5.0
 
 
 def lock_path(database: Path) -> Path:
-    return database.with_name(database.name + LOCK_SUFFIX)
+    """The lock file of ``database``, beside the real file: a symbolic link, a relative path or
+    ``..`` in the path reach the same file, so they must meet the same lock."""
+    real = Path(os.path.realpath(database))
+    return real.with_name(real.name + LOCK_SUFFIX)
 
 
 @dataclass(frozen=True)

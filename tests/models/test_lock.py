@@ -154,3 +154,39 @@ def test_store_close_releases_the_lock_so_the_next_start_opens(db: Path, tmp_pat
         open_store(url, backup_dir=tmp_path / "backups")
     first.dispose()  # the older name of close()
     open_store(url, backup_dir=tmp_path / "backups").close()
+
+
+@pytest.mark.parametrize("spelling", ["symlink", "relative", "dotted", "file_uri"])
+def test_the_same_file_however_it_is_named_meets_the_same_lock(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spelling: str
+) -> None:
+    backups = tmp_path / "backups"
+    first = open_store(f"sqlite:///{db}", backup_dir=backups)
+    try:
+        if spelling == "symlink":
+            other = tmp_path / "elsewhere"
+            other.mkdir()
+            link = other / "shortcut.sqlite"
+            link.symlink_to(db)
+            url = f"sqlite:///{link}"
+        elif spelling == "relative":
+            monkeypatch.chdir(tmp_path)
+            url = f"sqlite:///{db.name}"
+        elif spelling == "dotted":
+            (tmp_path / "sub").mkdir()
+            url = f"sqlite:///{tmp_path}/./sub/../{db.name}"
+        else:
+            url = f"sqlite:///file:{db}?uri=true"
+        with pytest.raises(DatabaseRefusedError) as refused:
+            open_store(url, backup_dir=backups)
+        assert refused.value.reason is RefusalReason.IN_USE
+        assert str(lock_path(db)) in str(refused.value)
+    finally:
+        first.close()
+    assert sorted(path.name for path in tmp_path.glob("*.lock")) == []
+
+
+def test_lock_path_is_beside_the_real_file(db: Path, tmp_path: Path) -> None:
+    link = tmp_path / "link.sqlite"
+    link.symlink_to(db)
+    assert lock_path(link) == lock_path(db) == db.resolve().with_name("ledger.sqlite.lock")
