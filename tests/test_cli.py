@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -404,6 +405,7 @@ def test_demo_into_a_given_database_but_never_over_a_ledger(
 # A slot that fails once the main window is up, with the error dialog printing what it shows.
 FAILING_SLOT = """
 import sys
+import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from app import main
@@ -449,3 +451,35 @@ def test_an_error_in_a_slot_of_the_running_app_is_logged_and_shown(
         assert f"The details are in the log file {log}." in dialogs[0]
     else:
         assert dialogs == []  # offscreen, unattended: no one would close it
+
+
+def test_a_killed_app_is_recovered_and_said_and_a_normal_quit_leaves_nothing_beside_the_file(
+    user_dirs: dict[str, str], tmp_path: Path
+) -> None:
+    database = tmp_path / "ledger.sqlite"
+    beside = [database.with_name(f"ledger.sqlite{end}") for end in (".lock", "-wal", "-shm")]
+    env = {**user_dirs, FIRST_RUN_ENV: "skip"}
+    running = subprocess.Popen(
+        [sys.executable, "-m", "app", "--database", str(database)],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not (database.is_file() and beside[0].exists() and beside[1].exists()):
+            assert time.monotonic() < deadline and running.poll() is None, "the app did not start"
+            time.sleep(0.1)
+        time.sleep(1)  # past start-up's writes
+    finally:
+        running.kill()  # as a crash or a kill -9 would
+        running.wait()
+    assert beside[0].exists()
+
+    proc = run(["-m", "app", "--database", str(database)], {**env, QUIT_WHEN_READY_ENV: "1"})
+    assert proc.returncode == 0, proc.stderr
+    log = Path(user_dirs["XDG_STATE_HOME"]) / APP_ID / "log" / LOG_FILE_NAME
+    assert f"(pid {running.pid}) did not close normally" in log.read_text()
+    assert [path.name for path in beside if path.exists()] == [], "a normal quit cleans up"

@@ -38,6 +38,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from app import APP_NAME, __version__
+from app.logs import log
 from app.models.backup import BackupError, backup_sqlite, read_only_uri
 from app.models.database import Store, make_engine, sqlite_path
 from app.models.lock import InstanceLock, LockHeldError
@@ -182,6 +183,8 @@ def _open_sqlite_file(
                     f"After the upgrade the database is at revision {after.revision}, not {head}.",
                     _restore_advice(backup),
                 )
+        if (note := lock.takeover_note()) is not None:
+            log.warning("%s: %s", where, note)
         return Store(make_engine(url), lock=lock)
     except BaseException:
         lock.release()

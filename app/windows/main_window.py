@@ -121,6 +121,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
 
         self._restore_settings()
+        # After a crash the start recovered silently; the user should know (kept until replaced).
+        if store.lock is not None and (note := store.lock.takeover_note()) is not None:
+            self.statusBar().showMessage(note)
 
     # -- building -------------------------------------------------------------------------
 

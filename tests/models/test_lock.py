@@ -190,3 +190,29 @@ def test_lock_path_is_beside_the_real_file(db: Path, tmp_path: Path) -> None:
     link = tmp_path / "link.sqlite"
     link.symlink_to(db)
     assert lock_path(link) == lock_path(db) == db.resolve().with_name("ledger.sqlite.lock")
+
+
+def test_taking_over_a_stale_lock_is_said_in_the_log(
+    db: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    pid = dead_pid()
+    write_lock(db, pid=pid)
+    with caplog.at_level("WARNING", logger="app"):
+        store = open_store(f"sqlite:///{db}", backup_dir=tmp_path / "backups")
+    try:
+        assert store.lock is not None and store.lock.took_over
+        note = store.lock.takeover_note()
+        assert note is not None and f"(pid {pid}) did not close normally" in note
+        assert note in caplog.text and str(db) in caplog.text
+    finally:
+        store.close()
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="app"):
+        store = open_store(f"sqlite:///{db}", backup_dir=tmp_path / "backups")
+    store.close()
+    assert "did not close normally" not in caplog.text, "a clean start says nothing"
+
+
+def test_a_free_lock_is_no_takeover(db: Path) -> None:
+    with InstanceLock.acquire(db) as lock:
+        assert not lock.took_over and lock.takeover_note() is None
