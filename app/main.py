@@ -176,13 +176,26 @@ def _start(parser: argparse.ArgumentParser, url: str, demo: int | None = None) -
     # never only printed to a terminal no one reads.
     unattended = bool(os.environ.get(QUIT_WHEN_READY_ENV)) or errors.is_unattended(app)
     with errors.reporting(unattended=unattended):
-        return _run(app, url, demo)
+        return _run(app, url, demo, unattended=unattended)
 
 
-def _run(app: QApplication, url: str, demo: int | None) -> int:
+def tell_failure(title: str, message: str, *, unattended: bool) -> None:
+    """A failure that stops start-up: on stderr and in the log always, in a message box only
+    when someone is there to close it (an unattended or offscreen run would wait forever)."""
+    from app.logs import log
+
+    print(f"{APP_ID}: {message}", file=sys.stderr, flush=True)
+    log.error("%s: %s", title, message)
+    if unattended:
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(None, f"{APP_NAME} — {title}", message)
+
+
+def _run(app: QApplication, url: str, demo: int | None, *, unattended: bool = False) -> int:
     """Open the store, set it up when new, show the main window and run the event loop."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QMessageBox
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -198,16 +211,15 @@ def _run(app: QApplication, url: str, demo: int | None) -> int:
         if not isinstance(error, DatabaseRefusedError):
             shown = make_url(url).render_as_string(hide_password=True)
             message = f"{APP_NAME} could not open the database {shown}\n\n{error}"
-        print(f"{APP_ID}: {message}", file=sys.stderr)
-        QMessageBox.critical(None, f"{APP_NAME} — database not opened", message)
+        tell_failure("database not opened", message, unattended=unattended)
         return EXIT_DATABASE_REFUSED
 
     try:
         if demo is not None:
-            if not _make_demo(store, demo):
+            if not _make_demo(store, demo, unattended=unattended):
                 store.close()
                 return EXIT_DATABASE_REFUSED
-        elif not _first_run(store):
+        elif not _first_run(store, unattended=unattended):
             store.close()
             log.info("first-run setup cancelled; nothing was set up")
             return 0
@@ -241,10 +253,8 @@ def _run(app: QApplication, url: str, demo: int | None) -> int:
         store.close()  # also releases the database's instance lock
 
 
-def _make_demo(store: Store, customers: int) -> bool:
+def _make_demo(store: Store, customers: int, *, unattended: bool = False) -> bool:
     """Fill the demo database, with progress on stderr; False when refused (told)."""
-    from PySide6.QtWidgets import QMessageBox
-
     from app.ledger.demo import DemoError, create_demo_company
 
     started = time.perf_counter()
@@ -255,8 +265,7 @@ def _make_demo(store: Store, customers: int) -> bool:
     try:
         summary = create_demo_company(store, customers=customers, progress=progress, replace=True)
     except DemoError as error:
-        print(f"{APP_ID}: {error}", file=sys.stderr)
-        QMessageBox.critical(None, f"{APP_NAME} — demo company not made", str(error))
+        tell_failure("demo company not made", str(error), unattended=unattended)
         return False
     print(
         f"{APP_ID}: demo company ready: {summary.customers} customers, {summary.locations} "
@@ -275,7 +284,7 @@ def first_run_mode() -> str:
     return "skip" if os.environ.get(QUIT_WHEN_READY_ENV) else "ask"
 
 
-def _first_run(store: Store) -> bool:
+def _first_run(store: Store, *, unattended: bool = False) -> bool:
     """Set a new database up (asking first); False when the user cancels."""
     from app.ledger.first_run import first_run_needed
 
@@ -284,8 +293,6 @@ def _first_run(store: Store) -> bool:
     mode = first_run_mode()
     if mode == "skip":
         return True
-    from PySide6.QtWidgets import QMessageBox
-
     from app.ledger.setup import SetupError, set_up_company
     from app.windows import first_run
 
@@ -296,6 +303,5 @@ def _first_run(store: Store) -> bool:
         set_up_company(store, **choice.as_arguments())
     except SetupError as error:
         # Nothing was written; the ledger still opens, and the next start asks again.
-        print(f"{APP_ID}: {error}", file=sys.stderr)
-        QMessageBox.critical(None, f"{APP_NAME} — setup", str(error))
+        tell_failure("setup", str(error), unattended=unattended)
     return True

@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ from app.main import (
 )
 from app.models import Customer
 from app.models.startup import open_store
-from app.windows import first_run
+from app.windows import errors, first_run
 from app.windows.first_run import CompanyChoice
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,8 +59,11 @@ def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]
 
 @pytest.fixture
 def critical_messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Texts of QMessageBox.critical calls, answered at once instead of blocking the test."""
+    """Texts of QMessageBox.critical calls, answered at once instead of blocking the test.
+
+    The run counts as attended, as on a desktop: offscreen, start-up shows no message box."""
     shown: list[str] = []
+    monkeypatch.setattr(errors, "is_unattended", lambda _app: False)
 
     def critical(_parent: object, _title: str, text: str, *_: Any) -> QMessageBox.StandardButton:
         shown.append(text)
@@ -69,7 +73,9 @@ def critical_messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
-def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+def run(
+    args: list[str], env: dict[str, str], *, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, *args],
         cwd=ROOT,
@@ -77,7 +83,7 @@ def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
         check=False,
     )
 
@@ -163,6 +169,40 @@ def test_refused_database_exits_2_and_leaves_the_file_alone(
     assert text_file.read_bytes() == content
     assert text_file.stat().st_mtime_ns == before.st_mtime_ns
     assert sorted(path.name for path in folder.iterdir()) == ["notes.sqlite"]
+
+
+def test_an_unattended_run_meeting_a_refused_database_exits_without_a_dialog(
+    user_dirs: dict[str, str], tmp_path: Path
+) -> None:
+    text_file = tmp_path / "notes.sqlite"
+    text_file.write_bytes(b"This is a shopping list, not a ledger.\n" * 10)
+    env = {**user_dirs, QUIT_WHEN_READY_ENV: "1"}
+    # A message box here would wait for a click no one gives: the run would time out.
+    proc = run(["-m", "app", "--database", str(text_file)], env, timeout=60)
+    assert proc.returncode == EXIT_DATABASE_REFUSED
+    assert "did not open the database" in proc.stderr
+    assert "not a SQLite database" in proc.stderr
+    assert not any(line.startswith(READY_PREFIX) for line in proc.stdout.splitlines())
+
+
+@pytest.mark.parametrize("quit_when_ready", ["1", ""])
+def test_a_refused_database_shows_no_dialog_when_unattended_or_offscreen(
+    qapp: QApplication,
+    user_dirs: dict[str, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    quit_when_ready: str,
+) -> None:
+    def no_dialog(*_: object) -> QMessageBox.StandardButton:
+        raise AssertionError("an unattended start must not wait on a message box")
+
+    monkeypatch.setattr(QMessageBox, "critical", no_dialog)
+    monkeypatch.setenv(QUIT_WHEN_READY_ENV, quit_when_ready)  # "": offscreen alone says it
+    text_file = tmp_path / "notes.sqlite"
+    text_file.write_bytes(b"not a ledger\n" * 20)
+    assert main(["--database", str(text_file)]) == EXIT_DATABASE_REFUSED
+    assert "not a SQLite database" in capsys.readouterr().err
 
 
 def test_a_url_without_a_driver_is_reported_not_a_traceback(
@@ -365,6 +405,7 @@ def test_demo_into_a_given_database_but_never_over_a_ledger(
 # A slot that fails once the main window is up, with the error dialog printing what it shows.
 FAILING_SLOT = """
 import sys
+import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from app import main
@@ -410,3 +451,35 @@ def test_an_error_in_a_slot_of_the_running_app_is_logged_and_shown(
         assert f"The details are in the log file {log}." in dialogs[0]
     else:
         assert dialogs == []  # offscreen, unattended: no one would close it
+
+
+def test_a_killed_app_is_recovered_and_said_and_a_normal_quit_leaves_nothing_beside_the_file(
+    user_dirs: dict[str, str], tmp_path: Path
+) -> None:
+    database = tmp_path / "ledger.sqlite"
+    beside = [database.with_name(f"ledger.sqlite{end}") for end in (".lock", "-wal", "-shm")]
+    env = {**user_dirs, FIRST_RUN_ENV: "skip"}
+    running = subprocess.Popen(
+        [sys.executable, "-m", "app", "--database", str(database)],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not (database.is_file() and beside[0].exists() and beside[1].exists()):
+            assert time.monotonic() < deadline and running.poll() is None, "the app did not start"
+            time.sleep(0.1)
+        time.sleep(1)  # past start-up's writes
+    finally:
+        running.kill()  # as a crash or a kill -9 would
+        running.wait()
+    assert beside[0].exists()
+
+    proc = run(["-m", "app", "--database", str(database)], {**env, QUIT_WHEN_READY_ENV: "1"})
+    assert proc.returncode == 0, proc.stderr
+    log = Path(user_dirs["XDG_STATE_HOME"]) / APP_ID / "log" / LOG_FILE_NAME
+    assert f"(pid {running.pid}) did not close normally" in log.read_text()
+    assert [path.name for path in beside if path.exists()] == [], "a normal quit cleans up"

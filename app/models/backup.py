@@ -18,9 +18,12 @@ class BackupError(Exception):
     """The backup could not be written or did not pass its check."""
 
 
-def read_only_uri(path: Path) -> str:
-    """A URI that opens ``path`` read-only; SQLite then never writes to the database file."""
-    return path.resolve().as_uri() + "?mode=ro"
+def read_only_uri(path: Path, *, immutable: bool = False) -> str:
+    """A URI that opens ``path`` read-only; SQLite then never writes to the database file.
+
+    ``immutable`` also promises SQLite that no one writes it (a file marked read-only): then
+    it creates no ``-wal``/``-shm`` beside it, which ``mode=ro`` alone does for a WAL file."""
+    return path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
 
 
 def backup_name(database: Path, revision: str | None, when: datetime) -> str:

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -19,6 +20,17 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 5000
+READ_ONLY_MESSAGE = (
+    "The ledger file is read-only: nothing can be saved. Make the file writable (or copy it "
+    "to a folder of your own) and start again to make changes."
+)
+
+
+class ReadOnlyStoreError(Exception):
+    """A write asked of a store opened read-only; the message is meant for the user."""
+
+    def __init__(self) -> None:
+        super().__init__(READ_ONLY_MESSAGE)
 
 
 def default_database_url() -> str:
@@ -26,11 +38,23 @@ def default_database_url() -> str:
 
 
 def sqlite_path(url: str) -> Path | None:
-    """The database file of a SQLite URL; None for in-memory databases and other dialects."""
+    """The database file of a SQLite URL; None for in-memory databases and other dialects.
+
+    ``sqlite:///file:ledger.sqlite?uri=true`` names the same file as ``sqlite:///ledger.sqlite``:
+    the lock and the checks must find it either way.
+    """
     parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or database in (None, "", ":memory:"):
         return None
-    return Path(parsed.database)
+    if str(parsed.query.get("uri", "")).lower() in ("true", "1") and database.startswith("file:"):
+        parts = urlsplit(database)
+        if parts.netloc not in ("", "localhost") or parse_qs(parts.query).get("mode") == ["memory"]:
+            return None  # a remote or in-memory URI is no file of ours
+        if parts.path in ("", ":memory:"):
+            return None
+        return Path(unquote(parts.path))
+    return Path(database)
 
 
 def _sqlite_casefold(value: object) -> object:
@@ -49,7 +73,28 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.create_function("casefold", 1, _sqlite_casefold, deterministic=True)
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
+def _configure_read_only_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    # No WAL or synchronous pragmas: they are for writing, and would want -wal/-shm files.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
+    dbapi_connection.create_function("casefold", 1, _sqlite_casefold, deterministic=True)
+
+
+def make_engine(url: str, *, read_only_uri: str | None = None, **kwargs: Any) -> Engine:
+    """An engine for ``url``; with ``read_only_uri`` (a SQLite ``file:`` URI) every connection
+    opens that instead, read-only, while the engine keeps ``url`` for what it shows."""
+    if read_only_uri is not None:
+        import sqlite3
+
+        uri = read_only_uri
+        engine = create_engine(
+            url,
+            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+            **kwargs,
+        )
+        event.listen(engine, "connect", _configure_read_only_sqlite)
+        return engine
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _configure_sqlite)
@@ -63,9 +108,13 @@ class Store:
     file, released by ``close()``.
     """
 
-    def __init__(self, engine: Engine, *, lock: InstanceLock | None = None) -> None:
+    def __init__(
+        self, engine: Engine, *, lock: InstanceLock | None = None, read_only: bool = False
+    ) -> None:
         self.engine = engine
         self.lock = lock
+        # A read-only ledger file: screens disable saving, and transaction() refuses.
+        self.read_only = read_only
         self._sessions: sessionmaker[Session] | None = None
 
     @property
@@ -90,6 +139,8 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back entirely on error."""
+        if self.read_only:
+            raise ReadOnlyStoreError
         with self.sessions.begin() as session:
             yield session
 

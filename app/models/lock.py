@@ -26,7 +26,10 @@ ACQUIRE_TIMEOUT_S = 5.0
 
 
 def lock_path(database: Path) -> Path:
-    return database.with_name(database.name + LOCK_SUFFIX)
+    """The lock file of ``database``, beside the real file: a symbolic link, a relative path or
+    ``..`` in the path reach the same file, so they must meet the same lock."""
+    real = Path(os.path.realpath(database))
+    return real.with_name(real.name + LOCK_SUFFIX)
 
 
 @dataclass(frozen=True)
@@ -82,13 +85,37 @@ class LockHeldError(Exception):
 
 
 class InstanceLock:
-    """A held lock; ``release()`` removes the file if it is still ours."""
+    """A held lock; ``release()`` removes the file if it is still ours.
 
-    def __init__(self, path: Path, owner: LockOwner) -> None:
+    ``took_over`` is set when a stale lock was in the way: the app that left it ended without
+    closing (a crash, a kill), and the user is told so. ``stale_owner`` is who left it, when
+    its record could be read.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        owner: LockOwner,
+        *,
+        took_over: bool = False,
+        stale_owner: LockOwner | None = None,
+    ) -> None:
         self.path = path
         self.owner = owner
+        self.took_over = took_over
+        self.stale_owner = stale_owner
         self._record = owner.to_bytes()
         self._held = True
+
+    def takeover_note(self) -> str | None:
+        """A sentence for the status bar and the log after a stale lock was taken over."""
+        if not self.took_over:
+            return None
+        who = f" (pid {self.stale_owner.pid})" if self.stale_owner else ""
+        return (
+            f"The previous session{who} did not close normally; its lock was taken over and "
+            "the database was checked before opening."
+        )
 
     @classmethod
     def acquire(cls, database: Path) -> InstanceLock:
@@ -97,6 +124,8 @@ class InstanceLock:
         owner = LockOwner.current()
         record = owner.to_bytes()
         deadline = time.monotonic() + ACQUIRE_TIMEOUT_S
+        took_over = False
+        stale_owner: LockOwner | None = None
         while True:
             try:
                 fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | _O_BINARY, 0o600)
@@ -117,6 +146,7 @@ class InstanceLock:
                 if _read(path) == existing:
                     with suppress(FileNotFoundError):
                         os.unlink(path)
+                        took_over, stale_owner = True, holder
                 continue
             try:
                 os.write(fd, record)
@@ -127,7 +157,7 @@ class InstanceLock:
                     os.unlink(path)
                 raise
             os.close(fd)
-            return cls(path, owner)
+            return cls(path, owner, took_over=took_over, stale_owner=stale_owner)
 
     @property
     def held(self) -> bool:

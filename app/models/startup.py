@@ -38,6 +38,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from app import APP_NAME, __version__
+from app.logs import log
 from app.models.backup import BackupError, backup_sqlite, read_only_uri
 from app.models.database import Store, make_engine, sqlite_path
 from app.models.lock import InstanceLock, LockHeldError
@@ -91,6 +92,7 @@ class RefusalReason(enum.Enum):
     BACKUP_FAILED = "backup failed"
     UPGRADE_FAILED = "upgrade failed"
     UNAVAILABLE = "unavailable"
+    READ_ONLY = "read-only"
 
 
 class DatabaseRefusedError(Exception):
@@ -164,6 +166,8 @@ def _open_sqlite_file(
             "This is a folder or a device, not a database file.",
             "Choose a ledger file, or a new file name to start an empty ledger.",
         )
+    if is_read_only_file(path):
+        return _open_read_only(url, path, script_location)
     lock = _take_lock(path)
     try:
         state = inspect_sqlite_file(path)
@@ -182,10 +186,45 @@ def _open_sqlite_file(
                     f"After the upgrade the database is at revision {after.revision}, not {head}.",
                     _restore_advice(backup),
                 )
+        if (note := lock.takeover_note()) is not None:
+            log.warning("%s: %s", where, note)
         return Store(make_engine(url), lock=lock)
     except BaseException:
         lock.release()
         raise
+
+
+def is_read_only_file(path: Path) -> bool:
+    """A file this user may not write, or marked read-only for everyone (which root, who may
+    write anything, should respect too)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return path.is_file() and (not os.access(path, os.W_OK) or not mode & 0o222)
+
+
+def _open_read_only(url: str, path: Path, script_location: Path | None) -> Store:
+    """A read-only ledger opens read-only: no lock, no -wal/-shm beside it, nothing saved.
+
+    Immutable, unless a -wal left by a crash still holds committed pages SQLite must read."""
+    where = str(path)
+    wal = path.with_name(path.name + "-wal")
+    immutable = not (wal.exists() and wal.stat().st_size > 0)
+    state = inspect_sqlite_file(path, immutable=immutable)
+    revision = _check_revisions(where, state, script_location)
+    if state.new or revision != head_revision(script_location):
+        raise DatabaseRefusedError(
+            where,
+            RefusalReason.READ_ONLY,
+            "The file is read-only, and it needs to be "
+            + ("set up" if state.new else "upgraded")
+            + " before it can be opened.",
+            "Make the file writable and start again. The file was not changed.",
+        )
+    log.info("%s is read-only: opened read-only, nothing can be saved", where)
+    engine = make_engine(url, read_only_uri=read_only_uri(path, immutable=immutable))
+    return Store(engine, read_only=True)
 
 
 def _take_lock(path: Path) -> InstanceLock:
@@ -216,7 +255,9 @@ DAMAGED_ADVICE = (
 )
 
 
-def inspect_sqlite_file(path: Path, *, damaged_advice: str = DAMAGED_ADVICE) -> DatabaseState:
+def inspect_sqlite_file(
+    path: Path, *, damaged_advice: str = DAMAGED_ADVICE, immutable: bool = False
+) -> DatabaseState:
     """Check a SQLite file without writing to it; raise DatabaseRefusedError when it is unsound."""
     where = str(path)
 
@@ -251,7 +292,8 @@ def inspect_sqlite_file(path: Path, *, damaged_advice: str = DAMAGED_ADVICE) -> 
     if problem:
         raise damaged(problem)
     try:
-        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as connection:
+        uri = read_only_uri(path, immutable=immutable)
+        with closing(sqlite3.connect(uri, uri=True)) as connection:
             rows = connection.execute("PRAGMA quick_check").fetchall()
             if rows != [("ok",)]:
                 found = "; ".join(str(row[0]) for row in rows[:5])

@@ -133,9 +133,31 @@ class MainWindow(QMainWindow):
         self.database_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.database_label)
 
+        if store.read_only:
+            self._show_read_only_banner()
         self._restore_settings()
+        # After a crash the start recovered silently; the user should know (kept until replaced).
+        if store.lock is not None and (note := store.lock.takeover_note()) is not None:
+            self.statusBar().showMessage(note)
 
     # -- building -------------------------------------------------------------------------
+
+    def _show_read_only_banner(self) -> None:
+        """Say, above the screens and in the title, that this ledger cannot be saved to."""
+        from app.models.database import READ_ONLY_MESSAGE
+
+        self.setWindowTitle(f"{self.windowTitle()} (read-only)")
+        banner = QLabel(READ_ONLY_MESSAGE, self)
+        banner.setObjectName("read_only_banner")
+        banner.setWordWrap(True)
+        banner.setStyleSheet("padding:6px;background:#fff4ce;color:#5c4400;")
+        bar = QToolBar("Read-only", self)
+        bar.setObjectName("read_only_bar")  # saveState() needs it
+        bar.setMovable(False)
+        bar.addWidget(banner)
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.read_only_banner = banner
 
     def _build_navigation(self) -> QTreeWidget:
         tree = QTreeWidget(self)

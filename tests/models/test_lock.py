@@ -154,3 +154,65 @@ def test_store_close_releases_the_lock_so_the_next_start_opens(db: Path, tmp_pat
         open_store(url, backup_dir=tmp_path / "backups")
     first.dispose()  # the older name of close()
     open_store(url, backup_dir=tmp_path / "backups").close()
+
+
+@pytest.mark.parametrize("spelling", ["symlink", "relative", "dotted", "file_uri"])
+def test_the_same_file_however_it_is_named_meets_the_same_lock(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spelling: str
+) -> None:
+    backups = tmp_path / "backups"
+    first = open_store(f"sqlite:///{db}", backup_dir=backups)
+    try:
+        if spelling == "symlink":
+            other = tmp_path / "elsewhere"
+            other.mkdir()
+            link = other / "shortcut.sqlite"
+            link.symlink_to(db)
+            url = f"sqlite:///{link}"
+        elif spelling == "relative":
+            monkeypatch.chdir(tmp_path)
+            url = f"sqlite:///{db.name}"
+        elif spelling == "dotted":
+            (tmp_path / "sub").mkdir()
+            url = f"sqlite:///{tmp_path}/./sub/../{db.name}"
+        else:
+            url = f"sqlite:///file:{db}?uri=true"
+        with pytest.raises(DatabaseRefusedError) as refused:
+            open_store(url, backup_dir=backups)
+        assert refused.value.reason is RefusalReason.IN_USE
+        assert str(lock_path(db)) in str(refused.value)
+    finally:
+        first.close()
+    assert sorted(path.name for path in tmp_path.glob("*.lock")) == []
+
+
+def test_lock_path_is_beside_the_real_file(db: Path, tmp_path: Path) -> None:
+    link = tmp_path / "link.sqlite"
+    link.symlink_to(db)
+    assert lock_path(link) == lock_path(db) == db.resolve().with_name("ledger.sqlite.lock")
+
+
+def test_taking_over_a_stale_lock_is_said_in_the_log(
+    db: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    pid = dead_pid()
+    write_lock(db, pid=pid)
+    with caplog.at_level("WARNING", logger="app"):
+        store = open_store(f"sqlite:///{db}", backup_dir=tmp_path / "backups")
+    try:
+        assert store.lock is not None and store.lock.took_over
+        note = store.lock.takeover_note()
+        assert note is not None and f"(pid {pid}) did not close normally" in note
+        assert note in caplog.text and str(db) in caplog.text
+    finally:
+        store.close()
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="app"):
+        store = open_store(f"sqlite:///{db}", backup_dir=tmp_path / "backups")
+    store.close()
+    assert "did not close normally" not in caplog.text, "a clean start says nothing"
+
+
+def test_a_free_lock_is_no_takeover(db: Path) -> None:
+    with InstanceLock.acquire(db) as lock:
+        assert not lock.took_over and lock.takeover_note() is None

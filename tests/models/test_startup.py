@@ -381,3 +381,55 @@ def test_in_memory_database_is_created_at_head() -> None:
         assert version == head_revision()
     finally:
         store.close()
+
+
+# --- read-only files ----------------------------------------------------------------------------
+
+
+def test_read_only_file_opens_read_only_and_leaves_nothing_beside_it(
+    db: Path, backups: Path
+) -> None:
+    from app.models.database import ReadOnlyStoreError
+
+    make_ledger(db, backups)
+    db.chmod(0o444)
+    before = fingerprint(db)
+    try:
+        store = open_store(url_of(db), backup_dir=backups)
+        try:
+            assert store.read_only
+            with store.session() as session:
+                assert session.scalars(select(Customer.name)).all() == ["Ålesund Fisk AS"]
+                with pytest.raises(Exception, match="readonly"):
+                    session.execute(text("DELETE FROM location"))
+            with pytest.raises(ReadOnlyStoreError, match="nothing can be saved"):
+                store.transaction().__enter__()
+            assert sorted(path.name for path in db.parent.iterdir() if path.is_file()) == [
+                "ledger.sqlite"
+            ], "no .lock, -wal or -shm beside a read-only file"
+        finally:
+            store.close()
+        assert sorted(path.name for path in db.parent.iterdir() if path.is_file()) == [
+            "ledger.sqlite"
+        ]
+        assert fingerprint(db) == before
+    finally:
+        db.chmod(0o600)
+
+
+def test_read_only_file_that_needs_an_upgrade_is_refused_untouched(
+    db: Path, backups: Path, make_scripts: MakeScripts
+) -> None:
+    make_ledger(db, backups)
+    scripts = make_scripts({"9001_later": ""})
+    db.chmod(0o444)
+    before = fingerprint(db)
+    try:
+        with pytest.raises(DatabaseRefusedError) as refused:
+            open_store(url_of(db), backup_dir=backups, script_location=scripts)
+        assert refused.value.reason is RefusalReason.READ_ONLY
+        assert "read-only" in str(refused.value)
+        assert fingerprint(db) == before
+        assert not lock_path(db).exists()
+    finally:
+        db.chmod(0o600)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -379,3 +380,54 @@ def test_real_registry_opens_every_screen(
     assert window.open_screen_ids() == [info.id for info in SCREENS]
     while window.screen_tabs.count():
         assert window.close_current()
+
+
+def test_a_start_that_took_over_a_stale_lock_says_so_in_the_status_bar(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings
+) -> None:
+    from app.models.lock import InstanceLock, LockOwner, lock_path
+    from app.models.startup import open_store
+
+    database = tmp_path / "crashed.sqlite"
+    lock_path(database).write_bytes(
+        LockOwner(pid=0, host=socket.gethostname(), started="").to_bytes()
+    )
+    store = open_store(f"sqlite:///{database}", backup_dir=tmp_path / "backups")
+    try:
+        assert isinstance(store.lock, InstanceLock) and store.lock.took_over
+        window = MainWindow(store, screens=FAKE_SCREENS, settings=settings)
+        qtbot.addWidget(window)
+        assert "did not close normally" in window.statusBar().currentMessage()
+    finally:
+        store.close()
+
+
+def test_a_clean_start_says_nothing_in_the_status_bar(window: MainWindow) -> None:
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_a_read_only_ledger_says_so_and_its_screens_cannot_save(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings
+) -> None:
+    from app.models.startup import open_store
+
+    database = tmp_path / "readonly.sqlite"
+    open_store(f"sqlite:///{database}", backup_dir=tmp_path / "backups").close()
+    database.chmod(0o444)
+    store = open_store(f"sqlite:///{database}", backup_dir=tmp_path / "backups")
+    try:
+        assert store.read_only
+        window = MainWindow(store, settings=settings)
+        qtbot.addWidget(window)
+        assert window.windowTitle().endswith("(read-only)")
+        banner = window.findChild(QLabel, "read_only_banner")
+        assert banner is not None and "read-only: nothing can be saved" in banner.text()
+        screen = window.open_screen("AR201000")
+        save = screen.findChild(QAction, "action_save")
+        assert save is not None and not save.isEnabled()
+        assert screen.save() is False  # type: ignore[attr-defined]
+        message = screen.findChild(QLabel, "record_message")
+        assert message is not None and "nothing can be saved" in message.text()
+    finally:
+        store.close()
+        database.chmod(0o600)

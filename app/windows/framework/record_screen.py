@@ -37,7 +37,7 @@ from app.ledger.records import (
     sentence_case,
 )
 from app.logs import log
-from app.models.database import Store
+from app.models.database import READ_ONLY_MESSAGE, Store
 from app.windows import errors
 from app.windows.framework import dialogs
 from app.windows.framework.binder import Binder, RecordModel
@@ -148,6 +148,10 @@ class RecordScreen(QWidget):
         self.record.dataChanged.connect(self._apply_tab_conditions)
         self.record.modelReset.connect(self._apply_tab_conditions)
         self.wire()
+        if store.read_only:  # a read-only ledger file: Save and Delete cannot be used
+            for name in ("save", "delete"):
+                if name in self.actions_by_name:
+                    self.actions_by_name[name].setEnabled(False)
         self.new_record()
 
     def wire(self) -> None:
@@ -369,7 +373,16 @@ class RecordScreen(QWidget):
             if isinstance(editor, GridEditor):
                 editor.commit_pending()
 
+    def _refuse_read_only(self) -> bool:
+        """True (and said) when the ledger file is read-only: nothing is written."""
+        if not self.store.read_only:
+            return False
+        self.show_message(READ_ONLY_MESSAGE, error=True)
+        return True
+
     def save(self) -> bool:
+        if self._refuse_read_only():
+            return False
         self.commit_pending_edits()
         values = self.record.values()
         self._clear_marks()
@@ -422,6 +435,8 @@ class RecordScreen(QWidget):
             self._focus_first()
 
     def delete(self) -> None:
+        if self._refuse_read_only():
+            return
         record_id = self.record.record_id
         if record_id is None:
             self.new_record()
