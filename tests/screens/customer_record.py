@@ -120,3 +120,18 @@ def enabled(screen: RecordScreen, key: str) -> bool:
 def visible(screen: RecordScreen, key: str) -> bool:
     """Shown by its condition (a field on another tab counts as shown)."""
     return not screen.editor(key).isHidden()
+
+
+def add_location(
+    qtbot: QtBot, screen: RecordScreen, number: str, location: str, **typed: str
+) -> None:
+    """On CR303010: Add new, the customer, the location's ID and name (and any other text
+    fields), Save — which must be taken."""
+    trigger(screen, "add_new")
+    type_into(qtbot, screen, "customer", number)
+    type_into(qtbot, screen, "location_id", location)
+    type_into(qtbot, screen, "location_name", f"{location} site")
+    for key, text in typed.items():
+        type_into(qtbot, screen, key, text)
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()

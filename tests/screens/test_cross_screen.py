@@ -19,6 +19,7 @@ from app.windows.framework.record_screen import RecordScreen
 from tests.screens.conftest import Answers
 from tests.screens.customer_record import (
     Opener,
+    add_location,
     create_customer,
     customer_named,
     locations_of,
@@ -46,15 +47,6 @@ def open_location(qtbot: QtBot, open_screen: Opener, number: str, location: str)
     type_into(qtbot, screen, "location_id", location)
     assert screen.record.record_id is not None, f"{number} {location} not found"
     return screen
-
-
-def add_location(qtbot: QtBot, screen: RecordScreen, number: str, location: str) -> None:
-    trigger(screen, "add_new")
-    type_into(qtbot, screen, "customer", number)
-    type_into(qtbot, screen, "location_id", location)
-    type_into(qtbot, screen, "location_name", f"{location} site")
-    trigger(screen, "save")
-    assert screen.message.text() == "Saved.", screen.message.text()
 
 
 def names(store: Store, number: str) -> dict[str, str | None]:

@@ -15,7 +15,13 @@ from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.main_window import MainWindow
 from tests.screens.conftest import Answers
-from tests.screens.customer_record import Opener, create_customer, locations_of, set_up
+from tests.screens.customer_record import (
+    Opener,
+    add_location,
+    create_customer,
+    locations_of,
+    set_up,
+)
 from tests.screens.helpers import click_check, shown, trigger, type_into
 from tests.screens.locations_tab import (
     click_button,
@@ -29,19 +35,6 @@ from tests.screens.locations_tab import (
 @pytest.fixture(autouse=True)
 def company(store: Store) -> None:
     set_up(store)
-
-
-def add_location(
-    qtbot: QtBot, screen: RecordScreen, number: str, location: str, **typed: str
-) -> None:
-    trigger(screen, "add_new")
-    type_into(qtbot, screen, "customer", number)
-    type_into(qtbot, screen, "location_id", location)
-    type_into(qtbot, screen, "location_name", f"{location} site")
-    for key, text in typed.items():
-        type_into(qtbot, screen, key, text)
-    trigger(screen, "save")
-    assert screen.message.text() == "Saved.", screen.message.text()
 
 
 def stored_defaults(store: Store, number: str) -> list[str]:
