@@ -1,5 +1,6 @@
 """Every screen's own actions and section buttons are typed callables given the screen (no
-method names looked up by string), and each runs on the screen it is shown on."""
+method names looked up by string), and each runs on the screen it is shown on; one listed for a
+later version has no handler at all (not a stub), only the reason it cannot be used yet."""
 
 from __future__ import annotations
 
@@ -29,7 +30,10 @@ def actions_of(screen: Screen) -> list[Action]:
 @pytest.mark.parametrize("screen_id", [info.id for info in SCREENS])
 def test_every_action_is_a_callable(screen_id: str) -> None:
     for action in actions_of(declared(screen_id)):
-        assert callable(action.handler) and not isinstance(action.handler, str), action.label
+        if action.available:
+            assert callable(action.handler) and not isinstance(action.handler, str), action.label
+        else:  # listed for a later version: no handler at all, and the reason it is shown
+            assert action.handler is None and action.unavailable.strip(), action.label
 
 
 def test_an_action_runs_on_the_screen_it_is_shown_on(

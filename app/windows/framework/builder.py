@@ -162,8 +162,10 @@ class FormBuilder:
         for action in tab.buttons:
             button = QPushButton(action.label, parent)
             button.setObjectName(f"{tab.key}_{snake(action.label)}")
-            button.setToolTip(action.help or catalogue.action_help(self.screen.id, action.label))
-            if self.bind is not None:
+            button.setToolTip(action.tooltip(catalogue.action_help(self.screen.id, action.label)))
+            if not action.available:  # shown, disabled, its tooltip saying why
+                button.setEnabled(False)
+            elif self.bind is not None:
                 handler = self.bind(action)
                 button.clicked.connect(lambda _checked=False, handler=handler: handler())
             row.addWidget(button)
@@ -212,9 +214,11 @@ class FormBuilder:
             button = QPushButton(action.label, box)
             button.setObjectName(f"{section.key}_{snake(action.label)}")
             button.setToolTip(
-                action.help or catalogue.help_text(self.screen.id, action.label, section.title)
+                action.tooltip(catalogue.help_text(self.screen.id, action.label, section.title))
             )
-            if self.bind is not None:
+            if not action.available:  # shown, disabled, its tooltip saying why
+                button.setEnabled(False)
+            elif self.bind is not None:
                 handler = self.bind(action)
                 button.clicked.connect(lambda _checked=False, handler=handler: handler())
             layout.addRow("", button)

@@ -44,7 +44,7 @@ from app.windows.framework.binder import Binder, RecordModel
 from app.windows.framework.builder import FormBuilder
 from app.windows.framework.grid import GridEditor, lookup_code
 from app.windows.framework.lookup import LookupEditor
-from app.windows.framework.spec import Action, Field, Grid, Kind, Screen
+from app.windows.framework.spec import Action, Field, Grid, Kind, Screen, snake
 from app.windows.framework.widgets import as_editor, mark_invalid
 from app.windows.navigation import Navigate, Target
 
@@ -223,48 +223,53 @@ class RecordScreen(QWidget):
                 partial(standard.handler, self),
                 standard.shortcuts,
             )
-        own = [action for action in self.spec.actions if not action.toolbar]
+        # The screen's own actions: on the toolbar, or in a menu button per menu (the seed's
+        # Actions and Inquiries), in the order the screen declares them.
+        menus: dict[str, list[Action]] = {}
         for action in self.spec.actions:
             if action.toolbar:
-                self._add_action(
-                    toolbar,
-                    action.object_name[7:],
-                    action.label,
-                    self._bound(action),
-                    (action.shortcut,) if action.shortcut else (),
-                    action.help or catalogue.action_help(self.spec.id, action.label),
-                )
-        if own:
-            menu = QMenu("Actions", self)
-            menu.setObjectName("actions_menu")
-            for action in own:
-                qaction = self._add_action(
-                    menu,
-                    action.object_name[7:],
-                    action.label,
-                    self._bound(action),
-                    (action.shortcut,) if action.shortcut else (),
-                    action.help or catalogue.action_help(self.spec.id, action.label),
-                )
-                menu.addAction(qaction)
+                self._add_own_action(toolbar, action)
+            else:
+                menus.setdefault(action.menu, []).append(action)
+        for title, actions in menus.items():
+            menu = QMenu(title, self)
+            menu.setObjectName(f"{snake(title)}_menu")
+            menu.setToolTipsVisible(True)  # a disabled command's tooltip says why
+            for action in actions:
+                menu.addAction(self._add_own_action(menu, action))
             button = QToolButton(toolbar)
-            button.setObjectName("actions_button")
-            button.setText("Actions")
+            button.setObjectName(f"{snake(title)}_button")
+            button.setText(title)
             button.setMenu(menu)
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             toolbar.addWidget(button)
         return toolbar
 
+    def _add_own_action(self, container: QWidget, action: Action) -> QAction:
+        """One of the screen's own actions; one not available yet is added disabled, with no
+        handler, its tooltip saying why."""
+        return self._add_action(
+            container,
+            action.object_name[7:],
+            action.label,
+            self._bound(action) if action.available else None,
+            (action.shortcut,) if action.shortcut else (),
+            action.tooltip(catalogue.action_help(self.spec.id, action.label)),
+        )
+
     def _bound(self, action: Action) -> Callable[[], object]:
         """The action's handler, run on this screen."""
-        return lambda: action.handler(self)
+        handler = action.handler
+        if handler is None:  # an unavailable action is never bound (Action.__post_init__)
+            raise ValueError(f"{action.label} is not available: {action.unavailable}")
+        return lambda: handler(self)
 
     def _add_action(
         self,
         container: QWidget,
         name: str,
         label: str,
-        handler: Callable[[], object],
+        handler: Callable[[], object] | None,
         shortcuts: tuple[str, ...],
         help_text: str = "",
     ) -> QAction:
@@ -279,7 +284,10 @@ class RecordScreen(QWidget):
             )
         elif help_text:
             action.setToolTip(help_text)
-        action.triggered.connect(lambda _checked=False: handler())
+        if handler is None:  # not available yet: disabled, and nothing to run if triggered
+            action.setEnabled(False)
+        else:
+            action.triggered.connect(lambda _checked=False: handler())
         if isinstance(container, QToolBar):
             container.addAction(action)
         self.addAction(action)  # shortcuts work wherever the focus is inside this screen
@@ -293,7 +301,7 @@ class RecordScreen(QWidget):
             if tab.visible_when is not None:
                 self.form.tabs.setTabVisible(index, bool(tab.visible_when(values)))
         for action in self.spec.actions:
-            if action.enabled_when is not None:
+            if action.enabled_when is not None and action.available:
                 enabled = bool(action.enabled_when(values))
                 self.actions_by_name[action.object_name[7:]].setEnabled(enabled)
 

@@ -18,6 +18,7 @@ from app.ledger.fields import Condition, Definition, Field, Grid, Kind, Values, 
 from app.models.base import OptionEnum
 
 __all__ = [
+    "LATER_VERSION",
     "Action",
     "Condition",
     "Field",
@@ -42,20 +43,53 @@ RowSelect = Select[*tuple[Any, ...]]
 Handler = Callable[[Any], object]
 
 
+# What a command that is listed but not built yet says about itself.
+LATER_VERSION = "Not available yet: comes with a later version."
+
+
 @dataclass(frozen=True)
 class Action:
-    """A screen's own action, shown in its Actions menu (or on the toolbar when ``toolbar``)."""
+    """A screen's own action, shown in its ``menu`` (Actions, Inquiries, …) or on the toolbar
+    when ``toolbar``.
+
+    An action the seed lists but this version does not do yet has no handler and says why in
+    ``unavailable``: it is shown disabled with that reason, never as a stub that seems to work.
+    """
 
     label: str
-    handler: Handler
+    handler: Handler | None = None
     shortcut: str = ""
     toolbar: bool = False
     enabled_when: Condition | None = None
     help: str = ""
+    menu: str = "Actions"
+    unavailable: str = ""
+
+    def __post_init__(self) -> None:
+        # Either it works or it says why not: no do-nothing handler, no silent missing one.
+        if (self.handler is None) != bool(self.unavailable):
+            raise ValueError(
+                f"action {self.label!r} needs a handler or a reason it is unavailable, not both"
+            )
+
+    @classmethod
+    def later(cls, label: str, menu: str = "Actions", reason: str = LATER_VERSION) -> Action:
+        """A command listed in its menu, disabled until the version that brings it."""
+        return cls(label, menu=menu, unavailable=reason)
+
+    @property
+    def available(self) -> bool:
+        return not self.unavailable
 
     @property
     def object_name(self) -> str:
         return "action_" + snake(self.label)
+
+    def tooltip(self, described: str) -> str:
+        """The tooltip from what the action does (``help``, else ``described``, the seed's
+        words), followed by why it cannot be used yet when it cannot."""
+        text = self.help or described
+        return f"{text}\n{self.unavailable}".strip() if self.unavailable else text
 
 
 @dataclass(frozen=True)
