@@ -1,9 +1,9 @@
 """Walk the seeds' catalogue (shared/screens.json) against a screen's declaration.
 
 Every element a seed names for a screen must be on it: a field in the section of the same title
-(in the tab of the same title), a column of the grid of the same title, or an action. Tests call
-``missing_elements`` and expect an empty list; the list names what is missing, so a failure reads
-as a to-do list.
+(in the tab of the same title), a column of the grid of the same title, or an action (in the menu
+the seed lists it in). Tests call ``missing_elements`` and expect an empty list; the list names
+what is missing, so a failure reads as a to-do list.
 """
 
 from __future__ import annotations
@@ -85,9 +85,20 @@ def missing_elements(screen: Screen, buttons: dict[str, str] | None = None) -> l
                 if _fold(column["name"]) not in labels
             )
 
+    # A command the seed lists in a menu (Actions, Inquiries) must be in that menu of the screen;
+    # the menu itself is there when a command is in it.
+    in_menus = {
+        (_fold(action.menu), _fold(action.label)) for action in screen.actions if not action.toolbar
+    }
+    menus = {menu for menu, _label in in_menus}
     for entry in window.get("toolbar", []):
         name = entry["name"] if isinstance(entry, dict) else str(entry)
-        if _fold(name) not in actions and name not in buttons:
+        menu = entry.get("menu") if isinstance(entry, dict) else None
+        if menu:
+            found = (_fold(menu), _fold(name)) in in_menus
+        else:
+            found = _fold(name) in actions or _fold(name) in menus or name in buttons
+        if not found:
             missing.append(f"toolbar › {name}")
     return missing
 

@@ -270,11 +270,26 @@ SCREEN = Screen(
         LOCATIONS_TAB,
         GENERAL_LEDGER_ACCOUNTS,
     ),
+    # The seed's toolbar, Actions and Inquiries in its order. Commands of later issues are
+    # listed disabled, saying what they will do; those the seed marks not in use (View business
+    # account, Generate statement on demand) and those opening windows outside this product
+    # (New sales order, View restriction groups, Sales prices, Sales by item and customer) are
+    # left out.
     actions=(
         Action("View on map", view_on_map("main_address", "Main address"), toolbar=True),
         SET_AS_DEFAULT,
+        Action.later("View supplier"),
+        Action.later("New invoice"),
+        Action.later("New payment"),
+        Action.later("Write-off balance"),
         ADD_LOCATION,
+        Action.later("Add contact"),
+        Action.later("Add payment method"),
+        Action.later("Extend to supplier"),
+        Action.later("Regenerate last statement"),
         Action("Change ID", lambda screen: screen.change_id(), enabled_when=existing),
+        Action.later("Customer details", menu="Inquiries"),
+        Action.later("Customer statement history", menu="Inquiries"),
     ),
     list_columns=(
         ListColumn("customer_no", "Customer no.", width=110),
