@@ -156,6 +156,11 @@ def _start(parser: argparse.ArgumentParser, url: str, demo: int | None = None) -
         return 2
 
     from app.logs import log, setup_logging
+    from app.paths import make_user_folders_private
+
+    # Before the log is written: what an earlier version left readable by others is put
+    # right (the data folder, its ledger, demo and backup files, the log). POSIX only.
+    make_user_folders_private()
     setup_logging()
     log.info("%s %s starting on %s", APP_ID, __version__, make_url(url).render_as_string())
 
