@@ -10,17 +10,20 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import traceback
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 
 from app import APP_ID
 from app.logs import LOG_FILE_NAME, PrivateRotatingFileHandler
 from app.main import FIRST_RUN_ENV, QUIT_WHEN_READY_ENV
 from app.models.backup import backup_sqlite
+from app.models.database import Store
 from app.models.startup import open_store
 from app.paths import (
     backups_dir,
@@ -235,3 +238,15 @@ def test_a_demo_session_leaves_no_customer_data_in_the_log_and_keeps_its_files_p
     assert mode(folder) == mode(log.parent) == 0o700
     assert {path.name: mode(path) for path in [demo, log]} == {demo.name: 0o600, log.name: 0o600}
     assert [path.name for path in folder.iterdir() if mode(path) & 0o077] == []
+
+
+def test_a_failed_statement_logs_no_values_it_bound(store: Store) -> None:
+    """An unexpected save error is logged with its traceback; SQLAlchemy's message would
+    name every value bound to the statement unless the engine hides them."""
+    with pytest.raises(SQLAlchemyError) as failed, store.transaction() as session:
+        session.execute(
+            text("INSERT INTO no_such_table VALUES (:name)"), {"name": "Hemmelig Kunde AS"}
+        )
+    assert "no_such_table" in str(failed.value)
+    assert "Hemmelig" not in str(failed.value)
+    assert "Hemmelig" not in "".join(traceback.format_exception(failed.value))
