@@ -9,9 +9,13 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import signal
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING
 
 from app import APP_ID, APP_NAME, __version__
@@ -31,6 +35,9 @@ FIRST_RUN_MODES = ("ask", "defaults", "skip")
 QUIT_WHEN_READY_ENV = "CUSTOMER_LEDGER_QUIT_WHEN_READY"
 READY_PREFIX = "ready_ms"
 EXIT_DATABASE_REFUSED = 2
+EXIT_TERMINATED = 128 + 15  # the shell's code for SIGTERM: ended on request, not by the user
+# How often Python gets a turn while Qt's loop runs, so a signal handler is not left waiting.
+SIGNAL_POLL_MS = 200
 DEMO_CUSTOMERS = 500  # app.ledger.demo.DEFAULT_CUSTOMERS, kept here so --help loads nothing
 
 _IMPORTED_AT = time.perf_counter()
@@ -149,7 +156,11 @@ def _start(parser: argparse.ArgumentParser, url: str, demo: int | None = None) -
         return 2
 
     from app.logs import log, setup_logging
+    from app.paths import make_user_folders_private
 
+    # Before the log is written: what an earlier version left readable by others is put
+    # right (the data folder, its ledger, demo and backup files, the log). POSIX only.
+    make_user_folders_private()
     setup_logging()
     log.info("%s %s starting on %s", APP_ID, __version__, make_url(url).render_as_string())
 
@@ -248,9 +259,43 @@ def _run(app: QApplication, url: str, demo: int | None, *, unattended: bool = Fa
             # What the first screen needs loads while the user looks at the window. It lives
             # as long as the app, like start-up's objects: frozen too once loaded.
             warm_up.start(window).finished.connect(gc.freeze)
-        return app.exec()
+        with quitting_when_terminated(app, window.quit_without_prompts):
+            return app.exec()
     finally:
         store.close()  # also releases the database's instance lock
+
+
+@contextmanager
+def quitting_when_terminated(app: QApplication, quit_now: Callable[[], None]) -> Iterator[None]:
+    """While the block runs Qt's event loop, SIGTERM (a logout, a shutdown, ``kill``) quits
+    the app as closing it does, without prompts no one could answer; unsaved input is not
+    saved. The caller's ``finally`` then disposes of the store and removes the lock.
+
+    Python runs a signal handler only between its own bytecodes, never inside Qt's C++ loop:
+    a timer gives it a turn every SIGNAL_POLL_MS. The handler only posts the quit, so it never
+    cuts into the middle of a slot."""
+    from PySide6.QtCore import QTimer
+
+    from app.logs import log
+
+    def terminated() -> None:
+        log.info("terminated (SIGTERM): quitting without prompts; unsaved input is not saved")
+        quit_now()
+        app.exit(EXIT_TERMINATED)  # exit, not quit: Qt 6's quit() would ask the windows
+
+    def handle(_signal: int, _frame: FrameType | None) -> None:
+        QTimer.singleShot(0, terminated)
+
+    poll = QTimer()
+    poll.timeout.connect(lambda: None)  # only to let Python run pending signal handlers
+    previous = signal.signal(signal.SIGTERM, handle)
+    poll.start(SIGNAL_POLL_MS)
+    try:
+        yield
+    finally:
+        poll.stop()
+        if previous is not None:  # None: a handler not set from Python, left as it was
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _make_demo(store: Store, customers: int, *, unattended: bool = False) -> bool:

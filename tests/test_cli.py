@@ -20,6 +20,7 @@ from app.logs import LOG_FILE_NAME
 from app.main import (
     DATABASE_ENV,
     EXIT_DATABASE_REFUSED,
+    EXIT_TERMINATED,
     FIRST_RUN_ENV,
     QUIT_WHEN_READY_ENV,
     READY_PREFIX,
@@ -483,3 +484,40 @@ def test_a_killed_app_is_recovered_and_said_and_a_normal_quit_leaves_nothing_bes
     log = Path(user_dirs["XDG_STATE_HOME"]) / APP_ID / "log" / LOG_FILE_NAME
     assert f"(pid {running.pid}) did not close normally" in log.read_text()
     assert [path.name for path in beside if path.exists()] == [], "a normal quit cleans up"
+
+
+def test_a_terminated_app_quits_without_prompts_and_leaves_nothing_beside_the_file(
+    user_dirs: dict[str, str], tmp_path: Path
+) -> None:
+    """SIGTERM (a logout, a shutdown) quits as closing does, minus the prompts no one could
+    answer: the store is disposed of and the lock removed, so the next start finds no crash."""
+    database = tmp_path / "ledger.sqlite"
+    beside = [database.with_name(f"ledger.sqlite{end}") for end in (".lock", "-wal", "-shm")]
+    running = subprocess.Popen(
+        [sys.executable, "-m", "app", "--database", str(database)],
+        cwd=ROOT,
+        env={**user_dirs, FIRST_RUN_ENV: "skip"},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        log = Path(user_dirs["XDG_STATE_HOME"]) / APP_ID / "log" / LOG_FILE_NAME
+        deadline = time.monotonic() + 60
+        # Waiting in its event loop: the main window has been shown (warm-up logs it is done).
+        while not (beside[0].exists() and beside[1].exists()):
+            assert time.monotonic() < deadline and running.poll() is None, "the app did not start"
+            time.sleep(0.1)
+        time.sleep(2)  # past start-up, into the event loop
+        assert running.poll() is None
+        running.terminate()  # SIGTERM
+        _, stderr = running.communicate(timeout=30)
+    finally:
+        if running.poll() is None:
+            running.kill()
+            running.wait()
+    assert running.returncode == EXIT_TERMINATED, stderr
+    assert [path.name for path in beside if path.exists()] == [], "a terminated app cleans up"
+    assert "terminated (SIGTERM): quitting without prompts" in log.read_text()
+    assert "Traceback" not in stderr

@@ -13,6 +13,8 @@ from contextlib import closing, suppress
 from datetime import datetime
 from pathlib import Path
 
+from app.paths import private_file_descriptor
+
 
 class BackupError(Exception):
     """The backup could not be written or did not pass its check."""
@@ -82,7 +84,10 @@ def _reserve(folder: Path, name: str) -> tuple[Path, Path]:
             fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         except FileExistsError:
             continue
-        os.close(fd)
+        try:
+            private_file_descriptor(fd)  # 0600 whatever the umask; SQLite keeps the mode
+        finally:
+            os.close(fd)
         return target, partial
     raise FileExistsError(f"no free backup name for {name} in {folder}")
 

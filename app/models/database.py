@@ -84,6 +84,9 @@ def _configure_read_only_sqlite(dbapi_connection: Any, _record: Any) -> None:
 def make_engine(url: str, *, read_only_uri: str | None = None, **kwargs: Any) -> Engine:
     """An engine for ``url``; with ``read_only_uri`` (a SQLite ``file:`` URI) every connection
     opens that instead, read-only, while the engine keeps ``url`` for what it shows."""
+    # A failed statement's message (logged with its traceback) would otherwise carry the values
+    # it bound: customer names, addresses, e-mails. The log keeps none (DESIGN §7).
+    kwargs.setdefault("hide_parameters", True)
     if read_only_uri is not None:
         import sqlite3
 

@@ -19,6 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
+from app.paths import private_file_descriptor
+
 LOCK_SUFFIX = ".lock"
 # A lock file with unreadable content younger than this is probably being written right now.
 WRITE_GRACE_S = 2.0
@@ -149,6 +151,7 @@ class InstanceLock:
                         took_over, stale_owner = True, holder
                 continue
             try:
+                private_file_descriptor(fd)  # 0600 whatever the umask: it names this computer
                 os.write(fd, record)
                 os.fsync(fd)
             except BaseException:

@@ -49,6 +49,7 @@ from app.models.migrations import (
     upgrade_in_transaction,
     upgrade_refusals,
 )
+from app.paths import create_private_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 VERSION_TABLE = "alembic_version"
@@ -170,6 +171,9 @@ def _open_sqlite_file(
         return _open_read_only(url, path, script_location)
     lock = _take_lock(path)
     try:
+        # A new ledger is made 0600 before SQLite opens it: SQLite would make it 0644 less
+        # the umask, and gives its -wal and -shm the database file's mode (DESIGN §7).
+        create_private_file(path)
         state = inspect_sqlite_file(path)
         revision = _check_revisions(where, state, script_location)
         head = head_revision(script_location)

@@ -547,6 +547,11 @@ class MainWindow(QMainWindow):
         self.save_settings()
         event.accept()
 
+    def quit_without_prompts(self) -> None:
+        """The close path for a terminated app (SIGTERM): no one is there to answer whether to
+        save, so nothing is asked and unsaved input is left unsaved; the layout is kept."""
+        self.save_settings()
+
     def save_settings(self) -> None:
         """Geometry, docks and open screens, for the next start."""
         settings = self._settings
