@@ -10,8 +10,8 @@ keys into a top part, tabs, sections and grids (app/windows/framework/spec.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum, auto
 from typing import Any
@@ -79,11 +79,6 @@ class Field:
         if self.kind == Kind.NUMBER:
             return 0
         return self.places if self.kind in NUMERIC_KINDS else None
-
-
-def at_least_zero(spec: Field) -> Field:
-    """The field with the bound of a limit, count of days, fee or percentage."""
-    return replace(spec, minimum=0)
 
 
 # An on-change rule: the record's values (the changed field and those it depends on) and the
@@ -188,7 +183,3 @@ def snake(text: str) -> str:
     """Object-name form of a seed's name: ``Statement cycle ID`` → ``statement_cycle_id``."""
     words = re.sub(r"[^0-9a-zA-Z]+", " ", text.replace("%", " percent ")).split()
     return "_".join(words).lower()
-
-
-def keys_of(fields: Iterable[Field]) -> list[str]:
-    return [spec.key for spec in fields]

@@ -3,6 +3,8 @@ the same records on every screen and an import resolves a code the same way."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.ledger.customers import selectable_customer
 from app.ledger.lookups import LookupSource
 from app.models import (
@@ -46,33 +48,23 @@ from app.models import (
 )
 from app.models.reference.system import ReasonCodeUsage
 
+
+def active_only(model: Any, code: str, description: str, title: str) -> LookupSource:
+    """A lookup offering the model's active records only (inactive ones are not selected)."""
+    return LookupSource(model, code, description, title=title, where=lambda: model.active.is_(True))
+
+
 CUSTOMER_CLASSES = LookupSource(CustomerClass, "class_id", "description", title="customer classes")
 CUSTOMERS = LookupSource(
     Customer, "customer_no", "selection_name", title="customers", where=selectable_customer
 )
 COUNTIES = LookupSource(County, "county_id", "name", title="counties")
-RESTRICTION_GROUPS = LookupSource(
-    RestrictionGroup,
-    "group_id",
-    "description",
-    title="restriction groups",
-    where=lambda: RestrictionGroup.active.is_(True),
-)
-SALESPERSONS = LookupSource(
-    Salesperson,
-    "salesperson_id",
-    "name",
-    title="salespersons",
-    where=lambda: Salesperson.active.is_(True),
-)
-LANGUAGES = LookupSource(
-    Language, "locale_id", "description", title="languages", where=lambda: Language.active.is_(True)
-)
+RESTRICTION_GROUPS = active_only(RestrictionGroup, "group_id", "description", "restriction groups")
+SALESPERSONS = active_only(Salesperson, "salesperson_id", "name", "salespersons")
+LANGUAGES = active_only(Language, "locale_id", "description", "languages")
 RATE_TYPES = LookupSource(RateType, "rate_type_id", "description", title="currency rate types")
 PRICE_CLASSES = LookupSource(PriceClass, "price_class_id", "description", title="price classes")
-CARRIERS = LookupSource(
-    Carrier, "carrier_id", "description", title="carriers", where=lambda: Carrier.active.is_(True)
-)
+CARRIERS = active_only(Carrier, "carrier_id", "description", "carriers")
 SHIPPING_TERMS = LookupSource(
     ShippingTerms, "shipping_terms_id", "description", title="shipping terms"
 )
@@ -80,13 +72,7 @@ SHIPPING_ZONES = LookupSource(
     ShippingZone, "shipping_zone_id", "description", title="shipping zones"
 )
 FOB_POINTS = LookupSource(FobPoint, "fob_point_id", "description", title="FOB points")
-WAREHOUSES = LookupSource(
-    Warehouse,
-    "warehouse_id",
-    "description",
-    title="warehouses",
-    where=lambda: Warehouse.active.is_(True),
-)
+WAREHOUSES = active_only(Warehouse, "warehouse_id", "description", "warehouses")
 PAYMENT_TERMS = LookupSource(PaymentTerms, "terms_id", "description", title="payment terms")
 STATEMENT_CYCLES = LookupSource(
     StatementCycle, "statement_cycle_id", "description", title="statement cycles"
@@ -105,49 +91,15 @@ REPORTS = LookupSource(Report, "report_id", "name", title="customer ledger repor
 NOTIFICATION_TEMPLATES = LookupSource(
     NotificationTemplate, "template_id", "description", title="notification templates"
 )
-EMPLOYEES = LookupSource(
-    Employee, "employee_id", "name", title="employees", where=lambda: Employee.active.is_(True)
-)
+EMPLOYEES = active_only(Employee, "employee_id", "name", "employees")
 COUNTRIES = LookupSource(Country, "country_id", "name", title="countries")
-CURRENCIES = LookupSource(
-    Currency,
-    "currency_id",
-    "description",
-    title="currencies",
-    where=lambda: Currency.active.is_(True),
-)
-GL_ACCOUNTS = LookupSource(
-    GlAccount,
-    "account",
-    "description",
-    title="GL accounts",
-    where=lambda: GlAccount.active.is_(True),
-)
-SUBACCOUNTS = LookupSource(
-    Subaccount,
-    "subaccount_id",
-    "description",
-    title="subaccounts",
-    where=lambda: Subaccount.active.is_(True),
-)
-CASH_ACCOUNTS = LookupSource(
-    CashAccount,
-    "cash_account_id",
-    "description",
-    title="cash accounts",
-    where=lambda: CashAccount.active.is_(True),
-)
-VAT_CATEGORIES = LookupSource(
-    VatCategory,
-    "vat_category_id",
-    "description",
-    title="VAT categories",
-    where=lambda: VatCategory.active.is_(True),
-)
+CURRENCIES = active_only(Currency, "currency_id", "description", "currencies")
+GL_ACCOUNTS = active_only(GlAccount, "account", "description", "GL accounts")
+SUBACCOUNTS = active_only(Subaccount, "subaccount_id", "description", "subaccounts")
+CASH_ACCOUNTS = active_only(CashAccount, "cash_account_id", "description", "cash accounts")
+VAT_CATEGORIES = active_only(VatCategory, "vat_category_id", "description", "VAT categories")
 VAT_ZONES = LookupSource(VatZone, "vat_zone_id", "description", title="VAT zones")
-BRANCHES = LookupSource(
-    Branch, "branch_id", "name", title="branches", where=lambda: Branch.active.is_(True)
-)
+BRANCHES = active_only(Branch, "branch_id", "name", "branches")
 OVERDUE_CHARGES = LookupSource(
     OverdueCharge, "overdue_charge_id", "description", title="overdue charges"
 )
@@ -161,13 +113,7 @@ PREFERENCES_MAILINGS = LookupSource(
     where=lambda: DefaultSource.preferences_id == PREFERENCES_ID,
 )
 NUMBER_SERIES = LookupSource(NumberSeries, "series_id", "description", title="number series")
-NON_STOCK_ITEMS = LookupSource(
-    NonStockItem,
-    "item_id",
-    "description",
-    title="non-stock items",
-    where=lambda: NonStockItem.active.is_(True),
-)
+NON_STOCK_ITEMS = active_only(NonStockItem, "item_id", "description", "non-stock items")
 REPORT_TEXTS = LookupSource(ReportText, "report_text_id", "description", title="report texts")
 CID_CONFIGURATIONS = LookupSource(
     CidConfiguration,
