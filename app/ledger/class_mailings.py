@@ -18,6 +18,14 @@ from app.models import PREFERENCES_ID, DefaultSource
 MAILING_ID = "mailing_id"
 BRANCH = "branch"
 RECIPIENTS = "recipients"
+# The seed (AR101000): "You need to specify either a notification template or a report for a
+# mailing at least" — both is allowed: the template then forms the e-mail's body.
+NOTHING_TO_SEND = "a mailing needs a report or a notification template."
+
+
+def sends_nothing(row: Mapping[str, Any]) -> bool:
+    """A mailing row with neither a report nor a notification template."""
+    return is_blank(row.get("report")) and is_blank(row.get("notification_template"))
 
 
 def default_source(session: Session, mailing_id: str) -> DefaultSource | None:
@@ -28,6 +36,21 @@ def default_source(session: Session, mailing_id: str) -> DefaultSource | None:
         )
     )
     return found
+
+
+def preferences_mailings(session: Session) -> list[dict[str, Any]]:
+    """The preferences' mailings as a new class's Mailings rows (no branch: for all)."""
+    sources = session.scalars(
+        select(DefaultSource)
+        .where(DefaultSource.preferences_id == PREFERENCES_ID)
+        .order_by(DefaultSource.id)
+    )
+    rows: list[dict[str, Any]] = []
+    for source in sources:
+        row: dict[str, Any] = {MAILING_ID: source.mailing_id, BRANCH: None}
+        row.update(mailing_defaults(session, row) or {})
+        rows.append(row)
+    return rows
 
 
 def mailing_defaults(session: Session, row: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -58,11 +81,14 @@ def mailing_defaults(session: Session, row: Mapping[str, Any]) -> dict[str, Any]
 
 
 def mailing_errors(key: str, label: str, rows: list[dict[str, Any]]) -> list[FieldError]:
-    """A mailing is given once per branch; each recipient follows the contact ID rule."""
+    """A mailing is given once per branch and sends something; each recipient follows the
+    contact ID rule."""
     errors: list[FieldError] = []
     seen: dict[tuple[str, Any], int] = {}
     for number, row in enumerate(rows, start=1):
         where = f"{label}, row {number}"
+        if sends_nothing(row):
+            errors.append(FieldError(key, f"{where}, Report", NOTHING_TO_SEND))
         mailing_id = row.get(MAILING_ID)
         if not is_blank(mailing_id):
             first = seen.setdefault((str(mailing_id).casefold(), row.get(BRANCH)), number)

@@ -10,8 +10,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.ledger import autoinvoice
-from app.ledger.class_mailings import mailing_defaults, mailing_errors
+from app.ledger.class_mailings import mailing_defaults, mailing_errors, preferences_mailings
 from app.ledger.records import FieldError, RecordService, ScreenRules, count_where, is_blank
+from app.ledger.write_off_settings import WRITE_OFF_LIMIT, write_off_limit_problem
 from app.models import PREFERENCES_ID, Attribute, CustomerClass, Preferences
 from app.models.database import Store
 
@@ -67,7 +68,9 @@ class CustomerClassService(RecordService[CustomerClass]):
 
     def new_values(self) -> dict[str, Any]:
         """A new class starts with every value of the default customer class (AR101000),
-        its grid rows included; only its own ID and description start empty."""
+        its attributes included; only its own ID and description start empty. Its mailings
+        are the preferences' list of mailings "as it is to be copied to a new customer class"
+        (seed 000), each with its settings and default recipients."""
         values = super().new_values()
         with self.store.session() as session:
             default = default_customer_class(session)
@@ -76,6 +79,8 @@ class CustomerClassService(RecordService[CustomerClass]):
                 for key in values:
                     if key not in OWN_VALUES and key in copied:
                         values[key] = without_ids(copied[key])
+            if MAILINGS in values:
+                values[MAILINGS] = preferences_mailings(session)
         return values
 
     def row_defaults(self, grid_key: str, row: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -96,6 +101,11 @@ class CustomerClassService(RecordService[CustomerClass]):
             rule = self.rules["class_id"]
             errors.append(
                 FieldError(rule.key, rule.label, "use letters and digits only (A–Z, 0–9).")
+            )
+        write_off_problem = write_off_limit_problem(values)
+        if write_off_problem and WRITE_OFF_LIMIT in self.rules:
+            errors.append(
+                FieldError(WRITE_OFF_LIMIT, self.rules[WRITE_OFF_LIMIT].label, write_off_problem)
             )
         if ATTRIBUTES in self.grids:
             errors.extend(self._attribute_errors(values.get(ATTRIBUTES) or []))

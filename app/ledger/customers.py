@@ -40,6 +40,7 @@ from app.ledger.records import (
 )
 from app.ledger.same_as_main import CUSTOMER_SHARES, arrange, shared_key
 from app.ledger.validation import email_problem
+from app.ledger.write_off_settings import WRITE_OFF_LIMIT, write_off_limit_problem
 from app.models import (
     MAIN_LOCATION_ID,
     PREFERENCES_ID,
@@ -247,11 +248,7 @@ class CustomerService(RecordService[Customer]):
         )
         problems["corporate_id"] = corporate_id_problem(country, values.get("corporate_id"))
         problems["gln"] = gln_problem(values.get("gln"))
-        if values.get("enable_write_offs") and not values.get("write_off_limit"):
-            problems["write_off_limit"] = (
-                "enter a limit when Enable write-offs is selected: without one, write-offs "
-                "cannot be performed."
-            )
+        problems[WRITE_OFF_LIMIT] = write_off_limit_problem(values)
         problems |= self._class_requirements(session, values)
         problems |= self._parent_problems(session, record_id, values)
         problems |= self._payment_method_problems(session, values)

@@ -100,6 +100,24 @@ class OnChange:
         return self.rule(seen, service)
 
 
+# An advice's rule: the values as edited and as loaded → a warning in words, or None.
+AdviceRule = Callable[[Values, Values], str | None]
+
+
+@dataclass(frozen=True)
+class Advice:
+    """A warning shown when one of ``depends`` is changed and ``rule`` finds something the user
+    should know — the value is allowed, but the seed advises against it (invoices both printed
+    and e-mailed; switching the dunning process back to By customer). The rule is given the
+    values as edited and as last loaded or saved."""
+
+    depends: tuple[str, ...]
+    rule: AdviceRule
+
+    def run(self, values: Values, loaded: Values) -> str | None:
+        return self.rule(values, loaded)
+
+
 @dataclass(frozen=True)
 class Grid:
     """A table of child rows, edited with the record and saved in the same transaction.
@@ -143,13 +161,14 @@ class Grid:
 
 @dataclass(frozen=True)
 class Definition:
-    """Every field and grid of one record, and its on-change rules."""
+    """Every field and grid of one record, its on-change rules and its advice."""
 
     name: str  # the record in the user's words: "customer"
     model: type[Any]
     fields: tuple[Field, ...]
     grids: tuple[Grid, ...] = ()
     on_change: tuple[OnChange, ...] = ()
+    advice: tuple[Advice, ...] = ()
     _by_key: dict[str, Field] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -8,7 +8,7 @@ transaction.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -18,12 +18,13 @@ from app.ledger.cid_configurations import (
     SELECT_CONFIGURATION,
     CidConfigurationService,
 )
+from app.ledger.class_mailings import NOTHING_TO_SEND, sends_nothing
 from app.ledger.locked_series import locked_series_errors
 from app.ledger.recipients import recipient_errors
 from app.ledger.records import FieldError, InvalidInput, RecordService, ScreenRules, is_blank
 from app.models import PREFERENCES_ID, CidConfiguration, Preferences
 from app.models.database import Store
-from app.models.preferences import RetentionType
+from app.models.preferences import RetentionType, RoundingRule
 
 __all__ = [
     "CID_ELEMENTS",
@@ -144,6 +145,7 @@ class PreferencesService(RecordService[Preferences]):
             *number_of_months_errors(values),
             *sales_sub_errors(values.get(COMBINE_SALES_SUB_FROM)),
             *locked_series_errors(session, record_id, values),
+            *conditional_requirements(values),
         ]
 
     def before_save(
@@ -204,14 +206,8 @@ def mailing_errors(rows: list[dict[str, Any]]) -> list[FieldError]:
         errors += recipient_errors(
             DEFAULT_SOURCES, f"{where}, Default recipients", row.get(RECIPIENTS) or []
         )
-        if is_blank(row.get("report")) and is_blank(row.get("notification_template")):
-            errors.append(
-                FieldError(
-                    DEFAULT_SOURCES,
-                    f"{where}, Report",
-                    "a mailing needs a report or a notification template.",
-                )
-            )
+        if sends_nothing(row):
+            errors.append(FieldError(DEFAULT_SOURCES, f"{where}, Report", NOTHING_TO_SEND))
         mailing = str(row.get("mailing_id") or "").strip().casefold()
         if mailing and mailing in seen:
             errors.append(
@@ -223,6 +219,43 @@ def mailing_errors(rows: list[dict[str, Any]]) -> list[FieldError]:
             )
         seen.setdefault(mailing, number)
     return errors
+
+
+# A value one option needs, and the option that needs it: label of the needed field, what needs
+# it, and the condition on the values.
+CONDITIONAL_REQUIREMENTS: tuple[tuple[str, str, str, Callable[[Mapping[str, Any]], bool]], ...] = (
+    (
+        "rounding_precision",
+        "Rounding precision",
+        "the Nearest, Up and Down rounding rules need the smallest unit to round to",
+        lambda v: (
+            not is_blank(v.get("rounding_rule_for_invoices"))
+            and v.get("rounding_rule_for_invoices") != RoundingRule.USE_CURRENCY_PRECISION
+        ),
+    ),
+    (
+        "statement_from_branch",
+        "Statement from branch",
+        "consolidated statements need the branch they are sent from",
+        lambda v: bool(v.get("consolidate_statements_for_all_branches")),
+    ),
+    (
+        "dunning_letter_from_branch",
+        "Dunning letter from branch",
+        "consolidated dunning letters need the branch they are sent from",
+        lambda v: bool(v.get("consolidate_dunning_letters_for_all_branches")),
+    ),
+)
+
+
+def conditional_requirements(values: Mapping[str, Any]) -> list[FieldError]:
+    """Values an option needs: a rounding precision for rounding by a unit, the branch of
+    consolidated statements and dunning letters. Without them, the option could not work."""
+    return [
+        FieldError(key, label, f"a value is required: {why}.")
+        for key, label, why, needed in CONDITIONAL_REQUIREMENTS
+        if needed(values) and key in values and is_blank(values.get(key))
+    ]
 
 
 def number_of_months_errors(values: Mapping[str, Any]) -> list[FieldError]:

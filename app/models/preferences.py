@@ -58,8 +58,11 @@ class LineDiscountBasis(OptionEnum):
 
 
 class QuantityDiscountTarget(OptionEnum):
-    DOCUMENT_LINE = "Document line"
-    ITEM_QUANTITY = "Total item quantity"
+    """The unit of measure a quantity discount's break points are counted in (the product
+    family's list; the seed lost it)."""
+
+    DOCUMENT_LINE_UOM = "Document line UOM"
+    BASE_UOM = "Base UOM"
 
 
 class DunningProcess(OptionEnum):
@@ -188,7 +191,7 @@ class Preferences(MasterRecord, Base):
         default=LineDiscountBasis.ITEM_PRICE
     )
     apply_quantity_discounts_to: Mapped[QuantityDiscountTarget] = mapped_column(
-        default=QuantityDiscountTarget.DOCUMENT_LINE
+        default=QuantityDiscountTarget.DOCUMENT_LINE_UOM
     )
     apply_line_discounts_specific_to: Mapped[bool] = mapped_column(default=False)
 

@@ -400,3 +400,46 @@ def test_a_revision_0003_database_gets_each_customer_s_main_location_marked(
             "INSERT INTO location (customer_id, location_id, active, is_default, is_main, "
             f"created_at, modified_at, version) VALUES (2, 'south', 1, 0, 0, {STAMP})"
         )
+
+
+def test_quantity_discount_settings_keep_their_meaning_across_revision_0009(
+    tmp_path: Path,
+) -> None:
+    """ "Total item quantity" (stored ITEM_QUANTITY) becomes "Base UOM" (BASE_UOM), and
+    "Document line" becomes "Document line UOM"; downgrading gives the old names back."""
+    db = tmp_path / "old.db"
+    url = f"sqlite:///{db}"
+    engine = migration_engine(url)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection=connection), "0004")
+        columns = [row[1] for row in connection.exec_driver_sql("PRAGMA table_info(preferences)")]
+        # Every other NOT NULL column takes its type's zero: only the one column matters here.
+        notnull = {
+            row[1]: row[2]
+            for row in connection.exec_driver_sql("PRAGMA table_info(preferences)")
+            if row[3] and row[1] not in {"id", "apply_quantity_discounts_to"}
+        }
+        assert "apply_quantity_discounts_to" in columns
+        values = {
+            name: (
+                "2026-01-01 00:00:00"
+                if "TIME" in kind.upper()
+                else ("X" if "CHAR" in kind.upper() else 0)
+            )
+            for name, kind in notnull.items()
+        }
+        names = ", ".join(["id", "apply_quantity_discounts_to", *values])
+        marks = ", ".join(["?"] * (len(values) + 2))
+        connection.exec_driver_sql(
+            f"INSERT INTO preferences ({names}) VALUES ({marks})",
+            (1, "ITEM_QUANTITY", *values.values()),
+        )
+        command.upgrade(alembic_config(connection=connection), "0009")
+        assert connection.exec_driver_sql(
+            "SELECT apply_quantity_discounts_to FROM preferences"
+        ).all() == [("BASE_UOM",)]
+        command.downgrade(alembic_config(connection=connection), "0004")
+        assert connection.exec_driver_sql(
+            "SELECT apply_quantity_discounts_to FROM preferences"
+        ).all() == [("ITEM_QUANTITY",)]
+    engine.dispose()

@@ -279,9 +279,12 @@ def class_values(screen: RecordScreen) -> dict[str, object]:
     return {key: without_ids(value) for key, value in values.items()}
 
 
-def test_a_new_class_starts_as_the_default_class_except_its_id(
+def test_a_new_class_starts_as_the_default_class_with_the_preferences_mailings(
     qtbot: QtBot, open_screen: Opener, store: Store
 ) -> None:
+    """Every value of the default class but its ID; its mailings are AR101000's list, "as it
+    is to be copied to a new customer class" (seed 000) — set_up changed AR101000's INVOICE
+    mailing after the DEFAULT class was made, so the two differ."""
     set_up(store)
     screen = open_screen("AR201000")
     type_into(qtbot, screen, "class_id", "DEFAULT")
@@ -290,9 +293,12 @@ def test_a_new_class_starts_as_the_default_class_except_its_id(
 
     trigger(screen, "add_new")
     assert shown(screen, "class_id") == "" and shown(screen, "description") == ""
-    assert class_values(screen) == default
+    new = class_values(screen)
+    assert {k: v for k, v in new.items() if k != "mailings"} == {
+        k: v for k, v in default.items() if k != "mailings"
+    }
+    assert new["mailings"] != default["mailings"]
     assert shown(screen, "customer_ledger_account") == "1500"
-    assert grid(screen, "mailings").model.rowCount() == len(default["mailings"])  # type: ignore[arg-type]
     type_into(qtbot, screen, "class_id", "EXPORT")
     type_into(qtbot, screen, "description", "Export customers")
     type_into(qtbot, screen, "currency_id", "EUR")  # any value can be overridden
@@ -310,20 +316,25 @@ def test_a_new_class_starts_as_the_default_class_except_its_id(
         assert {k: getattr(classes["EXPORT"], k) for k in columns} == {
             k: getattr(classes["DEFAULT"], k) for k in columns
         }
-        mailings = {
-            name: [
-                (
-                    (m.mailing_id, m.report_id, m.notification_template_id, m.format, m.active),
-                    [(r.contact_type, r.employee_id) for r in m.recipients],
-                )
-                for m in classes[name].mailings
-            ]
-            for name in ("DEFAULT", "EXPORT")
-        }
-        assert mailings["EXPORT"] == mailings["DEFAULT"]
-        assert {m.id for m in classes["EXPORT"].mailings}.isdisjoint(
-            m.id for m in classes["DEFAULT"].mailings
-        )
+        sources = session.scalars(select(DefaultSource).order_by(DefaultSource.id)).all()
+        assert [
+            (
+                (m.mailing_id, m.email_account_id, m.report_id, m.notification_template_id),
+                (m.format, m.active, m.branch_id),
+                [(r.contact_type, r.employee_id, r.bcc) for r in m.recipients],
+            )
+            for m in classes["EXPORT"].mailings
+        ] == [
+            (
+                (s.mailing_id, s.email_account_id, s.report_id, s.notification_template_id),
+                (s.format, s.active, None),
+                [(r.contact_type, r.employee_id, r.bcc) for r in s.recipients],
+            )
+            for s in sources
+        ]
+        # The INVOICE mailing as AR101000 has it now: BILLING, HTML and the employee's Bcc.
+        invoice = next(m for m in classes["EXPORT"].mailings if m.mailing_id == "INVOICE")
+        assert invoice.format == MailingFormat.HTML and len(invoice.recipients) == 2
 
     # Choosing EXPORT as the default class in AR101000 changes what a new class starts from.
     preferences = open_screen("AR101000")
@@ -537,25 +548,27 @@ def test_contact_id_only_for_an_employee_recipient(
     type_into(qtbot, screen, "class_id", "STAFF")
     type_into(qtbot, screen, "description", "Staff copies")
     mailings, recipients = grid(screen, "mailings"), grid(screen, "recipients")
-    mailings.view.setCurrentIndex(mailings.model.index(0, 0))  # INVOICE: one Invoicing recipient
+    # INVOICE, as AR101000 has it: an Invoicing recipient and an employee's Bcc copy.
+    mailings.view.setCurrentIndex(mailings.model.index(0, 0))
+    assert recipients.model.rowCount() == 2
     contact_id = recipients.model.index(0, 1)
     assert not contact_id.flags() & Qt.ItemFlag.ItemIsEditable  # Invoicing: no contact ID
 
     qtbot.mouseClick(recipients.add_button, Qt.MouseButton.LeftButton)
-    choose_cell_option(screen, "recipients", 1, "contact_type", "Employee")
-    assert recipients.model.index(1, 1).flags() & Qt.ItemFlag.ItemIsEditable
+    choose_cell_option(screen, "recipients", 2, "contact_type", "Employee")
+    assert recipients.model.index(2, 1).flags() & Qt.ItemFlag.ItemIsEditable
     trigger(screen, "save")
     assert (
-        "Mailings, row 1, Recipients, row 2, Contact ID: select the employee who receives the "
+        "Mailings, row 1, Recipients, row 3, Contact ID: select the employee who receives the "
         "mailing." in screen.message.text()
     )
-    edit_cell(qtbot, screen, "recipients", 1, "contact_id", "EMP01")
-    click_cell_check(screen, "recipients", 1, "bcc")
+    edit_cell(qtbot, screen, "recipients", 2, "contact_id", "EMP01")
+    click_cell_check(screen, "recipients", 2, "bcc")
     # Back to Primary, the employee no longer applies.
-    choose_cell_option(screen, "recipients", 1, "contact_type", "Primary")
-    assert recipients.model.index(1, 1).data() == ""
-    choose_cell_option(screen, "recipients", 1, "contact_type", "Employee")
-    edit_cell(qtbot, screen, "recipients", 1, "contact_id", "EMP01")
+    choose_cell_option(screen, "recipients", 2, "contact_type", "Primary")
+    assert recipients.model.index(2, 1).data() == ""
+    choose_cell_option(screen, "recipients", 2, "contact_type", "Employee")
+    edit_cell(qtbot, screen, "recipients", 2, "contact_id", "EMP01")
     trigger(screen, "save")
     assert screen.message.text() == "Saved.", screen.message.text()
     with store.session() as session:
@@ -565,6 +578,7 @@ def test_contact_id_only_for_an_employee_recipient(
         invoice = next(m for m in saved.mailings if m.mailing_id == "INVOICE")
         assert [(r.contact_type, r.employee_id is not None, r.bcc) for r in invoice.recipients] == [
             (ContactType.INVOICING, False, False),
+            (ContactType.EMPLOYEE, True, True),
             (ContactType.EMPLOYEE, True, True),
         ]
 
@@ -816,3 +830,20 @@ def test_a_failed_save_replaces_the_earlier_saved_message(
     trigger(screen, "save")
     assert screen.message.text() == "Saved."
     assert stored_mailings(store, "MAILED") == before[1:]
+
+
+def test_print_and_email_of_invoices_warns_as_on_the_customer(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    set_up(store)
+    screen = open_screen("AR201000")
+    type_into(qtbot, screen, "class_id", "DEFAULT")
+    if not shown(screen, "print_invoices"):
+        click_check(qtbot, screen, "print_invoices")
+    assert "twice" not in screen.message.text()
+    click_check(qtbot, screen, "send_invoices_by_email")
+    assert screen.message.isVisible()
+    assert (
+        "Print invoices and Send invoices by email are both selected: the customer will "
+        "receive every invoice twice" in screen.message.text()
+    )

@@ -687,3 +687,39 @@ def test_a_series_shared_by_two_settings_can_be_moved_back(
         "Invoice number series: cannot be changed once documents use it (invoice INV000001 was "
         "numbered from ARINVOICE).",
     )
+
+
+def test_switching_dunning_from_by_document_to_by_customer_warns_as_the_seed_advises(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    set_up_company(store, base_currency="NOK", country="NO", language="nb-NO")
+    screen = open_screen("AR101000")
+    choose_option(qtbot, screen, "dunning_process", "By document")
+    assert "not recommended" not in screen.message.text()  # the switch the seed allows
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+
+    choose_option(qtbot, screen, "dunning_process", "By customer")
+    assert screen.message.isVisible()
+    assert (
+        "Dunning process: switching from By document to By customer is not recommended"
+        in screen.message.text()
+    )
+    # A warning, not a refusal: the user may still save the switch.
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+
+
+def test_quantity_discounts_apply_to_a_unit_of_measure(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    set_up_company(store, base_currency="NOK", country="NO", language="nb-NO")
+    screen = open_screen("AR101000")
+    editor = screen.editor("apply_quantity_discounts_to")
+    assert isinstance(editor, QComboBox)
+    assert [editor.itemText(i) for i in range(editor.count())] == ["Document line UOM", "Base UOM"]
+    choose_option(qtbot, screen, "apply_quantity_discounts_to", "Base UOM")
+    trigger(screen, "save")
+    with store.session() as session:
+        saved = session.scalars(select(Preferences)).one()
+        assert saved.apply_quantity_discounts_to.label == "Base UOM"

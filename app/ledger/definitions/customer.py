@@ -23,7 +23,11 @@ from app.ledger.customers import (
     CustomerService,
 )
 from app.ledger.definitions.parts import location_settings, section_fields
-from app.ledger.definitions.settings import AUTOINVOICE_ROUTE, PRINT_AND_EMAIL_SETTINGS
+from app.ledger.definitions.settings import (
+    AUTOINVOICE_ROUTE,
+    INVOICES_TWICE,
+    PRINT_AND_EMAIL_SETTINGS,
+)
 from app.ledger.fields import Definition, Field, Grid, Kind, OnChange, Values
 from app.ledger.same_as_main import ADDRESS_PARTS, CONTACT_PARTS, CUSTOMER_SHARES, LOCATION, Share
 from app.ledger.sources import (
@@ -460,4 +464,4 @@ ON_CHANGE: tuple[OnChange, ...] = (
     *(_county_kept(section) for section in ADDRESS_SECTIONS),
 )
 
-CUSTOMER = Definition("customer", Customer, FIELDS, GRIDS, ON_CHANGE)
+CUSTOMER = Definition("customer", Customer, FIELDS, GRIDS, ON_CHANGE, (INVOICES_TWICE,))

@@ -22,7 +22,11 @@ from app.ledger.customer_classes import (
     MAILINGS,
     CustomerClassService,
 )
-from app.ledger.definitions.settings import AUTOINVOICE_ROUTE, PRINT_AND_EMAIL_SETTINGS
+from app.ledger.definitions.settings import (
+    AUTOINVOICE_ROUTE,
+    INVOICES_TWICE,
+    PRINT_AND_EMAIL_SETTINGS,
+)
 from app.ledger.fields import Definition, Field, Grid, Kind, OnChange, Values, snake
 from app.ledger.lookups import LookupSource
 from app.ledger.recipients import CONTACT_ID, CONTACT_TYPE, contact_id_cleared, takes_contact_id
@@ -258,4 +262,6 @@ ON_CHANGE: tuple[OnChange, ...] = (
     ),
 )
 
-CUSTOMER_CLASS = Definition("customer class", CustomerClass, FIELDS, GRIDS, ON_CHANGE)
+CUSTOMER_CLASS = Definition(
+    "customer class", CustomerClass, FIELDS, GRIDS, ON_CHANGE, (INVOICES_TWICE,)
+)

@@ -14,7 +14,7 @@ from typing import Any
 
 from app.ledger import catalogue
 from app.ledger.cid_configurations import SELECT_CONFIGURATION, SELECT_CONFIGURATION_LABEL
-from app.ledger.fields import Definition, Field, Grid, Kind, OnChange, Values, snake
+from app.ledger.fields import Advice, Definition, Field, Grid, Kind, OnChange, Values, snake
 from app.ledger.preferences import (
     DEFAULT_SOURCES,
     DUNNING_LEVELS,
@@ -334,4 +334,22 @@ def _configuration_picked(values: Values, service: PreferencesService) -> Mappin
 
 ON_CHANGE = (OnChange(SELECT_CONFIGURATION, (), _configuration_picked),)
 
-PREFERENCES = Definition("preferences", Preferences, FIELDS, GRIDS, ON_CHANGE)
+
+def _dunning_back_to_by_customer(values: Values, loaded: Values) -> str | None:
+    # The seed: "You can switch from By customer to By document, but switching from By
+    # document to By customer is not recommended."
+    if (
+        loaded.get("dunning_process") == DunningProcess.BY_DOCUMENT
+        and values.get("dunning_process") == DunningProcess.BY_CUSTOMER
+    ):
+        return (
+            "Dunning process: switching from By document to By customer is not recommended — "
+            "the dunning levels the documents have reached no longer decide their letters. "
+            "Keep the way of setting a level you chose at the beginning."
+        )
+    return None
+
+
+ADVICE = (Advice(("dunning_process",), _dunning_back_to_by_customer),)
+
+PREFERENCES = Definition("preferences", Preferences, FIELDS, GRIDS, ON_CHANGE, ADVICE)

@@ -4,7 +4,7 @@ app/models/settings.py): print and email settings and the AutoInvoice route, def
 from __future__ import annotations
 
 from app.ledger import autoinvoice
-from app.ledger.fields import Condition, Field, Kind
+from app.ledger.fields import Advice, Condition, Field, Kind, Values
 from app.models.options import StatementType
 
 
@@ -22,6 +22,19 @@ PRINT_AND_EMAIL_SETTINGS: tuple[Field, ...] = (
     _check("multi_currency_statements", "Multi-currency statements"),
     Field("statement_type", "Statement type", Kind.OPTION, options=StatementType, required=True),
 )
+
+
+def _invoices_twice(values: Values, _loaded: Values) -> str | None:
+    # The seed advises against both: the customer would get each invoice twice.
+    if values.get("print_invoices") and values.get("send_invoices_by_email"):
+        return (
+            "Print invoices and Send invoices by email are both selected: the customer "
+            "will receive every invoice twice, on paper and by email."
+        )
+    return None
+
+
+INVOICES_TWICE = Advice(("print_invoices", "send_invoices_by_email"), _invoices_twice)
 
 AUTOINVOICE_ROUTE: tuple[Field, ...] = (
     _check(autoinvoice.SEND, "Send invoices to AutoInvoice"),

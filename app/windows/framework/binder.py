@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QWidget
 
+from app.ledger.fields import Advice
 from app.ledger.fields import OnChange as ChangeRule
 from app.ledger.records import PARTS
 from app.windows.framework.spec import Field
@@ -152,6 +153,9 @@ def _display(value: Any) -> Any:
 class Binder(QObject):
     """Keeps editors and the record model in step and applies the fields' conditions."""
 
+    # A definition's advice, in words, after the user changed a field it depends on.
+    advised = Signal(str)
+
     def __init__(
         self,
         model: RecordModel,
@@ -161,6 +165,7 @@ class Binder(QObject):
         parent: QObject | None = None,
         *,
         rules: Sequence[ChangeRule] = (),
+        advice: Sequence[Advice] = (),
         service: object = None,
     ) -> None:
         super().__init__(parent)
@@ -170,6 +175,10 @@ class Binder(QObject):
         self.rules: dict[str, list[ChangeRule]] = {}
         for rule in rules:
             self.rules.setdefault(rule.field, []).append(rule)
+        self.advice: dict[str, list[Advice]] = {}
+        for item in advice:
+            for key in item.depends:
+                self.advice.setdefault(key, []).append(item)
         self.service = service
         self.fields = {spec.key: spec for spec in fields}
         # The editors built so far: a tab's join when it is first shown (bind).
@@ -231,7 +240,15 @@ class Binder(QObject):
             if handler is not None:
                 for other, value in (handler(self.model.value(key)) or {}).items():
                     self.model.set_value(other, value)
+            self._advise(key)
         self.apply_conditions()
+
+    def _advise(self, key: str) -> None:
+        """The advice depending on ``key``, once the user's change and its rules are in."""
+        for item in self.advice.get(key, []):
+            text = item.run(self.model.values(), self.model.loaded_values())
+            if text:
+                self.advised.emit(text)
 
     @contextmanager
     def rules_paused(self) -> Iterator[None]:

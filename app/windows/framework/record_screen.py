@@ -109,6 +109,7 @@ class RecordScreen(QWidget):
             self.form.rows,
             self,
             rules=screen.definition.on_change if screen.definition else (),
+            advice=screen.definition.advice if screen.definition else (),
             service=service,
         )
         self.form.tabs.currentChanged.connect(self._build_tab)
@@ -121,6 +122,7 @@ class RecordScreen(QWidget):
         self.message.setObjectName("record_message")
         self.message.setWordWrap(True)
         self.message.setVisible(False)
+        self.binder.advised.connect(self.show_message)
 
         self.pages = QStackedWidget(self)
         form_page = QWidget(self.pages)

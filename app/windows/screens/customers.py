@@ -321,8 +321,6 @@ class CustomerScreen(RecordScreen):
         # question before overwriting, a message, a lookup narrowed to the address's country.
         on_change = self.binder.on_change
         on_change["customer_class"] = self._class_changed
-        on_change["print_invoices"] = self._print_or_email_changed
-        on_change["send_invoices_by_email"] = self._print_or_email_changed
         for section in ADDRESS_SECTIONS:
             on_change[f"{section}_country"] = partial(self._narrow_county, section)
             # A county lookup built later (its tab first shown) starts narrowed too.
@@ -458,15 +456,6 @@ class CustomerScreen(RecordScreen):
         ):
             return {key: value for key, value in new_values.items() if key not in changed}
         return new_values
-
-    def _print_or_email_changed(self, _value: Any) -> None:
-        values = self.record.values()
-        if values.get("print_invoices") and values.get("send_invoices_by_email"):
-            # The seed advises against both: the customer would get each invoice twice.
-            self.show_message(
-                "Print invoices and Send invoices by email are both selected: the customer "
-                "will receive every invoice twice, on paper and by email."
-            )
 
     # -- actions -----------------------------------------------------------------------------
 
