@@ -24,12 +24,57 @@ from app.ledger.records import (
 )
 from app.ledger.reference import ID_CODE
 from app.models import CidConfiguration
+from app.models.cid import CidStatus
 from app.models.database import Store
 
 SELECT_CONFIGURATION = "select_configuration"
 SELECT_CONFIGURATION_LABEL = "Select configuration"
 CID_ELEMENTS = "elements"  # CidConfiguration.elements
 CID_ELEMENTS_LABEL = "Configuration elements"
+# What makes up the CID's format: locked while the configuration is Active.
+FORMAT = (
+    "digit_counter",
+    "display_mask",
+    "reference_modulus",
+    "reference_weight",
+    "amount_check_digit",
+    "amount_weight",
+    CID_ELEMENTS,
+)
+
+
+def _without_ids(value: Any) -> Any:
+    if isinstance(value, list):
+        return [
+            {k: v for k, v in row.items() if k not in ("id", "sort_order")}
+            if isinstance(row, dict)
+            else row
+            for row in value
+        ]
+    return value
+
+
+def active_configuration(
+    session: Session, branch_id: int | None, payment_method_id: int | None
+) -> CidConfiguration | None:
+    """The CID configuration a document of this branch and payment method is given a CID
+    reference by: an Active one only (an Inactive one hides the CID, one in Editing is being
+    changed); one for the branch or payment method before one for any."""
+    candidates = session.scalars(
+        select(CidConfiguration)
+        .where(CidConfiguration.status == CidStatus.ACTIVE)
+        .where(
+            (CidConfiguration.branch_id == branch_id) | CidConfiguration.branch_id.is_(None),
+            (CidConfiguration.payment_method_id == payment_method_id)
+            | CidConfiguration.payment_method_id.is_(None),
+        )
+        .order_by(CidConfiguration.configuration_id)
+    ).all()
+    return max(
+        candidates,
+        key=lambda c: (c.branch_id is not None, c.payment_method_id is not None),
+        default=None,
+    )
 
 
 class CidConfigurationService(RecordService[CidConfiguration]):
@@ -77,7 +122,35 @@ class CidConfigurationService(RecordService[CidConfiguration]):
             if problem:
                 errors.append(FieldError(SELECT_CONFIGURATION, SELECT_CONFIGURATION_LABEL, problem))
             picked = None
+        if picked is not None:
+            errors += self._locked_format_errors(session, picked, values)
         return errors + self.validate(session, picked, values)
+
+    def _locked_format_errors(
+        self, session: Session, picked: int, values: Mapping[str, Any]
+    ) -> list[FieldError]:
+        """An active configuration's format cannot be changed while it stays active."""
+        stored = session.get(CidConfiguration, picked)
+        if stored is None or stored.status != CidStatus.ACTIVE:
+            return []
+        if values.get("status") != CidStatus.ACTIVE:
+            return []  # set to Editing (or Inactive) in this save: its format may change
+        before = self.values_of(session, stored)
+        changed = [
+            self.rules[key].label if key in self.rules else CID_ELEMENTS_LABEL
+            for key in FORMAT
+            if key in values and _without_ids(values[key]) != _without_ids(before.get(key))
+        ]
+        if not changed:
+            return []
+        return [
+            FieldError(
+                "status",
+                "Status",
+                f"CID configuration {stored.configuration_id} is Active, so its format cannot "
+                f"be changed ({', '.join(changed)}): set its status to Editing first.",
+            )
+        ]
 
     def write_picked(self, session: Session, picked: Any, values: Mapping[str, Any]) -> int | None:
         """Store the picked configuration (a new one for a new ID); its id, or None."""

@@ -147,6 +147,9 @@ class Grid:
     # Rows of other records, only shown (a customer's locations): the record's service reads
     # them with the record and its save never writes them; they are edited on their own screen.
     view: bool = False
+    # When the rows may be edited, given the record's values (an active CID configuration's
+    # elements are locked); always when None.
+    enabled_when: Condition | None = None
 
     @property
     def object_name(self) -> str:

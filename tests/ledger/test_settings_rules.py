@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from app.ledger.cid_configurations import active_configuration
 from app.ledger.class_mailings import preferences_mailings
 from app.ledger.customer_classes import MAILINGS, CustomerClassService
 from app.ledger.definitions.customer_class import CUSTOMER_CLASS
@@ -16,7 +17,15 @@ from app.ledger.definitions.preferences import PREFERENCES
 from app.ledger.preferences import PreferencesService
 from app.ledger.records import RecordService, ValidationError
 from app.ledger.setup import set_up_company
-from app.models import PREFERENCES_ID, Branch, CustomerClass, DefaultSource, Preferences
+from app.models import (
+    PREFERENCES_ID,
+    Branch,
+    CidConfiguration,
+    CustomerClass,
+    DefaultSource,
+    Preferences,
+)
+from app.models.cid import CidStatus
 from app.models.database import Store
 from app.models.preferences import DunningProcess, RoundingPrecision, RoundingRule
 
@@ -183,3 +192,32 @@ def test_switching_dunning_back_to_by_customer_is_advised_against() -> None:
     # By customer to By document is the switch the seed allows; unchanged says nothing.
     assert advice.run(by_document, by_customer) is None
     assert advice.run(by_customer, by_customer) is None
+
+
+def test_only_an_active_cid_configuration_gives_documents_a_reference(store: Store) -> None:
+    set_up(store)
+    with store.transaction() as session:
+        main = session.scalars(select(Branch.id)).one()
+        session.add_all(
+            [
+                CidConfiguration(configuration_id="ANY", status=CidStatus.ACTIVE),
+                CidConfiguration(
+                    configuration_id="MAINB", status=CidStatus.EDITING, branch_id=main
+                ),
+                CidConfiguration(configuration_id="OFF", status=CidStatus.INACTIVE, branch_id=main),
+            ]
+        )
+    with store.session() as session:
+        found = active_configuration(session, main, None)
+        # The branch's own configurations are in Editing and Inactive: the general one serves.
+        assert found is not None and found.configuration_id == "ANY"
+    with store.transaction() as session:
+        editing = session.scalars(
+            select(CidConfiguration).where(CidConfiguration.configuration_id == "MAINB")
+        ).one()
+        editing.status = CidStatus.ACTIVE
+    with store.session() as session:
+        found = active_configuration(session, main, None)
+        assert found is not None and found.configuration_id == "MAINB"  # the branch's own first
+        other = active_configuration(session, None, None)
+        assert other is not None and other.configuration_id == "ANY"

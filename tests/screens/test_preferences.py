@@ -6,12 +6,14 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.ledger import catalogue
+from app.ledger.records import ValidationError
 from app.ledger.setup import set_up_company
 from app.models import (
     ArDocument,
@@ -472,12 +474,14 @@ def test_a_picked_cid_configuration_is_edited_and_saved_with_the_preferences(
     assert shown(screen, "select_configuration") == "KID1"  # the first one is shown
     type_into(qtbot, screen, "select_configuration", "KID2")
     assert shown(screen, "description") == "Invoice no. KID"
-    choose_option(qtbot, screen, "status", "Active")
     type_into(qtbot, screen, "digit_counter", "12")
     type_into(qtbot, screen, "reference_modulus", "MOD10")
     add_element(qtbot, screen, CidElementKind.FIXED_VALUE, "2", fixed="99")
     add_element(qtbot, screen, CidElementKind.INVOICE_NO, "8")
     add_element(qtbot, screen, CidElementKind.CHECK_DIGIT, "1")
+    # Activated once its format is done: an active configuration's format is locked.
+    choose_option(qtbot, screen, "status", "Active")
+    assert not screen.editor("reference_modulus").isEnabled()
     click_check(qtbot, screen, "age_credits")  # a preference saved in the same transaction
     trigger(screen, "save")
     assert screen.message.text() == "Saved.", screen.message.text()
@@ -502,9 +506,13 @@ def test_a_picked_cid_configuration_is_edited_and_saved_with_the_preferences(
         assert session.get(Preferences, 1).age_credits is True  # type: ignore[union-attr]
     assert cid_description(store, "KID1") == "Customer no. KID"
 
-    # Deleting an element and picking back and forth shows what was saved.
+    # Deleting an element and picking back and forth shows what was saved; the elements of an
+    # active configuration are locked until it is set to Editing.
     grid = screen.editor("elements")
     assert isinstance(grid, GridEditor)
+    assert not grid.isEnabled()
+    choose_option(qtbot, screen, "status", "Editing")
+    assert grid.isEnabled()
     grid.view.setCurrentIndex(grid.model.index(0, 0))
     qtbot.mouseClick(grid.delete_button, Qt.MouseButton.LeftButton)
     trigger(screen, "save")
@@ -547,8 +555,18 @@ def test_a_new_cid_configuration_is_typed_into_select_configuration(
     # Without a configuration the settings are greyed out and elements have nowhere to go.
     type_into(qtbot, screen, "select_configuration", "")
     assert not screen.editor("description").isEnabled()
-    add_element(qtbot, screen, CidElementKind.CUSTOMER_NO, "6")
-    refused(screen, "Configuration elements: select a configuration, or type a new ID")
+    assert not screen.editor("elements").isEnabled()
+    element = {"element": CidElementKind.CUSTOMER_NO, "number_of_positions": 6}
+    with pytest.raises(ValidationError) as refused_elements:  # values from elsewhere than here
+        screen.service.save(
+            screen.record.record_id,
+            screen.record.values() | {"elements": [element]},
+            screen.record.version,
+            screen.record.loaded_values(),
+        )
+    assert "Configuration elements: select a configuration, or type a new ID" in str(
+        refused_elements.value
+    )
 
 
 # -- option lists ---------------------------------------------------------------------------
@@ -723,3 +741,39 @@ def test_quantity_discounts_apply_to_a_unit_of_measure(
     with store.session() as session:
         saved = session.scalars(select(Preferences)).one()
         assert saved.apply_quantity_discounts_to.label == "Base UOM"
+
+
+def test_an_active_cid_configuration_s_format_is_changed_only_through_editing(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    saved_preferences(store)
+    with store.transaction() as session:
+        kid1 = session.scalars(
+            select(CidConfiguration).where(CidConfiguration.configuration_id == "KID1")
+        ).one()
+        kid1.status, kid1.reference_modulus = CidStatus.ACTIVE, "MOD10"
+    screen = open_screen("AR101000")
+    assert shown(screen, "select_configuration") == "KID1"
+    for key in ("reference_modulus", "digit_counter", "display_mask", "elements"):
+        assert not screen.editor(key).isEnabled(), key
+    assert screen.editor("description").isEnabled()  # not part of the format
+
+    # A save that changes the format anyway (an import, another screen's values) is refused.
+    values = screen.record.values() | {"reference_modulus": "MOD11"}
+    with pytest.raises(ValidationError) as refused:
+        screen.service.save(
+            screen.record.record_id, values, screen.record.version, screen.record.loaded_values()
+        )
+    assert "CID configuration KID1 is Active, so its format cannot be changed" in str(refused.value)
+
+    choose_option(qtbot, screen, "status", "Editing")
+    assert screen.editor("reference_modulus").isEnabled()
+    type_into(qtbot, screen, "reference_modulus", "MOD11")
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+    assert cid_description(store, "KID1") == "Customer no. KID"
+    with store.session() as session:
+        kid1 = session.scalars(
+            select(CidConfiguration).where(CidConfiguration.configuration_id == "KID1")
+        ).one()
+        assert (kid1.status, kid1.reference_modulus) == (CidStatus.EDITING, "MOD11")

@@ -20,14 +20,20 @@ def configuration_picked(values: Values) -> bool:
     return values.get(SELECT_CONFIGURATION) is not None
 
 
-def cid_text(label: str, attr: str) -> Field:
+def format_editable(values: Values) -> bool:
+    """The format of an active configuration is locked (seed: "The Editing status allows you to
+    edit the predefined format of the CID"); set its status to Editing to change it."""
+    return configuration_picked(values) and values.get("status") != CidStatus.ACTIVE
+
+
+def cid_text(label: str, attr: str, *, is_format: bool = True) -> Field:
     # Length limits of the configuration's columns, not of the preferences the screen shows.
     return field(
         label,
         Kind.TEXT,
         attr,
         max_length=column_length(CidConfiguration, attr),
-        enabled_when=configuration_picked,
+        enabled_when=format_editable if is_format else configuration_picked,
     )
 
 
@@ -52,9 +58,9 @@ FIELDS: tuple[Field, ...] = (
         Kind.NUMBER,
         required=True,
         minimum=0,
-        enabled_when=configuration_picked,
+        enabled_when=format_editable,
     ),
-    cid_text("Description", "description"),
+    cid_text("Description", "description", is_format=False),
     cid_text("Display mask", "display_mask"),
     cid_text("Reference modulus", "reference_modulus"),
     cid_text("Reference weight", "reference_weight"),
@@ -87,6 +93,7 @@ GRIDS = (
         order_by="sort_order",
         # Shown on the preferences screen, but the picked configuration's rows.
         owner=CidConfiguration,
+        enabled_when=format_editable,
     ),
 )
 

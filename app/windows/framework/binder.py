@@ -166,6 +166,7 @@ class Binder(QObject):
         *,
         rules: Sequence[ChangeRule] = (),
         advice: Sequence[Advice] = (),
+        grid_conditions: Mapping[str, Callable[[Mapping[str, Any]], bool]] | None = None,
         service: object = None,
     ) -> None:
         super().__init__(parent)
@@ -179,6 +180,8 @@ class Binder(QObject):
         for item in advice:
             for key in item.depends:
                 self.advice.setdefault(key, []).append(item)
+        # Grids editable only under a condition of the record's values, by grid key.
+        self.grid_conditions = dict(grid_conditions or {})
         self.service = service
         self.fields = {spec.key: spec for spec in fields}
         # The editors built so far: a tab's join when it is first shown (bind).
@@ -262,6 +265,10 @@ class Binder(QObject):
 
     def apply_conditions(self) -> None:
         values = self.model.values()
+        for key, condition in self.grid_conditions.items():
+            grid = self.editors.get(key)
+            if grid is not None:
+                grid.setEnabled(bool(condition(values)))
         for key, spec in self.fields.items():
             if spec.visible_when is not None:
                 visible = bool(spec.visible_when(values))

@@ -110,6 +110,9 @@ class RecordScreen(QWidget):
             self,
             rules=screen.definition.on_change if screen.definition else (),
             advice=screen.definition.advice if screen.definition else (),
+            grid_conditions={
+                grid.key: grid.enabled_when for grid in screen.grids() if grid.enabled_when
+            },
             service=service,
         )
         self.form.tabs.currentChanged.connect(self._build_tab)
