@@ -18,6 +18,7 @@ os.environ["XDG_CONFIG_HOME"] = os.environ["CUSTOMER_LEDGER_TEST_HOME"] + "/conf
 
 import pytest
 
+from app.ledger import workstation
 from app.models.database import Store
 from app.models.migrations import ADD_REVISION_HINT, model_changes
 from app.models.startup import open_store
@@ -41,6 +42,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             raise pytest.UsageError(
                 f"{item.nodeid} is marked {NO_CAPTURE}: errors in its Qt slots would pass unseen"
             )
+
+
+@pytest.fixture(autouse=True)
+def _workstation_branch_reset() -> Iterator[None]:
+    """The workstation's branch is the process's choice: each test starts without one."""
+    workstation.choose_branch(None)
+    yield
+    workstation.choose_branch(None)
 
 
 @pytest.fixture(scope="session")

@@ -442,6 +442,11 @@ class CustomerService(RecordService[Customer]):
                 )
                 if customer_class is not None:
                     location.export_type = customer_class.export_type
+                    # The seed (AR201000): "the restriction group to which newly created
+                    # customers of the class are assigned by default". AR303000 has no field
+                    # for it; Apply restriction settings moves existing customers.
+                    if record.restriction_group_id is None:
+                        record.restriction_group_id = customer_class.default_restriction_group_id
             if is_blank(location.location_name):
                 location.location_name = MAIN_LOCATION_NAME
 

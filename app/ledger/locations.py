@@ -14,6 +14,7 @@ new location starts with, and what a location's accounts and export type resolve
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -29,11 +30,13 @@ from app.ledger.records import (
     RecordService,
     ScreenRules,
     StaleRecordError,
+    column_length,
     count_where,
     value_at,
 )
 from app.ledger.same_as_main import Share, arrange, shared_key
 from app.ledger.validation import email_problem
+from app.ledger.workstation import current_branch
 from app.models import MAIN_LOCATION_ID, Customer, CustomerClass, Location, VatCategory, VatZone
 from app.models.database import Store
 from app.models.options import ExportType
@@ -88,17 +91,21 @@ SETTINGS: dict[str, str] = {
     "lead_time_days": "lead_time_days",
 }
 
-# The workstation's current branch (a preference; the product family signs a user in to one):
-# the first location's ID where the class has Default location ID from branch.
-workstation_branch = MAIN_LOCATION_ID
+# A location ID is letters and digits (the product family's location codes).
+LOCATION_ID_PATTERN = re.compile(r"^[A-Za-z0-9]+$")
 
 
 def main_location_id(session: Session, class_id: int | None) -> str:
-    """The ID of a customer's first (main) location: MAIN, or the current branch's ID where the
-    customer's class has Default location ID from branch."""
+    """The ID of a customer's first (main) location: MAIN, or the workstation's current branch's
+    ID where the customer's class has Default location ID from branch (app/ledger/workstation.py).
+    A branch code that is no location ID (longer, or with other than letters and digits) is not
+    used: MAIN then."""
     customer_class = session.get(CustomerClass, class_id) if class_id is not None else None
     if customer_class is not None and customer_class.default_location_id_from_branch:
-        return workstation_branch
+        branch = current_branch(session)
+        longest = column_length(Location, "location_id") or 0
+        if branch is not None and LOCATION_ID_PATTERN.match(branch) and len(branch) <= longest:
+            return branch
     return MAIN_LOCATION_ID
 
 

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import URL
 
 from app import APP_NAME
+from app.windows.branch_selector import BranchSelector
 from app.windows.navigation import Navigate, Target
 from app.windows.screens import SCREENS, ScreenInfo, find_screen
 
@@ -132,6 +133,8 @@ class MainWindow(QMainWindow):
         self.database_label.setObjectName("database_location")
         self.database_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.database_label)
+        self.branch_selector = BranchSelector(store, self._settings, self)
+        self.statusBar().addPermanentWidget(self.branch_selector)
 
         if store.read_only:
             self._show_read_only_banner()

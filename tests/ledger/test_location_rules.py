@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from app.ledger import locations
+from app.ledger import workstation
 from app.ledger.customers import CustomerService
 from app.ledger.locations import (
     LocationService,
@@ -19,6 +19,7 @@ from app.ledger.locations import (
 from app.ledger.records import RecordError, ValidationError
 from app.ledger.setup import set_up_company
 from app.models import (
+    Branch,
     Customer,
     CustomerClass,
     GlAccount,
@@ -117,13 +118,38 @@ def test_a_new_location_of_an_eu_class_customer_is_eu(store: Store) -> None:
 
 
 def test_the_first_location_id_comes_from_the_branch_where_the_class_says_so(
-    store: Store, monkeypatch: pytest.MonkeyPatch
+    store: Store,
 ) -> None:
     with store.transaction() as session:
+        session.add(Branch(branch_id="BERGEN", name="Bergen office"))
         session.scalars(select(CustomerClass)).one().default_location_id_from_branch = True
-    monkeypatch.setattr(locations, "workstation_branch", "BERGEN")
+    workstation.choose_branch("bergen")  # as the main window's selector sets it, any case
     customer = new_customer(store)
     assert location_named(store, customer, "BERGEN").is_main
+
+    # A branch that no longer exists: the company's first branch by code.
+    workstation.choose_branch("GONE")
+    with store.session() as session:
+        first = session.scalars(select(Branch.branch_id).order_by(Branch.branch_id)).first()
+    assert first is not None
+    assert location_named(store, new_customer(store), first).is_main
+
+
+def test_a_branch_code_that_is_no_location_id_gives_main(store: Store) -> None:
+    with store.transaction() as session:
+        session.add(Branch(branch_id="NORD-VEST", name="North-west"))
+        session.scalars(select(CustomerClass)).one().default_location_id_from_branch = True
+    workstation.choose_branch("NORD-VEST")
+    assert location_named(store, new_customer(store), "MAIN").is_main
+
+
+def test_without_default_location_id_from_branch_the_first_location_is_main(
+    store: Store,
+) -> None:
+    with store.transaction() as session:
+        session.add(Branch(branch_id="BERGEN", name="Bergen office"))
+    workstation.choose_branch("BERGEN")
+    assert location_named(store, new_customer(store), "MAIN").is_main
 
 
 def test_same_as_default_location_follows_the_default_also_after_set_as_default(

@@ -9,9 +9,11 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from app.ledger import workstation
 from app.ledger.cid_configurations import active_configuration
 from app.ledger.class_mailings import preferences_mailings
 from app.ledger.customer_classes import MAILINGS, CustomerClassService
+from app.ledger.customers import CustomerService
 from app.ledger.definitions.customer_class import CUSTOMER_CLASS
 from app.ledger.definitions.preferences import PREFERENCES
 from app.ledger.preferences import PreferencesService
@@ -21,12 +23,16 @@ from app.models import (
     PREFERENCES_ID,
     Branch,
     CidConfiguration,
+    Customer,
     CustomerClass,
     DefaultSource,
+    Location,
     Preferences,
+    RestrictionGroup,
 )
 from app.models.cid import CidStatus
 from app.models.database import Store
+from app.models.options import ExportType
 from app.models.preferences import DunningProcess, RoundingPrecision, RoundingRule
 
 
@@ -221,3 +227,42 @@ def test_only_an_active_cid_configuration_gives_documents_a_reference(store: Sto
         assert found is not None and found.configuration_id == "MAINB"  # the branch's own first
         other = active_configuration(session, None, None)
         assert other is not None and other.configuration_id == "ANY"
+
+
+def test_a_new_customer_of_a_class_gets_the_class_s_defaults_in_the_database(
+    store: Store,
+) -> None:
+    """The class values issue 17 lists that reach a new customer without a field of their own
+    on AR303000: the default restriction group, the export type of its first location, and
+    the first location's ID from the workstation's branch."""
+    set_up(store)
+    with store.transaction() as session:
+        group = RestrictionGroup(group_id="NORTH", description="Northern sales")
+        session.add_all([group, Branch(branch_id="BODO", name="Bodø office")])
+        session.flush()
+        default = session.scalars(select(CustomerClass)).one()
+        default.default_restriction_group_id = group.id
+        default.export_type = ExportType.EU
+        default.default_location_id_from_branch = True
+    workstation.choose_branch("BODO")
+    service = CustomerService(store)
+    customer_id = service.save(None, service.new_values() | {"customer_name": "Nordlys AS"})
+    with store.session() as session:
+        customer = session.get(Customer, customer_id)
+        assert customer is not None
+        assert customer.restriction_group_id == group.id
+        (location,) = session.scalars(
+            select(Location).where(Location.customer_id == customer_id)
+        ).all()
+        assert (location.location_id, location.export_type, location.is_main) == (
+            "BODO",
+            ExportType.EU,
+            True,
+        )
+
+    # Only newly created customers: a later change of the class moves no one (that is what
+    # Apply restriction settings is for).
+    with store.transaction() as session:
+        session.scalars(select(CustomerClass)).one().default_restriction_group_id = None
+    with store.session() as session:
+        assert session.get(Customer, customer_id).restriction_group_id == group.id  # type: ignore[union-attr]

@@ -431,3 +431,46 @@ def test_a_read_only_ledger_says_so_and_its_screens_cannot_save(
     finally:
         store.close()
         database.chmod(0o600)
+
+
+def test_the_workstation_branch_is_chosen_in_the_status_bar_and_kept(
+    qtbot: QtBot, store: Store, make_window: Callable[..., MainWindow], settings: QSettings
+) -> None:
+    from sqlalchemy import select
+
+    from app.ledger import workstation
+    from app.models import Branch
+    from app.windows.branch_selector import KEY_BRANCH
+
+    with store.transaction() as session:
+        session.add_all(
+            [Branch(branch_id="OSLO", name="Oslo"), Branch(branch_id="BERGEN", name="Bergen")]
+        )
+    window = make_window()
+    selector = window.branch_selector
+    assert selector.isVisible()
+    # Nothing chosen yet: the company's first branch by code.
+    assert selector.currentData() == "BERGEN"
+    with store.session() as session:
+        assert workstation.current_branch(session) == "BERGEN"
+
+    selector.setCurrentIndex(selector.findData("OSLO"))
+    with store.session() as session:
+        assert workstation.current_branch(session) == "OSLO"
+    assert settings.value(KEY_BRANCH) == "OSLO"
+
+    # A branch added meanwhile (on the Branches screen) is listed when the list is opened.
+    with store.transaction() as session:
+        session.add(Branch(branch_id="TROMSO", name="Tromsø"))
+    selector.showPopup()
+    assert selector.findData("TROMSO") >= 0
+    assert selector.currentData() == "OSLO"
+    selector.hidePopup()
+
+    # The next start keeps the workstation's choice.
+    workstation.choose_branch(None)
+    again = make_window()
+    assert again.branch_selector.currentData() == "OSLO"
+    with store.session() as session:
+        assert session.scalars(select(Branch)).first() is not None
+        assert workstation.current_branch(session) == "OSLO"

@@ -8,13 +8,13 @@ location's while Same as default location is ticked (app/ledger/locations.py ``a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from app.ledger.definitions.parts import location_settings, section_fields
 from app.ledger.fields import Definition, Field, Kind, OnChange, Values
 from app.ledger.locations import (
     ACCOUNT_KEYS,
+    LOCATION_ID_PATTERN,
     LOCATION_SHARES,
     SAME_AS_DEFAULT,
     SUGGESTED_SALES_ACCOUNT,
@@ -31,11 +31,9 @@ from app.ledger.sources import (
 from app.models import Location
 from app.models.options import ExportType
 
-LOCATION_ID_PATTERN = re.compile(r"^[A-Za-z0-9]+$")
-
 
 def location_id_problem(value: object) -> str | None:
-    """A location ID is letters and digits (the product family's location codes)."""
+    """A location ID is letters and digits (LOCATION_ID_PATTERN)."""
     if isinstance(value, str) and not LOCATION_ID_PATTERN.match(value):
         return "use letters and digits only (A–Z, 0–9)."
     return None
