@@ -39,7 +39,7 @@ def backup_sqlite(
     when = when or datetime.now()
     try:
         backup_dir.mkdir(parents=True, exist_ok=True)
-        target, partial = _reserve(backup_dir, backup_name(database, revision, when))
+        target, partial = reserve(backup_dir, backup_name(database, revision, when))
     except OSError as exc:
         raise BackupError(f"cannot write in {backup_dir}: {exc.strerror or exc}") from exc
     try:
@@ -53,7 +53,7 @@ def backup_sqlite(
         if result != [("ok",)]:
             raise BackupError(f"the backup failed its integrity check: {result[:5]}")
         os.replace(partial, target)
-        _sync_folder(backup_dir)
+        sync_folder(backup_dir)
     except sqlite3.Error as exc:
         with suppress(OSError):
             partial.unlink()
@@ -72,7 +72,7 @@ def verify_sqlite(path: Path) -> list[str]:
     return [] if rows == [("ok",)] else [str(row[0]) for row in rows]
 
 
-def _reserve(folder: Path, name: str) -> tuple[Path, Path]:
+def reserve(folder: Path, name: str) -> tuple[Path, Path]:
     """A free backup name and its ``.partial`` file, created empty with owner-only permissions."""
     stem = name.removesuffix(".sqlite")
     for number in range(1, 1000):
@@ -92,7 +92,7 @@ def _reserve(folder: Path, name: str) -> tuple[Path, Path]:
     raise FileExistsError(f"no free backup name for {name} in {folder}")
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename durable (POSIX; Windows has no directory handles for this)."""
     if os.name != "posix":
         return
