@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
@@ -205,24 +206,108 @@ def tell_failure(title: str, message: str, *, unattended: bool) -> None:
 
 
 def _run(app: QApplication, url: str, demo: int | None, *, unattended: bool = False) -> int:
-    """Open the store, set it up when new, show the main window and run the event loop."""
-    from PySide6.QtCore import QTimer
+    """Run the app; start again on the restored ledger when the user restored a backup."""
+    note: str | None = None
+    while True:
+        outcome = _run_once(app, url, demo, unattended=unattended, note=note)
+        if not isinstance(outcome, Restart):
+            return outcome
+        demo, note = None, outcome.note  # the demo is made once; the restored ledger is kept
+
+
+@dataclass(frozen=True)
+class Restart:
+    """The window closed for a backup to be restored; it was, and the app starts again."""
+
+    note: str  # what the status bar of the next window says
+
+
+def _restore(url: str, backup: Path) -> str:
+    """Put ``backup`` in place of the (closed) ledger of ``url``; the note for the next start."""
+    from app.logs import log
+    from app.models.backup_folder import restore
+    from app.models.database import sqlite_path
+
+    database = sqlite_path(url)
+    assert database is not None  # only a ledger file offers restoring
+    aside = restore(backup, database)
+    log.info("restored %s in place of %s (kept aside as %s)", backup.name, database, aside)
+    kept = f" The ledger it replaced is kept as {aside.name}." if aside else ""
+    return f"Restored the backup {backup.name}.{kept}"
+
+
+def _open(url: str, *, unattended: bool) -> Store | None:
+    """The store of ``url``; a damaged ledger file may be replaced by its latest good backup
+    when the user agrees (never unattended). None when it was not opened (the user was told)."""
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import SQLAlchemyError
 
-    from app.logs import log
-    from app.models.startup import DatabaseRefusedError, open_store
+    from app.models.startup import DatabaseRefusedError, RefusalReason, open_store
 
     try:
-        store = open_store(url)
-    except (DatabaseRefusedError, SQLAlchemyError) as error:
-        # A refusal explains itself; a driver error (e.g. no driver for the URL's dialect)
-        # still deserves a message box rather than a traceback.
-        message = str(error)
-        if not isinstance(error, DatabaseRefusedError):
-            shown = make_url(url).render_as_string(hide_password=True)
-            message = f"{APP_NAME} could not open the database {shown}\n\n{error}"
+        return open_store(url)
+    except DatabaseRefusedError as error:
+        if error.reason is RefusalReason.DAMAGED and not unattended:
+            restored = _offer_latest_good(url, error)
+            if restored is not None:
+                return _open(url, unattended=unattended)
+        tell_failure("database not opened", str(error), unattended=unattended)
+    except SQLAlchemyError as error:
+        # A driver error (e.g. no driver for the URL's dialect) still deserves a message box
+        # rather than a traceback.
+        shown = make_url(url).render_as_string(hide_password=True)
+        message = f"{APP_NAME} could not open the database {shown}\n\n{error}"
         tell_failure("database not opened", message, unattended=unattended)
+    return None
+
+
+def _offer_latest_good(url: str, error: Exception) -> Path | None:
+    """Ask whether to restore the newest backup that passes its check in place of the
+    damaged ledger; the backup restored, or None."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.logs import log
+    from app.models.backup import BackupError
+    from app.models.backup_folder import latest_good
+    from app.models.database import sqlite_path
+    from app.paths import backups_dir
+
+    database = sqlite_path(url)
+    good = latest_good(database, backups_dir()) if database is not None else None
+    if good is None:
+        return None
+    answer = QMessageBox.question(
+        None,
+        f"{APP_NAME} — the ledger is damaged",
+        f"{error}\n\nRestore the latest good backup, taken {good.taken:%Y-%m-%d %H:%M}? "
+        "The damaged ledger is kept beside it, not deleted.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        _restore(url, good.path)
+    except (BackupError, OSError) as failure:
+        log.error("restoring %s failed: %s", good.path, failure)
+        tell_failure(
+            "backup not restored", f"The backup was not restored: {failure}", unattended=False
+        )
+        return None
+    return good.path
+
+
+def _run_once(
+    app: QApplication, url: str, demo: int | None, *, unattended: bool, note: str | None
+) -> int | Restart:
+    """Open the store, set it up when new, show the main window and run the event loop."""
+    from PySide6.QtCore import QTimer
+
+    from app.logs import log
+    from app.models.backup import BackupError
+
+    store = _open(url, unattended=unattended)
+    if store is None:
         return EXIT_DATABASE_REFUSED
 
     try:
@@ -243,6 +328,8 @@ def _run(app: QApplication, url: str, demo: int | None, *, unattended: bool = Fa
     try:
         window = MainWindow(store)
         window.show()
+        if note:
+            window.statusBar().showMessage(note)
         gc.freeze()
         gc.enable()
         if os.environ.get(QUIT_WHEN_READY_ENV):
@@ -257,12 +344,28 @@ def _run(app: QApplication, url: str, demo: int | None, *, unattended: bool = Fa
             from app.windows import warm_up
 
             # What the first screen needs loads while the user looks at the window. It lives
-            # as long as the app, like start-up's objects: frozen too once loaded.
-            warm_up.start(window).finished.connect(gc.freeze)
+            # as long as the app, like start-up's objects: frozen too once loaded. Then the
+            # day's backup, if the ledger has none from today.
+            loading = warm_up.start(window)
+            loading.finished.connect(gc.freeze)
+            loading.finished.connect(window.take_daily_backup)
         with quitting_when_terminated(app, window.quit_without_prompts):
-            return app.exec()
+            code = app.exec()
+        backup = window.restore_requested
     finally:
         store.close()  # also releases the database's instance lock
+    if backup is None:
+        return code
+    try:
+        return Restart(_restore(url, backup))
+    except (OSError, BackupError) as failure:
+        log.error("restoring %s failed: %s", backup, failure)
+        tell_failure(
+            "backup not restored",
+            f"The backup {backup.name} was not restored: {failure}\n\nThe ledger is as it was.",
+            unattended=unattended,
+        )
+        return Restart(f"The backup {backup.name} was not restored: {failure}")
 
 
 @contextmanager

@@ -6,10 +6,13 @@ new customer's first location where the class has Default location ID from branc
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from app.models import Branch
+from sqlalchemy import select
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 _chosen: str | None = None
 
@@ -20,18 +23,15 @@ def choose_branch(branch_id: str | None) -> None:
     _chosen = branch_id.strip() or None if branch_id else None
 
 
-def chosen_branch() -> str | None:
-    return _chosen
+def pick(codes: Sequence[str]) -> str | None:
+    """The workstation's branch among ``codes`` (in order): the chosen one while it is there
+    (any case; the spelling stored), else the first, else None."""
+    chosen = (_chosen or "").lower()
+    return next((code for code in codes if code.lower() == chosen), codes[0] if codes else None)
 
 
 def current_branch(session: Session) -> str | None:
-    """The code of the workstation's branch: the chosen one while it exists (in the spelling
-    stored), else the first branch by code, else None for a company without branches."""
-    if _chosen is not None:
-        stored = session.scalar(
-            select(Branch.branch_id).where(func.lower(Branch.branch_id) == _chosen.lower())
-        )
-        if stored is not None:
-            return stored
-    first: str | None = session.scalar(select(Branch.branch_id).order_by(Branch.branch_id))
-    return first
+    """The code of the workstation's branch (pick) among the company's branches by code."""
+    from app.models import Branch  # the models load after start-up (app/windows/warm_up.py)
+
+    return pick(session.scalars(select(Branch.branch_id).order_by(Branch.branch_id)).all())

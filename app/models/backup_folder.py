@@ -122,9 +122,24 @@ def restore(backup: Path, database: Path, *, when: datetime | None = None) -> Pa
             raise BackupError(f"SQLite could not copy the backup: {exc}") from exc
         raise
     aside = _move_aside(database, when or datetime.now())
-    os.replace(partial, database)
+    try:
+        os.replace(partial, database)
+    except OSError:
+        if aside is not None:  # the ledger goes back where it was: nothing changed
+            _move_back(aside, database)
+        with suppress(OSError):
+            partial.unlink()
+        raise
     sync_folder(folder)
     return aside
+
+
+def _move_back(aside: Path, database: Path) -> None:
+    os.replace(aside, database)
+    for suffix in SIDE_FILES:
+        side = aside.with_name(aside.name + suffix)
+        if side.exists():
+            os.replace(side, database.with_name(database.name + suffix))
 
 
 def _move_aside(database: Path, when: datetime) -> Path | None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QWidget
-from sqlalchemy import select
+from sqlalchemy import text
 
 from app.ledger import workstation
-from app.models import Branch
 from app.models.database import Store
+
+# Plain SQL: the window is shown before the ORM and the models load (app/windows/warm_up.py).
+BRANCHES = text("SELECT branch_id, name FROM branch ORDER BY branch_id")
 
 KEY_BRANCH = "workstation/branch"
 
@@ -34,11 +36,9 @@ class BranchSelector(QComboBox):
 
     def reload(self) -> None:
         """The branches as stored now, the workstation's current one selected."""
-        with self._store.session() as session:
-            branches = session.execute(
-                select(Branch.branch_id, Branch.name).order_by(Branch.branch_id)
-            ).all()
-            current = workstation.current_branch(session)
+        with self._store.engine.connect() as connection:
+            branches = [(str(code), str(name)) for code, name in connection.execute(BRANCHES)]
+        current = workstation.pick([code for code, _name in branches])
         self.blockSignals(True)
         try:
             self.clear()

@@ -37,7 +37,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import URL
 
 from app import APP_NAME
+from app.models.backup import BackupError
+from app.paths import backups_dir
+from app.windows.backups import NOT_A_FILE, Backups, BackupsDialog
 from app.windows.branch_selector import BranchSelector
+from app.windows.framework import dialogs
 from app.windows.navigation import Navigate, Target
 from app.windows.screens import SCREENS, ScreenInfo, find_screen
 
@@ -103,6 +107,7 @@ class MainWindow(QMainWindow):
         *,
         screens: tuple[ScreenInfo, ...] = SCREENS,
         settings: QSettings | None = None,
+        backup_dir: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -111,6 +116,10 @@ class MainWindow(QMainWindow):
         self._by_id = {info.id: info for info in screens}
         self._settings = settings if settings is not None else QSettings()
         self._url: URL = store.engine.url
+        self.backups = Backups(store, backup_dir or backups_dir(), self._settings)
+        # The backup the user chose to restore: the start-up code restores it once this
+        # window has closed and the ledger with it (app/main.py).
+        self.restore_requested: Path | None = None
 
         self.setObjectName("main_window")
         self.setWindowTitle(f"{APP_NAME} — {database_name(self._url)}")
@@ -224,6 +233,19 @@ class MainWindow(QMainWindow):
             "action_new_demo_company", "New &demo company…", None, self.new_demo_company
         )
         file_menu.addAction(self.action_new_demo_company)
+        file_menu.addSeparator()
+        self.action_back_up_now = self._action(
+            "action_back_up_now", "&Back up now", None, self.back_up_now
+        )
+        self.action_backups = self._action(
+            "action_backups", "Backups and &restore…", None, self.show_backups
+        )
+        if self.backups.database is None:
+            for action in (self.action_back_up_now, self.action_backups):
+                action.setToolTip(NOT_A_FILE)
+            self.action_back_up_now.setEnabled(False)
+        file_menu.addAction(self.action_back_up_now)
+        file_menu.addAction(self.action_backups)
         file_menu.addSeparator()
         self.action_close_screen = self._action(
             "action_close_screen", "&Close screen", QKeySequence("Ctrl+W"), self.close_current
@@ -527,6 +549,49 @@ class MainWindow(QMainWindow):
         from app.windows.first_run import new_demo_company  # loaded only when used
 
         return new_demo_company(self)
+
+    # -- backups -------------------------------------------------------------------------------
+
+    def back_up_now(self) -> Path | None:
+        try:
+            taken = self.backups.back_up_now()
+        except (BackupError, OSError) as error:
+            log.warning("backup failed: %s", error)
+            dialogs.warn(self, "Back up now", f"The backup failed: {error}")
+            return None
+        self.statusBar().showMessage(f"Backed up to {taken}", STATUS_TIMEOUT_MS)
+        return taken
+
+    def take_daily_backup(self) -> Path | None:
+        """The day's backup after start-up; a failure is told, never in the way of work."""
+        try:
+            taken = self.backups.daily()
+        except (BackupError, OSError) as error:
+            log.warning("daily backup failed: %s", error)
+            self.statusBar().showMessage(f"Today's backup failed: {error}")
+            return None
+        if taken is not None:
+            self.statusBar().showMessage(f"Today's backup: {taken.name}", STATUS_TIMEOUT_MS)
+        return taken
+
+    def show_backups(self) -> BackupsDialog:
+        dialog = BackupsDialog(self.backups, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.restore(dialog.chosen))
+        dialog.open()
+        return dialog
+
+    def restore(self, backup: Path | None) -> bool:
+        """Close (each screen asking about unsaved input) so the start-up code can put
+        ``backup`` in place of the ledger and start again; False when the user kept a screen
+        open."""
+        if backup is None:
+            return False
+        self.restore_requested = backup
+        if not self.close():
+            self.restore_requested = None
+            return False
+        return True
 
     # -- about, closing, settings --------------------------------------------------------------
 

@@ -50,6 +50,10 @@ def inform(parent: QWidget, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
 
+def warn(parent: QWidget, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
 def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
     """A line of text the user types (a new customer number); None when cancelled."""
     answer, accepted = QInputDialog.getText(parent, title, label, text=text)
