@@ -41,6 +41,10 @@ def statements_dir() -> Path:
     return _private_folder(data_dir() / "statements")
 
 
+def drafts_dir() -> Path:
+    return _private_folder(data_dir() / "drafts")
+
+
 def log_dir() -> Path:
     return _private_folder(Path(_dirs.user_log_dir))
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, overload, runtime_checkable
 
-from PySide6.QtCore import QByteArray, QSettings, QStringListModel, Qt
+from PySide6.QtCore import QByteArray, QSettings, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QScreen
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,9 +38,13 @@ from sqlalchemy.engine import URL
 
 from app import APP_NAME
 from app.models.backup import BackupError
+from app.models.database import sqlite_path
 from app.paths import backups_dir
+from app.windows import errors
 from app.windows.backups import NOT_A_FILE, Backups, BackupsDialog
 from app.windows.branch_selector import BranchSelector
+from app.windows.drafts import INTERVAL_MS as DRAFT_INTERVAL_MS
+from app.windows.drafts import Draft, DraftError, Drafts, drafts_folder
 from app.windows.framework import dialogs
 from app.windows.navigation import Navigate, Target
 from app.windows.screens import SCREENS, ScreenInfo, find_screen
@@ -71,6 +75,15 @@ _TRAILING_ID = re.compile(r"\(([^()]+)\)\s*$")
 @runtime_checkable
 class ClosableScreen(Protocol):
     def confirm_close(self) -> bool: ...
+
+
+@runtime_checkable
+class DraftedScreen(Protocol):
+    """A screen whose unsaved input is kept as a draft (app/windows/drafts.py)."""
+
+    def draft(self) -> Draft | None: ...
+
+    def restore_draft(self, draft: Draft) -> None: ...
 
 
 @runtime_checkable
@@ -120,6 +133,20 @@ class MainWindow(QMainWindow):
         # The backup the user chose to restore: the start-up code restores it once this
         # window has closed and the ledger with it (app/main.py).
         self.restore_requested: Path | None = None
+        # Unsaved input kept every few seconds (none for a ledger opened read-only).
+        url_text = self._url.render_as_string(hide_password=True)
+        self.drafts: Drafts | None = (
+            None
+            if store.read_only
+            else Drafts(
+                drafts_folder(
+                    sqlite_path(self._url.render_as_string(hide_password=False)), url_text
+                )
+            )
+        )
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setInterval(DRAFT_INTERVAL_MS)
+        self._draft_timer.timeout.connect(self.keep_drafts)
 
         self.setObjectName("main_window")
         self.setWindowTitle(f"{APP_NAME} — {database_name(self._url)}")
@@ -148,6 +175,10 @@ class MainWindow(QMainWindow):
         if store.read_only:
             self._show_read_only_banner()
         self._restore_settings()
+        if self.drafts is not None:
+            self._draft_timer.start()
+            # Once the window is shown: what a crash interrupted is offered back.
+            QTimer.singleShot(0, self.offer_drafts)
         # After a crash the start recovered silently; the user should know (kept until replaced).
         if store.lock is not None and (note := store.lock.takeover_note()) is not None:
             self.statusBar().showMessage(note)
@@ -474,6 +505,8 @@ class MainWindow(QMainWindow):
         self.screen_tabs.setCurrentIndex(index)  # the user sees the screen that asks
         if not self._confirm_close(widget):
             return False
+        if self.drafts is not None:  # saved or discarded: nothing to restore
+            self.drafts.forget(widget.objectName())
         self.screen_tabs.removeTab(index)
         widget.deleteLater()
         return True
@@ -550,6 +583,49 @@ class MainWindow(QMainWindow):
 
         return new_demo_company(self)
 
+    # -- drafts --------------------------------------------------------------------------------
+
+    def keep_drafts(self) -> None:
+        """Write each open screen's unsaved input as its draft; forget the drafts of screens
+        with nothing unsaved. A draft that cannot be written is logged, never in the way."""
+        if self.drafts is None:
+            return
+        for widget in self._screen_widgets():
+            if not isinstance(widget, DraftedScreen):
+                continue
+            try:
+                draft = widget.draft()
+                if draft is None:
+                    self.drafts.forget(widget.objectName())
+                else:
+                    self.drafts.keep(draft)
+            except (OSError, DraftError) as error:
+                log.warning("draft of %s not kept: %s", widget.objectName(), error)
+
+    def offer_drafts(self) -> None:
+        """Offer back each draft a crash left (never in an unattended run, which no one
+        answers: the drafts then wait for the next start)."""
+        app = QApplication.instance()
+        if self.drafts is None or not isinstance(app, QApplication) or errors.is_unattended(app):
+            return
+        for draft in self.drafts.pending():
+            if draft.screen_id not in self._by_id:
+                continue
+            if not dialogs.confirm(
+                self,
+                "Restore unsaved input",
+                f"{screen_label(self._by_id[draft.screen_id])} had unsaved input when the app "
+                f"last stopped ({draft.title}, {draft.saved_at:%Y-%m-%d %H:%M:%S}).\n\n"
+                "Show it again, to check and save? (No deletes it.)",
+            ):
+                self.drafts.forget(draft.screen_id)
+                continue
+            widget = self.open_screen(draft.screen_id)
+            if isinstance(widget, DraftedScreen) and (
+                not isinstance(widget, ClosableScreen) or widget.confirm_close()
+            ):
+                widget.restore_draft(draft)
+
     # -- backups -------------------------------------------------------------------------------
 
     def back_up_now(self) -> Path | None:
@@ -613,11 +689,19 @@ class MainWindow(QMainWindow):
         if current is not None and (front := self.screen(current)) is not None:
             self.screen_tabs.setCurrentWidget(front)
         self.save_settings()
+        # Every screen was saved or its input discarded: nothing is left to restore.
+        self._draft_timer.stop()
+        if self.drafts is not None:
+            for widget in self._screen_widgets():
+                self.drafts.forget(widget.objectName())
         event.accept()
 
     def quit_without_prompts(self) -> None:
         """The close path for a terminated app (SIGTERM): no one is there to answer whether to
-        save, so nothing is asked and unsaved input is left unsaved; the layout is kept."""
+        save, so nothing is asked and unsaved input is left unsaved — but kept as drafts,
+        offered at the next start; the layout is kept."""
+        self.keep_drafts()
+        self._draft_timer.stop()
         self.save_settings()
 
     def save_settings(self) -> None:

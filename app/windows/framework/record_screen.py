@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -39,6 +40,7 @@ from app.ledger.records import (
 from app.logs import log
 from app.models.database import READ_ONLY_MESSAGE, Store
 from app.windows import errors
+from app.windows.drafts import Draft, basis_of
 from app.windows.framework import dialogs
 from app.windows.framework.binder import Binder, RecordModel
 from app.windows.framework.builder import FormBuilder
@@ -733,6 +735,47 @@ class RecordScreen(QWidget):
     @property
     def is_dirty(self) -> bool:
         return self.record.is_dirty
+
+    # -- drafts (app/windows/drafts.py) ------------------------------------------------------
+
+    def draft(self) -> Draft | None:
+        """The unsaved input as a draft (only the values changed), or None when nothing is
+        unsaved. A view grid's rows are other records' and never part of it."""
+        changed = [key for key in self.record.changed_keys() if key not in self._views]
+        if not changed:
+            return None
+        return Draft(
+            screen_id=self.spec.id,
+            record_id=self.record.record_id,
+            version=self.record.version,
+            basis=basis_of(self.record.loaded_values()),
+            changes={key: self.record.value(key) for key in changed},
+            saved_at=datetime.now(),
+            title=self._record_name(),
+        )
+
+    def restore_draft(self, draft: Draft) -> None:
+        """Show the record as saved now with the draft's changes typed over it (nothing is
+        saved). A record deleted meanwhile comes back as a new one holding the changes."""
+        if draft.record_id is None or not self._open(draft.record_id):
+            self.new_record()
+        # The changes belong together as typed: no on-change rule fills anything over them.
+        with self.binder.rules_paused():
+            for key, value in draft.changes.items():
+                if key in self.record.keys:
+                    self.record.set_value(key, value)
+        moved_on = draft.record_id is not None and (
+            basis_of(self.record.loaded_values()) != draft.basis
+        )
+        self.show_message(
+            f"Unsaved input restored from {draft.saved_at:%Y-%m-%d %H:%M:%S}. Check it and "
+            "save, or discard it with Cancel."
+            + (
+                " The record was saved elsewhere since: your changes are shown over what was saved."
+                if moved_on
+                else ""
+            )
+        )
 
 
 # Each handler calls the screen's method, so a screen that overrides one (preferences) is used.
