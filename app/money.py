@@ -158,4 +158,10 @@ def format_decimal(value: Decimal | None, places: int = MONEY_PLACES) -> str:
     if not value.is_finite():
         return str(value)
     # Formatting (unlike quantize) has no precision limit, and with enough places never rounds.
-    return f"{value:.{max(places, decimals_of(value))}f}"
+    shown_places = max(places, decimals_of(value))
+    if shown_places == 3 and abs(value) < 1000:
+        # ``1.125`` reads as one thousand one hundred and twenty-five where points group
+        # digits, so parse_decimal refuses it there; ``1.1250`` is the same number, and no
+        # one's thousands.
+        shown_places = 4
+    return f"{value:.{shown_places}f}"

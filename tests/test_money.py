@@ -136,16 +136,19 @@ def test_an_amount_is_shown_as_stored_never_rounded() -> None:
     assert format_decimal(Decimal("65.5000")) == "65.50"
     assert format_decimal(Decimal("12")) == "12.00"
     assert format_decimal(Decimal("0.00005")) == "0.00005"  # not 0.00
-    assert format_decimal(Decimal("1.005")) == "1.005"  # not 1.01
+    assert format_decimal(Decimal("1.005")) == "1.0050"  # not 1.01 (nor one thousand and five)
+    assert format_decimal(Decimal("1234.005")) == "1234.005"  # no one groups 1234 so
     assert format_decimal(Decimal("1" * 35)) == "1" * 35 + ".00"
     assert format_decimal(Decimal("1e30")) == "1" + "0" * 30 + ".00"  # too long to round: exact
     assert format_decimal(None) == ""
 
 
-@pytest.mark.parametrize("value", ["1500.50", "-0.01", "922337203685477.58", "0.00005", "1000"])
+@pytest.mark.parametrize(
+    "value", ["1500.50", "-0.01", "922337203685477.58", "0.00005", "1000", "12.345", "-1.125"]
+)
 @pytest.mark.parametrize("mark", [".", ","])
 def test_what_is_shown_reads_back_as_the_same_number(value: str, mark: str) -> None:
-    # (An amount with exactly three decimals, 12.345, is shown so too; where the user's decimal
-    # mark is the comma, typing it back is refused as ambiguous rather than misread.)
+    # An amount with exactly three decimals is shown with a fourth zero (12.3450): "12.345"
+    # would be refused as ambiguous where the user's decimal mark is the comma.
     shown = format_decimal(Decimal(value))
     assert parse_decimal(shown, mark) == Decimal(value)
