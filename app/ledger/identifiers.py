@@ -79,7 +79,14 @@ def web_problem(address: str | None) -> str | None:
     if not address:
         return None
     text = address.strip()
-    parts = urlsplit(text if "://" in text else f"https://{text}")
-    if parts.scheme not in ("http", "https") or "." not in (parts.hostname or "") or " " in text:
-        return f"{address} is not a web address (e.g. www.example.com)."
+    refusal = f"{address} is not a web address (e.g. www.example.com)."
+    try:
+        parts = urlsplit(text if "://" in text else f"https://{text}")
+        host = parts.hostname or ""
+    except ValueError:  # a stray "[" reads as a broken IPv6 host to urlsplit
+        return refusal
+    if parts.scheme not in ("http", "https") or "." not in host or " " in text:
+        return refusal
+    if not text.isprintable():  # control characters are in no address
+        return refusal
     return None

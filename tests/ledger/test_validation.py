@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.ledger.identifiers import web_problem
 from app.ledger.records import FieldRule
 from app.ledger.validation import EMAIL_LENGTH, email_error, email_problem
 
@@ -87,3 +88,26 @@ def test_the_field_error_names_the_field() -> None:
     assert str(error).startswith("Reply-to address: 'replies@example' is not an e-mail address")
     assert email_error(rule, None) is None
     assert email_error(rule, "replies@example.com") is None
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["www.example.com", "https://fjordfisk.no/kontakt", "http://example.org:8080/x"],
+)
+def test_web_addresses_are_taken(address: str) -> None:
+    assert web_problem(address) is None
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "example",  # no dot
+        "ftp://example.com",
+        "www.exa mple.com",
+        "http://[broken",  # read as a broken IPv6 host: refused, not an error
+        "Bell\x07 Escape\x1b[31m red",
+        "www.example.com\x07",
+    ],
+)
+def test_what_is_no_web_address_is_refused_with_the_rule(address: str) -> None:
+    assert web_problem(address) == f"{address} is not a web address (e.g. www.example.com)."

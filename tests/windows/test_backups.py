@@ -21,6 +21,7 @@ from app.models.backup_folder import backups_of
 from app.models.database import Store, sqlite_path
 from app.models.startup import open_store
 from app.windows.backups import KEY_KEEP, BackupsDialog
+from app.windows.framework import dialogs
 from app.windows.main_window import MainWindow
 from tests.models.conftest import checkpoint
 
@@ -102,11 +103,11 @@ def test_restore_closes_the_window_and_start_up_restores_and_starts_again(
     add_customer(store, "10002", "Saved after the backup AS")
 
     dialog = window.show_backups()
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(dialogs, "confirm", lambda *_a: False)
     dialog.restore_selected()
     assert dialog.chosen is None and window.isVisible()  # No: nothing happens
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(dialogs, "confirm", lambda *_a: True)
     dialog.restore_selected()
     assert window.restore_requested == backup
     assert not window.isVisible()

@@ -100,6 +100,7 @@ class ListWindow(QWidget):
 
         self._message = QLabel(self)
         self._message.setObjectName("list_message")
+        self._message.setTextFormat(Qt.TextFormat.PlainText)
         self._message.setStyleSheet("color: #b00020;")
         self._message.setWordWrap(True)
         self._row_count = QLabel(self)

@@ -62,6 +62,7 @@ class LookupEditor(QWidget):
         self.select_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.description = QLabel(self)
         self.description.setObjectName(f"{spec.key}_description")
+        self.description.setTextFormat(Qt.TextFormat.PlainText)  # a name, never markup
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # A long description is cut rather than squeezing the code out of sight.
         self.description.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

@@ -125,6 +125,8 @@ class RecordScreen(QWidget):
         self.navigate: Navigate | None = None
         self.message = QLabel(self)
         self.message.setObjectName("record_message")
+        # Messages quote what users typed: shown literally, never as markup.
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setVisible(False)
         self.binder.advised.connect(self.show_message)

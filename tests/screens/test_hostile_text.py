@@ -1,0 +1,151 @@
+"""Hostile text (issue 18 item 7): markup, control characters, right-to-left marks, combining
+characters, 10,000-character strings, spreadsheet formulas and SQL fragments, through every text
+field of the record screens: stored and shown literally, or refused with a message naming the
+field — never a crash, never cut, never taken for markup."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from app.ledger.customer_classes import CustomerClassService
+from app.ledger.customers import CustomerService
+from app.ledger.definitions.customer import CUSTOMER
+from app.ledger.definitions.customer_class import CUSTOMER_CLASS
+from app.ledger.fields import Definition, Kind
+from app.ledger.records import RecordService, ValidationError
+from app.ledger.setup import set_up_company
+from app.models.database import Store
+from app.windows.framework.record_screen import RecordScreen
+from app.windows.framework.widgets import as_editor
+from tests.screens.helpers import shown, trigger, type_into
+
+CORPUS: dict[str, str] = {
+    "markup": "<b>Smith</b> & <Sons> <script>alert(1)</script>",
+    "entities": "&amp; &lt;not a tag&gt; &#65;",
+    "control": "Bell\x07 Escape\x1b[31m red",
+    "right-to-left": "\u202eevil\u202c \u05e9\u05dc\u05d5\u05dd",
+    "combining": "Ze\u0301\u0301\u0301bra n\u0303",
+    "zero-width": "Zero\u200bwidth\u200djoin",
+    "emoji": "Fisk 🐟 AS 👍🏽",
+    "formula": '=HYPERLINK("http://x")',
+    "plus": "+47 22 00 00 00",
+    "minus": "-2+3",
+    "at": "@SUM(A1:A9)",
+    "sql": "'; DROP TABLE customer; --",
+    "quotes": 'O\'Brien "the" `tick`',
+    "percent": "100% %s %(name)s {0}",
+    "backslash": "C:\\new\\table",
+    "long": "A" * 10_000,
+}
+
+
+def text_fields(definition: Definition) -> list[str]:
+    return [
+        spec.key
+        for spec in definition.fields
+        if spec.kind == Kind.TEXT and spec.stored and not spec.read_only
+    ]
+
+
+def refused_or_literal(
+    service: RecordService[Any], base: dict[str, Any], key: str, text: str
+) -> str:
+    """Save ``text`` into field ``key``; 'refused' (naming the field) or 'stored' (exactly)."""
+    try:
+        record_id = service.save(None, base | {key: text})
+    except ValidationError as refused:
+        keys = [error.key for error in refused.errors]
+        assert keys == [key], f"{key}: refused {[str(e) for e in refused.errors]}"
+        assert all(error.label and error.rule for error in refused.errors)
+        return "refused"
+    assert service.load(record_id)[key] == text, key
+    service.delete(record_id)
+    return "stored"
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_every_customer_text_field_stores_hostile_text_literally_or_refuses_it(
+    store: Store, name: str
+) -> None:
+    set_up_company(store, base_currency="NOK", country="NO", language="nb-NO")
+    service = CustomerService(store)
+    # Every address and contact of its own: while shared with the main ones they store nothing
+    # of their own.
+    values = service.new_values()
+    base = values | {"customer_name": "Base AS"}
+    base |= {key: False for key in values if key.endswith("_same_as_main")}
+    outcomes = {
+        key: refused_or_literal(service, base, key, CORPUS[name]) for key in text_fields(CUSTOMER)
+    }
+    if name == "long":
+        assert set(outcomes.values()) <= {"refused", "stored"}
+        assert outcomes["customer_name"] == "refused"  # 10,000 characters: over its length
+    else:
+        assert outcomes["customer_name"] == "stored"
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_every_class_text_field_stores_hostile_text_literally_or_refuses_it(
+    store: Store, name: str
+) -> None:
+    set_up_company(store, base_currency="NOK", country="NO", language="nb-NO")
+    service = CustomerClassService(store)
+    base = service.new_values() | {"class_id": "HOSTILE", "description": "Base"}
+    outcome = {
+        key: refused_or_literal(service, base, key, CORPUS[name])
+        for key in text_fields(CUSTOMER_CLASS)
+    }
+    # The class ID takes letters and digits only: every hostile text is refused by name.
+    assert outcome["class_id"] == "refused"
+    assert outcome["description"] == ("refused" if name == "long" else "stored")
+
+
+@pytest.mark.parametrize("name", [n for n in sorted(CORPUS) if n != "long"])
+def test_hostile_text_typed_into_the_customer_screen_is_saved_and_shown_literally(
+    qtbot: QtBot, open_screen: Callable[[str], RecordScreen], store: Store, name: str
+) -> None:
+    set_up_company(store, base_currency="NOK", country="NO", language="nb-NO")
+    text = CORPUS[name]
+    screen = open_screen("AR303000")
+    trigger(screen, "add_new")
+    # Pasted, as such text mostly arrives (QTest cannot type combining or right-to-left marks).
+    paste_into(qtbot, screen, "customer_name", text)
+    paste_into(qtbot, screen, "main_contact_attention", text)
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+    record_id = screen.record.record_id
+    assert record_id is not None
+    screen.load_record(record_id)
+    assert shown(screen, "customer_name") == text
+    assert shown(screen, "main_contact_attention") == text
+    assert as_editor(screen.editor("customer_name")).value() == text
+
+
+def paste_into(qtbot: QtBot, screen: RecordScreen, key: str, text: str) -> None:
+    line = screen.editor(key)
+    assert isinstance(line, QLineEdit), key
+    QApplication.clipboard().setText(text)
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClick(line, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(line, Qt.Key.Key_Tab)
+
+
+def test_a_refusal_quoting_hostile_text_shows_it_as_text(
+    qtbot: QtBot, open_screen: Callable[[str], RecordScreen], store: Store
+) -> None:
+    set_up_company(store, base_currency="NOK", country="NO", language="nb-NO")
+    screen = open_screen("AR303000")
+    trigger(screen, "add_new")
+    type_into(qtbot, screen, "customer_name", "Markup AS")
+    type_into(qtbot, screen, "main_address_postcode", "<b>1</b>")
+    trigger(screen, "save")
+    message = screen.message.text()
+    assert "<b>1</b>" in message  # quoted as typed
+    assert screen.message.textFormat().name == "PlainText"
