@@ -109,4 +109,3 @@ def account_number_in_use(session: Session) -> Callable[[str], bool]:
         return number_holder(session, number) is not None
 
     return in_use
-

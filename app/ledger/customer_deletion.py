@@ -24,9 +24,9 @@ from sqlalchemy import Table, exists, func, not_, select
 from sqlalchemy import delete as sql_delete
 from sqlalchemy.orm import Session
 
+from app.ledger.business_accounts import supplier_of
 from app.ledger.records import RecordError
 from app.ledger.where_used import Use, uses_of
-from app.ledger.business_accounts import supplier_of
 from app.models import Address, ArDocument, Base, Contact, Customer, Location
 
 NAMED_CHILDREN = 3  # child accounts named in a refusal; the rest are counted

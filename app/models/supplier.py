@@ -115,4 +115,3 @@ class Supplier(MasterRecord, Base):
 
 unique_regardless_of_case(Supplier.supplier_no)
 unique_regardless_of_case(SupplierClass.class_id)
-

@@ -156,7 +156,10 @@ def test_a_stale_shared_address_is_refused_on_either_side(
     on_supplier = suppliers.load(supplier_id)
 
     suppliers.save(
-        supplier_id, on_supplier | {"main_address_city": "Voss"}, on_supplier["version"], on_supplier
+        supplier_id,
+        on_supplier | {"main_address_city": "Voss"},
+        on_supplier["version"],
+        on_supplier,
     )
     with pytest.raises(StaleRecordError, match="City was changed elsewhere"):
         customers.save(
@@ -174,9 +177,7 @@ def test_a_stale_prefill_is_refused_and_nothing_is_stored(
     customer_id = new_customer(customers, "Fjordkraft Handel AS", main_address_city="Bergen")
     read = suppliers.extension_values(customer_id)
     loaded = customers.load(customer_id)
-    customers.save(
-        customer_id, loaded | {"main_address_city": "Voss"}, loaded["version"], loaded
-    )
+    customers.save(customer_id, loaded | {"main_address_city": "Voss"}, loaded["version"], loaded)
 
     with pytest.raises(StaleRecordError, match="main address was changed on another screen"):
         suppliers.save(None, read | {EXTENDS_CUSTOMER: customer_id}, None, read)

@@ -42,6 +42,12 @@ def _bic_problem(value: Any) -> str | None:
     return bic_problem(str(value))
 
 
+# The main address and contact: the keys of the customer's main sections (the same rows).
+MAIN_ADDRESS_FIELDS = section_fields("main_address", "main_address", ADDRESS_PARTS, None)
+MAIN_CONTACT_FIELDS = section_fields("main_contact", "main_contact", CONTACT_PARTS, None)
+MAIN_ADDRESS = tuple(spec.key for spec in MAIN_ADDRESS_FIELDS)
+MAIN_CONTACT = tuple(spec.key for spec in MAIN_CONTACT_FIELDS)
+
 FIELDS: tuple[Field, ...] = (
     # Not required: left empty, saving takes the next number of the account numbers (the
     # CUSTOMER series, which numbers customers and suppliers alike).
@@ -69,8 +75,8 @@ FIELDS: tuple[Field, ...] = (
         read_only=True,
         help="Supplier, or Customer and supplier when the business is a customer too.",
     ),
-    *section_fields("main_address", "main_address", ADDRESS_PARTS, None),
-    *section_fields("main_contact", "main_contact", CONTACT_PARTS, None),
+    *MAIN_ADDRESS_FIELDS,
+    *MAIN_CONTACT_FIELDS,
     Field(
         SUPPLIER_CLASS,
         "Supplier class",
