@@ -404,8 +404,9 @@ class CustomerScreen(RecordScreen):
         except RecordError as error:
             self.show_message(str(error), error=True)
             return
-        # What saving makes the account; the record is unsaved until then.
-        if self.show_prefilled(values, {ACCOUNT_TYPE: BusinessAccountType.CUSTOMER_AND_SUPPLIER}):
+        # The number shown as typed: the record is unsaved until saved (the account type
+        # follows then), and the rest as read, so the save can check the supplier still has it.
+        if self.show_prefilled(values, {"customer_no": values.pop("customer_no")}):
             self._extending = supplier_id
             self.show_message(
                 "A new customer for this supplier: complete it and save. Nothing is stored "

@@ -157,8 +157,9 @@ class SupplierScreen(RecordScreen):
         except RecordError as error:
             self.show_message(str(error), error=True)
             return
-        # What saving makes the account; the record is unsaved until then.
-        if self.show_prefilled(values, {ACCOUNT_TYPE: BusinessAccountType.CUSTOMER_AND_SUPPLIER}):
+        # The number shown as typed: the record is unsaved until saved (the account type
+        # follows then), and the rest as read, so the save can check the customer still has it.
+        if self.show_prefilled(values, {"supplier_no": values.pop("supplier_no")}):
             self._extending = customer_id
             self.show_message(
                 "A new supplier for this customer: complete it and save. Nothing is stored "
