@@ -95,7 +95,7 @@ class Supplier(MasterRecord, Base):
     # Payment settings: how the business is paid, and its bank account.
     payment_method_id: Mapped[int | None] = _ref("payment_method")
     cash_account_id: Mapped[int | None] = _ref("cash_account")
-    iban: Mapped[str | None] = mapped_column(String(34))
+    iban: Mapped[str | None] = mapped_column(String(50))  # as typed, in groups of four
     bic: Mapped[str | None] = mapped_column(String(11))
 
     # General ledger accounts

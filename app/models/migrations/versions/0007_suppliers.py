@@ -68,7 +68,7 @@ def upgrade() -> None:
     sa.Column('document_language_id', sa.Integer(), nullable=True),
     sa.Column('payment_method_id', sa.Integer(), nullable=True),
     sa.Column('cash_account_id', sa.Integer(), nullable=True),
-    sa.Column('iban', sa.String(length=34), nullable=True),
+    sa.Column('iban', sa.String(length=50), nullable=True),
     sa.Column('bic', sa.String(length=11), nullable=True),
     sa.Column('supplier_ledger_account_id', sa.Integer(), nullable=True),
     sa.Column('supplier_ledger_sub_id', sa.Integer(), nullable=True),
