@@ -478,7 +478,8 @@ class CustomerService(RecordService[Customer]):
                 part = "main address" if attr.startswith("main_address") else "main contact"
                 raise StaleRecordError(
                     f"The supplier's {part} was changed on another screen since this customer "
-                    f"was started from it ({self.rules[key].label}). Nothing was saved."
+                    f"was started from it ({self.rules[key].label}). Nothing was saved: use "
+                    "Extend to customer again to start from the supplier as it is now."
                 )
 
     def writes(self, key: str, values: Mapping[str, Any]) -> bool:

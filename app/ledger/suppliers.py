@@ -271,13 +271,15 @@ class SupplierService(RecordService[Supplier]):
             if key in loaded and value_at(customer, attr) != loaded[key]:
                 part = "main address" if attr.startswith("main_address") else "main contact"
                 raise StaleRecordError(
-                    f"The customer's {part} was changed on another screen since this supplier "
-                    f"was started from it ({self.rules[key].label}). Nothing was saved."
-                )
+                f"The customer's {part} was changed on another screen since this supplier "
+                f"was started from it ({self.rules[key].label}). Nothing was saved: use "
+                "Extend to supplier again to start from the customer as it is now."
+            )
         if loaded.get(SUPPLIER_NAME) is not None and customer.name != loaded[SUPPLIER_NAME]:
             raise StaleRecordError(
                 "The customer's name was changed on another screen since this supplier was "
-                "started from it. Nothing was saved."
+                "started from it. Nothing was saved: use Extend to supplier again to start "
+                "from the customer as it is now."
             )
 
     def part(self, session: Session, owner: Any, name: str) -> Any:

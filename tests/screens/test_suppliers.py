@@ -355,3 +355,43 @@ def test_both_list_windows_show_the_account_type(
         "Fjordkraft Handel AS": "Customer and supplier",
         "Bergen Papir AS": "Supplier",
     }
+
+
+def test_extend_with_changes_that_cannot_be_saved_opens_nothing(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    customers = opened(window, "AR303000")
+    create_customer(qtbot, customers, "Fjordkraft Handel AS")
+    type_into(qtbot, customers, "main_contact_email", "post@")
+
+    trigger(customers, "extend_to_supplier")
+
+    assert window.current_screen_id() == "AR303000"
+    assert "Email" in customers.message.text()
+    assert customers.is_dirty  # what was typed stays, to correct
+    assert window.screen("AP303000") is None
+    assert suppliers_stored(store) == 0
+
+
+def test_a_prefilled_supplier_whose_customer_changed_meanwhile_is_refused(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    customers = opened(window, "AR303000")
+    create_customer(qtbot, customers, "Fjordkraft Handel AS", main_address_city="Bergen")
+    trigger(customers, "extend_to_supplier")
+    suppliers = opened(window, "AP303000")
+
+    window.open_screen("AR303000")
+    type_into(qtbot, customers, "main_address_city", "Voss")
+    trigger(customers, "save")
+    assert customers.message.text() == "Saved."
+
+    window.open_screen("AP303000")
+    trigger(suppliers, "save")
+    said = suppliers.message.text()
+    assert said.startswith("The customer's main address was changed on another screen")
+    assert "use Extend to supplier again" in said
+    assert suppliers.is_dirty and shown(suppliers, "main_address_city") == "Bergen"
+    assert suppliers_stored(store) == 0
+    with store.session() as session:
+        assert session.scalars(select(Address.city)).one() == "Voss"
