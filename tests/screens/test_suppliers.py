@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -395,3 +396,13 @@ def test_a_prefilled_supplier_whose_customer_changed_meanwhile_is_refused(
     assert suppliers_stored(store) == 0
     with store.session() as session:
         assert session.scalars(select(Address.city)).one() == "Voss"
+
+
+def test_the_supplier_record_model_passes(
+    qtbot: QtBot, window: MainWindow, qtmodeltester: ModelTester
+) -> None:
+    suppliers = opened(window, "AP303000")
+    qtmodeltester.check(suppliers.record, force_py=True)  # a new record
+    type_into(qtbot, suppliers, "supplier_name", "Bergen Papir AS")
+    trigger(suppliers, "save")
+    qtmodeltester.check(suppliers.record, force_py=True)  # a saved one
