@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, exists, func, select
+from sqlalchemy import ColumnElement, case, exists, func, select, true
 from sqlalchemy.orm import Session
 
 from app.models import BusinessAccountType, Customer, Supplier
@@ -73,29 +73,38 @@ def number_holder(
     """Who else holds ``number`` (compared regardless of case): ``customer 10002 Fjordkraft``
     or ``supplier 10002 …``; None when it is free for the account of ``customer_id`` and
     ``supplier_id`` (either may be None: a new record, or no other side)."""
-    wanted = func.lower(number.strip())
-    customers = select(Customer.customer_no, Customer.name).where(
-        func.lower(Customer.customer_no) == wanted
+    return customer_holder(session, number, customer_id=customer_id) or supplier_holder(
+        session, number, customer_id=customer_id, supplier_id=supplier_id
     )
-    if customer_id is not None:
-        customers = customers.where(Customer.id != customer_id)
-    found = session.execute(customers.limit(1)).first()
-    if found is not None:
-        return _named("customer", found[0], found[1])
-    suppliers = select(Supplier.supplier_no, Supplier.name).where(
-        func.lower(Supplier.supplier_no) == wanted
-    )
-    if supplier_id is not None:
-        suppliers = suppliers.where(Supplier.id != supplier_id)
-    if customer_id is not None:
-        # The customer's own supplier side holds the customer's number by design.
-        suppliers = suppliers.where(
-            (Supplier.customer_id.is_(None)) | (Supplier.customer_id != customer_id)
+
+
+def customer_holder(session: Session, number: str, *, customer_id: int | None) -> str | None:
+    """The customer other than ``customer_id`` holding ``number``, named; None if none."""
+    found = session.execute(
+        select(Customer.customer_no, Customer.name)
+        .where(
+            func.lower(Customer.customer_no) == func.lower(number.strip()),
+            Customer.id != customer_id if customer_id is not None else true(),
         )
-    found = session.execute(suppliers.limit(1)).first()
-    if found is not None:
-        return _named("supplier", found[0], found[1])
-    return None
+        .limit(1)
+    ).first()
+    return _named("customer", found[0], found[1]) if found is not None else None
+
+
+def supplier_holder(
+    session: Session, number: str, *, customer_id: int | None, supplier_id: int | None
+) -> str | None:
+    """The supplier other than ``supplier_id`` (and other than the supplier side of
+    ``customer_id``, which holds the customer's number by design) holding ``number``."""
+    conditions = [func.lower(Supplier.supplier_no) == func.lower(number.strip())]
+    if supplier_id is not None:
+        conditions.append(Supplier.id != supplier_id)
+    if customer_id is not None:
+        conditions.append(Supplier.customer_id.is_(None) | (Supplier.customer_id != customer_id))
+    found = session.execute(
+        select(Supplier.supplier_no, Supplier.name).where(*conditions).limit(1)
+    ).first()
+    return _named("supplier", found[0], found[1]) if found is not None else None
 
 
 def _named(noun: str, number: str, name: str | None) -> str:

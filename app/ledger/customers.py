@@ -25,7 +25,7 @@ from app.ledger.balances import customer_balances
 from app.ledger.business_accounts import (
     account_number_in_use,
     customer_type,
-    number_holder,
+    supplier_holder,
     supplier_of,
 )
 from app.ledger.change_id import change_customer_no, customer_no_problem
@@ -345,8 +345,12 @@ class CustomerService(RecordService[Customer]):
                     f"the customer of supplier {supplier.supplier_no} keeps the supplier's "
                     f"number ({supplier.supplier_no})."
                 )
-        holder = number_holder(
-            session, number, supplier_id=extends if isinstance(extends, int) else None
+        # Another customer holding it is the generic rule's (codes unique regardless of case).
+        holder = supplier_holder(
+            session,
+            number,
+            customer_id=None,
+            supplier_id=extends if isinstance(extends, int) else None,
         )
         return f"'{number}' is already used by {holder}." if holder else None
 

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.ledger.business_accounts import (
     account_number_in_use,
-    number_holder,
+    customer_holder,
     supplier_of,
     supplier_type,
 )
@@ -230,7 +230,8 @@ class SupplierService(RecordService[Supplier]):
                     f"the supplier of customer {customer.customer_no} keeps the customer's "
                     f"number ({customer.customer_no})."
                 )
-        holder = number_holder(session, number, customer_id=customer_id, supplier_id=record_id)
+        # Another supplier holding it is the generic rule's (codes unique regardless of case).
+        holder = customer_holder(session, number, customer_id=customer_id)
         return f"'{number}' is already used by {holder}." if holder else None
 
     # -- writing -------------------------------------------------------------------------------
@@ -271,10 +272,10 @@ class SupplierService(RecordService[Supplier]):
             if key in loaded and value_at(customer, attr) != loaded[key]:
                 part = "main address" if attr.startswith("main_address") else "main contact"
                 raise StaleRecordError(
-                f"The customer's {part} was changed on another screen since this supplier "
-                f"was started from it ({self.rules[key].label}). Nothing was saved: use "
-                "Extend to supplier again to start from the customer as it is now."
-            )
+                    f"The customer's {part} was changed on another screen since this supplier "
+                    f"was started from it ({self.rules[key].label}). Nothing was saved: use "
+                    "Extend to supplier again to start from the customer as it is now."
+                )
         if loaded.get(SUPPLIER_NAME) is not None and customer.name != loaded[SUPPLIER_NAME]:
             raise StaleRecordError(
                 "The customer's name was changed on another screen since this supplier was "

@@ -290,3 +290,21 @@ def test_deleting_either_side_leaves_the_other_with_the_shared_rows(
     with store.session() as session:
         assert session.scalar(select(func.count()).select_from(Address)) == 0
         assert session.scalar(select(func.count()).select_from(Contact)) == 0
+
+
+def test_a_number_another_account_holds_is_refused_once_naming_the_holder(
+    store: Store, customers: CustomerService, suppliers: SupplierService
+) -> None:
+    new = suppliers.new_values() | {"supplier_name": "Bergen Papir AS", "supplier_no": "BP1"}
+    suppliers.save(None, new)
+    with pytest.raises(ValidationError) as twice:
+        suppliers.save(None, new | {"supplier_no": "bp1"})
+    assert [str(error) for error in twice.value.errors] == [
+        "Supplier no.: 'bp1' is already used by another supplier, as 'BP1' (codes are unique "
+        "regardless of case)."
+    ]
+    with pytest.raises(ValidationError) as customer:
+        new_customer(customers, "Bergen Papir AS", customer_no="bp1")
+    assert [str(error) for error in customer.value.errors] == [
+        "Customer no.: 'bp1' is already used by supplier BP1 Bergen Papir AS."
+    ]
