@@ -12,10 +12,11 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from app.models import Address, BusinessAccountType, Customer, Supplier
+from app.models import Address, BusinessAccountType, Country, Customer, Supplier
 from app.models.database import Store
 from app.windows.framework.dialogs import Unsaved
 from app.windows.framework.listwindow import ListWindow
+from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.main_window import MainWindow
 from tests.screens.conftest import Answers
@@ -406,3 +407,26 @@ def test_the_supplier_record_model_passes(
     type_into(qtbot, suppliers, "supplier_name", "Bergen Papir AS")
     trigger(suppliers, "save")
     qtmodeltester.check(suppliers.record, force_py=True)  # a saved one
+
+
+def test_the_county_lookup_offers_the_main_address_countrys_counties(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    suppliers = opened(window, "AP303000")
+    with store.session() as session:
+        norway = session.scalars(select(Country).where(Country.country_id == "NO")).one()
+        county_code = next(c.county_id for c in norway.counties if c.name == "Vestland")
+        norwegian = {c.county_id for c in norway.counties}
+    type_into(qtbot, suppliers, "main_address_country", "NO")
+    lookup = suppliers.editor("main_address_county")
+    assert isinstance(lookup, LookupEditor)
+    lookup.line_edit.setFocus()
+    qtbot.keyClicks(lookup.line_edit, county_code[:1])
+    model = lookup.completer.model()
+    offered = [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+    assert offered and all(text.split(" – ")[0] in norwegian for text in offered)
+    type_into(qtbot, suppliers, "main_address_county", county_code)
+    assert lookup.description.text() == "Vestland"
+    # Another country: the county of Norway goes.
+    type_into(qtbot, suppliers, "main_address_country", "SE")
+    assert shown(suppliers, "main_address_county") == ""

@@ -6,6 +6,7 @@ financial settings), Payment settings and General ledger accounts — arranged f
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
@@ -13,11 +14,13 @@ from PySide6.QtWidgets import QWidget
 from app.ledger.customers import EXTENDS_SUPPLIER
 from app.ledger.definitions.supplier import ACCOUNT_TYPE, MAIN_ADDRESS, MAIN_CONTACT, SUPPLIER
 from app.ledger.records import RecordError
+from app.ledger.sources import COUNTIES
 from app.ledger.supplier_list import supplier_list_query
 from app.ledger.suppliers import EXTENDS_CUSTOMER, SupplierService
-from app.models import BusinessAccountType, Supplier, SupplierStatus
+from app.models import BusinessAccountType, County, Supplier, SupplierStatus
 from app.models.database import Store
 from app.windows.framework import dialogs
+from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import Action, Kind, ListColumn, Screen, Section, Tab, Values
 from app.windows.navigation import Target
@@ -136,9 +139,22 @@ class SupplierScreen(RecordScreen):
         self._extending: int | None = None  # the customer a new supplier is made for
         super().__init__(store, SCREEN, service, parent)
 
+    def wire(self) -> None:
+        # The county lookup offers the main address's country's counties, as on AR303000.
+        self.binder.on_change["main_address_country"] = self._narrow_county
+
     def _after_load(self) -> None:
         self._extending = None
         super()._after_load()
+        self._narrow_county(self.record.value("main_address_country"))
+
+    def _narrow_county(self, country_id: Any) -> None:
+        editor = self.editor("main_address_county")
+        assert isinstance(editor, LookupEditor)
+        if isinstance(country_id, int):
+            editor.source = replace(COUNTIES, where=lambda: County.country_id == country_id)
+        else:
+            editor.source = COUNTIES
 
     def values_to_save(self) -> dict[str, Any]:
         values = super().values_to_save()
