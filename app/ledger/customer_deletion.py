@@ -10,6 +10,10 @@ What goes with the customer: its locations and payment methods (the models' casc
 address and contact records of the customer and its locations (main, invoice, location ones)
 once nothing refers to them any more — "Same as main" shares them, so they are deleted after
 the records sharing them, and only when no other row still uses them.
+
+A customer that is a supplier too leaves the supplier standing: the supplier is unlinked
+(its account type becomes Supplier) and keeps the main address and contact they shared, which
+are therefore still used and not deleted.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from sqlalchemy import Table, exists, func, not_, select
 from sqlalchemy import delete as sql_delete
 from sqlalchemy.orm import Session
 
+from app.ledger.business_accounts import supplier_of
 from app.ledger.records import RecordError
 from app.ledger.where_used import Use, uses_of
 from app.models import Address, ArDocument, Base, Contact, Customer, Location
@@ -54,11 +59,16 @@ def delete_customer_parts(session: Session, customer: Customer) -> None:
     """Delete the customer, its locations and payment methods, then its addresses and contacts
     that nothing refers to any more (not checked for refusals: see ``delete_customer``)."""
     address_ids, contact_ids = _parts_of(session, customer)
+    supplier = supplier_of(session, customer.id)
+    if supplier is not None:
+        # The supplier side stays (its version moves: a screen showing it reloads first).
+        supplier.customer_id = None
+        session.flush()
     session.delete(customer)
     session.flush()
     # Only now are they unreferenced: the customer and its locations pointed at them.
-    _delete_unused(session, Address, address_ids)
-    _delete_unused(session, Contact, contact_ids)
+    delete_unused(session, Address, address_ids)
+    delete_unused(session, Contact, contact_ids)
 
 
 def _documents(session: Session, customer: Customer) -> str | None:
@@ -107,7 +117,12 @@ def _child_accounts(session: Session, customer: Customer) -> str | None:
 
 def _other_uses(session: Session, customer: Customer) -> str | None:
     """References the two rules above do not already name (documents, child accounts)."""
-    named = {("ar_document", "customer_id"), ("customer", "parent_account_id")}
+    # The supplier side of the account is not a use: it stays, unlinked.
+    named = {
+        ("ar_document", "customer_id"),
+        ("customer", "parent_account_id"),
+        ("supplier", "customer_id"),
+    }
     uses: list[Use] = [
         use for use in uses_of(session, customer) if (use.table, use.column) not in named
     ]
@@ -128,7 +143,7 @@ def _parts_of(session: Session, customer: Customer) -> tuple[set[int], set[int]]
     return {i for i in addresses if i is not None}, {i for i in contacts if i is not None}
 
 
-def _delete_unused(session: Session, model: type[Address | Contact], ids: set[int]) -> None:
+def delete_unused(session: Session, model: type[Address | Contact], ids: set[int]) -> None:
     """Delete the rows of ``ids`` that no foreign key of the schema refers to any more."""
     if not ids:
         return

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, select, type_coerce
 
 from app.ledger.balances import is_open, signed
+from app.ledger.business_accounts import customer_type_column
 from app.models import Address, ArDocument, Country, Customer, CustomerClass
 from app.models.base import ExactDecimal
 
@@ -35,7 +36,8 @@ def balance_of_customer() -> ColumnElement[Any]:
 
 
 def customer_list_query() -> Select[*tuple[Any, ...]]:
-    """Labelled columns: id, customer_no, name, city, country, customer_class, status, balance."""
+    """Labelled columns: id, customer_no, name, city, country, customer_class, account_type,
+    status, balance."""
     # The main address: a customer's other addresses (invoice, locations) are not the list's.
     return (
         select(
@@ -45,6 +47,8 @@ def customer_list_query() -> Select[*tuple[Any, ...]]:
             Address.city.label("city"),
             Country.country_id.label("country"),
             CustomerClass.class_id.label("customer_class"),
+            # Customer, or Customer and supplier: one index lookup (supplier.customer_id) a row.
+            customer_type_column().label("account_type"),
             Customer.status.label("status"),
             balance_of_customer().label("balance"),
         )

@@ -5,6 +5,10 @@ class's values (app/ledger/class_defaults.py). A customer saved without a number
 number of the CUSTOMER number series in the saving transaction, skipping numbers already used;
 when the series is manual (or missing) the user is asked to type one. The first save creates the
 MAIN location from the Delivery settings; later saves update the default location.
+
+A customer is one side of a business account (app/ledger/business_accounts.py): its number is
+no supplier's but its own supplier's, a name it saves is its supplier's too, and Extend to
+customer (AP303000) starts a new customer from a supplier, sharing its main address and contact.
 """
 
 from __future__ import annotations
@@ -18,6 +22,12 @@ from sqlalchemy.orm import Session
 
 from app.ledger import class_defaults, customer_deletion
 from app.ledger.balances import customer_balances
+from app.ledger.business_accounts import (
+    account_number_in_use,
+    customer_type,
+    supplier_holder,
+    supplier_of,
+)
 from app.ledger.change_id import change_customer_no, customer_no_problem
 from app.ledger.geography import postcode_problem
 from app.ledger.identifiers import (
@@ -27,16 +37,18 @@ from app.ledger.identifiers import (
     web_problem,
 )
 from app.ledger.locations import location_rows, main_location_id
-from app.ledger.number_series import number_in_use
 from app.ledger.numbering import CUSTOMER_SERIES, NumberingError, next_number, take_number
 from app.ledger.payment_methods import detail_problem
 from app.ledger.records import (
     FieldError,
+    RecordError,
     RecordService,
     ScreenRules,
+    StaleRecordError,
     ValidationError,
     count_where,
     is_blank,
+    value_at,
 )
 from app.ledger.same_as_main import CUSTOMER_SHARES, arrange, shared_key
 from app.ledger.validation import email_problem
@@ -44,6 +56,8 @@ from app.ledger.write_off_settings import WRITE_OFF_LIMIT, write_off_limit_probl
 from app.models import (
     MAIN_LOCATION_ID,
     PREFERENCES_ID,
+    Address,
+    Contact,
     Country,
     County,
     Customer,
@@ -54,6 +68,7 @@ from app.models import (
     NumberSeries,
     PaymentMethod,
     Preferences,
+    Supplier,
 )
 from app.models.database import Store
 
@@ -68,6 +83,11 @@ PAYMENT_METHOD_DETAILS = "default_payment_method.details"
 LOCATIONS = "locations"
 # The product family names the MAIN location so until the user names it.
 MAIN_LOCATION_NAME = "Primary location"
+ACCOUNT_TYPE = "account_type"
+# The values key naming the supplier a new customer is made for (Extend to customer).
+EXTENDS_SUPPLIER = "extends_supplier"
+# The parts of the business account a supplier shares with its customer: the same rows.
+SHARED_PARTS = ("main_address", "main_contact")
 
 
 def selectable_customer() -> Any:
@@ -124,6 +144,12 @@ class CustomerService(RecordService[Customer]):
             for rule in self.rules.values()
             if rule.attr in class_defaults.FROM_CLASS
         }
+        # The fields showing the parts a supplier of the account shares, and their paths.
+        self.shared_fields = {
+            rule.key: rule.attr
+            for rule in self.rules.values()
+            if rule.stored and rule.attr.split(".")[0] in SHARED_PARTS and "." in rule.attr
+        }
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -143,10 +169,44 @@ class CustomerService(RecordService[Customer]):
             if values.get(share.flag):
                 values |= share.mirrored(values)
         values[LOCATIONS] = []  # a new customer's MAIN location is made by its first save
+        values[ACCOUNT_TYPE] = None  # a business account once saved
         return values
+
+    def extension_values(self, supplier_id: int) -> dict[str, Any]:
+        """A new customer for the saved supplier (Extend to customer), not stored: the business
+        account's number, name, main address and contact as read now, its VAT zone and document
+        language, the rest a new customer's (the default class's)."""
+        values = self.new_values()
+        with self.store.session() as session:
+            supplier = session.get(Supplier, supplier_id)
+            if supplier is None:
+                raise StaleRecordError("The supplier no longer exists.")
+            if supplier.customer_id is not None:
+                raise RecordError(f"Supplier {supplier.supplier_no} is a customer already.")
+            values |= {
+                CUSTOMER_NO: supplier.supplier_no,
+                "customer_name": supplier.name,
+                **self._shared_of(supplier),
+            }
+            # Seed (AR303000, VAT zone): a customer extended from a supplier takes its zone.
+            for key, value in (
+                ("vat_zone", supplier.vat_zone_id),
+                ("document_language", supplier.document_language_id),
+            ):
+                if key in self.rules and value is not None:
+                    values[key] = value
+        for share in CUSTOMER_SHARES:
+            if values.get(share.flag):
+                values |= share.mirrored(values)
+        return values
+
+    def _shared_of(self, supplier: Supplier) -> dict[str, Any]:
+        """The supplier's values of the parts it would share (main address and contact)."""
+        return {key: value_at(supplier, attr) for key, attr in self.shared_fields.items()}
 
     def values_of(self, session: Session, record: Customer) -> dict[str, Any]:
         values = super().values_of(session, record)
+        values[ACCOUNT_TYPE] = customer_type(session, record.id)
         # The read-only balances of the top part and the credit verification rules, named as
         # their fields are.
         values |= asdict(customer_balances(session, record.id))
@@ -213,8 +273,12 @@ class CustomerService(RecordService[Customer]):
         number = values.get(CUSTOMER_NO)
         problem: str | None = None
         if is_blank(number):
-            # A new customer may leave it empty for the series; a saved one keeps its number.
-            problem = numbering_problem(session) if record_id is None else "a value is required."
+            # A new customer may leave it empty for the series (or, made for a supplier, to
+            # take the supplier's); a saved one keeps its number.
+            if record_id is not None:
+                problem = "a value is required."
+            elif values.get(EXTENDS_SUPPLIER) is None:
+                problem = numbering_problem(session)
         elif record_id is None and isinstance(number, str):
             # A typed number has the form of an ID, as Change ID requires of a new one.
             flagged = any(error.key == CUSTOMER_NO for error in errors)
@@ -249,6 +313,7 @@ class CustomerService(RecordService[Customer]):
         problems["corporate_id"] = corporate_id_problem(country, values.get("corporate_id"))
         problems["gln"] = gln_problem(values.get("gln"))
         problems[WRITE_OFF_LIMIT] = write_off_limit_problem(values)
+        problems[CUSTOMER_NO] = self._number_problem(session, record_id, values)
         problems |= self._class_requirements(session, values)
         problems |= self._parent_problems(session, record_id, values)
         problems |= self._payment_method_problems(session, values)
@@ -260,6 +325,31 @@ class CustomerService(RecordService[Customer]):
             FieldError(PAYMENT_METHOD_DETAILS, label, problem)
             for label, problem in self._detail_problems(session, values)
         ]
+
+    def _number_problem(
+        self, session: Session, record_id: int | None, values: Mapping[str, Any]
+    ) -> str | None:
+        """A new customer's number is no supplier's (one space of account numbers), but the
+        number of the supplier it is made for (Extend to customer)."""
+        number = values.get(CUSTOMER_NO)
+        if record_id is not None or not isinstance(number, str) or is_blank(number):
+            return None
+        extends = values.get(EXTENDS_SUPPLIER)
+        if isinstance(extends, int):
+            supplier = session.get(Supplier, extends)
+            if supplier is not None and supplier.supplier_no != number.strip():
+                return (
+                    f"the customer of supplier {supplier.supplier_no} keeps the supplier's "
+                    f"number ({supplier.supplier_no})."
+                )
+        # Another customer holding it is the generic rule's (codes unique regardless of case).
+        holder = supplier_holder(
+            session,
+            number,
+            customer_id=None,
+            supplier_id=extends if isinstance(extends, int) else None,
+        )
+        return f"'{number}' is already used by {holder}." if holder else None
 
     def _label(self, key: str) -> str:
         """A field's label, with its section's where three sections share the label
@@ -353,6 +443,46 @@ class CustomerService(RecordService[Customer]):
 
     # -- writing -------------------------------------------------------------------------------
 
+    def write(
+        self,
+        session: Session,
+        record_id: int | None,
+        values: Mapping[str, Any],
+        version: int | None = None,
+        loaded: Mapping[str, Any] | None = None,
+    ) -> Customer:
+        extends = values.get(EXTENDS_SUPPLIER)
+        if record_id is None and isinstance(extends, int):
+            self._check_extended(session, extends, loaded)
+        return super().write(session, record_id, values, version, loaded)
+
+    def _check_extended(
+        self, session: Session, supplier_id: int, loaded: Mapping[str, Any] | None
+    ) -> None:
+        """The supplier being extended is still there, not a customer yet, and its shared values
+        are those the new customer was prefilled with."""
+        supplier = session.get(Supplier, supplier_id)
+        if supplier is None:
+            raise StaleRecordError(
+                "The supplier was deleted on another screen since this customer was started "
+                "from it. Nothing was saved."
+            )
+        if supplier.customer_id is not None:
+            raise StaleRecordError(
+                f"Supplier {supplier.supplier_no} was made a customer on another screen since "
+                "this customer was started from it. Nothing was saved."
+            )
+        if loaded is None:
+            return
+        for key, attr in self.shared_fields.items():
+            if key in loaded and value_at(supplier, attr) != loaded[key]:
+                part = "main address" if attr.startswith("main_address") else "main contact"
+                raise StaleRecordError(
+                    f"The supplier's {part} was changed on another screen since this customer "
+                    f"was started from it ({self.rules[key].label}). Nothing was saved: use "
+                    "Extend to customer again to start from the supplier as it is now."
+                )
+
     def writes(self, key: str, values: Mapping[str, Any]) -> bool:
         if key == PAYMENT_METHOD_DETAILS:
             return bool(values.get(PAYMENT_METHOD))
@@ -396,6 +526,9 @@ class CustomerService(RecordService[Customer]):
         written: frozenset[str],
     ) -> None:
         with session.no_autoflush:
+            extends = values.get(EXTENDS_SUPPLIER)
+            if is_new and isinstance(extends, int):
+                self._share_with_supplier(session, record, extends)
             for share in CUSTOMER_SHARES:
                 if share.flag not in written:
                     continue  # unchanged: the part stays shared (or its own) as it is
@@ -411,6 +544,19 @@ class CustomerService(RecordService[Customer]):
             else:
                 self._detail_rows_follow_method(record, values)
 
+    def _share_with_supplier(self, session: Session, record: Customer, supplier_id: int) -> None:
+        """The new customer of a supplier's account takes the supplier's main address and
+        contact rows (made for both when the supplier has none), before anything shares them.
+        (Contact persons, once customers have them, are the business account's: link here.)"""
+        supplier = session.get(Supplier, supplier_id)
+        assert supplier is not None  # _check_extended saw it in this transaction
+        for name in SHARED_PARTS:
+            found = getattr(supplier, name)
+            if found is None:
+                found = Address() if name == "main_address" else Contact()
+                setattr(supplier, name, found)
+            setattr(record, name, found)
+
     def _detail_rows_follow_method(self, record: Customer, values: Mapping[str, Any]) -> None:
         """Details typed for another payment method do not carry over to this one."""
         method = next((m for m in record.payment_methods if m.is_default), None)
@@ -420,11 +566,17 @@ class CustomerService(RecordService[Customer]):
     def before_save(
         self, session: Session, record: Customer, values: Mapping[str, Any], *, is_new: bool
     ) -> None:
+        extends = values.get(EXTENDS_SUPPLIER)
+        if is_new and isinstance(extends, int):
+            supplier = session.get(Supplier, extends)
+            assert supplier is not None  # _check_extended saw it in this transaction
+            record.customer_no = supplier.supplier_no  # one account, one number
         if is_new and is_blank(record.customer_no):
             try:
                 with session.no_autoflush:
+                    # Skipping numbers any customer or supplier holds: one space of numbers.
                     record.customer_no = take_number(
-                        session, CUSTOMER_SERIES, in_use=number_in_use(session, CUSTOMER_SERIES)
+                        session, CUSTOMER_SERIES, in_use=account_number_in_use(session)
                     )
             except NumberingError as error:
                 rule = self.rules[CUSTOMER_NO]
@@ -449,6 +601,26 @@ class CustomerService(RecordService[Customer]):
                         record.restriction_group_id = customer_class.default_restriction_group_id
             if is_blank(location.location_name):
                 location.location_name = MAIN_LOCATION_NAME
+
+    def after_save(
+        self, session: Session, record: Customer, values: Mapping[str, Any], *, is_new: bool
+    ) -> None:
+        extends = values.get(EXTENDS_SUPPLIER)
+        if is_new and isinstance(extends, int):
+            supplier = session.get(Supplier, extends)
+            assert supplier is not None  # _check_extended saw it in this transaction
+            supplier.customer_id = record.id
+            supplier.supplier_no = record.customer_no
+        supplier = supplier_of(session, record.id) if not is_new or extends else None
+        if supplier is None:
+            return
+        # One business account: one name, one main address and contact.
+        if supplier.name != record.name:
+            supplier.name = record.name
+        for name in SHARED_PARTS:
+            if getattr(supplier, name) is None and getattr(record, name) is not None:
+                setattr(supplier, name, getattr(record, name))
+        session.flush()
 
     def part_changed(self, path: str, row: Any, *, replaced: bool) -> str:
         """Name the part the way the screen shows it (the default location by its ID)."""

@@ -14,7 +14,9 @@ A new database holds no reference data, and every lookup of the four screens sel
 - statement cycle EOM (end of month, 30/60/90 days), payment terms, payment methods, write-off
   reason codes, the customer ledger reports, notification templates and mailings;
 - customer class DEFAULT filled with those defaults, and the preferences record pointing at
-  them all,
+  them all;
+- supplier class DEFAULT, the default class of new suppliers (currency, payment settings and
+  the supplier ledger and expense accounts),
 
 so the first customer can be saved with only a name. A database that already has its
 preferences record is set up: it is refused, untouched. Records that already exist (the same
@@ -63,6 +65,7 @@ from app.models import (
     Report,
     StatementCycle,
     Subaccount,
+    SupplierClass,
     VatCategory,
     VatZone,
 )
@@ -189,6 +192,7 @@ POSTCODES: dict[str, tuple[str, str]] = {
 ACCOUNTS: tuple[tuple[str, str, str, AccountType], ...] = (
     ("customer_ledger", "1500", "Customer ledger (accounts receivable)", AccountType.ASSET),
     ("bank", "1920", "Bank", AccountType.ASSET),
+    ("supplier_ledger", "2400", "Supplier ledger (accounts payable)", AccountType.LIABILITY),
     ("prepayment", "2900", "Prepayments from customers", AccountType.LIABILITY),
     ("sales", "3000", "Sales, domestic, taxable", AccountType.INCOME),
     ("discount", "3080", "Discounts given", AccountType.INCOME),
@@ -197,6 +201,7 @@ ACCOUNTS: tuple[tuple[str, str, str, AccountType], ...] = (
     ("sales_eu", "3200", "Sales, EU", AccountType.INCOME),
     ("sales_export", "3300", "Sales, export", AccountType.INCOME),
     ("freight", "3900", "Freight and handling charged", AccountType.INCOME),
+    ("expense", "4000", "Purchases", AccountType.EXPENSE),
     ("bad_debts", "7830", "Losses on customer receivables", AccountType.EXPENSE),
     ("unrealised_gain", "8060", "Unrealised currency gain", AccountType.INCOME),
     ("unrealised_loss", "8160", "Unrealised currency loss", AccountType.EXPENSE),
@@ -529,6 +534,27 @@ def configure(
         ],
     )
     config.default_class_id = ids["customer_class"][DEFAULT_CLASS]
+    ids["supplier_class"] = _ensure(
+        session,
+        SupplierClass,
+        "class_id",
+        [
+            SupplierClass(
+                class_id=DEFAULT_CLASS,
+                description="Default supplier class",
+                is_default=True,
+                currency_id=ids["currency"][base_currency],
+                currency_rate_type_id=ids["rate_type"][RATE_TYPE],
+                terms_id=ids["payment_terms"][DEFAULT_TERMS],
+                payment_method_id=ids["payment_method"][BANK_TRANSFER],
+                cash_account_id=ids["cash_account"][CASH_ACCOUNT],
+                supplier_ledger_account_id=accounts["supplier_ledger"],
+                supplier_ledger_sub_id=subaccount,
+                expense_account_id=accounts["expense"],
+                expense_sub_id=subaccount,
+            )
+        ],
+    )
 
     preferences = Preferences(
         id=PREFERENCES_ID,

@@ -42,6 +42,7 @@ from app.models import (
     ShippingZone,
     StatementCycle,
     Subaccount,
+    SupplierClass,
     VatCategory,
     VatZone,
     Warehouse,
@@ -84,6 +85,11 @@ PAYMENT_METHODS = LookupSource(
     title="payment methods",
     where=lambda: PaymentMethod.active.is_(True) & PaymentMethod.use_in_customer_ledger.is_(True),
 )
+# A supplier is paid by any active method (not only those of the customer ledger).
+SUPPLIER_PAYMENT_METHODS = active_only(
+    PaymentMethod, "payment_method_id", "description", "payment methods"
+)
+SUPPLIER_CLASSES = LookupSource(SupplierClass, "class_id", "description", title="supplier classes")
 EMAIL_ACCOUNTS = LookupSource(
     EmailAccount, "email_account_id", "description", title="system email accounts"
 )

@@ -71,6 +71,12 @@ if TYPE_CHECKING:
         RestrictionGroup,
     )
     from app.models.reference.vat import VatCategory, VatZone
+    from app.models.supplier import (
+        BusinessAccountType,
+        Supplier,
+        SupplierClass,
+        SupplierStatus,
+    )
 
 # Every module defining mapped classes.
 MODEL_MODULES = (
@@ -89,6 +95,7 @@ MODEL_MODULES = (
     "reference.sales",
     "reference.system",
     "reference.vat",
+    "supplier",
 )
 
 
@@ -121,6 +128,7 @@ __all__ = [
     "AttributeValue",
     "Base",
     "Branch",
+    "BusinessAccountType",
     "Carrier",
     "CashAccount",
     "CidConfiguration",
@@ -167,6 +175,9 @@ __all__ = [
     "ShippingZone",
     "StatementCycle",
     "Subaccount",
+    "Supplier",
+    "SupplierClass",
+    "SupplierStatus",
     "VatCategory",
     "VatZone",
     "Warehouse",

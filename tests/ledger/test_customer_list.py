@@ -12,7 +12,14 @@ from sqlalchemy.sql.elements import Label
 
 from app.ledger.customer_list import customer_list_query
 from app.ledger.search import number_condition, option_condition, text_condition
-from app.models import Address, Country, CustomerClass, CustomerStatus, DocumentType
+from app.models import (
+    Address,
+    Country,
+    CustomerClass,
+    CustomerStatus,
+    DocumentType,
+    Supplier,
+)
 from app.models.database import Store
 from tests.ledger.customer_documents import add_customer, add_document
 
@@ -57,6 +64,8 @@ def customers(store: Store) -> None:
             status=CustomerStatus.ON_HOLD,
         )
         add_document(session, vast, T.CREDIT_NOTE, "40.00")
+        # A supplier too (issue 15): its account type says so.
+        session.add(Supplier(supplier_no="10002", name="Västkusten Bygg AB", customer=vast))
         add_customer(session, "10003", "Bare Kunde")  # no address, class or documents
 
 
@@ -68,6 +77,7 @@ def test_the_columns_the_list_window_shows(store: Store, customers: None) -> Non
         "city",
         "country",
         "customer_class",
+        "account_type",
         "status",
         "balance",
     ]
@@ -79,6 +89,7 @@ def test_the_columns_the_list_window_shows(store: Store, customers: None) -> Non
             "city": "Tromsø",
             "country": "NO",
             "customer_class": "RETAIL",
+            "account_type": "CUSTOMER",
             "status": CustomerStatus.ACTIVE,
             "balance": Decimal("749.50"),
         },
@@ -88,6 +99,7 @@ def test_the_columns_the_list_window_shows(store: Store, customers: None) -> Non
             "city": "Göteborg",
             "country": "SE",
             "customer_class": None,
+            "account_type": "CUSTOMER_AND_SUPPLIER",
             "status": CustomerStatus.ON_HOLD,
             "balance": Decimal("-40.00"),
         },
@@ -97,6 +109,7 @@ def test_the_columns_the_list_window_shows(store: Store, customers: None) -> Non
             "city": None,
             "country": None,
             "customer_class": None,
+            "account_type": "CUSTOMER",
             "status": CustomerStatus.ACTIVE,
             "balance": Decimal("0"),
         },

@@ -41,6 +41,7 @@ from app.models import (
     NumberSeries,
     PaymentTerms,
     Preferences,
+    Supplier,
 )
 from app.models.database import Store
 from app.models.options import ExportType
@@ -344,3 +345,19 @@ def test_documents_are_numbered_from_the_preferences_series(store: Store) -> Non
             assert series.last_number == rows[-1].ref_nbr  # the next document follows on
             # In date order (one batch of customers here).
             assert [row.doc_date for row in rows] == sorted(row.doc_date for row in rows)
+
+
+def test_some_customers_are_suppliers_too_sharing_number_name_and_address(store: Store) -> None:
+    summary = create_demo_company(store, customers=300, seed=5, as_at=AS_AT)
+    with store.session() as session:
+        suppliers = session.scalars(select(Supplier)).all()
+        assert summary.suppliers == len(suppliers)
+        assert 5 <= len(suppliers) < 60  # some, not most
+        for supplier in suppliers:
+            customer = supplier.customer
+            assert customer is not None
+            assert (supplier.supplier_no, supplier.name) == (customer.customer_no, customer.name)
+            assert supplier.main_address_id == customer.main_address_id
+            assert supplier.main_contact_id == customer.main_contact_id
+            assert supplier.supplier_class is not None and supplier.currency_id is not None
+            assert supplier.iban is not None and iban_problem(supplier.iban) is None

@@ -27,15 +27,13 @@ LEFT_OUT = {
     "Sales prices",
     "Sales by item and customer",
 }
-WORKING = {"Add location", "Change ID"}
+WORKING = {"Add location", "Change ID", "View supplier", "Extend to supplier"}
 LATER = {
-    "View supplier",
     "New invoice",
     "New payment",
     "Write-off balance",
     "Add contact",
     "Add payment method",
-    "Extend to supplier",
     "Regenerate last statement",
     "Customer details",
     "Customer statement history",
@@ -91,6 +89,7 @@ def test_each_later_command_is_disabled_with_its_tooltip_and_cannot_be_triggered
     create_customer(qtbot, screen, "Senere Versjon AS")
     assert screen.action("change_id").isEnabled()
     assert screen.action("add_location").isEnabled()
+    assert screen.action("extend_to_supplier").isEnabled()
     for label in sorted(LATER):
         action = screen.action(Action.later(label).object_name[7:])
         assert action.objectName() == Action.later(label).object_name
@@ -125,6 +124,9 @@ def test_the_working_commands_work_from_the_actions_menu(
 
     trigger(screen, "add_location")
     assert opened == [Target(LOCATIONS_SCREEN, values={"customer": customer_id})]
+
+    trigger(screen, "extend_to_supplier")
+    assert opened[-1] == Target("AP303000", values={"extends_customer": customer_id})
 
     answers.text = "K-900"
     trigger(screen, "change_id")

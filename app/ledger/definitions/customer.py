@@ -17,6 +17,7 @@ from app.ledger.credit_verification import (
     uses_days_past_due,
 )
 from app.ledger.customers import (
+    ACCOUNT_TYPE,
     LOCATIONS,
     PAYMENT_METHOD,
     PAYMENT_METHOD_DETAILS,
@@ -47,7 +48,7 @@ from app.ledger.sources import (
     SUBACCOUNTS,
     VAT_ZONES,
 )
-from app.models import Customer, CustomerStatus
+from app.models import BusinessAccountType, Customer, CustomerStatus
 from app.models.options import (
     AutoLoadDocuments,
     ModeOfTransportation,
@@ -57,6 +58,16 @@ from app.models.options import (
 def existing(values: Values) -> bool:
     """A saved customer: only it has balances."""
     return values.get("balance") is not None
+
+
+def is_customer_only(values: Values) -> bool:
+    """A saved customer that is not a supplier yet: it may be extended to one."""
+    return existing(values) and values.get(ACCOUNT_TYPE) == BusinessAccountType.CUSTOMER
+
+
+def is_also_supplier(values: Values) -> bool:
+    """A saved customer with a supplier account too: View supplier opens it."""
+    return values.get(ACCOUNT_TYPE) == BusinessAccountType.CUSTOMER_AND_SUPPLIER
 
 
 def _flag(key: str) -> Callable[[Values], bool]:
@@ -126,6 +137,15 @@ FIELDS: tuple[Field, ...] = (
     Field("customer_no", "Customer no.", Kind.TEXT),
     Field("customer_name", "Customer name", Kind.TEXT, attr="name", required=True),
     Field("status", "Status", Kind.OPTION, options=CustomerStatus, required=True),
+    Field(
+        ACCOUNT_TYPE,
+        "Account type",
+        Kind.OPTION,
+        options=BusinessAccountType,
+        read_only=True,
+        help="Customer, or Customer and supplier once the business is a supplier too "
+        "(Extend to supplier).",
+    ),
     Field("balance", "Balance", Kind.MONEY, read_only=True, visible_when=existing),
     Field(
         "prepayment_balance",

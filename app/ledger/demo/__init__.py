@@ -6,7 +6,8 @@ locations refer to (app/ledger/demo/reference.py) and customers with names and a
 Faker's Nordic and Dutch locales (app/ledger/demo/customers.py): class values, contacts,
 identifiers, the MAIN location and more locations for some, payment methods, parent and child
 accounts, and a year of released invoices, credit notes and payments up to ``as_at``
-(app/ledger/demo/documents.py). Everything is written in one transaction, with bulk inserts; a
+(app/ledger/demo/documents.py); some customers are suppliers too (app/ledger/demo/suppliers.py).
+Everything is written in one transaction, with bulk inserts; a
 progress callback hears how far it got and may cancel (then nothing is written).
 
 The same seed gives the same company. Every record passes the rules the screens apply (the
@@ -30,6 +31,7 @@ from sqlalchemy.orm import Session
 from app.ledger.demo.customers import CustomerWriter
 from app.ledger.demo.names import location_code
 from app.ledger.demo.reference import customer_classes, delivery_records
+from app.ledger.demo.suppliers import add_suppliers
 from app.ledger.numbering import NumberingError
 from app.ledger.setup import BRANCH, configure
 from app.models import Base, Branch
@@ -73,6 +75,7 @@ class DemoSummary:
     locations: int
     classes: tuple[str, ...]
     documents: int = 0
+    suppliers: int = 0  # customers that are suppliers too
 
 
 def demo_database_path() -> Path:
@@ -139,7 +142,10 @@ def create_demo_company(
             writer.write(customers, lambda done: _report(progress, done, customers))
         except NumberingError as error:
             raise DemoError(str(error)) from error
-    return DemoSummary(customers, writer.locations, tuple(classes), writer.ledger.written)
+        suppliers = add_suppliers(session, seed + 3)
+    return DemoSummary(
+        customers, writer.locations, tuple(classes), writer.ledger.written, suppliers
+    )
 
 
 def _report(progress: Progress | None, done: int, total: int) -> None:

@@ -330,7 +330,9 @@ class RecordScreen(QWidget):
     # -- record life cycle -----------------------------------------------------------------
 
     def new_record(self) -> None:
-        values = self.service.new_values()
+        self._load_new(self.service.new_values())
+
+    def _load_new(self, values: dict[str, Any]) -> None:
         for spec in self.fields.values():
             # A required option list shows its first option; the record must hold it too.
             if spec.kind == Kind.OPTION and spec.required and values.get(spec.key) is None:
@@ -338,6 +340,24 @@ class RecordScreen(QWidget):
         self.descriptions.load(self._referenced(values))
         self.record.load(values, None, None)
         self._after_load()
+
+    def show_prefilled(self, values: dict[str, Any], unsaved: Mapping[str, Any]) -> bool:
+        """A new record started from another record (Extend to supplier): ``values`` shown as
+        read, so its save can check the other record still holds them, and ``unsaved`` set on
+        top (it is not stored until saved). False when the user kept unsaved changes here."""
+        if not self.confirm_close():
+            return False
+        self._load_new(values)
+        for key, value in unsaved.items():
+            self.record.set_value(key, value)
+        self.pages.setCurrentIndex(0)
+        self._focus_first()
+        return True
+
+    def values_to_save(self) -> dict[str, Any]:
+        """What Save hands the service: the record's values. A screen adds what its record
+        does not show (the account a new record is made for)."""
+        return self.record.values()
 
     def load_record(self, record_id: int) -> None:
         values = self.service.load(record_id)
@@ -401,7 +421,7 @@ class RecordScreen(QWidget):
         if self._refuse_read_only():
             return False
         self.commit_pending_edits()
-        values = self.record.values()
+        values = self.values_to_save()
         self._clear_marks()
         try:
             record_id = self.service.save(

@@ -34,6 +34,7 @@ class ScreenInfo:
 
 
 CUSTOMER_LEDGER = "Customer ledger"
+SUPPLIER_LEDGER = "Supplier ledger"
 PREFERENCES = "Preferences"
 CONFIGURATION = "Configuration"
 
@@ -47,6 +48,8 @@ SCREENS: tuple[ScreenInfo, ...] = (
     ScreenInfo("CR303010", "Customer locations", CUSTOMER_LEDGER, "customer_locations"),
     ScreenInfo("AR201000", "Customer classes", PREFERENCES, "customer_classes"),
     ScreenInfo("AR101000", "Customer ledger preferences", PREFERENCES, "preferences"),
+    # The supplier side of business accounts (Extend to supplier, issue 15).
+    ScreenInfo("AP303000", "Suppliers", SUPPLIER_LEDGER, "suppliers"),
     # Everything the ledger's lookups select from. IDs are the product family's where the
     # seeds name them (CS20400S, CS206500, AR202800, CA204000, GL202500, CS201010, CS205000,
     # AR205000, AR208000, CM202000) and follow its numbering otherwise.
@@ -81,6 +84,7 @@ SCREENS: tuple[ScreenInfo, ...] = (
     _configuration("CS209000", "Report texts", "report_texts"),
     _configuration("SM201030", "Restriction groups", "restriction_groups"),
     _configuration("EP203000", "Employees", "employees"),
+    _configuration("AP201000", "Supplier classes", "supplier_classes"),
 )
 
 

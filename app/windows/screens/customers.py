@@ -16,18 +16,31 @@ from PySide6.QtWidgets import QWidget
 from app.ledger import autoinvoice, class_defaults
 from app.ledger.customer_list import customer_list_query
 from app.ledger.customers import (
+    ACCOUNT_TYPE,
+    EXTENDS_SUPPLIER,
     LOCATIONS,
     PAYMENT_METHOD,
     PAYMENT_METHOD_DETAILS,
     CustomerService,
 )
-from app.ledger.definitions.customer import CUSTOMER, existing, section_keys
+from app.ledger.definitions.customer import (
+    CUSTOMER,
+    existing,
+    is_also_supplier,
+    is_customer_only,
+    section_keys,
+)
 from app.ledger.definitions.parts import SHIPPING_INSTRUCTIONS
 from app.ledger.locations import LocationService
 from app.ledger.maps import map_url_of
 from app.ledger.records import RecordError
 from app.ledger.sources import COUNTIES
-from app.models import County, Customer, CustomerStatus
+from app.ledger.suppliers import (
+    EXTENDS_CUSTOMER,
+    account_type_of_customer,
+    supplier_id_of_customer,
+)
+from app.models import BusinessAccountType, County, Customer, CustomerStatus
 from app.models.database import Store
 from app.windows.framework import dialogs
 from app.windows.framework.grid import GridEditor
@@ -38,6 +51,7 @@ from app.windows.navigation import Target
 
 SCREEN_ID = "AR303000"
 LOCATIONS_SCREEN = "CR303010"  # Customer locations: where a location is added and edited
+SUPPLIERS_SCREEN = "AP303000"  # Suppliers: the supplier side of the business account
 pick = CUSTOMER.pick
 
 
@@ -257,6 +271,7 @@ SCREEN = Screen(
         "customer_no",
         "customer_name",
         "status",
+        ACCOUNT_TYPE,
         "balance",
         "prepayment_balance",
         "consolidated_balance",
@@ -278,14 +293,25 @@ SCREEN = Screen(
     actions=(
         Action("View on map", view_on_map("main_address", "Main address"), toolbar=True),
         SET_AS_DEFAULT,
-        Action.later("View supplier"),
+        Action(
+            "View supplier",
+            lambda screen: screen.view_supplier(),
+            enabled_when=is_also_supplier,
+        ),
         Action.later("New invoice"),
         Action.later("New payment"),
         Action.later("Write-off balance"),
         ADD_LOCATION,
         Action.later("Add contact"),
         Action.later("Add payment method"),
-        Action.later("Extend to supplier"),
+        Action(
+            "Extend to supplier",
+            lambda screen: screen.extend_to_supplier(),
+            enabled_when=is_customer_only,
+            help="Opens the Suppliers (AP303000) window on a new supplier of this business "
+            "account, prefilled from the customer, for you to complete and save (nothing is "
+            "stored until then). Unsaved changes of the customer are saved first.",
+        ),
         Action.later("Regenerate last statement"),
         Action("Change ID", lambda screen: screen.change_id(), enabled_when=existing),
         Action.later("Customer details", menu="Inquiries"),
@@ -297,6 +323,9 @@ SCREEN = Screen(
         ListColumn("city", "City", width=140),
         ListColumn("country", "Country", width=70),
         ListColumn("customer_class", "Customer class", width=120),
+        ListColumn(
+            ACCOUNT_TYPE, "Account type", Kind.OPTION, options=BusinessAccountType, width=150
+        ),
         ListColumn("status", "Status", Kind.OPTION, options=CustomerStatus, width=110),
         ListColumn("balance", "Balance", Kind.MONEY, width=120),
     ),
@@ -314,6 +343,7 @@ class CustomerScreen(RecordScreen):
     service: CustomerService
 
     def __init__(self, store: Store, service: CustomerService, parent: QWidget | None) -> None:
+        self._extending: int | None = None  # the supplier a new customer is made for
         super().__init__(store, SCREEN, service, parent)
 
     def wire(self) -> None:
@@ -334,14 +364,52 @@ class CustomerScreen(RecordScreen):
     def _after_load(self) -> None:
         # Not a slot of record_loaded: PySide6 on Python 3.11 loses a reference to None with
         # each None a Signal(object) delivers to a Python slot (a new record's id).
+        self._extending = None
         super()._after_load()
         self._remember_class()
         self._narrow_counties()
 
     def showEvent(self, event: QShowEvent) -> None:
-        # Back from another screen (CR303010 may have saved a location): the rows as stored.
+        # Back from another screen (CR303010 may have saved a location, AP303000 a supplier of
+        # this customer): the rows and the account type as stored.
         super().showEvent(event)
         self.refresh_locations()
+        self.refresh_account_type()
+
+    def refresh_account_type(self) -> None:
+        """Read the account type again: never an unsaved change."""
+        customer_id = self.record.record_id
+        if customer_id is None:
+            return
+        now = account_type_of_customer(self.store, customer_id)
+        if now != self.record.value(ACCOUNT_TYPE):
+            self.record.refresh(ACCOUNT_TYPE, now)
+
+    def values_to_save(self) -> dict[str, Any]:
+        values = super().values_to_save()
+        if self.record.is_new and self._extending is not None:
+            values[EXTENDS_SUPPLIER] = self._extending
+        return values
+
+    def show_target(self, target: Target) -> None:
+        """A new customer for a supplier (Extend to customer), else as any screen."""
+        supplier_id = target.values.get(EXTENDS_SUPPLIER)
+        if not isinstance(supplier_id, int):
+            super().show_target(target)
+            return
+        try:
+            values = self.service.extension_values(supplier_id)
+        except RecordError as error:
+            self.show_message(str(error), error=True)
+            return
+        # The number shown as typed: the record is unsaved until saved (the account type
+        # follows then), and the rest as read, so the save can check the supplier still has it.
+        if self.show_prefilled(values, {"customer_no": values.pop("customer_no")}):
+            self._extending = supplier_id
+            self.show_message(
+                "A new customer for this supplier: complete it and save. Nothing is stored "
+                "until you save."
+            )
 
     # -- the Locations tab: a view of the customer's location records ------------------------
 
@@ -478,6 +546,27 @@ class CustomerScreen(RecordScreen):
         """A lookup's description as shown (a country's or county's name)."""
         editor = self.editor(key)
         return editor.description.text() or None if isinstance(editor, LookupEditor) else None
+
+    def view_supplier(self) -> None:
+        """AP303000 on the supplier side of this customer's account."""
+        customer_id = self.record.record_id
+        supplier_id = supplier_id_of_customer(self.store, customer_id) if customer_id else None
+        if supplier_id is None:
+            self.refresh_account_type()
+            self.show_message("This customer has no supplier account.", error=True)
+            return
+        self.open_elsewhere(Target(SUPPLIERS_SCREEN, record_id=supplier_id))
+
+    def extend_to_supplier(self) -> None:
+        """A new supplier of this business account on AP303000, prefilled from the customer and
+        not stored until saved there. Unsaved changes here are saved first: the supplier
+        starts from the customer as saved."""
+        customer_id = self.record.record_id
+        if customer_id is None:
+            return
+        if self.is_dirty and not self.save():
+            return
+        self.open_elsewhere(Target(SUPPLIERS_SCREEN, values={EXTENDS_CUSTOMER: customer_id}))
 
     def change_id(self) -> None:
         """Renumber the saved customer; everything referring to it follows."""
