@@ -71,6 +71,7 @@ if TYPE_CHECKING:
         RestrictionGroup,
     )
     from app.models.reference.vat import VatCategory, VatZone
+    from app.models.statement import Statement, StatementLine, StatementStamp
 
 # Every module defining mapped classes.
 MODEL_MODULES = (
@@ -89,6 +90,7 @@ MODEL_MODULES = (
     "reference.sales",
     "reference.system",
     "reference.vat",
+    "statement",
 )
 
 
@@ -165,7 +167,10 @@ __all__ = [
     "Salesperson",
     "ShippingTerms",
     "ShippingZone",
+    "Statement",
     "StatementCycle",
+    "StatementLine",
+    "StatementStamp",
     "Subaccount",
     "VatCategory",
     "VatZone",
