@@ -27,7 +27,12 @@ LEFT_OUT = {
     "Sales prices",
     "Sales by item and customer",
 }
-WORKING = {"Add location", "Change ID"}
+WORKING = {
+    "Add location",
+    "Change ID",
+    "Regenerate last statement",
+    "Customer statement history",
+}
 LATER = {
     "View supplier",
     "New invoice",
@@ -36,9 +41,7 @@ LATER = {
     "Add contact",
     "Add payment method",
     "Extend to supplier",
-    "Regenerate last statement",
     "Customer details",
-    "Customer statement history",
 }
 
 

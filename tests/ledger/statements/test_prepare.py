@@ -453,3 +453,22 @@ def test_the_proof_sheet_flags_an_opening_that_is_not_the_previous_closing(store
         assert row.problems == (
             "opening balance 100.00 is not the previous statement's closing balance 90.00",
         )
+
+
+def test_aged_receivables_age_every_customer_as_statements_do(store: Store) -> None:
+    from app.ledger.statements.aged_receivables import aged_receivables
+
+    with store.transaction() as session:
+        eom = cycle(session)
+        open_item_documents(session, customer(session, "C1", eom))
+        other = customer(session, "C2", None)
+        add_document(session, other, INVOICE, "50", doc_date=date(2025, 10, 1),
+                     due_date=date(2025, 10, 31))  # fmt: skip
+        customer(session, "C3", None)  # nothing open: not listed
+        report = aged_receivables(session, eom.id, D)
+        assert [(row.customer_no, row.buckets) for row in report.rows] == [
+            ("C1", money("100", "0", "500", "1000", "0")),
+            ("C2", money("0", "0", "0", "0", "50")),  # 151 days past due
+        ]
+        assert report.totals == money("100", "0", "500", "1000", "50")
+        assert report.rows[0].overdue == Decimal(1500)
