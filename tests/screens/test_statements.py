@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import stat
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -202,3 +203,55 @@ def test_prepare_statements_shows_the_proof_sheet_and_prints_the_cycle(
     with store.session() as session:
         archived = session.scalars(select(Statement.pdf_path)).all()
     assert all(path and Path(path).is_file() for path in archived)
+
+
+def test_aged_receivables_on_screen_and_as_pdf(qtbot: QtBot, store: Store) -> None:
+    from app.windows.statements.aged import AgedReceivablesWindow
+
+    with store.transaction() as session:
+        session.add(StatementCycle(statement_cycle_id="EOM", description="End of month"))
+        late = add_customer(session, "C1", "Sent & <Late>")
+        add_document(session, late, DocumentType.INVOICE, "1000",
+                     doc_date=date(2026, 1, 1), due_date=date(2026, 1, 15))  # fmt: skip
+        add_document(session, add_customer(session, "C2", "Prompt"), DocumentType.INVOICE, "40",
+                     doc_date=date(2026, 3, 20), due_date=date(2026, 4, 3))  # fmt: skip
+    shown: list[tuple[bytes, str]] = []
+    window = AgedReceivablesWindow(store, show_pdf=lambda data, title: shown.append((data, title)))
+    qtbot.addWidget(window)
+    window.as_at.setDate(QDate(2026, 3, 31))
+    qtbot.mouseClick(window.findChild(type(window.pdf_button), "action_show"), _left())
+    table = window.table
+    assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == [
+        "Customer no.", "Customer name", "Current", "1-30 days", "31-60 days", "61-90 days",
+        "Over 90 days", "Total",
+    ]  # fmt: skip
+    rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(3)]
+    assert rows == [
+        ["C1", "Sent & <Late>", "0.00", "0.00", "0.00", "1,000.00", "0.00", "1,000.00"],
+        ["C2", "Prompt", "40.00", "0.00", "0.00", "0.00", "0.00", "40.00"],
+        ["", "Total", "40.00", "0.00", "0.00", "1,000.00", "0.00", "1,040.00"],
+    ]
+    qtbot.mouseClick(window.pdf_button, _left())
+    ((data, _title),) = shown
+    text = pdf_text(data)
+    assert "Aged receivables" in text and "As at 2026-03-31" in text
+    assert "Sent & <Late>" in text and "1,040.00" in text
+
+
+def test_the_proof_sheet_pdf_marks_a_statement_that_does_not_add_up(store: Store) -> None:
+    from app.ledger.statements.proof import proof_sheet
+    from app.reports.tables_pdf import proof_sheet_pdf
+
+    with store.transaction() as session:
+        cycle = StatementCycle(statement_cycle_id="EOM", description="End of month")
+        session.add(cycle)
+        session.flush()
+        customer = add_customer(session, "C1", "Kunde", statement_cycle_id=cycle.id)
+        add_document(session, customer, DocumentType.INVOICE, "100", doc_date=date(2026, 1, 5))
+        (statement_id,) = prepare_cycle(session, cycle.id, date(2026, 1, 31)).statement_ids
+        session.get_one(Statement, statement_id).ledger_balance = Decimal(90)
+        session.flush()
+        rows = proof_sheet(session, [statement_id])
+    text = pdf_text(proof_sheet_pdf(rows, "EOM, statement date 2026-01-31"))
+    assert "Proof sheet" in text and "Page 1 of 1" in text
+    assert "closing balance 100.00 is not the ledger balance 90.00 as at 2026-01-31" in text

@@ -116,10 +116,14 @@ class PrepareStatements(QDialog):
         self.print_button.setObjectName("action_print_statements")
         self.print_button.clicked.connect(self.print_statements)
         self.print_button.setEnabled(False)
+        self.proof_button = QPushButton("Proof sheet PDF…")
+        self.proof_button.setObjectName("action_proof_sheet_pdf")
+        self.proof_button.clicked.connect(self.proof_pdf)
+        self.proof_button.setEnabled(False)
         close = QPushButton("Close")
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
-        for widget in (prepare, self.print_button):
+        for widget in (prepare, self.proof_button, self.print_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -185,6 +189,16 @@ class PrepareStatements(QDialog):
         else:
             self.message.setText(f"{count} statement(s) prepared; the proof sheet adds up.")
         self.print_button.setEnabled(bool(count))
+        self.proof_button.setEnabled(bool(count))
+
+    def proof_pdf(self) -> None:
+        from app.reports.tables_pdf import proof_sheet_pdf
+
+        cycle = self.cycle.currentText()
+        picked = self.statement_date.date().toString("yyyy-MM-dd")
+        self.show_pdf(
+            proof_sheet_pdf(self.proof, f"{cycle}, statement date {picked}"), "Proof sheet"
+        )
 
     def print_statements(self) -> None:
         """Archive the PDF of every statement to print or send (with progress, cancellable),
