@@ -20,7 +20,8 @@ branch and currency (zero if none), or the one given (Regenerate keeps the openi
   (movements), with their whole amounts; closing = opening + movements.
 
 Either way the documents not yet reported are stamped with the statement, so a later
-balance-brought-forward statement never lists them again (also after a change of type).
+balance-brought-forward statement never lists them again (also after a change of type). A
+customer gets a statement when something is open, brought forward or moved since its last one.
 """
 
 from __future__ import annotations
@@ -252,7 +253,14 @@ def compute(
             key, head.statement_type, cycle, statement_date, ageing, by_key.get(key, []), opening
         )
         computed.previous_closing = before
-        if computed.lines or computed.opening_balance or computed.closing_balance:
+        # A statement for what is open, brought forward, or moved since the last one (a
+        # customer whose documents all closed in the period is told its balance is nil).
+        if (
+            computed.lines
+            or computed.stamps
+            or computed.opening_balance
+            or computed.closing_balance
+        ):
             statements.append(computed)
     return statements
 
