@@ -7,8 +7,9 @@ Faker's Nordic and Dutch locales (app/ledger/demo/customers.py): class values, c
 identifiers, the MAIN location and more locations for some, payment methods, parent and child
 accounts, and a year of released invoices, credit notes and payments up to ``as_at``
 (app/ledger/demo/documents.py); its statement cycles prepared for the last three month ends,
-with company details on its branch to print as sender. Everything is written in one transaction, with bulk inserts; a
-progress callback hears how far it got and may cancel (then nothing is written).
+with company details on its branch to print as sender. Everything is written in one
+transaction, with bulk inserts; a progress callback hears how far it got and may cancel (then
+nothing is written).
 
 The same seed gives the same company. Every record passes the rules the screens apply (the
 tests check that through the screens' own declarations).
