@@ -183,10 +183,11 @@ def write(
             {"document_id": d, "statement_id": statement_id, "statement_date": c.statement_date}
             for d in c.stamps
         )
+    # Core inserts: one executemany each (the ORM's bulk path runs row by row here).
     if lines:
-        session.execute(insert(StatementLine), lines)
+        session.execute(insert(StatementLine.__table__), lines)
     if stamps:
-        session.execute(insert(StatementStamp), stamps)
+        session.execute(insert(StatementStamp.__table__), stamps)
     return ids
 
 
