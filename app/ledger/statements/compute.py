@@ -40,7 +40,7 @@ from app.ledger.statements.source import (
     ZERO,
     SourceDocument,
     documents_as_at,
-    ledger_balance,
+    ledger_balances,
 )
 from app.models import PREFERENCES_ID, Customer, Preferences, Statement, StatementCycle
 from app.models.options import StatementType
@@ -225,20 +225,27 @@ def compute(
     account_of = {a.id: a for accounts in groups.values() for a in accounts}
     head_of = {a.id: head for head, accounts in groups.items() for a in accounts}
     documents = documents_as_at(session, account_of.keys(), statement_date)
-    by_key: dict[Key, list[SourceDocument]] = defaultdict(list)
-    for document in documents:
-        head = account_of[head_of[document.customer_id]]
-        branch = settings.statement_branch_id if settings.consolidate_branches else None
-        if not settings.consolidate_branches:
-            branch = document.branch_id
-        currency = document.currency_id if head.multi_currency else head.currency_id
+
+    def key_of(customer_id: int, branch_id: int | None, currency_id: int | None) -> Key:
+        head = account_of[head_of[customer_id]]
+        branch = settings.statement_branch_id if settings.consolidate_branches else branch_id
+        currency = currency_id if head.multi_currency else head.currency_id
         if head.multi_currency and currency is None:
             currency = head.currency_id
-        by_key[(head.id, branch, currency)].append(document)
+        return (head.id, branch, currency)
+
+    by_key: dict[Key, list[SourceDocument]] = defaultdict(list)
+    for document in documents:
+        by_key[key_of(document.customer_id, document.branch_id, document.currency_id)].append(
+            document
+        )
+    ledger: dict[Key, Decimal] = defaultdict(lambda: ZERO)
+    for place, balance in ledger_balances(session, account_of.keys(), statement_date).items():
+        ledger[key_of(*place)] += balance
     previous = previous_closings(session, groups.keys(), statement_date)
     # A balance brought forward is carried even without movements; an open-item statement
     # has only its open documents.
-    keys = set(by_key) | set(openings or {})
+    keys = set(by_key) | set(openings or {}) | {key for key, balance in ledger.items() if balance}
     keys |= {
         key
         for key, closing in previous.items()
@@ -252,6 +259,7 @@ def compute(
         computed = _statement(
             key, head.statement_type, cycle, statement_date, ageing, by_key.get(key, []), opening
         )
+        computed.ledger_balance = ledger.get(key, ZERO)
         computed.previous_closing = before
         # A statement for what is open, brought forward, or moved since the last one (a
         # customer whose documents all closed in the period is told its balance is nil).
@@ -308,7 +316,7 @@ def _statement(
         opening_balance=opening,
         previous_closing=opening,
         closing_balance=running,
-        ledger_balance=ledger_balance(documents),
+        ledger_balance=ZERO,  # the caller's, from all documents
         ageing=ageing.totals(documents, statement_date),
         labels=ageing.labels,
         lines=lines,

@@ -10,8 +10,9 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.ledger.statements.compute import (
@@ -185,10 +186,16 @@ def write(
         )
     # Core inserts: one executemany each (the ORM's bulk path runs row by row here).
     if lines:
-        session.execute(insert(StatementLine.__table__), lines)
+        session.execute(insert(_table(StatementLine)), lines)
     if stamps:
-        session.execute(insert(StatementStamp.__table__), stamps)
+        session.execute(insert(_table(StatementStamp)), stamps)
     return ids
+
+
+def _table(model: type[Any]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def next_statement_date(prepare_on: PrepareOn, last: date, day: int | None) -> date | None:

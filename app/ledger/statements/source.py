@@ -29,15 +29,15 @@ cannot be seen. With applications carrying their application dates, replace :fun
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import case, func, select, type_coerce
+from sqlalchemy import case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
-from app.ledger.balances import CREDIT_TYPES, DEBIT_TYPES, sign
+from app.ledger.balances import CREDIT_TYPES, DEBIT_TYPES, sign, signed
 from app.models import ArDocument, DocumentStatus, DocumentType, StatementStamp
 
 ZERO = Decimal("0.0000")
@@ -70,20 +70,55 @@ class SourceDocument:
 def documents_as_at(
     session: Session, customer_ids: Collection[int], as_at: date
 ) -> list[SourceDocument]:
-    """The customers' released documents dated on or before ``as_at`` (voided ones left out),
-    with their open amounts as at that date, in date order."""
+    """The customers' released documents dated on or before ``as_at`` (voided ones left out)
+    that a statement shows: those open as at that date (with their open amounts) and those not
+    yet reported on a statement; in date order. A closed document already reported is not
+    read (a ledger of years would be read whole at every run): the balances as at the date
+    come from :func:`ledger_balances`."""
     found: list[SourceDocument] = []
     for chunk in _chunks(sorted(customer_ids)):
-        documents = _released_until(session, chunk, as_at)
         given_back = _applied_later(session, chunk, as_at)
-        found.extend(_open_as_at(documents, given_back))
+        restoring = sorted({customer for customer, _currency in given_back})
+        documents = _released_until(session, chunk, as_at, restoring)
+        found.extend(
+            d for d in _open_as_at(documents, given_back) if d.open_amount or not d.reported
+        )
     found.sort(key=lambda d: (d.customer_id, d.doc_date, d.id))
     return found
 
 
-def ledger_balance(documents: Iterable[SourceDocument]) -> Decimal:
-    """The balance of documents as at the date they were read for: their signed amounts."""
-    return sum((d.amount for d in documents), ZERO)
+# A ledger balance's place: customer, branch, currency.
+Place = tuple[int, int | None, int | None]
+
+
+def ledger_balances(
+    session: Session, customer_ids: Collection[int], as_at: date
+) -> dict[Place, Decimal]:
+    """The balance as at ``as_at`` per customer, branch and currency: the signed amounts of the
+    released documents dated on or before it (applications move money between a customer's
+    own documents and never change it)."""
+    found: dict[Place, Decimal] = {}
+    for chunk in _chunks(sorted(customer_ids)):
+        rows = session.execute(
+            select(
+                ArDocument.customer_id,
+                ArDocument.branch_id,
+                ArDocument.currency_id,
+                type_coerce(
+                    func.sum(signed(ArDocument.amount)), ArDocument.__table__.c.amount.type
+                ),
+            )
+            .where(
+                ArDocument.customer_id.in_(chunk),
+                ArDocument.released.is_(True),
+                ArDocument.status != DocumentStatus.VOIDED,
+                ArDocument.doc_date <= as_at,
+            )
+            .group_by(ArDocument.customer_id, ArDocument.branch_id, ArDocument.currency_id)
+        ).all()
+        for customer_id, branch_id, currency_id, balance in rows:
+            found[(customer_id, branch_id, currency_id)] = Decimal(balance or 0)
+    return found
 
 
 def _chunks(ids: list[int]) -> Iterator[list[int]]:
@@ -91,7 +126,11 @@ def _chunks(ids: list[int]) -> Iterator[list[int]]:
         yield ids[start : start + CHUNK]
 
 
-def _released_until(session: Session, customer_ids: list[int], as_at: date) -> list[SourceDocument]:
+def _released_until(
+    session: Session, customer_ids: list[int], as_at: date, restoring: list[int]
+) -> list[SourceDocument]:
+    """Documents open now, not yet reported, or of customers whose later documents give
+    something back (any of theirs may be open as at the date)."""
     stamped = select(StatementStamp.document_id).where(StatementStamp.document_id == ArDocument.id)
     rows = session.execute(
         select(
@@ -112,6 +151,11 @@ def _released_until(session: Session, customer_ids: list[int], as_at: date) -> l
             ArDocument.released.is_(True),
             ArDocument.status != DocumentStatus.VOIDED,
             ArDocument.doc_date <= as_at,
+            or_(
+                ArDocument.balance != 0,
+                ~stamped.exists(),
+                ArDocument.customer_id.in_(restoring),
+            ),
         )
     ).all()
     documents = []
