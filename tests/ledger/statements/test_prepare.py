@@ -472,3 +472,32 @@ def test_aged_receivables_age_every_customer_as_statements_do(store: Store) -> N
         ]
         assert report.totals == money("100", "0", "500", "1000", "50")
         assert report.rows[0].overdue == Decimal(1500)
+
+
+def test_the_statement_type_decides_what_the_statement_lists(store: Store) -> None:
+    """The same ledger on two customers, one of each type, after a first statement."""
+    with store.transaction() as session:
+        eom = cycle(session)
+        kinds = (StatementType.OPEN_ITEM, StatementType.BALANCE_BROUGHT_FORWARD)
+        owners = [customer(session, f"C{n}", eom, kind) for n, kind in enumerate(kinds)]
+        for owner in owners:
+            add_document(
+                session,
+                owner,
+                INVOICE,
+                "400",
+                balance="100",
+                ref_nbr=f"A{owner.id}",
+                doc_date=date(2026, 1, 10),
+                due_date=date(2026, 2, 10),
+            )
+            add_document(session, owner, PAYMENT, "300", balance="0", ref_nbr=f"P{owner.id}",
+                         doc_date=date(2026, 2, 20))  # fmt: skip
+        prepared(session, eom, date(2026, 1, 31))
+        by_type = {s.statement_type: s for s in prepared(session, eom, date(2026, 2, 28))}
+        open_item = by_type[StatementType.OPEN_ITEM]
+        forward = by_type[StatementType.BALANCE_BROUGHT_FORWARD]
+        assert lines_of(open_item) == [(f"A{owners[0].id}", Decimal(100), 0, Decimal(100))]
+        assert lines_of(forward) == [(f"P{owners[1].id}", 0, Decimal(300), Decimal(100))]
+        assert forward.opening_balance == Decimal(400)
+        assert open_item.closing_balance == forward.closing_balance == Decimal(100)
