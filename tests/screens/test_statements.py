@@ -21,7 +21,16 @@ from sqlalchemy import select
 
 from app.ledger.statements.archive import checksum
 from app.ledger.statements.cycle import prepare_cycle
-from app.models import Customer, DocumentType, Statement, StatementCycle
+from app.models import (
+    ClassMailing,
+    ClassRecipient,
+    Contact,
+    Customer,
+    CustomerClass,
+    DocumentType,
+    Statement,
+    StatementCycle,
+)
 from app.models.database import Store
 from app.models.options import StatementType
 from app.windows.statements.history import StatementHistory
@@ -184,6 +193,16 @@ def test_prepare_statements_shows_the_proof_sheet_and_prints_the_cycle(
                                     send_statements_by_email=not printed)  # fmt: skip
             add_document(session, customer, DocumentType.INVOICE, "100",
                          doc_date=date(2026, 2, 2), due_date=date(2026, 2, 16))  # fmt: skip
+        # C2's statements go by e-mail: its class's STATEMENT mailing, to its primary contact.
+        c2 = session.scalars(select(Customer).where(Customer.customer_no == "C2")).one()
+        c2.main_contact = Contact(email="regnskap@kunde2.no")
+        c2.customer_class = CustomerClass(
+            class_id="MAIL",
+            description="By e-mail",
+            mailings=[
+                ClassMailing(mailing_id="STATEMENT", recipients=[ClassRecipient()]),
+            ],
+        )
     shown: list[tuple[bytes, str]] = []
     dialog = PrepareStatements(store, show_pdf=lambda data, title: shown.append((data, title)))
     qtbot.addWidget(dialog)
@@ -196,7 +215,12 @@ def test_prepare_statements_shows_the_proof_sheet_and_prints_the_cycle(
     qtbot.mouseClick(dialog.findChild(type(dialog.print_button), "action_prepare"), _left())
     assert "was last prepared on 2026-02-28" in dialog.message.text()
     qtbot.mouseClick(dialog.print_button, _left())
-    assert dialog.message.text().startswith("1 statement(s) to print; 1 to send by email")
+    assert dialog.message.text().startswith(
+        "1 statement(s) to print; 1 to send by email saved as PDF for 1 recipient(s)"
+    )
+    (sent,) = dialog.sent
+    assert sent.parent.name == "regnskap@kunde2.no"
+    assert "Kunde C2" in pdf_text(sent.read_bytes())
     ((data, title),) = shown
     assert title == "Statements to print"
     assert "Kunde C1" in pdf_text(data) and "Kunde C2" not in pdf_text(data)

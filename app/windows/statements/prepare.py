@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -34,6 +35,7 @@ from sqlalchemy import select
 from app import paths
 from app.ledger.statements.archive import archived_pdf
 from app.ledger.statements.cycle import StatementError, prepare_cycle
+from app.ledger.statements.mailing import save_for_recipients, statement_recipients
 from app.ledger.statements.proof import ProofRow, proof_sheet
 from app.ledger.statements.view import statement_views
 from app.models import Customer, Statement, StatementCycle
@@ -83,6 +85,7 @@ class PrepareStatements(QDialog):
         self.store = store
         self.show_pdf = show_pdf or self._preview
         self.statement_ids: list[int] = []
+        self.sent: list[Path] = []  # the PDFs saved for recipients of statements sent
         self.proof: list[ProofRow] = []
 
         self.cycle = QComboBox()
@@ -211,11 +214,20 @@ class PrepareStatements(QDialog):
         progress.setMinimumDuration(300)
         done = 0
         folder = paths.statements_dir()
+        outbox = folder / "outbox"
+        sending = set(to_send)
+        self.sent: list[Path] = []
         for statement_id in wanted:
             if progress.wasCanceled():
                 break
             with self.store.transaction() as session:
-                archived_pdf(session, statement_id, folder)
+                path, data = archived_pdf(session, statement_id, folder)
+                if statement_id in sending:
+                    statement = session.get_one(Statement, statement_id)
+                    recipients = statement_recipients(
+                        session, statement.customer_id, statement.branch_id
+                    )
+                    self.sent += save_for_recipients(data, path.name, recipients, outbox)
             done += 1
             progress.setValue(done)
             QApplication.processEvents()
@@ -225,7 +237,7 @@ class PrepareStatements(QDialog):
             return
         self.message.setText(
             f"{len(to_print)} statement(s) to print; {len(to_send)} to send by email saved as "
-            f"PDF in {folder}."
+            f"PDF for {len(self.sent)} recipient(s) in {outbox}."
         )
         if to_print:
             with self.store.session() as session:
