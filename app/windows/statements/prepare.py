@@ -216,7 +216,7 @@ class PrepareStatements(QDialog):
         folder = paths.statements_dir()
         outbox = folder / "outbox"
         sending = set(to_send)
-        self.sent: list[Path] = []
+        self.sent = []
         for statement_id in wanted:
             if progress.wasCanceled():
                 break
