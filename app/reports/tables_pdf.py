@@ -73,11 +73,12 @@ def table_pdf(
 
 
 def _cell(c: Canvas, xs: list[float], n: int, y: float, text: str, right: bool, font: str) -> None:
-    room = xs[n + 1] - xs[n] - 4
+    room = xs[n + 1] - xs[n] - 8
     if right:
         c.drawRightString(xs[n + 1] - 2, y, fit(text, room, font, SIZE))
-    else:
-        c.drawString(xs[n], y, fit(text, room, font, SIZE))
+    else:  # kept clear of an amount ending at the column's left edge
+        left = xs[n] + (8 if n else 0)
+        c.drawString(left, y, fit(text, room, font, SIZE))
 
 
 def amount(value: Decimal) -> str:
@@ -121,7 +122,7 @@ def proof_sheet_pdf(rows: Sequence[ProofRow], subtitle: str) -> bytes:
         for problem in r.problems:
             table.append((f"{r.customer_no}: {problem}",))
             marked.append(True)
-    widths = (55, 120, 90, 70, 65, 65, 65, 65, 70, 75)
+    widths = (68, 110, 110, 82, 62, 65, 65, 65, 72, 80)
     return table_pdf(
         "Proof sheet",
         subtitle,
