@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -80,6 +81,21 @@ def bic_problem(text: str | None) -> str | None:
             f"'{text.strip()}' is not a valid BIC: {reason[:1].lower()}{reason[1:]} "
             "(8 or 11 characters like DNBANOKKXXX)."
         )
+    return None
+
+
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
+
+
+def logo_problem(text: str | None) -> str | None:
+    """A logo printed on statements: an existing PNG or JPEG file (or blank)."""
+    if text is None or is_blank(text):
+        return None
+    path = Path(text.strip()).expanduser()
+    if path.suffix.lower() not in LOGO_SUFFIXES:
+        return f"'{text.strip()}' is not a PNG or JPEG file (.png, .jpg or .jpeg)."
+    if not path.is_file():
+        return f"there is no file '{path}'."
     return None
 
 

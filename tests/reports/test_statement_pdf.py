@@ -187,3 +187,22 @@ def test_a_pdf_is_archived_private_with_its_checksum_and_reopened_exactly(
     path.write_bytes(data + b"%changed\n")
     with store.transaction() as session, pytest.raises(ArchiveError, match="has changed"):
         archived_pdf(session, statement_id, tmp_path)
+
+
+def test_the_company_s_logo_is_printed(store: Store, tmp_path: Path) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    logo = tmp_path / "logo.png"
+    image = QImage(120, 40, QImage.Format.Format_RGB32)
+    image.fill(QColor("navy"))
+    assert image.save(str(logo))
+    with store.transaction() as session:
+        branch = a_company(session)
+        branch.logo_path = str(logo)
+        customer_id = hostile_customer(session, StatementType.OPEN_ITEM, branch)
+        add_invoices(session, customer_id, 1, branch)
+        cycle_id = session.query(StatementCycle.id).scalar()
+        (statement_id,) = prepare_cycle(session, cycle_id, D).statement_ids
+        data = render(statement_views(session, [statement_id]))
+    page = PdfReader(io.BytesIO(data)).pages[0]
+    assert len(page.images) == 1

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from app.ledger.accounting import bic_problem, iban_problem
+from app.ledger.accounting import bic_problem, iban_problem, logo_problem
 from app.ledger.fields import Definition, Field, Kind
 from app.ledger.sources import BRANCHES, COUNTRIES, CURRENCIES, GL_ACCOUNTS, SUBACCOUNTS
 from app.ledger.validation import email_problem
@@ -58,10 +58,20 @@ BRANCH = Definition(
             help="The company's legal name, printed as the sender of statements; the branch "
             "name when blank.",
         ),
-        Field("address_line_1", "Address line 1", Kind.TEXT),
-        Field("address_line_2", "Address line 2", Kind.TEXT),
-        Field("postcode", "Postcode", Kind.TEXT),
-        Field("city", "City", Kind.TEXT),
+        Field(
+            "address_line_1",
+            "Address line 1",
+            Kind.TEXT,
+            help="The first line of the company's address printed on statements.",
+        ),
+        Field(
+            "address_line_2",
+            "Address line 2",
+            Kind.TEXT,
+            help="The second line of the company's address printed on statements.",
+        ),
+        Field("postcode", "Postcode", Kind.TEXT, help="The postcode of the company's address."),
+        Field("city", "City", Kind.TEXT, help="The town of the company's address."),
         Field(
             "organisation_no",
             "Organisation no.",
@@ -89,13 +99,27 @@ BRANCH = Definition(
             validators=(bic_problem,),
             help="The bank's BIC (SWIFT code) of the account, 8 or 11 characters.",
         ),
-        Field("contact_name", "Contact", Kind.TEXT, help="Who customers ask about statements."),
-        Field("phone", "Phone", Kind.TEXT),
-        Field("email", "Email", Kind.TEXT, validators=(email_problem,)),
         Field(
-            "logo_path",
+            "contact",
+            "Contact",
+            Kind.TEXT,
+            attr="contact_name",
+            help="Who customers ask about statements.",
+        ),
+        Field("phone", "Phone", Kind.TEXT, help="The phone number printed on statements."),
+        Field(
+            "email",
+            "Email",
+            Kind.TEXT,
+            validators=(email_problem,),
+            help="The e-mail address printed on statements, where customers write to.",
+        ),
+        Field(
+            "logo",
             "Logo",
             Kind.TEXT,
+            attr="logo_path",
+            validators=(logo_problem,),
             help="A PNG or JPEG file printed at the top left of statements (optional).",
         ),
     ),

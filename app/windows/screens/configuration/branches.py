@@ -63,7 +63,7 @@ SCREEN = Screen(
                 ),
                 Section(
                     "Payment and contact",
-                    BRANCH.pick("iban", "bic", "contact_name", "phone", "email", "logo_path"),
+                    BRANCH.pick("iban", "bic", "contact", "phone", "email", "logo"),
                     column=1,
                 ),
             ),
