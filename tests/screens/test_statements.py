@@ -279,3 +279,53 @@ def test_the_proof_sheet_pdf_marks_a_statement_that_does_not_add_up(store: Store
     text = pdf_text(proof_sheet_pdf(rows, "EOM, statement date 2026-01-31"))
     assert "Proof sheet" in text and "Page 1 of 1" in text
     assert "closing balance 100.00 is not the ledger balance 90.00 as at 2026-01-31" in text
+
+
+def test_a_prepared_run_is_opened_again_and_its_printing_can_be_cancelled(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    with store.transaction() as session:
+        cycle = StatementCycle(statement_cycle_id="EOM", description="End of month")
+        session.add(cycle)
+        session.flush()
+        for number in ("C1", "C2", "C3"):
+            customer = add_customer(
+                session,
+                number,
+                f"Kunde {number}",
+                statement_cycle_id=cycle.id,
+                print_statements=True,
+            )
+            add_document(session, customer, DocumentType.INVOICE, "100",
+                         doc_date=date(2026, 2, 2))  # fmt: skip
+        prepare_cycle(session, cycle.id, date(2026, 2, 28))
+    shown: list[tuple[bytes, str]] = []
+    dialog = PrepareStatements(store, show_pdf=lambda data, title: shown.append((data, title)))
+    qtbot.addWidget(dialog)
+    dialog.statement_date.setDate(QDate(2026, 2, 27))
+    open_prepared = dialog.findChild(QPushButton, "action_open_prepared")
+    qtbot.mouseClick(open_prepared, _left())
+    assert (
+        dialog.message.text() == "The cycle made no statements on 2026-02-27: prepare them first."
+    )
+    dialog.statement_date.setDate(QDate(2026, 2, 28))
+    qtbot.mouseClick(open_prepared, _left())
+    assert dialog.table.rowCount() == 3
+    # Cancelled after the first statement: one whole file, no half-written ones, no preview.
+    asked: list[int] = []
+
+    def cancelled(_progress: QProgressDialog) -> bool:
+        asked.append(1)
+        return len(asked) > 1
+
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", cancelled)
+    qtbot.mouseClick(dialog.print_button, _left())
+    assert dialog.message.text() == "Cancelled: 1 of 3 statements written."
+    assert shown == []
+    with store.session() as session:
+        paths = [p for p in session.scalars(select(Statement.pdf_path)) if p]
+    assert len(paths) == 1
+    folder = Path(paths[0]).parent
+    assert [p.name for p in folder.iterdir()] == [Path(paths[0]).name]  # no temporary file

@@ -58,6 +58,22 @@ def prepare_cycle(session: Session, cycle_id: int, statement_date: date) -> Prep
     return Prepared(ids)
 
 
+def statements_of_run(session: Session, cycle_id: int, statement_date: date) -> list[int]:
+    """The current statements a cycle made on a date (regenerated ones in their latest
+    revision), to print or prove again later."""
+    return list(
+        session.scalars(
+            select(Statement.id)
+            .where(
+                Statement.statement_cycle_id == cycle_id,
+                Statement.statement_date == statement_date,
+                Statement.current.is_(True),
+            )
+            .order_by(Statement.id)
+        )
+    )
+
+
 def latest_statements(session: Session, customer_id: int) -> list[Statement]:
     """The customer's current statements on its most recent statement date (one per branch
     and currency), or none."""

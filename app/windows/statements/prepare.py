@@ -34,7 +34,7 @@ from sqlalchemy import select
 
 from app import paths
 from app.ledger.statements.archive import archived_pdf
-from app.ledger.statements.cycle import StatementError, prepare_cycle
+from app.ledger.statements.cycle import StatementError, prepare_cycle, statements_of_run
 from app.ledger.statements.mailing import save_for_recipients, statement_recipients
 from app.ledger.statements.proof import ProofRow, proof_sheet
 from app.ledger.statements.view import statement_views
@@ -115,6 +115,13 @@ class PrepareStatements(QDialog):
         prepare = QPushButton("Prepare")
         prepare.setObjectName("action_prepare")
         prepare.clicked.connect(self.prepare)
+        prepared = QPushButton("Open prepared")
+        prepared.setObjectName("action_open_prepared")
+        prepared.setToolTip(
+            "Shows the statements the cycle already made on the statement date, with their "
+            "proof sheet, to print them (again)."
+        )
+        prepared.clicked.connect(self.open_prepared)
         self.print_button = QPushButton("Print statements…")
         self.print_button.setObjectName("action_print_statements")
         self.print_button.clicked.connect(self.print_statements)
@@ -126,7 +133,7 @@ class PrepareStatements(QDialog):
         close = QPushButton("Close")
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
-        for widget in (prepare, self.proof_button, self.print_button):
+        for widget in (prepare, prepared, self.proof_button, self.print_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -139,13 +146,35 @@ class PrepareStatements(QDialog):
         layout.addLayout(buttons)
         self.resize(1100, 560)
 
-    def prepare(self) -> None:
+    def _picked(self) -> tuple[int, date] | None:
         cycle_id = self.cycle.currentData()
         if cycle_id is None:
             self.message.setText("Statement cycle: select the cycle to prepare.")
-            return
+            return None
         picked = self.statement_date.date()
-        statement_date = date(picked.year(), picked.month(), picked.day())
+        return cycle_id, date(picked.year(), picked.month(), picked.day())
+
+    def open_prepared(self) -> None:
+        picked = self._picked()
+        if picked is None:
+            return
+        with self.store.session() as session:
+            ids = statements_of_run(session, *picked)
+        if not ids:
+            self.message.setText(
+                f"The cycle made no statements on {picked[1].isoformat()}: prepare them first."
+            )
+            return
+        self.statement_ids = ids
+        with self.store.session() as session:
+            self.proof = proof_sheet(session, ids)
+        self._show_proof()
+
+    def prepare(self) -> None:
+        picked = self._picked()
+        if picked is None:
+            return
+        cycle_id, statement_date = picked
         try:
             with self.store.transaction() as session:
                 prepared = prepare_cycle(session, cycle_id, statement_date)
