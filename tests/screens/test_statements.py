@@ -329,3 +329,23 @@ def test_a_prepared_run_is_opened_again_and_its_printing_can_be_cancelled(
     assert len(paths) == 1
     folder = Path(paths[0]).parent
     assert [p.name for p in folder.iterdir()] == [Path(paths[0]).name]  # no temporary file
+
+
+def test_the_statements_menu_opens_prepare_statements_and_aged_receivables(
+    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QAction
+
+    from app.windows.main_window import MainWindow
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDialog, "exec", lambda dialog: opened.append(dialog.objectName()) or 0)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(store, settings=settings)
+    qtbot.addWidget(window)
+    for name in ("action_prepare_statements", "action_aged_receivables"):
+        action = window.findChild(QAction, name)
+        assert action is not None, name
+        action.trigger()
+    assert opened == ["prepare_statements", "aged_receivables"]
