@@ -42,6 +42,7 @@ from app.models import Customer, Statement, StatementCycle
 from app.models.database import Store
 from app.reports.formats import DEFAULT
 from app.reports.statement_pdf import render
+from app.windows.framework import dialogs
 
 PROOF_COLUMNS = (
     "Customer no.",
@@ -235,6 +236,13 @@ class PrepareStatements(QDialog):
     def print_statements(self) -> None:
         """Archive the PDF of every statement to print or send (with progress, cancellable),
         then preview those to print as one document for the print dialog."""
+        wrong = sum(1 for row in self.proof if not row.ok)
+        if wrong and not dialogs.confirm(
+            self,
+            "Print statements",
+            f"{wrong} statement(s) do not add up on the proof sheet. Print them anyway?",
+        ):
+            return
         to_print, to_send = statements_to_print(self.store, self.statement_ids)
         wanted = list(dict.fromkeys(to_print + to_send))
         progress = QProgressDialog("Writing statements…", "Cancel", 0, len(wanted), self)

@@ -75,6 +75,20 @@ def prepared(session: Session, of: StatementCycle, day: date = D) -> list[Statem
     return list(session.scalars(select(Statement).where(Statement.id.in_(ids))))
 
 
+def pdf_text(session: Session, statement: Statement) -> str:
+    """The statement's PDF as text (pypdf), whitespace made single spaces."""
+    import io
+
+    from pypdf import PdfReader
+
+    from app.ledger.statements.view import statement_views
+    from app.reports.statement_pdf import render
+
+    data = render(statement_views(session, [statement.id]))
+    pages = PdfReader(io.BytesIO(data)).pages
+    return " ".join(" ".join(page.extract_text().split()) for page in pages)
+
+
 def only(statements: list[Statement]) -> Statement:
     assert len(statements) == 1, statements
     return statements[0]
@@ -273,12 +287,23 @@ def test_balance_brought_forward_over_three_cycles(store: Store) -> None:
         assert february.ageing == money("500", "0", "400", "0", "0")
 
         march = only(prepared(session, eom, date(2026, 3, 31)))
+        printed = pdf_text(session, march)
         assert march.opening_balance == Decimal(900)
         assert lines_of(march) == [
             ("PAY2", 0, Decimal(900), Decimal(0)),
             ("INV3", Decimal(250), 0, Decimal(250)),
         ]
         assert march.ageing == money("250", "0", "0", "0", "0")
+        # On paper: brought forward, the movements with their running balance, the closing
+        # balance (the ledger's as at 31 March, to the cent) and the ageing.
+        for expected in (
+            "Balance brought forward 900.00",
+            "PAY2 900.00 0.00",
+            "INV3 09/04/2026 250.00 250.00",  # no document language: en-GB
+            "Closing balance 250.00 900.00 250.00",
+            "Current 250.00 1-30 days 0.00",
+        ):
+            assert expected in printed, (expected, printed)
         rows = proof_sheet(session, [january.id, february.id, march.id])
         assert [row.problems for row in rows] == [(), (), ()]
         assert session.scalar(select(StatementCycle.last_statement_date)) == D
@@ -354,6 +379,10 @@ def test_a_parent_s_statement_holds_its_consolidating_children(store: Store) -> 
             ("P1", parent.id), ("K11", first.id), ("K21", second.id)
         ]  # fmt: skip
         assert on_parent.closing_balance == on_parent.ledger_balance == Decimal(600)
+        printed = pdf_text(session, on_parent)
+        # A child account's document says whose it is.
+        assert "K11 K1:" in printed and "K21 K2:" in printed
+        assert "P1 100.00 100.00" in printed  # its own, without a prefix
         assert by_customer[own.id].closing_balance == Decimal(50)
         assert regenerate_reason(session, first.id) == (
             "The customer's documents are on its parent account's statements."
@@ -417,6 +446,7 @@ def test_regenerate_after_a_late_payment_keeps_the_opening_and_the_earlier_revis
             ("PAY1", 0, Decimal(600), Decimal(1200)),
         ]
         assert again.closing_balance == again.ledger_balance == Decimal(1200)
+        assert "PAY1 600.00 1,200.00" in pdf_text(session, again)
         # 200 left of INV1 (39 days past due), INV2 8 days past due.
         assert again.ageing == money("0", "1000", "200", "0", "0")
         earlier = session.get_one(Statement, first_id)
