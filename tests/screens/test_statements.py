@@ -37,6 +37,7 @@ from app.windows.statements.history import StatementHistory
 from app.windows.statements.prepare import PrepareStatements
 from app.windows.statements.preview import StatementPreview, print_pages
 from tests.ledger.customer_documents import add_customer, add_document
+from tests.screens.conftest import Answers
 from tests.screens.customer_record import Opener, create_customer, set_up
 
 
@@ -349,3 +350,37 @@ def test_the_statements_menu_opens_prepare_statements_and_aged_receivables(
         assert action is not None, name
         action.trigger()
     assert opened == ["prepare_statements", "aged_receivables"]
+
+
+def test_statements_that_do_not_add_up_are_printed_only_when_the_user_agrees(
+    qtbot: QtBot, store: Store, answers: Answers
+) -> None:
+    with store.transaction() as session:
+        cycle = StatementCycle(statement_cycle_id="EOM", description="End of month")
+        session.add(cycle)
+        session.flush()
+        customer = add_customer(session, "C1", "Kunde", statement_cycle_id=cycle.id,
+                                print_statements=True)  # fmt: skip
+        add_document(session, customer, DocumentType.INVOICE, "100", doc_date=date(2026, 2, 2))
+        (statement_id,) = prepare_cycle(session, cycle.id, date(2026, 2, 28)).statement_ids
+        session.get_one(Statement, statement_id).ledger_balance = Decimal(99)
+    shown: list[tuple[bytes, str]] = []
+    dialog = PrepareStatements(store, show_pdf=lambda data, title: shown.append((data, title)))
+    qtbot.addWidget(dialog)
+    dialog.statement_date.setDate(QDate(2026, 2, 28))
+    dialog.open_prepared()
+    assert dialog.message.text() == (
+        "1 statement(s) prepared; 1 do not add up (marked): check them before printing."
+    )
+    assert dialog.table.item(0, 9).text() == (
+        "closing balance 100.00 is not the ledger balance 99.00 as at 2026-02-28"
+    )
+    answers.confirm = False
+    qtbot.mouseClick(dialog.print_button, _left())
+    assert answers.asked == [
+        "Print statements: 1 statement(s) do not add up on the proof sheet. Print them anyway?"
+    ]
+    assert shown == []
+    answers.confirm = True
+    qtbot.mouseClick(dialog.print_button, _left())
+    assert len(shown) == 1
