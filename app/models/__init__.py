@@ -71,6 +71,7 @@ if TYPE_CHECKING:
         RestrictionGroup,
     )
     from app.models.reference.vat import VatCategory, VatZone
+    from app.models.statement import Statement, StatementLine, StatementStamp
     from app.models.supplier import (
         BusinessAccountType,
         Supplier,
@@ -96,6 +97,7 @@ MODEL_MODULES = (
     "reference.system",
     "reference.vat",
     "supplier",
+    "statement",
 )
 
 
@@ -173,7 +175,10 @@ __all__ = [
     "Salesperson",
     "ShippingTerms",
     "ShippingZone",
+    "Statement",
     "StatementCycle",
+    "StatementLine",
+    "StatementStamp",
     "Subaccount",
     "Supplier",
     "SupplierClass",

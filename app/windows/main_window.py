@@ -304,6 +304,17 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, sid=info.id: self._open_from_ui(sid))
             go_menu.addAction(action)
 
+        statements_menu = menus.addMenu("&Statements")
+        statements_menu.setObjectName("statements_menu")
+        self.action_prepare_statements = self._action(
+            "action_prepare_statements", "&Prepare statements…", None, self.prepare_statements
+        )
+        statements_menu.addAction(self.action_prepare_statements)
+        self.action_aged_receivables = self._action(
+            "action_aged_receivables", "&Aged receivables…", None, self.aged_receivables
+        )
+        statements_menu.addAction(self.action_aged_receivables)
+
         # The current screen's toolbar actions, with their shortcuts (filled as tabs change).
         self.record_menu = menus.addMenu("&Record")
         self.record_menu.setObjectName("record_menu")
@@ -334,6 +345,18 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         self.addAction(action)
         return action
+
+    # -- statement windows (modal; loaded on first use) ----------------------------------------
+
+    def prepare_statements(self) -> None:
+        from app.windows.statements.prepare import PrepareStatements
+
+        PrepareStatements(self.store, self).exec()
+
+    def aged_receivables(self) -> None:
+        from app.windows.statements.aged import AgedReceivablesWindow
+
+        AgedReceivablesWindow(self.store, self).exec()
 
     # -- screens ----------------------------------------------------------------------------
 

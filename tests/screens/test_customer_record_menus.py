@@ -27,16 +27,21 @@ LEFT_OUT = {
     "Sales prices",
     "Sales by item and customer",
 }
-WORKING = {"Add location", "Change ID", "View supplier", "Extend to supplier"}
+WORKING = {
+    "Add location",
+    "Change ID",
+    "View supplier",
+    "Extend to supplier",
+    "Regenerate last statement",
+    "Customer statement history",
+}
 LATER = {
     "New invoice",
     "New payment",
     "Write-off balance",
     "Add contact",
     "Add payment method",
-    "Regenerate last statement",
     "Customer details",
-    "Customer statement history",
 }
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from app.ledger import autoinvoice, class_defaults
 from app.ledger.customer_list import customer_list_query
@@ -35,6 +35,7 @@ from app.ledger.locations import LocationService
 from app.ledger.maps import map_url_of
 from app.ledger.records import RecordError
 from app.ledger.sources import COUNTIES
+from app.ledger.statements.cycle import StatementError, regenerate_last, regenerate_reason
 from app.ledger.suppliers import (
     EXTENDS_CUSTOMER,
     account_type_of_customer,
@@ -263,6 +264,11 @@ GENERAL_LEDGER_ACCOUNTS = Tab(
     ),
 )
 
+REGENERATE_HELP = (
+    "Rebuilds the customer's most recent statement on its statement date with the same opening "
+    "balance, as a new revision (the earlier PDF is kept), and shows it."
+)
+
 SCREEN = Screen(
     id=SCREEN_ID,
     title="Customers",
@@ -312,10 +318,21 @@ SCREEN = Screen(
             "account, prefilled from the customer, for you to complete and save (nothing is "
             "stored until then). Unsaved changes of the customer are saved first.",
         ),
-        Action.later("Regenerate last statement"),
+        Action(
+            "Regenerate last statement",
+            lambda screen: screen.regenerate_last_statement(),
+            help=REGENERATE_HELP,
+        ),
         Action("Change ID", lambda screen: screen.change_id(), enabled_when=existing),
         Action.later("Customer details", menu="Inquiries"),
-        Action.later("Customer statement history", menu="Inquiries"),
+        Action(
+            "Customer statement history",
+            lambda screen: screen.statement_history(),
+            menu="Inquiries",
+            enabled_when=existing,
+            help="Opens Customer statement history (AR404600): every statement of the customer, "
+            "each reopening the exact PDF that was printed.",
+        ),
     ),
     list_columns=(
         ListColumn("customer_no", "Customer no.", width=110),
@@ -368,6 +385,7 @@ class CustomerScreen(RecordScreen):
         super()._after_load()
         self._remember_class()
         self._narrow_counties()
+        self._update_regenerate()
 
     def showEvent(self, event: QShowEvent) -> None:
         # Back from another screen (CR303010 may have saved a location, AP303000 a supplier of
@@ -524,6 +542,69 @@ class CustomerScreen(RecordScreen):
         ):
             return {key: value for key, value in new_values.items() if key not in changed}
         return new_values
+
+    # -- statements ------------------------------------------------------------------------
+
+    def show_dialog(self, dialog: QDialog) -> None:
+        """Show a statement window modally (tests answer it instead)."""
+        dialog.exec()
+
+    def _update_regenerate(self) -> None:
+        """Regenerate last statement is enabled for a customer with a statement; otherwise its
+        tooltip says why not."""
+        with self.store.session() as session:
+            reason = regenerate_reason(session, self.record.record_id)
+        action = self.action("regenerate_last_statement")
+        action.setEnabled(reason is None)
+        action.setToolTip(REGENERATE_HELP + (f"\n{reason}" if reason else ""))
+
+    def regenerate_last_statement(self) -> None:
+        # Loaded on first use: the PDF engines are not on the way to the first screen.
+        from app import paths
+        from app.ledger.statements.archive import ArchiveError, archived_pdf
+        from app.ledger.statements.view import statement_views
+        from app.reports.statement_pdf import render
+        from app.windows.statements.preview import StatementPreview
+
+        customer_id = self.record.record_id
+        if customer_id is None:
+            return
+        try:
+            with self.store.transaction() as session:
+                ids = regenerate_last(session, customer_id)
+                folder = paths.statements_dir()
+                pdfs = [archived_pdf(session, statement_id, folder)[1] for statement_id in ids]
+                views = statement_views(session, ids)
+        except (StatementError, ArchiveError) as error:
+            self.show_message(str(error), error=True)
+            return
+        if not views:
+            self.show_message("The last statement was regenerated: nothing is open or moved.")
+            return
+        view = views[0]
+        data = pdfs[0] if len(pdfs) == 1 else render(views)
+        self.show_message(
+            f"Statement of {view.statement_date.isoformat()} regenerated as revision "
+            f"{view.revision}; the earlier revision is kept in the statement history."
+        )
+        title = f"Statement {view.customer_no} {view.statement_date.isoformat()}"
+        self.show_dialog(StatementPreview(data, f"{title} (revision {view.revision})", self))
+
+    def statement_history(self) -> None:
+        from app.windows.statements.history import StatementHistory
+        from app.windows.statements.preview import StatementPreview
+
+        customer_id = self.record.record_id
+        if customer_id is None:
+            return
+        history = StatementHistory(
+            self.store,
+            customer_id,
+            self,
+            show_pdf=lambda data, title: self.show_dialog(StatementPreview(data, title, self)),
+        )
+        self.show_dialog(history)
+        self._update_regenerate()
 
     # -- actions -----------------------------------------------------------------------------
 
