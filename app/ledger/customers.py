@@ -17,8 +17,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.ledger import class_defaults, customer_deletion
+from app.ledger import customer_salespersons as salespersons
 from app.ledger.balances import customer_balances
 from app.ledger.change_id import change_customer_no, customer_no_problem
+from app.ledger.customer_salespersons import SALESPERSONS
 from app.ledger.geography import postcode_problem
 from app.ledger.identifiers import (
     corporate_id_problem,
@@ -48,6 +50,7 @@ from app.models import (
     Customer,
     CustomerClass,
     CustomerPaymentMethod,
+    CustomerSalesperson,
     CustomerStatus,
     Location,
     NumberSeries,
@@ -142,7 +145,30 @@ class CustomerService(RecordService[Customer]):
             if values.get(share.flag):
                 values |= share.mirrored(values)
         values[LOCATIONS] = []  # a new customer's MAIN location is made by its first save
+        if SALESPERSONS in self.grids:
+            values[SALESPERSONS] = self.class_salespersons(values.get(CUSTOMER_CLASS))
         return values
+
+    def class_salespersons(self, class_id: Any) -> list[dict[str, Any]]:
+        """The Salespersons rows a new customer of the class starts with (its Salesperson ID,
+        the default)."""
+        with self.store.session() as session:
+            return salespersons.class_rows(session, class_id)
+
+    def new_row(self, grid_key: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+        row = super().new_row(grid_key, rows)
+        if grid_key == SALESPERSONS:
+            # The first salesperson is the default; later ones are not until marked.
+            row[salespersons.DEFAULT] = not any(r.get(salespersons.DEFAULT) for r in rows)
+        return row
+
+    def salesperson_chosen(self, salesperson_id: Any) -> dict[str, Any]:
+        with self.store.session() as session:
+            return salespersons.salesperson_values(session, salesperson_id)
+
+    def location_chosen(self, location_id: Any) -> dict[str, Any]:
+        with self.store.session() as session:
+            return {"location_name": salespersons.location_name(session, location_id)}
 
     def values_of(self, session: Session, record: Customer) -> dict[str, Any]:
         values = super().values_of(session, record)
@@ -255,14 +281,30 @@ class CustomerService(RecordService[Customer]):
         problems |= self._class_requirements(session, values)
         problems |= self._parent_problems(session, record_id, values)
         problems |= self._payment_method_problems(session, values)
-        return [
-            FieldError(key, self._label(key), problem)
-            for key, problem in problems.items()
-            if problem and key in self.rules
-        ] + [
-            FieldError(PAYMENT_METHOD_DETAILS, label, problem)
-            for label, problem in self._detail_problems(session, values)
-        ]
+        return (
+            [
+                FieldError(key, self._label(key), problem)
+                for key, problem in problems.items()
+                if problem and key in self.rules
+            ]
+            + [
+                FieldError(PAYMENT_METHOD_DETAILS, label, problem)
+                for label, problem in self._detail_problems(session, values)
+            ]
+            + [
+                FieldError(SALESPERSONS, label, problem)
+                for label, problem in self._salesperson_problems(session, record_id, values)
+            ]
+        )
+
+    def _salesperson_problems(
+        self, session: Session, record_id: int | None, values: Mapping[str, Any]
+    ) -> list[tuple[str, str]]:
+        if SALESPERSONS not in self.grids or SALESPERSONS not in values:
+            return []
+        return salespersons.row_problems(
+            values.get(SALESPERSONS) or [], salespersons.customer_locations(session, record_id)
+        )
 
     def _label(self, key: str) -> str:
         """A field's label, with its section's where three sections share the label
@@ -359,6 +401,8 @@ class CustomerService(RecordService[Customer]):
     def writes(self, key: str, values: Mapping[str, Any]) -> bool:
         if key == PAYMENT_METHOD_DETAILS:
             return bool(values.get(PAYMENT_METHOD))
+        if key in self.grids:
+            return True
         if shared_key(CUSTOMER_SHARES, key, values):
             return False  # shown from the main section; written there
         attr = self.rules[key].attr
@@ -447,6 +491,22 @@ class CustomerService(RecordService[Customer]):
                     location.export_type = customer_class.export_type
             if is_blank(location.location_name):
                 location.location_name = MAIN_LOCATION_NAME
+            if SALESPERSONS in self.grids and SALESPERSONS not in values:
+                # Saved without the Salespersons tab (an import): the class's salesperson.
+                self._add_class_salesperson(session, record)
+        if SALESPERSONS in self.grids and record.salespersons:
+            with session.no_autoflush:
+                salespersons.fill_in(session, record.salespersons, self._default_location(record))
+
+    def _add_class_salesperson(self, session: Session, record: Customer) -> None:
+        for row in salespersons.class_rows(session, record.customer_class_id):
+            record.salespersons.append(
+                CustomerSalesperson(
+                    salesperson_id=row[salespersons.SALESPERSON],
+                    commission_percent=row[salespersons.COMMISSION],
+                    is_default=True,
+                )
+            )
 
     def part_changed(self, path: str, row: Any, *, replaced: bool) -> str:
         """Name the part the way the screen shows it (the default location by its ID)."""

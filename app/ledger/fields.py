@@ -129,6 +129,9 @@ class Grid:
     # Rows of other records, only shown (a customer's locations): the record's service reads
     # them with the record and its save never writes them; they are edited on their own screen.
     view: bool = False
+    # A check box column only one row may have ticked (the default salesperson): ticking it on
+    # one row clears it on the others. The record's service still checks the rows it is given.
+    single_mark: str = ""
 
     @property
     def object_name(self) -> str:

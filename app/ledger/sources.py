@@ -25,6 +25,7 @@ from app.models import (
     FobPoint,
     GlAccount,
     Language,
+    Location,
     NonStockItem,
     NotificationTemplate,
     NumberSeries,
@@ -61,6 +62,14 @@ CUSTOMERS = LookupSource(
 COUNTIES = LookupSource(County, "county_id", "name", title="counties")
 RESTRICTION_GROUPS = active_only(RestrictionGroup, "group_id", "description", "restriction groups")
 SALESPERSONS = active_only(Salesperson, "salesperson_id", "name", "salespersons")
+# The locations of the customer a screen shows (the Salespersons tab's Location ID).
+CUSTOMER_LOCATIONS = LookupSource(
+    Location,
+    "location_id",
+    "location_name",
+    title="locations of this customer",
+    within=lambda customer_id: Location.customer_id == customer_id,
+)
 LANGUAGES = active_only(Language, "locale_id", "description", "languages")
 RATE_TYPES = LookupSource(RateType, "rate_type_id", "description", title="currency rate types")
 PRICE_CLASSES = LookupSource(PriceClass, "price_class_id", "description", title="price classes")

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     )
     from app.models.document import ArDocument, DocumentStatus, DocumentType
     from app.models.location import MAIN_LOCATION_ID, Location
+    from app.models.people import ContactPerson, CustomerSalesperson
     from app.models.preferences import (
         PREFERENCES_ID,
         DefaultRecipient,
@@ -80,6 +81,7 @@ MODEL_MODULES = (
     "customer_class",
     "document",
     "location",
+    "people",
     "preferences",
     "reference.accounting",
     "reference.credit",
@@ -129,6 +131,7 @@ __all__ = [
     "ClassMailing",
     "ClassRecipient",
     "Contact",
+    "ContactPerson",
     "Country",
     "County",
     "Currency",
@@ -136,6 +139,7 @@ __all__ = [
     "CustomerClass",
     "CustomerPaymentMethod",
     "CustomerPaymentMethodDetail",
+    "CustomerSalesperson",
     "CustomerStatus",
     "DefaultRecipient",
     "DefaultSource",

@@ -38,7 +38,6 @@ from tests.screens.helpers import choose_option, click_check, shown, trigger, ty
 LATER_TABS = (
     "Payment methods",
     "Contacts",
-    "Salespersons",
     "Child accounts",
     "Attributes",
     "Activities",
@@ -72,6 +71,7 @@ def test_every_element_of_the_top_part_the_four_tabs_view_on_map_and_change_id()
         "Invoicing settings",
         "Delivery settings",
         "Locations",
+        "Salespersons",
         "General ledger accounts",
     ]
 

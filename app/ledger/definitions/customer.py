@@ -16,6 +16,15 @@ from app.ledger.credit_verification import (
     CREDIT_VERIFICATION,
     uses_days_past_due,
 )
+from app.ledger.customer_salespersons import (
+    COMMISSION,
+    DEFAULT,
+    SALESPERSON,
+    SALESPERSONS,
+)
+from app.ledger.customer_salespersons import (
+    LOCATION as SALESPERSON_LOCATION,
+)
 from app.ledger.customers import (
     LOCATIONS,
     PAYMENT_METHOD,
@@ -32,6 +41,7 @@ from app.ledger.sources import (
     COUNTRIES,
     CURRENCIES,
     CUSTOMER_CLASSES,
+    CUSTOMER_LOCATIONS,
     CUSTOMERS,
     GL_ACCOUNTS,
     LANGUAGES,
@@ -42,6 +52,9 @@ from app.ledger.sources import (
     STATEMENT_CYCLES,
     SUBACCOUNTS,
     VAT_ZONES,
+)
+from app.ledger.sources import (
+    SALESPERSONS as SALESPERSON_LIST,
 )
 from app.models import Customer, CustomerStatus
 from app.models.options import (
@@ -379,6 +392,57 @@ GRIDS = (
         ),
         order_by="location_id",
         view=True,
+    ),
+    # Who sells to the customer, at which of its locations; one of them the default.
+    Grid(
+        "Salespersons",
+        SALESPERSONS,
+        (
+            Field(
+                SALESPERSON,
+                "Salesperson ID",
+                Kind.LOOKUP,
+                attr="salesperson_id",
+                lookup=SALESPERSON_LIST,
+                required=True,
+            ),
+            Field("name", "Name", Kind.TEXT, read_only=True),
+            Field(
+                SALESPERSON_LOCATION,
+                "Location ID",
+                Kind.LOOKUP,
+                attr="location_id",
+                lookup=CUSTOMER_LOCATIONS,
+                help="The customer location associated with the salesperson; left empty, the "
+                "customer's default location.",
+            ),
+            Field("location_name", "Location name", Kind.TEXT, read_only=True),
+            Field(
+                COMMISSION,
+                "Commission %",
+                Kind.PERCENT,
+                minimum=0,
+                maximum=100,  # a share of the sale: never more than all of it
+                help="The commission percent used for the salesperson; the salesperson's own "
+                "commission unless typed (0–100).",
+            ),
+            Field(DEFAULT, "Default", Kind.CHECKBOX),
+        ),
+        help="The salespersons associated with the customer's locations; exactly one of them is "
+        "the customer's default salesperson.",
+        on_change=(
+            OnChange(
+                SALESPERSON,
+                (),
+                lambda row, service: service.salesperson_chosen(row.get(SALESPERSON)),
+            ),
+            OnChange(
+                SALESPERSON_LOCATION,
+                (),
+                lambda row, service: service.location_chosen(row.get(SALESPERSON_LOCATION)),
+            ),
+        ),
+        single_mark=DEFAULT,
     ),
 )
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.ledger import autoinvoice, class_defaults
 from app.ledger.customer_list import customer_list_query
+from app.ledger.customer_salespersons import SALESPERSONS
 from app.ledger.customers import (
     LOCATIONS,
     PAYMENT_METHOD,
@@ -216,6 +217,11 @@ LOCATIONS_TAB = Tab(
     buttons=(ADD_LOCATION, SET_AS_DEFAULT),
 )
 
+SALESPERSONS_TAB = Tab(
+    "Salespersons",
+    grids=(CUSTOMER.grid(SALESPERSONS),),
+)
+
 GENERAL_LEDGER_ACCOUNTS = Tab(
     "General ledger accounts",
     sections=(
@@ -268,6 +274,7 @@ SCREEN = Screen(
         INVOICING_SETTINGS,
         DELIVERY_SETTINGS,
         LOCATIONS_TAB,
+        SALESPERSONS_TAB,
         GENERAL_LEDGER_ACCOUNTS,
     ),
     # The seed's toolbar, Actions and Inquiries in its order. Commands of later issues are
@@ -444,6 +451,11 @@ class CustomerScreen(RecordScreen):
         if not new_values:
             return None  # no class, or one typed that is not in the list
         previous_class, self._filled_class = self._filled_class, class_id
+        if self.record.is_new:
+            # A new customer starts with its class's salesperson, unless rows were typed.
+            rows = self.record.value(SALESPERSONS) or []
+            if rows == self.service.class_salespersons(previous_class):
+                new_values[SALESPERSONS] = self.service.class_salespersons(class_id)
         if self.record.is_new or previous_class is None or previous_class == class_id:
             return new_values
         old_values = self.service.class_values(previous_class)

@@ -1,0 +1,63 @@
+"""Working the people tabs of AR303000 (Salespersons, Contacts) as a user does: show the tab,
+add a row, tick a cell's check box, read the rows shown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+from pytestqt.qtbot import QtBot
+
+from app.windows.framework.grid import GridEditor
+from app.windows.framework.record_screen import RecordScreen
+from tests.screens.helpers import activate
+
+
+def grid_of(screen: RecordScreen, key: str) -> GridEditor:
+    """A grid, its tab shown (as a click on the tab does)."""
+    grid = screen.editor(key)
+    assert isinstance(grid, GridEditor)
+    screen._reveal(grid)
+    return grid
+
+
+def rows_shown(screen: RecordScreen, key: str) -> list[dict[str, Any]]:
+    grid = grid_of(screen, key)
+    return [row for n in range(grid.model.rowCount()) if (row := grid.model.row(n)) is not None]
+
+
+def add_row(qtbot: QtBot, screen: RecordScreen, key: str) -> int:
+    """Click the grid's Add row button; the new row's position."""
+    activate(screen)
+    grid = grid_of(screen, key)
+    qtbot.mouseClick(grid.add_button, Qt.MouseButton.LeftButton)
+    return grid.model.rowCount() - 1
+
+
+def click_cell_check(qtbot: QtBot, screen: RecordScreen, key: str, row: int, column: str) -> None:
+    """Click the check box drawn in a grid cell."""
+    activate(screen)
+    grid = grid_of(screen, key)
+    columns = [spec.key for spec in grid.model.columns]
+    index = grid.model.index(row, columns.index(column))
+    grid.view.scrollTo(index)
+    option = QStyleOptionViewItem()
+    grid.view.initViewItemOption(option)
+    option.rect = grid.view.visualRect(index)
+    grid.delegate.initStyleOption(option, index)
+    style = grid.view.style()
+    box = style.subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, grid.view)
+    point: QPoint = box.center()
+    qtbot.mouseClick(grid.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def select_row(qtbot: QtBot, screen: RecordScreen, key: str, row: int) -> None:
+    """Click a row of a grid (on its first cell)."""
+    activate(screen)
+    grid = grid_of(screen, key)
+    index = grid.model.index(row, 0)
+    grid.view.scrollTo(index)
+    center = grid.view.visualRect(index).center()
+    qtbot.mouseClick(grid.view.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    assert grid.current_position() == row
