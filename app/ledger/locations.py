@@ -21,6 +21,8 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
+from app.ledger import customer_salespersons as salespersons
+from app.ledger.customer_salespersons import SALESPERSONS
 from app.ledger.geography import postcode_problem
 from app.ledger.identifiers import gln_problem, web_problem
 from app.ledger.records import (
@@ -332,7 +334,30 @@ class LocationService(RecordService[Location]):
             FieldError(key, self.rules[key].label, problem)
             for key, problem in problems.items()
             if problem and key in self.rules
+        ] + [
+            FieldError(SALESPERSONS, label, problem)
+            for label, problem in self._salesperson_problems(session, record_id, values)
         ]
+
+    def _salesperson_problems(
+        self, session: Session, record_id: int | None, values: Mapping[str, Any]
+    ) -> list[tuple[str, str]]:
+        """The location's salesperson rows, with the customer's rows at other locations: one
+        default for the customer (a row ticked here takes the mark from the others)."""
+        if SALESPERSONS not in self.grids or SALESPERSONS not in values:
+            return []
+        elsewhere, defaults = salespersons.others_of(session, values.get("customer"), record_id)
+        return salespersons.row_problems(
+            values.get(SALESPERSONS) or [],
+            {},
+            defaults_elsewhere=defaults,
+            rows_elsewhere=elsewhere,
+            at=str(values.get("location_id") or ""),
+        )
+
+    def salesperson_chosen(self, salesperson_id: Any) -> dict[str, Any]:
+        with self.store.session() as session:
+            return salespersons.salesperson_values(session, salesperson_id)
 
     def _protections(self, location: Location, values: Mapping[str, Any]) -> dict[str, str | None]:
         problems: dict[str, str | None] = {}
@@ -398,6 +423,7 @@ class LocationService(RecordService[Location]):
     def before_save(
         self, session: Session, record: Location, values: Mapping[str, Any], *, is_new: bool
     ) -> None:
+        self._salespersons_of_the_customer(session, record)
         if not is_new:
             return
         # A customer's first location is its main and its default one.
@@ -408,7 +434,36 @@ class LocationService(RecordService[Location]):
             record.is_main = True
             record.same_as_default_location = False
 
+    def _salespersons_of_the_customer(self, session: Session, record: Location) -> None:
+        """Salespersons added here are the customer's (it owns them), at this location."""
+        if SALESPERSONS not in self.grids or not record.salespersons:
+            return
+        with session.no_autoflush:
+            customer = session.get(Customer, record.customer_id)
+            for row in record.salespersons:
+                if (
+                    row.customer_id is None
+                    and customer is not None
+                    and row not in customer.salespersons
+                ):
+                    customer.salespersons.append(row)
+            salespersons.fill_in(session, record.salespersons, record)
+
+    def after_save(
+        self, session: Session, record: Location, values: Mapping[str, Any], *, is_new: bool
+    ) -> None:
+        if any(row.get(salespersons.DEFAULT) for row in values.get(SALESPERSONS) or []):
+            # The default salesperson is here now: the customer's others lose the mark.
+            salespersons.clear_other_defaults(session, record.customer_id, record.id)
+
     def delete_refusal(self, session: Session, record: Location) -> str | None:
+        elsewhere, defaults = salespersons.others_of(session, record.customer_id, record.id)
+        if elsewhere and not defaults and any(row.is_default for row in record.salespersons):
+            return (
+                f"Location {record.location_id} cannot be deleted: the customer's default "
+                "salesperson is at it. Mark a salesperson at another location as the default "
+                "first (Salespersons tab)."
+            )
         main = "the customer's main location, which is never deleted"
         if record.is_default:
             also = f" It is also {main}." if record.is_main else ""
