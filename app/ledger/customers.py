@@ -20,6 +20,7 @@ from app.ledger import class_defaults, customer_deletion
 from app.ledger import customer_salespersons as salespersons
 from app.ledger.balances import customer_balances
 from app.ledger.change_id import change_customer_no, customer_no_problem
+from app.ledger.contacts import CONTACTS, contact_rows
 from app.ledger.customer_salespersons import SALESPERSONS
 from app.ledger.geography import postcode_problem
 from app.ledger.identifiers import (
@@ -120,6 +121,9 @@ class CustomerService(RecordService[Customer]):
         self.location_columns = {
             column.key: column.attribute for column in CUSTOMER.grid(LOCATIONS).columns
         }
+        self.contact_columns = {
+            column.key: column.attribute for column in CUSTOMER.grid(CONTACTS).columns
+        }
         # Field key → attribute path of every field the customer class fills.
         self.class_fields = {
             rule.key: rule.attr
@@ -145,6 +149,7 @@ class CustomerService(RecordService[Customer]):
             if values.get(share.flag):
                 values |= share.mirrored(values)
         values[LOCATIONS] = []  # a new customer's MAIN location is made by its first save
+        values[CONTACTS] = []  # added on CR302000 once the customer is saved
         if SALESPERSONS in self.grids:
             values[SALESPERSONS] = self.class_salespersons(values.get(CUSTOMER_CLASS))
         return values
@@ -176,7 +181,13 @@ class CustomerService(RecordService[Customer]):
         # their fields are.
         values |= asdict(customer_balances(session, record.id))
         values[LOCATIONS] = self.locations_of(session, record.id)
+        values[CONTACTS] = contact_rows(session, record.id, self.contact_columns)
         return values
+
+    def contact_rows(self, customer_id: int) -> list[dict[str, Any]]:
+        """The Contacts grid's rows: the customer's contacts as stored now."""
+        with self.store.session() as session:
+            return contact_rows(session, customer_id, self.contact_columns)
 
     def locations_of(self, session: Session, customer_id: int) -> list[dict[str, Any]]:
         """The Locations grid's rows: the customer's locations as stored now."""

@@ -14,6 +14,7 @@ from app.models import (
     Carrier,
     CashAccount,
     CidConfiguration,
+    ContactPerson,
     Country,
     County,
     Currency,
@@ -111,6 +112,16 @@ VAT_ZONES = LookupSource(VatZone, "vat_zone_id", "description", title="VAT zones
 BRANCHES = active_only(Branch, "branch_id", "name", "branches")
 OVERDUE_CHARGES = LookupSource(
     OverdueCharge, "overdue_charge_id", "description", title="overdue charges"
+)
+# The active contact persons of the customer a screen shows: the recipients a customer's mailing
+# can name (Contacts, CR302000).
+CUSTOMER_CONTACTS = LookupSource(
+    ContactPerson,
+    "code",
+    "display_name",
+    title="contacts of this customer",
+    where=lambda: ContactPerson.active.is_(True),
+    within=lambda customer_id: ContactPerson.customer_id == customer_id,
 )
 ATTRIBUTE_LIST = LookupSource(Attribute, "attribute_id", "description", title="attributes")
 # A class's mailing is one of the mailings of the preferences (AR101000, Reporting settings).

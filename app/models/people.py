@@ -10,8 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import ForeignKey, String, cast, func, inspect
+from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
 
 from app.models.base import Base, MasterRecord, percent
 from app.models.reference.sales import Salesperson
@@ -75,10 +75,18 @@ class ContactPerson(MasterRecord, Base):
     city: Mapped[str | None] = mapped_column(String(50))
     country_id: Mapped[int | None] = mapped_column(ForeignKey("country.id"))
 
-    @property
-    def display_name(self) -> str:
-        """``Kari Nordmann``: first and last name, as the Contacts grid names the person."""
-        return " ".join(part for part in (self.first_name, self.last_name) if part)
-
     def __repr__(self) -> str:
-        return f"ContactPerson({self.contact_id!r}, {self.display_name!r})"
+        return f"ContactPerson({self.contact_id!r}, {self.last_name!r})"
+
+
+# Read with the contact, in SQL so lookups and lists search and sort by them: the name as the
+# Contacts grid shows it (``Kari Nordmann``), and the contact ID as the text a lookup matches.
+inspect(ContactPerson).add_property(
+    "display_name",
+    column_property(
+        func.trim(func.coalesce(ContactPerson.first_name, "") + " " + ContactPerson.last_name)
+    ),
+)
+inspect(ContactPerson).add_property(
+    "code", column_property(cast(ContactPerson.contact_id, String(20)))
+)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+from PySide6.QtWidgets import QPushButton, QStyle, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from app.windows.framework.grid import GridEditor
@@ -61,3 +61,19 @@ def select_row(qtbot: QtBot, screen: RecordScreen, key: str, row: int) -> None:
     center = grid.view.visualRect(index).center()
     qtbot.mouseClick(grid.view.viewport(), Qt.MouseButton.LeftButton, pos=center)
     assert grid.current_position() == row
+
+
+def open_row(qtbot: QtBot, screen: RecordScreen, key: str, row: int) -> None:
+    """Double-click a row of a view grid (Locations, Contacts): it opens on its own screen."""
+    select_row(qtbot, screen, key, row)
+    grid = grid_of(screen, key)
+    center = grid.view.visualRect(grid.model.index(row, 0)).center()
+    qtbot.mouseDClick(grid.view.viewport(), Qt.MouseButton.LeftButton, pos=center)
+
+
+def click_tab_button(screen: RecordScreen, key: str, name: str) -> None:
+    """A button above a grid (``contacts_set_as_default``), the grid's tab shown."""
+    grid_of(screen, key)
+    button = screen.findChild(QPushButton, name)
+    assert button is not None, name
+    button.click()

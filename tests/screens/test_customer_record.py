@@ -37,7 +37,6 @@ from tests.screens.helpers import choose_option, click_check, shown, trigger, ty
 # that open other windows or belong to statements and suppliers (later issues).
 LATER_TABS = (
     "Payment methods",
-    "Contacts",
     "Child accounts",
     "Attributes",
     "Activities",
@@ -71,6 +70,7 @@ def test_every_element_of_the_top_part_the_four_tabs_view_on_map_and_change_id()
         "Invoicing settings",
         "Delivery settings",
         "Locations",
+        "Contacts",
         "Salespersons",
         "General ledger accounts",
     ]

@@ -13,7 +13,7 @@ from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import LATER_VERSION, Action
 from app.windows.navigation import Target
-from app.windows.screens.customers import LOCATIONS_SCREEN, SCREEN
+from app.windows.screens.customers import CONTACTS_SCREEN, LOCATIONS_SCREEN, SCREEN
 from tests.screens.conftest import Answers
 from tests.screens.customer_record import Opener, create_customer, set_up
 from tests.screens.helpers import trigger
@@ -27,13 +27,12 @@ LEFT_OUT = {
     "Sales prices",
     "Sales by item and customer",
 }
-WORKING = {"Add location", "Change ID"}
+WORKING = {"Add location", "Add contact", "Change ID"}
 LATER = {
     "View supplier",
     "New invoice",
     "New payment",
     "Write-off balance",
-    "Add contact",
     "Add payment method",
     "Extend to supplier",
     "Regenerate last statement",
@@ -91,6 +90,7 @@ def test_each_later_command_is_disabled_with_its_tooltip_and_cannot_be_triggered
     create_customer(qtbot, screen, "Senere Versjon AS")
     assert screen.action("change_id").isEnabled()
     assert screen.action("add_location").isEnabled()
+    assert screen.action("add_contact").isEnabled()
     for label in sorted(LATER):
         action = screen.action(Action.later(label).object_name[7:])
         assert action.objectName() == Action.later(label).object_name
@@ -125,6 +125,8 @@ def test_the_working_commands_work_from_the_actions_menu(
 
     trigger(screen, "add_location")
     assert opened == [Target(LOCATIONS_SCREEN, values={"customer": customer_id})]
+    trigger(screen, "add_contact")
+    assert opened[-1] == Target(CONTACTS_SCREEN, values={"customer": customer_id})
 
     answers.text = "K-900"
     trigger(screen, "change_id")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,6 +15,7 @@ from app.ledger.customers import CustomerService
 from app.ledger.records import ValidationError
 from app.models import CustomerClass, CustomerSalesperson, Location, Salesperson
 from app.models.database import Store
+from app.windows.framework.grid import GridEditor
 from tests.screens.customer_record import (
     Opener,
     add_location,
@@ -231,3 +233,17 @@ def test_the_location_lookup_offers_this_customers_locations_only(
     edit_cell(qtbot, customers, GRID, row, "location", "OSLO")  # the other customer's
     trigger(customers, "save")
     assert "is not in the list of locations of this customer" in customers.message.text()
+
+
+def test_the_salespersons_grid_model_passes_qts_tester(
+    qtbot: QtBot, open_screen: Opener, store: Store, qtmodeltester: ModelTester
+) -> None:
+    customers = open_screen("AR303000")
+    create_customer(qtbot, customers, "Fjordkraft Handel AS")
+    row = add_row(qtbot, customers, GRID)
+    edit_cell(qtbot, customers, GRID, row, "salesperson", "BJORN")
+    click_cell_check(qtbot, customers, GRID, row, "is_default")  # the mark moves: two rows change
+    grid = customers.editor(GRID)
+    assert isinstance(grid, GridEditor)
+    assert grid.model.rowCount() == 2
+    qtmodeltester.check(grid.model, force_py=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app.ledger import autoinvoice
+from app.ledger.contacts import CONTACTS
 from app.ledger.credit_verification import (
     CREDIT_DAYS_PAST_DUE,
     CREDIT_LIMIT,
@@ -391,6 +392,23 @@ GRIDS = (
             Field("gln", "GLN", Kind.TEXT, read_only=True),
         ),
         order_by="location_id",
+        view=True,
+    ),
+    # The seed's columns, in its order; a view of the customer's contact person records
+    # (CR302000 adds and edits them, Set as default moves the mark).
+    Grid(
+        "Contacts",
+        CONTACTS,
+        (
+            Field("active", "Active", Kind.CHECKBOX, read_only=True),
+            Field("is_default", "Is default", Kind.CHECKBOX, read_only=True),
+            Field("position", "Position", Kind.TEXT, attr="job_title", read_only=True),
+            Field("name", "Name", Kind.TEXT, attr="display_name", read_only=True),
+            Field("city", "City", Kind.TEXT, read_only=True),
+            Field("email", "Email", Kind.TEXT, read_only=True),
+            Field("phone_1", "Phone 1", Kind.TEXT, read_only=True),
+        ),
+        order_by="name",
         view=True,
     ),
     # Who sells to the customer, at which of its locations; one of them the default.

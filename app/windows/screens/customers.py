@@ -14,6 +14,7 @@ from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from app.ledger import autoinvoice, class_defaults
+from app.ledger.contacts import CONTACTS, ContactService
 from app.ledger.customer_list import customer_list_query
 from app.ledger.customer_salespersons import SALESPERSONS
 from app.ledger.customers import (
@@ -39,6 +40,7 @@ from app.windows.navigation import Target
 
 SCREEN_ID = "AR303000"
 LOCATIONS_SCREEN = "CR303010"  # Customer locations: where a location is added and edited
+CONTACTS_SCREEN = "CR302000"  # Contacts: where a contact person is added and edited
 pick = CUSTOMER.pick
 
 
@@ -217,6 +219,38 @@ LOCATIONS_TAB = Tab(
     buttons=(ADD_LOCATION, SET_AS_DEFAULT),
 )
 
+
+def add_contact(screen: CustomerScreen) -> None:
+    screen.add_contact()
+
+
+def set_default_contact(screen: CustomerScreen) -> None:
+    screen.set_default_contact()
+
+
+ADD_CONTACT = Action(
+    "Add contact",
+    add_contact,
+    enabled_when=existing,
+    help="Opens the Contacts (CR302000) window on a new contact person of this customer (or "
+    "to connect an existing contact to it).",
+)
+
+CONTACTS_TAB = Tab(
+    "Contacts",
+    grids=(CUSTOMER.grid(CONTACTS),),
+    buttons=(
+        ADD_CONTACT,
+        Action(
+            "Set as default",
+            set_default_contact,
+            enabled_when=existing,
+            help="Makes the contact selected in the table the customer's default contact (only "
+            "one contact is the default).",
+        ),
+    ),
+)
+
 SALESPERSONS_TAB = Tab(
     "Salespersons",
     grids=(CUSTOMER.grid(SALESPERSONS),),
@@ -274,6 +308,7 @@ SCREEN = Screen(
         INVOICING_SETTINGS,
         DELIVERY_SETTINGS,
         LOCATIONS_TAB,
+        CONTACTS_TAB,
         SALESPERSONS_TAB,
         GENERAL_LEDGER_ACCOUNTS,
     ),
@@ -290,7 +325,7 @@ SCREEN = Screen(
         Action.later("New payment"),
         Action.later("Write-off balance"),
         ADD_LOCATION,
-        Action.later("Add contact"),
+        ADD_CONTACT,
         Action.later("Add payment method"),
         Action.later("Extend to supplier"),
         Action.later("Regenerate last statement"),
@@ -337,8 +372,11 @@ class CustomerScreen(RecordScreen):
         # The class whose values the record shows: what a class change compares with.
         self._filled_class: Any = None
         self.when_built(LOCATIONS, self._wire_locations)
-        # The Locations rows are other records: read again whenever the tab is looked at.
+        self.when_built(CONTACTS, self._wire_contacts)
+        # The Locations and Contacts rows are other records: read again whenever the tab is
+        # looked at.
         self.form.tabs.currentChanged.connect(lambda _index: self.refresh_locations())
+        self.form.tabs.currentChanged.connect(lambda _index: self.refresh_contacts())
 
     def _after_load(self) -> None:
         # Not a slot of record_loaded: PySide6 on Python 3.11 loses a reference to None with
@@ -351,6 +389,7 @@ class CustomerScreen(RecordScreen):
         # Back from another screen (CR303010 may have saved a location): the rows as stored.
         super().showEvent(event)
         self.refresh_locations()
+        self.refresh_contacts()
 
     # -- the Locations tab: a view of the customer's location records ------------------------
 
@@ -419,6 +458,68 @@ class CustomerScreen(RecordScreen):
         self.load_record(customer_id)
         self._select_location(row["id"])
         self.show_message(f"{row['location_id']} is now the customer's default location.")
+
+    # -- the Contacts tab: a view of the customer's contact person records ------------------
+
+    def _wire_contacts(self, editor: QWidget) -> None:
+        assert isinstance(editor, GridEditor)
+        editor.row_opened.connect(self._open_contact_at)
+
+    def _contacts_grid(self) -> GridEditor:
+        editor = self.editor(CONTACTS)
+        assert isinstance(editor, GridEditor)
+        return editor
+
+    def refresh_contacts(self) -> None:
+        """Read the Contacts rows again (when shown): never an unsaved change."""
+        editor = self.built_editor(CONTACTS)
+        if editor is None or not editor.isVisible() or self.record.record_id is None:
+            return
+        rows = self.service.contact_rows(self.record.record_id)
+        if rows != self.record.value(CONTACTS):
+            selected = self._contacts_grid().current_row()
+            self.record.refresh(CONTACTS, rows)
+            self._select_contact(selected["id"] if selected else None)
+
+    def _select_contact(self, contact_id: Any) -> None:
+        grid = self._contacts_grid()
+        for position, row in enumerate(self.record.value(CONTACTS) or []):
+            if row.get("id") == contact_id:
+                grid.view.selectRow(position)
+                return
+
+    def _open_contact_at(self, position: int) -> None:
+        """A contact's row (its name) opens the contact on CR302000."""
+        row = self._contacts_grid().model.row(position)
+        if row is not None:
+            self.open_elsewhere(Target(CONTACTS_SCREEN, record_id=row["id"]))
+
+    def add_contact(self) -> None:
+        """CR302000 with a new contact of this (saved) customer."""
+        if self.record.record_id is None:
+            self.show_message("Save the customer before adding a contact.", error=True)
+            return
+        self.open_elsewhere(Target(CONTACTS_SCREEN, values={"customer": self.record.record_id}))
+
+    def set_default_contact(self) -> None:
+        """Move the default mark to the contact selected on the Contacts tab. Only the marks
+        are written: the customer's unsaved changes stay as they are."""
+        customer_id = self.record.record_id
+        if customer_id is None:
+            return
+        row = self._contacts_grid().current_row()
+        if row is None:
+            self.show_message("Select a contact on the Contacts tab first.", error=True)
+            return
+        try:
+            ContactService(self.store).set_as_default(row["id"], customer_id)
+        except RecordError as error:
+            self.show_message(str(error), error=True)
+            self.refresh_contacts()
+            return
+        self.refresh_contacts()
+        self._select_contact(row["id"])
+        self.show_message(f"{row['name']} is now the customer's default contact.")
 
     # -- on-change handlers of this screen -------------------------------------------------
 
