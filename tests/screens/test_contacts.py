@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from app.ledger import lookups
 from app.ledger.sources import CUSTOMER_CONTACTS
-from app.models import ContactPerson
+from app.models import ContactPerson, CustomerSalesperson, Salesperson
 from app.models.database import Store
 from app.windows.framework.dialogs import Unsaved
 from app.windows.framework.grid import GridEditor
@@ -26,8 +26,8 @@ from app.windows.screens.customers import SCREEN as CUSTOMERS
 from tests.screens.catalogue_walk import missing_elements
 from tests.screens.conftest import Answers
 from tests.screens.customer_record import Opener, create_customer, customer_named, set_up
-from tests.screens.helpers import activate, click_check, shown, trigger, type_into
-from tests.screens.people import click_tab_button, open_row, rows_shown, select_row
+from tests.screens.helpers import activate, click_check, edit_cell, shown, trigger, type_into
+from tests.screens.people import add_row, click_tab_button, open_row, rows_shown, select_row
 
 GRID = "contacts"
 
@@ -343,3 +343,26 @@ def test_contacts_are_the_recipients_a_customers_mailing_can_name(
     offered = [(c.code, c.description) for c in lookups.suggest(store, source, "")]
     assert offered == [(str(kari), "Kari Nordmann")]  # not the inactive one, nor another's
     assert lookups.by_code(store, source, str(retired)) is None
+
+
+def test_deleting_a_customer_takes_its_contacts_and_salespersons(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    with store.transaction() as session:
+        session.add(Salesperson(salesperson_id="ANNA", name="Anna Berg"))
+    customers = open_screen("AR303000")
+    number = create_customer(qtbot, customers, "Fjordkraft Handel AS")
+    contacts = open_screen("CR302000")
+    add_contact(qtbot, contacts, number, "Nordmann")
+    add_contact(qtbot, contacts, number, "Berg")
+    trigger(customers, "cancel")
+    add_row(qtbot, customers, "salespersons")
+    edit_cell(qtbot, customers, "salespersons", 0, "salesperson", "ANNA")
+    trigger(customers, "save")
+    assert customers.message.text() == "Saved.", customers.message.text()
+
+    trigger(customers, "delete")
+    assert customers.message.text() == "Deleted.", customers.message.text()
+    with store.session() as session:
+        assert session.scalars(select(ContactPerson)).all() == []
+        assert session.scalars(select(CustomerSalesperson)).all() == []
