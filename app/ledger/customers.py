@@ -16,11 +16,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.ledger import class_defaults, customer_deletion
+from app.ledger import class_defaults, customer_attributes, customer_deletion
 from app.ledger import customer_salespersons as salespersons
 from app.ledger.balances import customer_balances
 from app.ledger.change_id import change_customer_no, customer_no_problem
 from app.ledger.contacts import CONTACTS, contact_rows
+from app.ledger.customer_attributes import ATTRIBUTES
 from app.ledger.customer_salespersons import SALESPERSONS
 from app.ledger.geography import postcode_problem
 from app.ledger.identifiers import (
@@ -152,7 +153,17 @@ class CustomerService(RecordService[Customer]):
         values[CONTACTS] = []  # added on CR302000 once the customer is saved
         if SALESPERSONS in self.grids:
             values[SALESPERSONS] = self.class_salespersons(values.get(CUSTOMER_CLASS))
+        if ATTRIBUTES in self.grids:
+            values[ATTRIBUTES] = self.class_attributes(values.get(CUSTOMER_CLASS), [])
         return values
+
+    def class_attributes(
+        self, class_id: Any, rows: list[dict[str, Any]], previous_class: Any = None
+    ) -> list[dict[str, Any]]:
+        """The Attributes rows of the class, keeping the values of ``rows`` (those shown, of
+        ``previous_class``)."""
+        with self.store.session() as session:
+            return customer_attributes.attribute_rows(session, class_id, rows, previous_class)
 
     def class_salespersons(self, class_id: Any) -> list[dict[str, Any]]:
         """The Salespersons rows a new customer of the class starts with (its Salesperson ID,
@@ -182,6 +193,10 @@ class CustomerService(RecordService[Customer]):
         values |= asdict(customer_balances(session, record.id))
         values[LOCATIONS] = self.locations_of(session, record.id)
         values[CONTACTS] = contact_rows(session, record.id, self.contact_columns)
+        if ATTRIBUTES in self.grids:
+            values[ATTRIBUTES] = customer_attributes.stored_rows(
+                session, record.id, record.customer_class_id
+            )
         return values
 
     def contact_rows(self, customer_id: int) -> list[dict[str, Any]]:
@@ -306,6 +321,19 @@ class CustomerService(RecordService[Customer]):
                 FieldError(SALESPERSONS, label, problem)
                 for label, problem in self._salesperson_problems(session, record_id, values)
             ]
+            + [
+                FieldError(ATTRIBUTES, label, problem)
+                for label, problem in self._attribute_problems(session, values)
+            ]
+        )
+
+    def _attribute_problems(
+        self, session: Session, values: Mapping[str, Any]
+    ) -> list[tuple[str, str]]:
+        if ATTRIBUTES not in self.grids or ATTRIBUTES not in values:
+            return []
+        return customer_attributes.row_problems(
+            session, values.get(CUSTOMER_CLASS), values.get(ATTRIBUTES) or []
         )
 
     def _salesperson_problems(

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     )
     from app.models.document import ArDocument, DocumentStatus, DocumentType
     from app.models.location import MAIN_LOCATION_ID, Location
-    from app.models.people import ContactPerson, CustomerSalesperson
+    from app.models.people import ContactPerson, CustomerAttribute, CustomerSalesperson
     from app.models.preferences import (
         PREFERENCES_ID,
         DefaultRecipient,
@@ -136,6 +136,7 @@ __all__ = [
     "County",
     "Currency",
     "Customer",
+    "CustomerAttribute",
     "CustomerClass",
     "CustomerPaymentMethod",
     "CustomerPaymentMethodDetail",

@@ -33,7 +33,7 @@ from app.models.settings import AutoInvoiceRoute, PrintAndEmailSettings
 
 if TYPE_CHECKING:
     from app.models.location import Location
-    from app.models.people import ContactPerson, CustomerSalesperson
+    from app.models.people import ContactPerson, CustomerAttribute, CustomerSalesperson
 
 
 class CustomerStatus(OptionEnum):
@@ -169,6 +169,10 @@ class Customer(MasterRecord, PrintAndEmailSettings, AutoInvoiceRoute, Base):
     # Salespersons tab: edited with the customer (one of them the default).
     salespersons: Mapped[list[CustomerSalesperson]] = relationship(
         cascade="all, delete-orphan", order_by="CustomerSalesperson.id"
+    )
+    # Attributes tab: the values of the attributes the customer's class asks for.
+    attributes: Mapped[list[CustomerAttribute]] = relationship(
+        back_populates="customer", cascade="all, delete-orphan", order_by="CustomerAttribute.id"
     )
     # Contact persons (CR302000): records of their own, listed on the Contacts tab.
     contacts: Mapped[list[ContactPerson]] = relationship(

@@ -1,5 +1,6 @@
 """The people of a customer account: the salespersons who sell to it (AR303000 Salespersons tab,
-CR303010 Salespersons tab) and its contact persons (Contacts, CR302000).
+CR303010 Salespersons tab) and its contact persons (Contacts, CR302000); and the values of the
+attributes its class asks of it (Attributes tab).
 
 One salesperson row and one contact per customer is the default (DESIGN.md §4); the ledger keeps
 the mark on exactly one (app/ledger/customer_salespersons.py, app/ledger/contacts.py).
@@ -10,14 +11,16 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, cast, func, inspect
+from sqlalchemy import ForeignKey, String, UniqueConstraint, cast, func, inspect
 from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
 
 from app.models.base import Base, MasterRecord, percent
 from app.models.reference.sales import Salesperson
 
 if TYPE_CHECKING:
+    from app.models.customer import Customer
     from app.models.location import Location
+    from app.models.reference.system import Attribute
 
 
 class CustomerSalesperson(Base):
@@ -49,6 +52,35 @@ class CustomerSalesperson(Base):
     @property
     def location_name(self) -> str | None:
         return self.location.location_name if self.location is not None else None
+
+
+class CustomerAttribute(Base):
+    """The customer's value of one attribute (CS205000) its class asks for."""
+
+    __tablename__ = "customer_attribute"
+    __table_args__ = (UniqueConstraint("customer_id", "attribute_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"))
+    attribute_id: Mapped[int] = mapped_column(ForeignKey("attribute.id"), index=True)
+    value: Mapped[str | None] = mapped_column(String(255))
+
+    attribute: Mapped[Attribute] = relationship(lazy="joined")
+    customer: Mapped[Customer] = relationship(back_populates="attributes")
+
+    # Shown read-only beside the value: the attribute's, and its class's requirement.
+    @property
+    def description(self) -> str:
+        return self.attribute.description
+
+    @property
+    def required(self) -> bool:
+        """Whether the customer's class requires a value of the attribute."""
+        customer_class = self.customer.customer_class if self.customer is not None else None
+        return customer_class is not None and any(
+            own.attribute_id == self.attribute_id and own.required
+            for own in customer_class.attributes
+        )
 
 
 class ContactPerson(MasterRecord, Base):

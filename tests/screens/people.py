@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QPushButton, QStyle, QStyleOptionViewItem
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QStyleOptionViewItem,
+)
 from pytestqt.qtbot import QtBot
 
 from app.windows.framework.grid import GridEditor
@@ -77,3 +83,20 @@ def click_tab_button(screen: RecordScreen, key: str, name: str) -> None:
     button = screen.findChild(QPushButton, name)
     assert button is not None, name
     button.click()
+
+
+def clear_cell(qtbot: QtBot, screen: RecordScreen, key: str, row: int, column: str) -> None:
+    """Double-click a cell, delete its text, press Enter."""
+    activate(screen)
+    grid = grid_of(screen, key)
+    columns = [spec.key for spec in grid.model.columns]
+    index = grid.model.index(row, columns.index(column))
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    grid.view.setCurrentIndex(index)
+    grid.view.edit(index)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit), f"no line editor opened on {column}"
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: grid.delegate.open_editor is None)

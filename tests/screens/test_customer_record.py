@@ -38,7 +38,6 @@ from tests.screens.helpers import choose_option, click_check, shown, trigger, ty
 LATER_TABS = (
     "Payment methods",
     "Child accounts",
-    "Attributes",
     "Activities",
     "Mailing settings",
     "Other invoice settings",
@@ -72,6 +71,7 @@ def test_every_element_of_the_top_part_the_four_tabs_view_on_map_and_change_id()
         "Locations",
         "Contacts",
         "Salespersons",
+        "Attributes",
         "General ledger accounts",
     ]
 

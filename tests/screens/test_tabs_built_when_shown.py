@@ -44,6 +44,7 @@ def test_a_screen_opens_with_its_first_tab_and_builds_another_when_shown(
         "tab_locations",
         "tab_contacts",
         "tab_salespersons",
+        "tab_attributes",
         GL_TAB,
     }
     show_tab(screen, GL_TAB)

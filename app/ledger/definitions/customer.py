@@ -17,6 +17,7 @@ from app.ledger.credit_verification import (
     CREDIT_VERIFICATION,
     uses_days_past_due,
 )
+from app.ledger.customer_attributes import ATTRIBUTE_ID, ATTRIBUTES
 from app.ledger.customer_salespersons import (
     COMMISSION,
     DEFAULT,
@@ -410,6 +411,26 @@ GRIDS = (
         ),
         order_by="name",
         view=True,
+    ),
+    # The attributes the customer's class asks for, in its order (app/ledger/customer_attributes).
+    Grid(
+        "Attributes",
+        ATTRIBUTES,
+        (
+            Field("attribute", "Attribute", Kind.TEXT, attr="description", read_only=True),
+            Field("required", "Required", Kind.CHECKBOX, read_only=True),
+            Field(
+                "value",
+                "Value",
+                Kind.TEXT,
+                help="The value of the attribute; a Combo attribute's is one of its values, a "
+                "Multi select combo's several, separated by commas.",
+            ),
+        ),
+        help="The attributes of the customer's class (Customer classes, AR201000); a required "
+        "one must have a value.",
+        carried=(ATTRIBUTE_ID,),
+        fixed_rows=True,
     ),
     # Who sells to the customer, at which of its locations; one of them the default.
     Grid(

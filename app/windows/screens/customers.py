@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.ledger import autoinvoice, class_defaults
 from app.ledger.contacts import CONTACTS, ContactService
+from app.ledger.customer_attributes import ATTRIBUTES
 from app.ledger.customer_list import customer_list_query
 from app.ledger.customer_salespersons import SALESPERSONS
 from app.ledger.customers import (
@@ -251,6 +252,8 @@ CONTACTS_TAB = Tab(
     ),
 )
 
+ATTRIBUTES_TAB = Tab("Attributes", grids=(CUSTOMER.grid(ATTRIBUTES),))
+
 SALESPERSONS_TAB = Tab(
     "Salespersons",
     grids=(CUSTOMER.grid(SALESPERSONS),),
@@ -310,6 +313,7 @@ SCREEN = Screen(
         LOCATIONS_TAB,
         CONTACTS_TAB,
         SALESPERSONS_TAB,
+        ATTRIBUTES_TAB,
         GENERAL_LEDGER_ACCOUNTS,
     ),
     # The seed's toolbar, Actions and Inquiries in its order. Commands of later issues are
@@ -545,6 +549,16 @@ class CustomerScreen(RecordScreen):
         self._filled_class = self.record.value("customer_class")
 
     def _class_changed(self, class_id: Any) -> dict[str, Any] | None:
+        """The class's values, and its attributes (keeping the values typed for the same
+        attributes)."""
+        previous = self._filled_class
+        values = self._class_values_changed(class_id)
+        if values is None:
+            return None
+        rows = self.record.value(ATTRIBUTES) or []
+        return values | {ATTRIBUTES: self.service.class_attributes(class_id, rows, previous)}
+
+    def _class_values_changed(self, class_id: Any) -> dict[str, Any] | None:
         """Choosing a class fills in its values. On a saved customer, values the user changed
         (neither the previous class's nor the new one's) are overwritten only when the user
         agrees; a new customer simply takes the new class's values."""
