@@ -14,14 +14,16 @@ new location starts with, and what a location's accounts and export type resolve
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from app.ledger import customer_salespersons as salespersons
+from app.ledger import workstation
 from app.ledger.customer_salespersons import SALESPERSONS
 from app.ledger.geography import postcode_problem
 from app.ledger.identifiers import gln_problem, web_problem
@@ -36,7 +38,15 @@ from app.ledger.records import (
 )
 from app.ledger.same_as_main import Share, arrange, shared_key
 from app.ledger.validation import email_problem
-from app.models import MAIN_LOCATION_ID, Customer, CustomerClass, Location, VatCategory, VatZone
+from app.models import (
+    MAIN_LOCATION_ID,
+    Branch,
+    Customer,
+    CustomerClass,
+    Location,
+    VatCategory,
+    VatZone,
+)
 from app.models.database import Store
 from app.models.options import ExportType
 
@@ -90,9 +100,26 @@ SETTINGS: dict[str, str] = {
     "lead_time_days": "lead_time_days",
 }
 
-# The workstation's current branch (a preference; the product family signs a user in to one):
-# the first location's ID where the class has Default location ID from branch.
-workstation_branch = MAIN_LOCATION_ID
+_LOCATION_ID = re.compile(r"[A-Za-z0-9]{1,10}")
+
+
+def workstation_branch_of(session: Session, typed: str) -> str:
+    """The branch ID the workstation takes as its current branch, as stored (found regardless of
+    case); RecordError says why a branch cannot be it."""
+    wanted = typed.strip()
+    found = session.scalars(
+        select(Branch).where(func.lower(Branch.branch_id) == wanted.lower())
+    ).first()
+    if found is None:
+        raise RecordError(f"Current branch: there is no branch '{wanted}' (Branches, CS102000).")
+    if not found.active:
+        raise RecordError(f"Current branch: branch {found.branch_id} is inactive.")
+    if not _LOCATION_ID.fullmatch(found.branch_id):
+        raise RecordError(
+            f"Current branch: branch {found.branch_id} cannot name a customer's first location "
+            "(a location ID is at most 10 letters and digits)."
+        )
+    return found.branch_id
 
 
 def main_location_id(session: Session, class_id: int | None) -> str:
@@ -100,7 +127,7 @@ def main_location_id(session: Session, class_id: int | None) -> str:
     customer's class has Default location ID from branch."""
     customer_class = session.get(CustomerClass, class_id) if class_id is not None else None
     if customer_class is not None and customer_class.default_location_id_from_branch:
-        return workstation_branch
+        return workstation.branch
     return MAIN_LOCATION_ID
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from app.ledger import locations
+from app.ledger import workstation
 from app.ledger.customers import CustomerService
 from app.ledger.locations import (
     LocationService,
@@ -121,7 +121,7 @@ def test_the_first_location_id_comes_from_the_branch_where_the_class_says_so(
 ) -> None:
     with store.transaction() as session:
         session.scalars(select(CustomerClass)).one().default_location_id_from_branch = True
-    monkeypatch.setattr(locations, "workstation_branch", "BERGEN")
+    monkeypatch.setattr(workstation, "branch", "BERGEN")
     customer = new_customer(store)
     assert location_named(store, customer, "BERGEN").is_main
 
