@@ -247,3 +247,21 @@ def test_the_salespersons_grid_model_passes_qts_tester(
     assert isinstance(grid, GridEditor)
     assert grid.model.rowCount() == 2
     qtmodeltester.check(grid.model, force_py=True)
+
+
+def test_a_pasted_customer_takes_the_salespersons_to_its_own_first_location(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    customers = open_screen("AR303000")
+    create_customer(qtbot, customers, "Fjordkraft Handel AS")
+    trigger(customers, "copy")
+    trigger(customers, "add_new")
+    trigger(customers, "paste")
+    assert [(r["name"], r["location"]) for r in rows_shown(customers, GRID)] == [
+        ("Anna Berg", None)
+    ]
+    type_into(qtbot, customers, "customer_name", "Fjordkraft Handel II AS")
+    trigger(customers, "save")
+    assert customers.message.text() == "Saved.", customers.message.text()
+    number = str(customers.record.value("customer_no"))
+    assert stored_rows(store, number) == [("ANNA", "MAIN", Decimal(5), True)]

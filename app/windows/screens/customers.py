@@ -525,6 +525,15 @@ class CustomerScreen(RecordScreen):
         self._select_contact(row["id"])
         self.show_message(f"{row['name']} is now the customer's default contact.")
 
+    def paste_record(self) -> None:
+        """A new customer from the copied one: its salespersons come along without the copied
+        customer's locations (each goes to the new customer's first location when saved)."""
+        super().paste_record()
+        rows = self.record.value(SALESPERSONS) or []
+        if self.record.is_new and any(row.get("location") is not None for row in rows):
+            moved = [row | {"location": None, "location_name": None} for row in rows]
+            self.record.set_value(SALESPERSONS, moved)
+
     # -- on-change handlers of this screen -------------------------------------------------
 
     def _narrow_counties(self) -> None:
