@@ -1,6 +1,7 @@
-"""The demo company's people: salespersons (each class's Salesperson ID), the customers'
-salespersons and contact persons, as the rules of AR303000, CR303010 and CR302000 want them
-(tests/screens/test_generated_data.py validates every record through the screens' services)."""
+"""The demo company's people and attributes: salespersons (each class's Salesperson ID), the
+customers' salespersons, contact persons and attribute values, as the rules of AR303000,
+CR303010 and CR302000 want them (tests/screens/test_generated_data.py validates every record
+through the screens' services)."""
 
 from __future__ import annotations
 
@@ -46,3 +47,21 @@ def test_customers_have_contact_persons_with_one_active_default(store: Store) ->
         assert any(not c.active for c in contacts)
         assert all(c.last_name and email_problem(c.email) is None for c in contacts)
         assert sum(1 for c in contacts if c.email) > 0.8 * len(contacts)
+
+
+def test_customers_answer_their_classs_attributes(store: Store) -> None:
+    create_demo_company(store, customers=300, seed=5)
+    with store.session() as session:
+        customers = session.scalars(select(Customer)).all()
+        for customer in customers:
+            assert customer.customer_class is not None
+            answered = {row.attribute_id: row.value for row in customer.attributes}
+            for own in customer.customer_class.attributes:
+                if own.required:
+                    assert answered.get(own.attribute_id), customer.customer_no
+            segment = [
+                row for row in customer.attributes if row.attribute.attribute_id == "SEGMENT"
+            ]
+            offered = {v.value_id for s in segment for v in s.attribute.values}
+            assert all(row.value in offered for row in segment)
+        assert sum(len(c.attributes) for c in customers) > len(customers) / 2

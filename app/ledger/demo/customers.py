@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.ledger import class_defaults
 from app.ledger.customers import MAIN_LOCATION_NAME
+from app.ledger.demo.attributes import AttributeWriter
 from app.ledger.demo.bulk import insert_rows, insert_rows_ids
 from app.ledger.demo.documents import Account, Ledger
 from app.ledger.demo.identifiers import Identifiers
@@ -194,6 +195,7 @@ class CustomerWriter:
         self.locations = 0
         # The customers' salespersons and contact persons (app/ledger/demo/sales_team.py).
         self.people = PeopleWriter(session, classes, random.Random(seed + 3))
+        self.attributes = AttributeWriter(session, classes, random.Random(seed + 4))
 
     def _class_values(self, session: Session, classes: dict[str, int]) -> None:
         """Each class's values for the customer, its main address, MAIN location and default
@@ -387,6 +389,7 @@ class CustomerWriter:
         if documents:
             insert_rows(session, _table(ArDocument), documents)
         self.people.write(written)
+        self.attributes.write([(c.id, c.class_code, bool(c.domain)) for c in written])
 
     def _ids(self, model: Any, rows: list[dict[str, Any]]) -> list[int]:
         return insert_rows_ids(self.session, model.__table__, rows)
