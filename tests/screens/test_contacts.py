@@ -107,6 +107,8 @@ def test_the_contacts_tab_has_the_seeds_columns_and_buttons(open_screen: Opener)
         assert screen.findChild(QPushButton, name) is not None, name
     click_tab_button(screen, GRID, "contacts_add_contact")
     assert screen.message.text() == "Save the customer before adding a contact."
+    click_tab_button(screen, GRID, "contacts_set_as_default")
+    assert screen.message.text() == "Save the customer before choosing its default contact."
 
 
 def test_connect_contact_to_customer_step_by_step(

@@ -510,6 +510,7 @@ class CustomerScreen(RecordScreen):
         are written: the customer's unsaved changes stay as they are."""
         customer_id = self.record.record_id
         if customer_id is None:
+            self.show_message("Save the customer before choosing its default contact.", error=True)
             return
         row = self._contacts_grid().current_row()
         if row is None:
