@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from app.ledger.records import UNCHANGED_GRIDS
 from app.models import CustomerClass, CustomerSalesperson, Location, Salesperson
 
 # The grid's key on the customer (all its rows) and on a location (the rows at that location).
@@ -29,6 +30,12 @@ COMMISSION = "commission_percent"
 TITLE = "Salespersons"
 
 Row = Mapping[str, Any]
+
+
+def written(values: Mapping[str, Any]) -> bool:
+    """Whether a save writes the salesperson rows it is given (a save leaves rows it shows as
+    read alone; they may be older than what another screen saved since)."""
+    return SALESPERSONS in values and SALESPERSONS not in values.get(UNCHANGED_GRIDS, ())
 
 
 def salesperson_values(session: Session, salesperson_id: Any) -> dict[str, Any]:

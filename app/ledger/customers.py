@@ -339,7 +339,7 @@ class CustomerService(RecordService[Customer]):
     def _salesperson_problems(
         self, session: Session, record_id: int | None, values: Mapping[str, Any]
     ) -> list[tuple[str, str]]:
-        if SALESPERSONS not in self.grids or SALESPERSONS not in values:
+        if SALESPERSONS not in self.grids or not salespersons.written(values):
             return []
         return salespersons.row_problems(
             values.get(SALESPERSONS) or [], salespersons.customer_locations(session, record_id)
@@ -533,9 +533,15 @@ class CustomerService(RecordService[Customer]):
             if SALESPERSONS in self.grids and SALESPERSONS not in values:
                 # Saved without the Salespersons tab (an import): the class's salesperson.
                 self._add_class_salesperson(session, record)
-        if SALESPERSONS in self.grids and record.salespersons:
-            with session.no_autoflush:
-                salespersons.fill_in(session, record.salespersons, self._default_location(record))
+        if SALESPERSONS in self.grids:
+            pending = [
+                row
+                for row in record.salespersons
+                if row.location_id is None or row.commission_percent is None
+            ]
+            if pending:
+                with session.no_autoflush:
+                    salespersons.fill_in(session, pending, self._default_location(record))
 
     def _add_class_salesperson(self, session: Session, record: Customer) -> None:
         for row in salespersons.class_rows(session, record.customer_class_id):

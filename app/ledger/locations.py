@@ -371,7 +371,7 @@ class LocationService(RecordService[Location]):
     ) -> list[tuple[str, str]]:
         """The location's salesperson rows, with the customer's rows at other locations: one
         default for the customer (a row ticked here takes the mark from the others)."""
-        if SALESPERSONS not in self.grids or SALESPERSONS not in values:
+        if SALESPERSONS not in self.grids or not salespersons.written(values):
             return []
         elsewhere, defaults = salespersons.others_of(session, values.get("customer"), record_id)
         return salespersons.row_problems(
@@ -479,8 +479,9 @@ class LocationService(RecordService[Location]):
     def after_save(
         self, session: Session, record: Location, values: Mapping[str, Any], *, is_new: bool
     ) -> None:
-        if any(row.get(salespersons.DEFAULT) for row in values.get(SALESPERSONS) or []):
-            # The default salesperson is here now: the customer's others lose the mark.
+        if SALESPERSONS in self.grids and any(row.is_default for row in record.salespersons):
+            # The default salesperson is here now (as written, not as read: another screen may
+            # have moved the mark since): the customer's others lose it.
             salespersons.clear_other_defaults(session, record.customer_id, record.id)
 
     def delete_refusal(self, session: Session, record: Location) -> str | None:

@@ -171,3 +171,47 @@ def test_rows_changed_on_ar303000_are_not_undone_by_the_location_screen(
     trigger(main_rows, "save")
     assert "Commission % was changed elsewhere" in main_rows.message.text()
     assert stored_rows(store, number) == [("ANNA", "MAIN", Decimal(4), True)]
+
+
+def test_a_default_moved_on_ar303000_is_not_undone_by_cr303010_saving_its_name(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    customers, number = customer_with_oslo(qtbot, open_screen)
+    main = open_location(qtbot, open_screen, number, "MAIN")
+    assert [r["is_default"] for r in rows_shown(main, GRID)] == [True]  # Anna, as read
+
+    row = add_row(qtbot, customers, GRID)
+    edit_cell(qtbot, customers, GRID, row, "salesperson", "BJORN")
+    edit_cell(qtbot, customers, GRID, row, "location", "OSLO")
+    click_cell_check(qtbot, customers, GRID, row, "is_default")
+    trigger(customers, "save")
+    assert customers.message.text() == "Saved."
+
+    type_into(qtbot, main, "location_name", "Head office")
+    trigger(main, "save")
+    assert main.message.text() == "Saved.", main.message.text()
+    assert stored_rows(store, number) == [
+        ("ANNA", "MAIN", Decimal(5), False),
+        ("BJORN", "OSLO", Decimal("7.5"), True),
+    ]
+
+
+def test_a_default_moved_on_cr303010_is_not_undone_by_ar303000_saving_its_name(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    customers, number = customer_with_oslo(qtbot, open_screen)
+    assert [r["is_default"] for r in rows_shown(customers, GRID)] == [True]  # Anna, as read
+    oslo = open_location(qtbot, open_screen, number, "OSLO")
+    row = add_row(qtbot, oslo, GRID)
+    edit_cell(qtbot, oslo, GRID, row, "salesperson", "BJORN")
+    click_cell_check(qtbot, oslo, GRID, row, "is_default")
+    trigger(oslo, "save")
+    assert oslo.message.text() == "Saved."
+
+    type_into(qtbot, customers, "customer_name", "Fjordkraft Handel ASA")
+    trigger(customers, "save")
+    assert customers.message.text() == "Saved.", customers.message.text()
+    assert stored_rows(store, number) == [
+        ("ANNA", "MAIN", Decimal(5), False),
+        ("BJORN", "OSLO", Decimal("7.5"), True),
+    ]
