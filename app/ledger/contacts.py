@@ -107,9 +107,15 @@ class ContactService(RecordService[ContactPerson]):
     def check(
         self, session: Session, record_id: int | None, values: Mapping[str, Any]
     ) -> list[FieldError]:
+        errors: list[FieldError] = []
         problem = postcode_problem(session, values.get("country"), values.get("postcode"))
         if problem and "postcode" in self.rules:
-            return [FieldError("postcode", self.rules["postcode"].label, problem)]
+            errors.append(FieldError("postcode", self.rules["postcode"].label, problem))
+        return errors + self._default_problems(session, record_id, values)
+
+    def _default_problems(
+        self, session: Session, record_id: int | None, values: Mapping[str, Any]
+    ) -> list[FieldError]:
         contact = session.get(ContactPerson, record_id) if record_id is not None else None
         if contact is None or not contact.is_default:
             return []
