@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QLineEdit, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -20,6 +20,7 @@ from app.models import ContactPerson, CustomerSalesperson, Salesperson
 from app.models.database import Store
 from app.windows.framework.dialogs import Unsaved
 from app.windows.framework.grid import GridEditor
+from app.windows.framework.listwindow import ListWindow
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.main_window import MainWindow
 from app.windows.screens.customers import SCREEN as CUSTOMERS
@@ -368,3 +369,35 @@ def test_deleting_a_customer_takes_its_contacts_and_salespersons(
     with store.session() as session:
         assert session.scalars(select(ContactPerson)).all() == []
         assert session.scalars(select(CustomerSalesperson)).all() == []
+
+
+def test_the_contacts_list_window_names_contact_and_customer_and_opens_a_row(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    customers = open_screen("AR303000")
+    number = create_customer(qtbot, customers, "Fjordkraft Handel AS")
+    contacts = open_screen("CR302000")
+    add_contact(qtbot, contacts, number, "Nordmann", first_name="Kari")
+    add_contact(qtbot, contacts, number, "Berg", first_name="Ola")
+    trigger(contacts, "add_new")
+    trigger(contacts, "list_window")
+    window = contacts.list_window
+    assert isinstance(window, ListWindow) and window.objectName() == "list_CR302000"
+    model = window.model
+
+    def listed(key: str) -> list[str]:
+        column = model.column_of(key)
+        return sorted(str(model.index(row, column).data()) for row in range(model.rowCount()))
+
+    assert listed("name") == ["Kari Nordmann", "Ola Berg"]
+    assert listed("customer_name") == ["Fjordkraft Handel AS", "Fjordkraft Handel AS"]
+    cell = window.search_cell("name")
+    assert isinstance(cell, QLineEdit)
+    cell.setFocus()
+    qtbot.keyClicks(cell, "ola")
+    qtbot.keyClick(cell, Qt.Key.Key_Return)
+    assert listed("name") == ["Ola Berg"]
+    window.table.setFocus()
+    window.table.setCurrentIndex(model.index(0, 0))
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    assert shown(contacts, "last_name") == "Berg"
