@@ -113,6 +113,10 @@ BRANCHES = active_only(Branch, "branch_id", "name", "branches")
 OVERDUE_CHARGES = LookupSource(
     OverdueCharge, "overdue_charge_id", "description", title="overdue charges"
 )
+# Every contact person, selected by its Contact ID (Contacts, CR302000: select an existing one).
+CONTACT_PERSONS = LookupSource(
+    ContactPerson, "code", "display_name", value="contact_id", title="contacts"
+)
 # The active contact persons of the customer a screen shows: the recipients a customer's mailing
 # can name (Contacts, CR302000).
 CUSTOMER_CONTACTS = LookupSource(

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QLineEdit, QPushButton
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -21,6 +21,7 @@ from app.models.database import Store
 from app.windows.framework.dialogs import Unsaved
 from app.windows.framework.grid import GridEditor
 from app.windows.framework.listwindow import ListWindow
+from app.windows.framework.lookup import LookupDialog, LookupEditor
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.main_window import MainWindow
 from app.windows.screens.customers import SCREEN as CUSTOMERS
@@ -161,7 +162,21 @@ def test_connect_contact_to_customer_step_by_step(
     type_into(qtbot, customers, "customer_no", number)
     assert customers.record.record_id == customer_id
     trigger(customers, "add_contact")
-    type_into(qtbot, contacts, "contact_id", str(existing))
+    # Click the Contact ID field's selector and pick Per Hansen.
+    lookup = contacts.editor("contact_id")
+    assert isinstance(lookup, LookupEditor)
+
+    def pick() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, LookupDialog)
+        qtbot.keyClicks(dialog.search, "hansen")
+        results = dialog.findChild(QListWidget, "lookup_results")
+        assert results is not None and results.count() == 1
+        results.setCurrentRow(0)
+        results.itemActivated.emit(results.item(0))
+
+    QTimer.singleShot(0, pick)
+    qtbot.mouseClick(lookup.select_button, Qt.MouseButton.LeftButton)
     assert contacts.record.record_id is not None
     assert shown(contacts, "last_name") == "Hansen"
     assert contacts.record.value("customer") == customer_id
@@ -401,3 +416,23 @@ def test_the_contacts_list_window_names_contact_and_customer_and_opens_a_row(
     window.table.setCurrentIndex(model.index(0, 0))
     qtbot.keyClick(window.table, Qt.Key.Key_Return)
     assert shown(contacts, "last_name") == "Berg"
+
+
+def test_a_contact_id_no_contact_has_is_refused_not_taken_as_new(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    customers = open_screen("AR303000")
+    number = create_customer(qtbot, customers, "Fjordkraft Handel AS")
+    contacts = open_screen("CR302000")
+    trigger(contacts, "add_new")
+    type_into(qtbot, contacts, "contact_id", "77")
+    assert contacts.record.is_new
+    type_into(qtbot, contacts, "customer", number)
+    type_into(qtbot, contacts, "last_name", "Nordmann")
+    trigger(contacts, "save")
+    assert "Contact ID: '77' is not in the list of contacts." in contacts.message.text()
+    assert stored(store, number) == []
+    type_into(qtbot, contacts, "contact_id", "")  # left empty: the next free number
+    trigger(contacts, "save")
+    assert contacts.message.text() == "Saved."
+    assert stored(store, number) == [(1, "Nordmann", True, True)]

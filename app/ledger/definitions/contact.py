@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from app.ledger.contacts import CONTACT_ID, CUSTOMER
 from app.ledger.fields import Definition, Field, Kind
-from app.ledger.sources import COUNTRIES, CUSTOMERS
+from app.ledger.sources import CONTACT_PERSONS, COUNTRIES, CUSTOMERS
 from app.ledger.validation import email_problem
 from app.models import ContactPerson
 
@@ -17,10 +17,10 @@ FIELDS: tuple[Field, ...] = (
     Field(
         CONTACT_ID,
         "Contact ID",
-        Kind.NUMBER,
-        minimum=1,
-        help="The number the contact is selected by; left empty, the next free number when the "
-        "contact is first saved. Type the ID of an existing contact to select it.",
+        Kind.LOOKUP,
+        lookup=CONTACT_PERSONS,
+        help="The number the contact is selected by: type or select an existing contact to show "
+        "it; left empty, a new contact takes the next free number when first saved.",
     ),
     Field(
         CUSTOMER,

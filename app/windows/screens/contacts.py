@@ -134,6 +134,8 @@ class ContactScreen(RecordScreen):
         self.editor("last_name").setFocus()
 
     def _key_entered(self) -> None:
+        if not isinstance(self.record.value(CONTACT_ID), int):
+            return  # none yet, or a number no contact has (said at the field)
         customer = self._for_customer
         if customer is None or not self.record.is_new:
             super()._key_entered()
