@@ -47,9 +47,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(autouse=True)
 def _workstation_branch_reset() -> Iterator[None]:
     """The workstation's branch is the process's choice: each test starts without one."""
-    workstation.choose_branch(None)
+    workstation.use_branch(workstation.MAIN_BRANCH)
     yield
-    workstation.choose_branch(None)
+    workstation.use_branch(workstation.MAIN_BRANCH)
 
 
 @pytest.fixture(scope="session")

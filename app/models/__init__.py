@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     )
     from app.models.document import ArDocument, DocumentStatus, DocumentType
     from app.models.location import MAIN_LOCATION_ID, Location
+    from app.models.people import ContactPerson, CustomerAttribute, CustomerSalesperson
     from app.models.preferences import (
         PREFERENCES_ID,
         DefaultRecipient,
@@ -87,6 +88,7 @@ MODEL_MODULES = (
     "customer_class",
     "document",
     "location",
+    "people",
     "preferences",
     "reference.accounting",
     "reference.credit",
@@ -139,13 +141,16 @@ __all__ = [
     "ClassMailing",
     "ClassRecipient",
     "Contact",
+    "ContactPerson",
     "Country",
     "County",
     "Currency",
     "Customer",
+    "CustomerAttribute",
     "CustomerClass",
     "CustomerPaymentMethod",
     "CustomerPaymentMethodDetail",
+    "CustomerSalesperson",
     "CustomerStatus",
     "DefaultRecipient",
     "DefaultSource",

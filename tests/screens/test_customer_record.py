@@ -37,10 +37,7 @@ from tests.screens.helpers import choose_option, click_check, shown, trigger, ty
 # that open other windows or belong to statements and suppliers (later issues).
 LATER_TABS = (
     "Payment methods",
-    "Contacts",
-    "Salespersons",
     "Child accounts",
-    "Attributes",
     "Activities",
     "Mailing settings",
     "Other invoice settings",
@@ -72,6 +69,9 @@ def test_every_element_of_the_top_part_the_four_tabs_view_on_map_and_change_id()
         "Invoicing settings",
         "Delivery settings",
         "Locations",
+        "Contacts",
+        "Salespersons",
+        "Attributes",
         "General ledger accounts",
     ]
 

@@ -42,6 +42,9 @@ def test_a_screen_opens_with_its_first_tab_and_builds_another_when_shown(
         "tab_invoicing_settings",
         "tab_delivery_settings",
         "tab_locations",
+        "tab_contacts",
+        "tab_salespersons",
+        "tab_attributes",
         GL_TAB,
     }
     show_tab(screen, GL_TAB)

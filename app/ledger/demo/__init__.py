@@ -5,11 +5,13 @@ then adds customer classes (domestic, key accounts, EU, export, US dollar), the 
 locations refer to (app/ledger/demo/reference.py) and customers with names and addresses from
 Faker's Nordic and Dutch locales (app/ledger/demo/customers.py): class values, contacts,
 identifiers, the MAIN location and more locations for some, payment methods, parent and child
-accounts, and a year of released invoices, credit notes and payments up to ``as_at``
-(app/ledger/demo/documents.py); some customers are suppliers too (app/ledger/demo/suppliers.py);
-its statement cycles prepared for the last three month ends, with company details on its
-branch to print as sender. Everything is written in one transaction, with bulk inserts; a
-progress callback hears how far it got and may cancel (then nothing is written).
+accounts, salespersons and contact persons (app/ledger/demo/sales_team.py), attribute values
+(app/ledger/demo/attributes.py), and a year of released invoices, credit notes and payments up
+to ``as_at`` (app/ledger/demo/documents.py); some customers are suppliers too
+(app/ledger/demo/suppliers.py); its statement cycles prepared for the last three month ends,
+with company details on its branch to print as sender. Everything is written in one
+transaction, with bulk inserts; a progress callback hears how far it got and may cancel (then
+nothing is written).
 
 The same seed gives the same company. Every record passes the rules the screens apply (the
 tests check that through the screens' own declarations).
@@ -29,9 +31,11 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from app.ledger.demo.attributes import add_attributes
 from app.ledger.demo.customers import CustomerWriter
 from app.ledger.demo.names import location_code
 from app.ledger.demo.reference import customer_classes, delivery_records
+from app.ledger.demo.sales_team import add_salespersons
 from app.ledger.demo.suppliers import add_suppliers
 from app.ledger.numbering import NumberingError
 from app.ledger.setup import BRANCH, configure
@@ -138,6 +142,8 @@ def create_demo_company(
         _report(progress, 0, customers)
         delivery = delivery_records(session, config)
         classes = customer_classes(session, config, delivery)
+        add_salespersons(session, classes)
+        add_attributes(session, classes)
         writer = CustomerWriter(session, config, classes, delivery, seed, as_at or date.today())
         try:
             writer.write(customers, lambda done: _report(progress, done, customers))

@@ -14,7 +14,10 @@ from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.ledger import autoinvoice, class_defaults
+from app.ledger.contacts import CONTACTS, ContactService
+from app.ledger.customer_attributes import ATTRIBUTES
 from app.ledger.customer_list import customer_list_query
+from app.ledger.customer_salespersons import SALESPERSONS
 from app.ledger.customers import (
     ACCOUNT_TYPE,
     EXTENDS_SUPPLIER,
@@ -53,6 +56,7 @@ from app.windows.navigation import Target
 SCREEN_ID = "AR303000"
 LOCATIONS_SCREEN = "CR303010"  # Customer locations: where a location is added and edited
 SUPPLIERS_SCREEN = "AP303000"  # Suppliers: the supplier side of the business account
+CONTACTS_SCREEN = "CR302000"  # Contacts: where a contact person is added and edited
 pick = CUSTOMER.pick
 
 
@@ -231,6 +235,45 @@ LOCATIONS_TAB = Tab(
     buttons=(ADD_LOCATION, SET_AS_DEFAULT),
 )
 
+
+def add_contact(screen: CustomerScreen) -> None:
+    screen.add_contact()
+
+
+def set_default_contact(screen: CustomerScreen) -> None:
+    screen.set_default_contact()
+
+
+ADD_CONTACT = Action(
+    "Add contact",
+    add_contact,
+    enabled_when=existing,
+    help="Opens the Contacts (CR302000) window on a new contact person of this customer (or "
+    "to connect an existing contact to it).",
+)
+
+CONTACTS_TAB = Tab(
+    "Contacts",
+    grids=(CUSTOMER.grid(CONTACTS),),
+    buttons=(
+        ADD_CONTACT,
+        Action(
+            "Set as default",
+            set_default_contact,
+            enabled_when=existing,
+            help="Makes the contact selected in the table the customer's default contact (only "
+            "one contact is the default).",
+        ),
+    ),
+)
+
+ATTRIBUTES_TAB = Tab("Attributes", grids=(CUSTOMER.grid(ATTRIBUTES),))
+
+SALESPERSONS_TAB = Tab(
+    "Salespersons",
+    grids=(CUSTOMER.grid(SALESPERSONS),),
+)
+
 GENERAL_LEDGER_ACCOUNTS = Tab(
     "General ledger accounts",
     sections=(
@@ -289,6 +332,9 @@ SCREEN = Screen(
         INVOICING_SETTINGS,
         DELIVERY_SETTINGS,
         LOCATIONS_TAB,
+        CONTACTS_TAB,
+        SALESPERSONS_TAB,
+        ATTRIBUTES_TAB,
         GENERAL_LEDGER_ACCOUNTS,
     ),
     # The seed's toolbar, Actions and Inquiries in its order. Commands of later issues are
@@ -308,7 +354,7 @@ SCREEN = Screen(
         Action.later("New payment"),
         Action.later("Write-off balance"),
         ADD_LOCATION,
-        Action.later("Add contact"),
+        ADD_CONTACT,
         Action.later("Add payment method"),
         Action(
             "Extend to supplier",
@@ -375,8 +421,11 @@ class CustomerScreen(RecordScreen):
         # The class whose values the record shows: what a class change compares with.
         self._filled_class: Any = None
         self.when_built(LOCATIONS, self._wire_locations)
-        # The Locations rows are other records: read again whenever the tab is looked at.
+        self.when_built(CONTACTS, self._wire_contacts)
+        # The Locations and Contacts rows are other records: read again whenever the tab is
+        # looked at.
         self.form.tabs.currentChanged.connect(lambda _index: self.refresh_locations())
+        self.form.tabs.currentChanged.connect(lambda _index: self.refresh_contacts())
 
     def _after_load(self) -> None:
         # Not a slot of record_loaded: PySide6 on Python 3.11 loses a reference to None with
@@ -393,6 +442,7 @@ class CustomerScreen(RecordScreen):
         super().showEvent(event)
         self.refresh_locations()
         self.refresh_account_type()
+        self.refresh_contacts()
 
     def refresh_account_type(self) -> None:
         """Read the account type again: never an unsaved change."""
@@ -497,6 +547,78 @@ class CustomerScreen(RecordScreen):
         self._select_location(row["id"])
         self.show_message(f"{row['location_id']} is now the customer's default location.")
 
+    # -- the Contacts tab: a view of the customer's contact person records ------------------
+
+    def _wire_contacts(self, editor: QWidget) -> None:
+        assert isinstance(editor, GridEditor)
+        editor.row_opened.connect(self._open_contact_at)
+
+    def _contacts_grid(self) -> GridEditor:
+        editor = self.editor(CONTACTS)
+        assert isinstance(editor, GridEditor)
+        return editor
+
+    def refresh_contacts(self) -> None:
+        """Read the Contacts rows again (when shown): never an unsaved change."""
+        editor = self.built_editor(CONTACTS)
+        if editor is None or not editor.isVisible() or self.record.record_id is None:
+            return
+        rows = self.service.contact_rows(self.record.record_id)
+        if rows != self.record.value(CONTACTS):
+            selected = self._contacts_grid().current_row()
+            self.record.refresh(CONTACTS, rows)
+            self._select_contact(selected["id"] if selected else None)
+
+    def _select_contact(self, contact_id: Any) -> None:
+        grid = self._contacts_grid()
+        for position, row in enumerate(self.record.value(CONTACTS) or []):
+            if row.get("id") == contact_id:
+                grid.view.selectRow(position)
+                return
+
+    def _open_contact_at(self, position: int) -> None:
+        """A contact's row (its name) opens the contact on CR302000."""
+        row = self._contacts_grid().model.row(position)
+        if row is not None:
+            self.open_elsewhere(Target(CONTACTS_SCREEN, record_id=row["id"]))
+
+    def add_contact(self) -> None:
+        """CR302000 with a new contact of this (saved) customer."""
+        if self.record.record_id is None:
+            self.show_message("Save the customer before adding a contact.", error=True)
+            return
+        self.open_elsewhere(Target(CONTACTS_SCREEN, values={"customer": self.record.record_id}))
+
+    def set_default_contact(self) -> None:
+        """Move the default mark to the contact selected on the Contacts tab. Only the marks
+        are written: the customer's unsaved changes stay as they are."""
+        customer_id = self.record.record_id
+        if customer_id is None:
+            self.show_message("Save the customer before choosing its default contact.", error=True)
+            return
+        row = self._contacts_grid().current_row()
+        if row is None:
+            self.show_message("Select a contact on the Contacts tab first.", error=True)
+            return
+        try:
+            ContactService(self.store).set_as_default(row["id"], customer_id)
+        except RecordError as error:
+            self.show_message(str(error), error=True)
+            self.refresh_contacts()
+            return
+        self.refresh_contacts()
+        self._select_contact(row["id"])
+        self.show_message(f"{row['name']} is now the customer's default contact.")
+
+    def paste_record(self) -> None:
+        """A new customer from the copied one: its salespersons come along without the copied
+        customer's locations (each goes to the new customer's first location when saved)."""
+        super().paste_record()
+        rows = self.record.value(SALESPERSONS) or []
+        if self.record.is_new and any(row.get("location") is not None for row in rows):
+            moved = [row | {"location": None, "location_name": None} for row in rows]
+            self.record.set_value(SALESPERSONS, moved)
+
     # -- on-change handlers of this screen -------------------------------------------------
 
     def _narrow_counties(self) -> None:
@@ -521,6 +643,16 @@ class CustomerScreen(RecordScreen):
         self._filled_class = self.record.value("customer_class")
 
     def _class_changed(self, class_id: Any) -> dict[str, Any] | None:
+        """The class's values, and its attributes (keeping the values typed for the same
+        attributes)."""
+        previous = self._filled_class
+        values = self._class_values_changed(class_id)
+        if values is None:
+            return None
+        rows = self.record.value(ATTRIBUTES) or []
+        return values | {ATTRIBUTES: self.service.class_attributes(class_id, rows, previous)}
+
+    def _class_values_changed(self, class_id: Any) -> dict[str, Any] | None:
         """Choosing a class fills in its values. On a saved customer, values the user changed
         (neither the previous class's nor the new one's) are overwritten only when the user
         agrees; a new customer simply takes the new class's values."""
@@ -528,6 +660,11 @@ class CustomerScreen(RecordScreen):
         if not new_values:
             return None  # no class, or one typed that is not in the list
         previous_class, self._filled_class = self._filled_class, class_id
+        if self.record.is_new:
+            # A new customer starts with its class's salesperson, unless rows were typed.
+            rows = self.record.value(SALESPERSONS) or []
+            if rows == self.service.class_salespersons(previous_class):
+                new_values[SALESPERSONS] = self.service.class_salespersons(class_id)
         if self.record.is_new or previous_class is None or previous_class == class_id:
             return new_values
         old_values = self.service.class_values(previous_class)
