@@ -28,7 +28,14 @@ if TYPE_CHECKING:
         ClassRecipient,
         CustomerClass,
     )
-    from app.models.document import ArDocument, DocumentStatus, DocumentType
+    from app.models.document import (
+        ArApplication,
+        ArDocument,
+        ArDocumentLine,
+        CustomerBalance,
+        DocumentStatus,
+        DocumentType,
+    )
     from app.models.location import MAIN_LOCATION_ID, Location
     from app.models.preferences import (
         PREFERENCES_ID,
@@ -116,7 +123,9 @@ __all__ = [
     "PREFERENCES_ID",
     "AccountType",
     "Address",
+    "ArApplication",
     "ArDocument",
+    "ArDocumentLine",
     "Attribute",
     "AttributeValue",
     "Base",
@@ -133,6 +142,7 @@ __all__ = [
     "County",
     "Currency",
     "Customer",
+    "CustomerBalance",
     "CustomerClass",
     "CustomerPaymentMethod",
     "CustomerPaymentMethodDetail",

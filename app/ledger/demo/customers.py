@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.ledger import class_defaults
+from app.ledger.balances import is_open, signed
 from app.ledger.customers import MAIN_LOCATION_NAME
 from app.ledger.demo.bulk import insert_rows, insert_rows_ids
 from app.ledger.demo.documents import Account, Ledger
@@ -42,6 +43,7 @@ from app.models import (
     ArDocument,
     Contact,
     Customer,
+    CustomerBalance,
     CustomerClass,
     CustomerPaymentMethod,
     CustomerPaymentMethodDetail,
@@ -237,6 +239,7 @@ class CustomerWriter:
             done += len(plans)
             report(done)
         self.ledger.finish()
+        store_balances(self.session)
 
     def _plans(self, size: int) -> list[_Plan]:
         plans: list[_Plan] = []
@@ -570,3 +573,14 @@ class CustomerWriter:
 
 def _table(model: Any) -> Any:
     return model.__table__
+
+
+def store_balances(session: Session) -> None:
+    """Every customer's stored balance from its documents, in one statement (the ledger keeps
+    it per command; app/ledger/documents/stored_balance.py)."""
+    summed = (
+        select(ArDocument.customer_id, func.sum(signed(ArDocument.balance)))
+        .where(is_open())
+        .group_by(ArDocument.customer_id)
+    )
+    session.execute(insert(CustomerBalance).from_select(["customer_id", "balance"], summed))

@@ -1,0 +1,216 @@
+"""Payment application (seed: Payment application): a payment, prepayment or credit note
+applied to the customer's open invoices, debit notes and overdue charges.
+
+- By hand: an amount per document (``apply_amounts``), all or nothing.
+- Automatically (``auto_apply``): to the oldest open documents first (by due date, then
+  document date and number), overdue charges first when AR101000's Apply payments to overdue
+  charges first is set, until the payment is used up.
+- An application never exceeds either document's open balance; what is left of a payment stays
+  open on it — money paid in advance, counted in the customer's prepayment balance.
+- Reversing an application gives both documents back what it took (the row is kept, flagged and
+  dated, so balances as at earlier dates stay true: app/ledger/documents/open_amounts.py).
+
+Every command refreshes the customer's stored balance in the same transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import case, select
+from sqlalchemy.orm import Session
+
+from app.ledger.balances import CREDIT_TYPES, DEBIT_TYPES, ZERO
+from app.ledger.documents.errors import DocumentError
+from app.ledger.documents.numbers import preferences
+from app.ledger.documents.stored_balance import refresh_stored_balance
+from app.models import ArApplication, ArDocument, DocumentStatus, DocumentType
+
+# What a payment or credit note pays: the customer's debts with a due date.
+PAYABLE_TYPES = (DocumentType.INVOICE, DocumentType.DEBIT_NOTE, DocumentType.OVERDUE_CHARGE)
+
+
+def describe(document: ArDocument) -> str:
+    return f"{document.doc_type.label} {document.ref_nbr}"
+
+
+def _open(document: ArDocument) -> bool:
+    return document.released and document.status == DocumentStatus.OPEN
+
+
+def _settle(document: ArDocument, amount: Decimal) -> None:
+    document.balance -= amount
+    document.status = DocumentStatus.OPEN if document.balance else DocumentStatus.CLOSED
+
+
+def applied_on(credit: ArDocument, debit: ArDocument, on: date | None) -> date:
+    """An application is dated the later of the two documents' dates unless a date is given."""
+    return on if on is not None else max(credit.doc_date, debit.doc_date)
+
+
+def check_application(credit: ArDocument, debit: ArDocument, amount: Decimal) -> str | None:
+    """Why ``amount`` of ``credit`` cannot be applied to ``debit``, or None."""
+    if credit.doc_type not in CREDIT_TYPES:
+        return f"{describe(credit)} cannot be applied: it is not a payment or credit."
+    if debit.doc_type not in DEBIT_TYPES:
+        return f"{describe(credit)} cannot be applied to {describe(debit)}: it is a credit too."
+    if credit.customer_id != debit.customer_id:
+        return f"{describe(debit)} is another customer's document."
+    for document in (credit, debit):
+        if not _open(document):
+            return f"{describe(document)} is {document.status.label.lower()}, not open."
+    if amount <= 0:
+        return f"Amount to apply to {describe(debit)}: must be more than 0 (it is {amount})."
+    for document in (credit, debit):
+        if amount > document.balance:
+            return (
+                f"Amount to apply to {describe(debit)}: {amount} is more than the balance of "
+                f"{describe(document)} ({document.balance})."
+            )
+    return None
+
+
+def apply_amount(
+    session: Session,
+    credit: ArDocument,
+    debit: ArDocument,
+    amount: Decimal,
+    *,
+    on: date | None = None,
+    refresh: bool = True,
+) -> ArApplication:
+    """Apply ``amount`` of ``credit`` to ``debit`` (DocumentError, nothing written, when it may
+    not be)."""
+    problem = check_application(credit, debit, amount)
+    if problem:
+        raise DocumentError(problem)
+    application = ArApplication(
+        credit_document_id=credit.id,
+        debit_document_id=debit.id,
+        amount=amount,
+        application_date=applied_on(credit, debit, on),
+    )
+    session.add(application)
+    _settle(credit, amount)
+    _settle(debit, amount)
+    if refresh:
+        refresh_stored_balance(session, [credit.customer_id])
+    return application
+
+
+def apply_amounts(
+    session: Session,
+    credit_id: int,
+    amounts: Mapping[int, Decimal],
+    *,
+    on: date | None = None,
+) -> list[ArApplication]:
+    """Apply the payment or credit ``credit_id`` by hand: ``amounts`` maps each debit document's
+    id to the amount applied to it. All or nothing: one refused amount refuses them all."""
+    credit = _get(session, credit_id)
+    applications = []
+    for debit_id, amount in amounts.items():
+        if amount == 0:
+            continue
+        applications.append(
+            apply_amount(session, credit, _get(session, debit_id), amount, on=on, refresh=False)
+        )
+    refresh_stored_balance(session, [credit.customer_id])
+    return applications
+
+
+def auto_apply(session: Session, credit_id: int, *, on: date | None = None) -> list[ArApplication]:
+    """Apply what is open of the payment or credit ``credit_id`` to the customer's open
+    documents, oldest first (overdue charges first when AR101000 says so), until either runs
+    out. What is left stays open on the payment."""
+    credit = _get(session, credit_id)
+    if credit.doc_type not in CREDIT_TYPES or not _open(credit):
+        raise DocumentError(f"{describe(credit)} is not an open payment or credit to apply.")
+    order: list[Any] = []
+    if preferences(session).apply_payments_to_overdue_charges_first:
+        order.append(case((ArDocument.doc_type == DocumentType.OVERDUE_CHARGE, 0), else_=1))
+    order += [
+        case((ArDocument.due_date.is_(None), ArDocument.doc_date), else_=ArDocument.due_date),
+        ArDocument.doc_date,
+        ArDocument.ref_nbr,
+    ]
+    candidates = session.scalars(
+        select(ArDocument)
+        .where(
+            ArDocument.customer_id == credit.customer_id,
+            ArDocument.released.is_(True),
+            ArDocument.status == DocumentStatus.OPEN,
+            ArDocument.doc_type.in_(PAYABLE_TYPES),
+            ArDocument.balance > 0,
+        )
+        .order_by(*order)
+    )
+    applications = []
+    for debit in candidates:
+        if credit.balance <= 0:
+            break
+        amount = min(credit.balance, debit.balance)
+        applications.append(apply_amount(session, credit, debit, amount, on=on, refresh=False))
+    refresh_stored_balance(session, [credit.customer_id])
+    return applications
+
+
+def reverse_application(session: Session, application_id: int, *, on: date) -> None:
+    """Undo an application from ``on``: both documents get back what it took."""
+    application = session.get(ArApplication, application_id)
+    if application is None:
+        raise DocumentError("The application no longer exists.")
+    if application.reversed:
+        raise DocumentError(
+            f"The application of {describe(application.credit_document)} to "
+            f"{describe(application.debit_document)} was reversed already."
+        )
+    for document in (application.credit_document, application.debit_document):
+        if document.status == DocumentStatus.VOIDED:
+            raise DocumentError(f"{describe(document)} is voided.")
+    application.reversed = True
+    application.reversal_date = on
+    for document in (application.credit_document, application.debit_document):
+        _settle(document, -application.amount)
+    refresh_stored_balance(session, [application.credit_document.customer_id])
+
+
+def applications_of(session: Session, document_id: int) -> list[ArApplication]:
+    """The applications a document is part of (either side), oldest first."""
+    return list(
+        session.scalars(
+            select(ArApplication)
+            .where(
+                (ArApplication.credit_document_id == document_id)
+                | (ArApplication.debit_document_id == document_id)
+            )
+            .order_by(ArApplication.id)
+        )
+    )
+
+
+def open_credits(session: Session, customer_id: int) -> list[ArDocument]:
+    """The customer's released payments and credits with something left to apply."""
+    return list(
+        session.scalars(
+            select(ArDocument)
+            .where(
+                ArDocument.customer_id == customer_id,
+                ArDocument.released.is_(True),
+                ArDocument.status == DocumentStatus.OPEN,
+                ArDocument.doc_type.in_(CREDIT_TYPES),
+                ArDocument.balance > ZERO,
+            )
+            .order_by(ArDocument.doc_date, ArDocument.ref_nbr)
+        )
+    )
+
+
+def _get(session: Session, document_id: int) -> ArDocument:
+    document = session.get(ArDocument, document_id)
+    if document is None:
+        raise DocumentError("The document no longer exists.")
+    return document
