@@ -14,6 +14,7 @@ import pytest
 from app.ledger.definitions.cid_configuration import CID_CONFIGURATION
 from app.ledger.definitions.customer import CUSTOMER
 from app.ledger.definitions.customer_class import CUSTOMER_CLASS
+from app.ledger.definitions.document import DOCUMENT
 from app.ledger.definitions.location import LOCATION
 from app.ledger.definitions.preferences import PREFERENCES
 from app.ledger.fields import Definition
@@ -28,6 +29,7 @@ RECORD_SCREENS: dict[str, tuple[Definition, ...]] = {
     "AR201000": (CUSTOMER_CLASS,),
     "AR101000": (PREFERENCES, CID_CONFIGURATION),
     "CR303010": (LOCATION,),
+    "AR301000": (DOCUMENT,),
 }
 SCREEN_IDS = [info.id for info in SCREENS]
 CONFIGURATION_IDS = [info.id for info in SCREENS if info.group == CONFIGURATION]
@@ -126,7 +128,7 @@ def test_definitions_and_their_services_load_without_qt() -> None:
         "import sys\n"
         "import app.ledger.definitions.customer, app.ledger.definitions.customer_class\n"
         "import app.ledger.definitions.preferences, app.ledger.definitions.cid_configuration\n"
-        "import app.ledger.definitions.location\n"
+        "import app.ledger.definitions.location, app.ledger.definitions.document\n"
         "import app.ledger.definitions.accounting, app.ledger.definitions.credit\n"
         "import app.ledger.definitions.currency, app.ledger.definitions.geography\n"
         "import app.ledger.definitions.payments, app.ledger.definitions.sales\n"

@@ -49,7 +49,7 @@ FIELDS: tuple[Field, ...] = (
         Kind.OPTION,
         options=DocumentType,
         required=True,
-        enabled_when=lambda values: values.get("id") is None,
+        enabled_when=lambda values: not values.get("ref_nbr"),
     ),
     Field(
         "ref_nbr",

@@ -1,0 +1,225 @@
+"""Customer documents (AR301000): invoices, notes and payments, arranged from the document's
+definition (app/ledger/definitions/document.py), with Release and Void.
+
+A released or voided document is shown read-only: every field and the lines grid. Warnings of a
+save (a failed credit check, a missing VAT registration ID) are shown above the form. Opened from
+AR303000's New invoice / New payment, the screen starts a new document of that type for the
+customer with its defaults (location, currency, due dates) filled in.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+from sqlalchemy import select
+
+from app.ledger.definitions.document import DOCUMENT
+from app.ledger.documents.application import auto_apply
+from app.ledger.documents.entry import DocumentService
+from app.ledger.records import RecordError
+from app.models import ArDocument, Customer, DocumentStatus, DocumentType
+from app.models.database import Store
+from app.windows.framework.record_screen import RecordScreen
+from app.windows.framework.spec import (
+    Action,
+    Kind,
+    ListColumn,
+    RowSelect,
+    Screen,
+    Section,
+    Tab,
+    Values,
+)
+from app.windows.framework.widgets import as_editor
+from app.windows.navigation import Target
+
+SCREEN_ID = "AR301000"
+pick = DOCUMENT.pick
+# What Apply automatically applies: money received and credit given.
+APPLIED_TYPES = frozenset({DocumentType.PAYMENT, DocumentType.PREPAYMENT, DocumentType.CREDIT_NOTE})
+
+
+def list_query() -> RowSelect:
+    return select(
+        ArDocument.id.label("id"),
+        ArDocument.doc_type.label("doc_type"),
+        ArDocument.ref_nbr.label("ref_nbr"),
+        Customer.customer_no.label("customer"),
+        Customer.name.label("customer_name"),
+        ArDocument.doc_date.label("doc_date"),
+        ArDocument.due_date.label("due_date"),
+        ArDocument.status.label("status"),
+        ArDocument.amount.label("amount"),
+        ArDocument.balance.label("balance"),
+        ArDocument.description.label("description"),
+    ).join(Customer, ArDocument.customer_id == Customer.id)
+
+
+def _saved(values: Values) -> bool:
+    # A saved document has its number (values hold fields, not the record's id).
+    return bool(values.get("ref_nbr"))
+
+
+def _releasable(values: Values) -> bool:
+    return (
+        _saved(values)
+        and not values.get("released")
+        and values.get("status") == DocumentStatus.BALANCED
+    )
+
+
+def _voidable(values: Values) -> bool:
+    return _saved(values) and values.get("status") not in (DocumentStatus.VOIDED, None)
+
+
+def _appliable(values: Values) -> bool:
+    return (
+        bool(values.get("released"))
+        and values.get("status") == DocumentStatus.OPEN
+        and values.get("doc_type") in APPLIED_TYPES
+    )
+
+
+def release(screen: DocumentScreen) -> None:
+    screen.run_command("released", screen.service.release)
+
+
+def void(screen: DocumentScreen) -> None:
+    screen.run_command("voided", screen.service.void)
+
+
+def apply_automatically(screen: DocumentScreen) -> None:
+    def apply(record_id: int) -> None:
+        with screen.store.transaction() as session:
+            auto_apply(session, record_id, on=screen.service.today())
+
+    screen.run_command("applied to the oldest open documents", apply)
+
+
+DETAILS = Tab(
+    "Details",
+    sections=(
+        Section("Dates", pick("due_date", "cash_discount_date")),
+        Section("Payment", pick("payment_ref", "payment_method")),
+        Section("Totals", pick("amount", "control_total", "balance"), column=1),
+        Section("Currency", pick("currency"), column=1),
+    ),
+    grids=(DOCUMENT.grid("lines"),),
+)
+
+SCREEN = Screen(
+    id=SCREEN_ID,
+    title="Customer documents",
+    model=ArDocument,
+    top=pick(
+        "doc_type",
+        "ref_nbr",
+        "status",
+        "hold",
+        "released",
+        "customer",
+        "location",
+        "doc_date",
+        "description",
+    ),
+    tabs=(DETAILS,),
+    actions=(
+        Action(
+            "Release",
+            release,
+            toolbar=True,
+            enabled_when=_releasable,
+            help="Releases the saved, balanced document: it counts in the customer's balance "
+            "and can no longer be edited.",
+        ),
+        Action(
+            "Void",
+            void,
+            enabled_when=_voidable,
+            help="Voids the document; a released payment's applications are reversed first.",
+        ),
+        Action(
+            "Apply automatically",
+            apply_automatically,
+            enabled_when=_appliable,
+            help="Applies what is open of the payment or credit note to the customer's oldest "
+            "open documents.",
+        ),
+    ),
+    list_columns=(
+        ListColumn("doc_type", "Type", Kind.OPTION, options=DocumentType, width=110),
+        ListColumn("ref_nbr", "Reference no.", width=110),
+        ListColumn("customer", "Customer", width=100),
+        ListColumn("customer_name", "Customer name", width=200),
+        ListColumn("doc_date", "Date", Kind.DATE, width=90),
+        ListColumn("due_date", "Due date", Kind.DATE, width=90),
+        ListColumn("status", "Status", Kind.OPTION, options=DocumentStatus, width=90),
+        ListColumn("amount", "Amount", Kind.MONEY, width=100),
+        ListColumn("balance", "Balance", Kind.MONEY, width=100),
+        ListColumn("description", "Description", width=200),
+    ),
+    list_query=list_query,
+    definition=DOCUMENT,
+)
+
+
+class DocumentScreen(RecordScreen):
+    service: DocumentService
+
+    def __init__(self, store: Store, service: DocumentService, parent: QWidget | None) -> None:
+        super().__init__(store, SCREEN, service, parent)
+
+    def _after_load(self) -> None:
+        super()._after_load()
+        # A released or voided document is only shown: voided or credited, never edited.
+        closed = bool(self.record.value("released")) or (
+            self.record.value("status") == DocumentStatus.VOIDED
+        )
+        for key in self.form.editors:
+            if key not in self.key_keys:
+                as_editor(self.editor(key)).set_read_only(closed)
+
+    def save(self) -> bool:
+        saved = super().save()
+        if saved and self.service.warnings:
+            self.show_message("Saved.\n" + "\n".join(self.service.warnings), error=True)
+        return saved
+
+    def run_command(self, done: str, command: Any) -> None:
+        """Release, void or apply the shown document (saved first when changed)."""
+        if self.record.is_dirty and not self.save():
+            return
+        record_id = self.record.record_id
+        if record_id is None:
+            self.show_message("Save the document first.", error=True)
+            return
+        try:
+            command(record_id)
+        except RecordError as error:
+            self.show_message(str(error), error=True)
+            return
+        self.load_record(record_id)
+        self.show_message(f"The document was {done}.")
+        self.status_message.emit(f"{self._record_name(sentence=False)} {done}")
+
+    def show_target(self, target: Target) -> None:
+        """A new document of the customer (New invoice / New payment on AR303000), its
+        defaults filled in; or a saved document."""
+        customer = target.values.get("customer")
+        if target.record_id is not None or not isinstance(customer, int):
+            super().show_target(target)
+            return
+        if not self.confirm_close():
+            return
+        doc_type = target.values.get("doc_type", DocumentType.INVOICE)
+        values = self.service.new_for(customer, doc_type)
+        self.descriptions.load(self._referenced(values))
+        self.record.load(values, None, None)
+        self._after_load()
+        self.pages.setCurrentIndex(0)
+        self._focus_first()
+
+
+def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
+    return DocumentScreen(store, DocumentService(store), parent)

@@ -1,0 +1,140 @@
+"""Customer documents (AR301000) through its widgets: enter an invoice with lines, release it
+(read-only afterwards), a payment applied automatically, void; the list window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.ledger.documents.stored_balance import stored_balance
+from app.models import ArDocument, Customer, DocumentStatus, Location
+from app.models.database import Store
+from app.windows.framework.grid import GridEditor
+from app.windows.framework.record_screen import RecordScreen
+from tests.ledger.documents import set_up
+from tests.screens.helpers import (
+    choose_option,
+    edit_cell,
+    shown,
+    trigger,
+    type_into,
+)
+
+Opener = Callable[[str], RecordScreen]
+
+
+@pytest.fixture(autouse=True)
+def company(store: Store) -> None:
+    set_up(store)
+    with store.transaction() as session:
+        nordic = Customer(customer_no="10001", name="Nordic Trading AS")
+        session.add(nordic)
+        session.flush()
+        session.add(
+            Location(customer_id=nordic.id, location_id="MAIN", is_default=True, is_main=True)
+        )
+
+
+def customer_id(store: Store) -> int:
+    with store.session() as session:
+        return session.scalars(select(Customer.id)).one()
+
+
+def add_line(qtbot: QtBot, screen: RecordScreen, description: str, amount: str) -> None:
+    grid = screen.editor("lines")
+    assert isinstance(grid, GridEditor)
+    screen._reveal(grid)
+    qtbot.mouseClick(grid.add_button, __import__("PySide6").QtCore.Qt.MouseButton.LeftButton)
+    row = grid.model.rowCount() - 1
+    edit_cell(qtbot, screen, "lines", row, "description", description)
+    edit_cell(qtbot, screen, "lines", row, "amount", amount)
+
+
+def enter_invoice(qtbot: QtBot, screen: RecordScreen) -> None:
+    trigger(screen, "add_new")
+    choose_option(qtbot, screen, "doc_type", "Invoice")
+    type_into(qtbot, screen, "customer", "10001")
+    type_into(qtbot, screen, "description", "Deliveries March")
+    add_line(qtbot, screen, "Spare parts", "100.00")
+    add_line(qtbot, screen, "Freight", "25.50")
+    trigger(screen, "save")
+
+
+def test_enter_and_release_an_invoice(qtbot: QtBot, store: Store, open_screen: Opener) -> None:
+    screen = open_screen("AR301000")
+    assert not screen.action("release").isEnabled()  # nothing saved yet
+    enter_invoice(qtbot, screen)
+    assert screen.message.text() == "Saved."
+    assert shown(screen, "ref_nbr") == "INV000001"
+    assert shown(screen, "location") == "MAIN"  # the default location, preselected
+    assert shown(screen, "status") == "Balanced"
+    assert screen.record.value("amount") == Decimal("125.50")
+    trigger(screen, "release")
+    assert screen.message.text() == "The document was released."
+    assert shown(screen, "status") == "Open"
+    # Released: read-only, and the balance counts.
+    assert screen.editor("description").isReadOnly()
+    grid = screen.editor("lines")
+    assert isinstance(grid, GridEditor) and not grid.add_button.isEnabled()
+    assert not screen.action("release").isEnabled()
+    with store.session() as session:
+        assert stored_balance(session, customer_id(store)) == Decimal("125.50")
+
+
+def test_a_payment_applied_automatically_and_voided(
+    qtbot: QtBot, store: Store, open_screen: Opener
+) -> None:
+    screen = open_screen("AR301000")
+    enter_invoice(qtbot, screen)
+    trigger(screen, "release")
+    trigger(screen, "add_new")
+    choose_option(qtbot, screen, "doc_type", "Payment")
+    type_into(qtbot, screen, "customer", "10001")
+    type_into(qtbot, screen, "payment_ref", "BANK-77")
+    type_into(qtbot, screen, "amount", "200")
+    trigger(screen, "save")
+    assert shown(screen, "ref_nbr") == "PMT000001"
+    trigger(screen, "release")  # the customer applies payments automatically
+    assert screen.record.value("balance") == Decimal("74.50")
+    with store.session() as session:
+        invoice = session.scalars(select(ArDocument).where(ArDocument.ref_nbr == "INV000001")).one()
+        assert invoice.status == DocumentStatus.CLOSED
+        assert stored_balance(session, customer_id(store)) == Decimal("-74.50")
+    trigger(screen, "void")
+    assert shown(screen, "status") == "Voided"
+    with store.session() as session:
+        invoice = session.scalars(select(ArDocument).where(ArDocument.ref_nbr == "INV000001")).one()
+        assert (invoice.status, invoice.balance) == (DocumentStatus.OPEN, Decimal("125.50"))
+        assert stored_balance(session, customer_id(store)) == Decimal("125.50")
+
+
+def test_release_refused_says_why(qtbot: QtBot, store: Store, open_screen: Opener) -> None:
+    screen = open_screen("AR301000")
+    trigger(screen, "add_new")
+    choose_option(qtbot, screen, "doc_type", "Payment")
+    type_into(qtbot, screen, "customer", "10001")
+    type_into(qtbot, screen, "amount", "50")
+    trigger(screen, "save")
+    trigger(screen, "release")
+    assert "Payment ref. is required" in screen.message.text()
+    assert shown(screen, "status") == "Balanced"
+
+
+def test_the_list_window_lists_documents_with_their_balance(
+    qtbot: QtBot, store: Store, open_screen: Opener
+) -> None:
+    screen = open_screen("AR301000")
+    enter_invoice(qtbot, screen)
+    trigger(screen, "release")
+    trigger(screen, "list_window")
+    window = screen.list_window
+    assert window is not None
+    model = window.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    columns = [column.key for column in screen.spec.list_columns]
+    row = {key: model.index(0, n).data() for n, key in enumerate(columns)}
+    assert (row["ref_nbr"], row["customer"], row["status"]) == ("INV000001", "10001", "Open")
