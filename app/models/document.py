@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, false
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, false, inspect
+from sqlalchemy.orm import Mapped, foreign, mapped_column, relationship
 
 from app.models.base import Base, MasterRecord, OptionEnum, money, text255, utcnow
 from app.models.customer import Customer
@@ -139,3 +139,16 @@ class CustomerBalance(Base):
         ForeignKey("customer.id", ondelete="CASCADE"), primary_key=True
     )
     balance: Mapped[money] = mapped_column(default=Decimal(0), index=True)
+
+
+# A customer's documents, for reading only (the Customer details inquiry, AR402000, lists them);
+# documents are written through the ledger's document commands, never through the customer.
+inspect(Customer).add_property(
+    "documents",
+    relationship(
+        ArDocument,
+        primaryjoin=Customer.id == foreign(ArDocument.customer_id),
+        viewonly=True,
+        order_by=ArDocument.doc_date.desc(),
+    ),
+)

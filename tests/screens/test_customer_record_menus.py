@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QToolBar, QToolButton
 from pytestqt.qtbot import QtBot
 
 from app.ledger import catalogue
+from app.models import DocumentType
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import LATER_VERSION, Action
@@ -27,17 +28,20 @@ LEFT_OUT = {
     "Sales prices",
     "Sales by item and customer",
 }
-WORKING = {"Add location", "Change ID"}
-LATER = {
-    "View supplier",
+WORKING = {
+    "Add location",
+    "Change ID",
     "New invoice",
     "New payment",
     "Write-off balance",
+    "Customer details",
+}
+LATER = {
+    "View supplier",
     "Add contact",
     "Add payment method",
     "Extend to supplier",
     "Regenerate last statement",
-    "Customer details",
     "Customer statement history",
 }
 
@@ -125,6 +129,16 @@ def test_the_working_commands_work_from_the_actions_menu(
 
     trigger(screen, "add_location")
     assert opened == [Target(LOCATIONS_SCREEN, values={"customer": customer_id})]
+    trigger(screen, "new_invoice")
+    trigger(screen, "new_payment")
+    trigger(screen, "customer_details")
+    assert opened[1:] == [
+        Target("AR301000", values={"customer": customer_id, "doc_type": DocumentType.INVOICE}),
+        Target("AR301000", values={"customer": customer_id, "doc_type": DocumentType.PAYMENT}),
+        Target("AR402000", record_id=customer_id),
+    ]
+    # Write-off balance only for a customer with Enable write-offs.
+    assert not screen.action("write_off_balance").isEnabled()
 
     answers.text = "K-900"
     trigger(screen, "change_id")

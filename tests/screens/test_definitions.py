@@ -14,6 +14,7 @@ import pytest
 from app.ledger.definitions.cid_configuration import CID_CONFIGURATION
 from app.ledger.definitions.customer import CUSTOMER
 from app.ledger.definitions.customer_class import CUSTOMER_CLASS
+from app.ledger.definitions.customer_details import CUSTOMER_DETAILS
 from app.ledger.definitions.document import DOCUMENT
 from app.ledger.definitions.location import LOCATION
 from app.ledger.definitions.preferences import PREFERENCES
@@ -30,6 +31,7 @@ RECORD_SCREENS: dict[str, tuple[Definition, ...]] = {
     "AR101000": (PREFERENCES, CID_CONFIGURATION),
     "CR303010": (LOCATION,),
     "AR301000": (DOCUMENT,),
+    "AR402000": (CUSTOMER_DETAILS,),
 }
 SCREEN_IDS = [info.id for info in SCREENS]
 CONFIGURATION_IDS = [info.id for info in SCREENS if info.group == CONFIGURATION]

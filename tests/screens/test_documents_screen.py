@@ -10,11 +10,13 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.ledger.documents.entry import DocumentService
 from app.ledger.documents.stored_balance import stored_balance
-from app.models import ArDocument, Customer, DocumentStatus, Location
+from app.models import ArDocument, Customer, DocumentStatus, DocumentType, Location
 from app.models.database import Store
 from app.windows.framework.grid import GridEditor
 from app.windows.framework.record_screen import RecordScreen
+from app.windows.navigation import Target
 from tests.ledger.documents import set_up
 from tests.screens.helpers import (
     choose_option,
@@ -138,3 +140,68 @@ def test_the_list_window_lists_documents_with_their_balance(
     columns = [column.key for column in screen.spec.list_columns]
     row = {key: model.index(0, n).data() for n, key in enumerate(columns)}
     assert (row["ref_nbr"], row["customer"], row["status"]) == ("INV000001", "10001", "Open")
+
+
+def wire(customers: RecordScreen, others: dict[str, RecordScreen]) -> None:
+    """What the main window does: a target opens on its screen."""
+
+    def navigate(target: Target) -> RecordScreen:
+        screen = others[target.screen_id]
+        screen.show_target(target)
+        return screen
+
+    customers.navigate = navigate
+
+
+def test_new_invoice_and_customer_details_from_ar303000(
+    qtbot: QtBot, store: Store, open_screen: Opener
+) -> None:
+    customers = open_screen("AR303000")
+    documents = open_screen("AR301000")
+    details = open_screen("AR402000")
+    wire(customers, {"AR301000": documents, "AR402000": details})
+    customers.open_record(customer_id(store))  # as picked in its list window
+    trigger(customers, "new_invoice")
+    assert shown(documents, "doc_type") == "Invoice"
+    assert shown(documents, "customer") == "10001"
+    assert shown(documents, "location") == "MAIN"
+    add_line(qtbot, documents, "Consulting", "300.00")
+    trigger(documents, "save")
+    trigger(documents, "release")
+    trigger(customers, "new_payment")
+    assert (shown(documents, "doc_type"), shown(documents, "customer")) == ("Payment", "10001")
+    assert shown(documents, "payment_method") == "BANK"  # AR101000's manual method
+    type_into(qtbot, documents, "payment_ref", "OCR 1234")
+    type_into(qtbot, documents, "amount", "120")
+    trigger(documents, "save")
+    trigger(documents, "release")
+    # A release never makes the open customer stale: its version is the one the screen read.
+    with store.session() as session:
+        assert session.get_one(Customer, customer_id(store)).version == customers.record.version
+    customers.cancel()  # read again: the balance from the released documents
+    assert shown(customers, "balance") == "180.00"
+    trigger(customers, "customer_details")
+    assert shown(details, "customer_no") == "10001"
+    assert shown(details, "balance") == "180.00"
+    rows = details.record.value("documents")
+    assert [(r["ref_nbr"], r["balance"], r["signed_balance"]) for r in rows] == [
+        ("PMT000001", Decimal("0.00"), Decimal("0.00")),
+        ("INV000001", Decimal("180.00"), Decimal("180.00")),
+    ]
+
+
+def test_write_off_balance_from_ar303000(qtbot: QtBot, store: Store, open_screen: Opener) -> None:
+    from tests.ledger.documents import released
+
+    service = DocumentService(store)
+    with store.transaction() as session:
+        nordic = session.scalars(select(Customer)).one()
+        nordic.enable_write_offs, nordic.write_off_limit = True, Decimal("5.00")
+        nordic.apply_payments_automatically = False
+    released(service, customer_id(store), DocumentType.INVOICE, "3.50")
+    customers = open_screen("AR303000")
+    customers.open_record(customer_id(store))
+    assert shown(customers, "balance") == "3.50"
+    trigger(customers, "write_off_balance")
+    assert customers.message.text() == "Written off: WO000001."
+    assert shown(customers, "balance") == "0.00"

@@ -46,6 +46,7 @@ SCREENS: tuple[ScreenInfo, ...] = (
     ScreenInfo("AR303000", "Customers", CUSTOMER_LEDGER, "customers"),
     ScreenInfo("CR303010", "Customer locations", CUSTOMER_LEDGER, "customer_locations"),
     ScreenInfo("AR301000", "Customer documents", CUSTOMER_LEDGER, "customer_documents"),
+    ScreenInfo("AR402000", "Customer details", CUSTOMER_LEDGER, "customer_details"),
     ScreenInfo("AR201000", "Customer classes", PREFERENCES, "customer_classes"),
     ScreenInfo("AR101000", "Customer ledger preferences", PREFERENCES, "preferences"),
     # Everything the ledger's lookups select from. IDs are the product family's where the
