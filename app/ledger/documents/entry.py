@@ -21,6 +21,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -37,10 +38,12 @@ from app.ledger.documents.release import (
     release,
     void,
 )
+from app.ledger.documents.rounding import places_problem, rounded_total
 from app.ledger.locations import suggested
 from app.ledger.records import FieldError, RecordService, ScreenRules, ValidationError
 from app.models import (
     ArDocument,
+    Currency,
     Customer,
     DocumentStatus,
     DocumentType,
@@ -49,6 +52,7 @@ from app.models import (
 )
 from app.models.database import Store
 from app.models.reference.credit import DueDateType
+from app.money import MONEY_PLACES
 
 # What a user enters on the screen; write-offs and overdue charges are made by the ledger.
 ENTERED_TYPES = frozenset(
@@ -110,7 +114,14 @@ def _customer_defaults(
         terms = session.get(PaymentTerms, customer.terms_id) if customer.terms_id else None
         found["due_date"], found["cash_discount_date"] = due_dates(terms, doc_date)
     if is_payment(doc_type):
-        found["payment_method"] = preferences(session).manual_payment_method_id
+        # AR101000: refunds are paid by the Automatic payment method, payments entered by
+        # hand come in by the Manual one.
+        prefs = preferences(session)
+        found["payment_method"] = (
+            prefs.automatic_payment_method_id
+            if doc_type == DocumentType.REFUND
+            else prefs.manual_payment_method_id
+        )
     return found
 
 
@@ -247,6 +258,7 @@ class DocumentService(RecordService[ArDocument]):
                         "currency override.",
                     )
                 )
+        errors.extend(self._decimals_errors(session, values))
         if not takes_lines(doc_type) and values.get("lines"):
             errors.append(
                 FieldError(
@@ -257,6 +269,25 @@ class DocumentService(RecordService[ArDocument]):
                     else "not allowed.",
                 )
             )
+        return errors
+
+    def _decimals_errors(self, session: Session, values: Mapping[str, Any]) -> list[FieldError]:
+        """Amounts in the currency's decimals (a yen has none), refused rather than rounded."""
+        currency_id = values.get("currency")
+        currency = session.get(Currency, currency_id) if isinstance(currency_id, int) else None
+        if currency is None:
+            return []
+        places, code = currency.decimal_places, currency.currency_id
+        errors = []
+        amount = values.get("amount")
+        if isinstance(amount, Decimal) and (problem := places_problem(amount, places, code)):
+            errors.append(FieldError("amount", "Amount", problem))
+        for number, row in enumerate(values.get("lines") or [], start=1):
+            line_amount = row.get("amount")
+            if isinstance(line_amount, Decimal) and (
+                problem := places_problem(line_amount, places, code)
+            ):
+                errors.append(FieldError("lines", "Lines", f"line {number}, Amount: {problem}"))
         return errors
 
     def before_save(
@@ -276,9 +307,20 @@ class DocumentService(RecordService[ArDocument]):
                 record.location_id = default.id
         if takes_lines(record.doc_type):
             self._suggest_lines(session, record)
-            record.amount = sum((line.amount for line in record.lines), ZERO)
+            prefs = preferences(session)
+            record.amount = rounded_total(
+                sum((line.amount for line in record.lines), ZERO),
+                prefs.rounding_rule_for_invoices,
+                prefs.rounding_precision,
+                self._places(session, record.currency_id),
+            )
         record.balance = record.amount
         record.status = DocumentStatus.ON_HOLD if record.hold else DocumentStatus.BALANCED
+
+    @staticmethod
+    def _places(session: Session, currency_id: int | None) -> int:
+        currency = session.get(Currency, currency_id) if currency_id is not None else None
+        return currency.decimal_places if currency is not None else MONEY_PLACES
 
     def _suggest_lines(self, session: Session, record: ArDocument) -> None:
         location = session.get(Location, record.location_id) if record.location_id else None
