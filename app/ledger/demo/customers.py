@@ -22,7 +22,7 @@ from app.ledger import class_defaults
 from app.ledger.balances import is_open, signed
 from app.ledger.customers import MAIN_LOCATION_NAME
 from app.ledger.demo.bulk import insert_rows, insert_rows_ids
-from app.ledger.demo.documents import Account, Ledger
+from app.ledger.demo.documents import APPLIES, Account, Ledger, applications
 from app.ledger.demo.identifiers import Identifiers
 from app.ledger.demo.names import (
     ACCOUNTS_DEPARTMENTS,
@@ -40,6 +40,7 @@ from app.models import (
     MAIN_LOCATION_ID,
     PREFERENCES_ID,
     Address,
+    ArApplication,
     ArDocument,
     Contact,
     Customer,
@@ -373,7 +374,15 @@ class CustomerWriter:
             insert_rows(session, _table(CustomerPaymentMethodDetail), detail_rows)
         documents = self.ledger.documents(accounts)
         if documents:
-            insert_rows(session, _table(ArDocument), documents)
+            # The links of payments to what they pay come out before the rows are written.
+            linked = [(row, row.pop(APPLIES, None)) for row in documents]
+            ids = self._ids(ArDocument, documents)
+            for row, applies in linked:
+                if applies is not None:
+                    row[APPLIES] = applies
+            applied = applications(documents, ids)
+            if applied:
+                insert_rows(session, _table(ArApplication), applied)
 
     def _ids(self, model: Any, rows: list[dict[str, Any]]) -> list[int]:
         return insert_rows_ids(self.session, model.__table__, rows)
