@@ -16,11 +16,12 @@ Every command refreshes the customer's stored balance in the same transaction.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import case, select
+from sqlalchemy import Table, bindparam, case, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.ledger.balances import CREDIT_TYPES, DEBIT_TYPES, ZERO
@@ -28,6 +29,7 @@ from app.ledger.documents.errors import DocumentError
 from app.ledger.documents.numbers import preferences
 from app.ledger.documents.stored_balance import refresh_stored_balance
 from app.models import ArApplication, ArDocument, DocumentStatus, DocumentType
+from app.models.base import utcnow
 
 # What a payment or credit note pays: the customer's debts with a due date.
 PAYABLE_TYPES = (DocumentType.INVOICE, DocumentType.DEBIT_NOTE, DocumentType.OVERDUE_CHARGE)
@@ -122,10 +124,21 @@ def apply_amounts(
     return applications
 
 
-def auto_apply(session: Session, credit_id: int, *, on: date | None = None) -> list[ArApplication]:
+@dataclass(frozen=True)
+class Applied:
+    """One application an automatic application made."""
+
+    debit_document_id: int
+    amount: Decimal
+
+
+def auto_apply(session: Session, credit_id: int, *, on: date | None = None) -> list[Applied]:
     """Apply what is open of the payment or credit ``credit_id`` to the customer's open
     documents, oldest first (overdue charges first when AR101000 says so), until either runs
-    out. What is left stays open on the payment."""
+    out. What is left stays open on the payment.
+
+    Written in bulk (one INSERT of the applications, one UPDATE of the documents it pays),
+    so a payment spread over a thousand invoices is applied in a blink."""
     credit = _get(session, credit_id)
     if credit.doc_type not in CREDIT_TYPES or not _open(credit):
         raise DocumentError(f"{describe(credit)} is not an open payment or credit to apply.")
@@ -137,8 +150,9 @@ def auto_apply(session: Session, credit_id: int, *, on: date | None = None) -> l
         ArDocument.doc_date,
         ArDocument.ref_nbr,
     ]
-    candidates = session.scalars(
-        select(ArDocument)
+    session.flush()
+    candidates = session.execute(
+        select(ArDocument.id, ArDocument.balance, ArDocument.doc_date)
         .where(
             ArDocument.customer_id == credit.customer_id,
             ArDocument.released.is_(True),
@@ -148,14 +162,58 @@ def auto_apply(session: Session, credit_id: int, *, on: date | None = None) -> l
         )
         .order_by(*order)
     )
-    applications = []
-    for debit in candidates:
-        if credit.balance <= 0:
+    left = credit.balance
+    applied: list[Applied] = []
+    applications: list[dict[str, Any]] = []
+    settled: list[dict[str, Any]] = []
+    for debit_id, balance, doc_date in candidates:
+        if left <= 0:
             break
-        amount = min(credit.balance, debit.balance)
-        applications.append(apply_amount(session, credit, debit, amount, on=on, refresh=False))
+        amount = min(left, balance)
+        left -= amount
+        applied.append(Applied(debit_id, amount))
+        applications.append(
+            {
+                "credit_document_id": credit.id,
+                "debit_document_id": debit_id,
+                "amount": amount,
+                "application_date": on if on is not None else max(credit.doc_date, doc_date),
+                "reversed": False,
+                "created_at": utcnow(),
+            }
+        )
+        rest = balance - amount
+        settled.append(
+            {
+                "doc": debit_id,
+                "new_balance": rest,
+                "new_status": DocumentStatus.OPEN if rest else DocumentStatus.CLOSED,
+            }
+        )
+    if not applied:
+        return []
+    session.execute(insert(cast(Table, ArApplication.__table__)), applications)
+    table = cast(Table, ArDocument.__table__)
+    session.execute(
+        update(table)
+        .where(table.c.id == bindparam("doc"))
+        .values(
+            balance=bindparam("new_balance"),
+            status=bindparam("new_status"),
+            version=table.c.version + 1,
+            modified_at=utcnow(),
+        ),
+        settled,
+    )
+    # Documents of this session read before the bulk UPDATE are read again when next used.
+    touched = {row["doc"] for row in settled}
+    for held in list(session.identity_map.values()):
+        if isinstance(held, ArDocument) and held.id in touched:
+            session.expire(held)
+    credit.balance = left
+    credit.status = DocumentStatus.OPEN if left else DocumentStatus.CLOSED
     refresh_stored_balance(session, [credit.customer_id])
-    return applications
+    return applied
 
 
 def reverse_application(session: Session, application_id: int, *, on: date) -> None:
