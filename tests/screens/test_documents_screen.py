@@ -18,6 +18,7 @@ from app.windows.framework.grid import GridEditor
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.navigation import Target
 from tests.ledger.documents import set_up
+from tests.screens.conftest import Answers
 from tests.screens.helpers import (
     choose_option,
     edit_cell,
@@ -205,3 +206,36 @@ def test_write_off_balance_from_ar303000(qtbot: QtBot, store: Store, open_screen
     trigger(customers, "write_off_balance")
     assert customers.message.text() == "Written off: WO000001."
     assert shown(customers, "balance") == "0.00"
+
+
+def test_apply_a_payment_by_hand_and_reverse_it(
+    qtbot: QtBot, store: Store, open_screen: Opener, answers: Answers
+) -> None:
+    with store.transaction() as session:
+        session.scalars(select(Customer)).one().apply_payments_automatically = False
+    screen = open_screen("AR301000")
+    enter_invoice(qtbot, screen)
+    trigger(screen, "release")
+    trigger(screen, "add_new")
+    choose_option(qtbot, screen, "doc_type", "Payment")
+    type_into(qtbot, screen, "customer", "10001")
+    type_into(qtbot, screen, "payment_ref", "BANK-9")
+    type_into(qtbot, screen, "amount", "100")
+    trigger(screen, "save")
+    trigger(screen, "release")
+    assert screen.record.value("balance") == Decimal("100.00")  # applied by hand only
+    answers.text = "inv000001 130"
+    trigger(screen, "apply_to_document")
+    assert "130.00 is more than the balance of Payment PMT000001" in screen.message.text()
+    answers.text = "INV000001 60,50"
+    trigger(screen, "apply_to_document")
+    assert screen.message.text() == "The document was applied to INV000001."
+    assert screen.record.value("balance") == Decimal("39.50")
+    with store.session() as session:
+        assert stored_balance(session, customer_id(store)) == Decimal("25.50")
+    answers.text = "INV000001"
+    trigger(screen, "reverse_application")
+    assert screen.record.value("balance") == Decimal("100.00")
+    with store.session() as session:
+        invoice = session.scalars(select(ArDocument).where(ArDocument.ref_nbr == "INV000001")).one()
+        assert invoice.balance == Decimal("125.50")

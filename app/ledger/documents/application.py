@@ -21,7 +21,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, case, insert, select, update
+from sqlalchemy import Table, bindparam, case, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.ledger.balances import CREDIT_TYPES, DEBIT_TYPES, ZERO
@@ -69,8 +69,8 @@ def check_application(credit: ArDocument, debit: ArDocument, amount: Decimal) ->
     for document in (credit, debit):
         if amount > document.balance:
             return (
-                f"Amount to apply to {describe(debit)}: {amount} is more than the balance of "
-                f"{describe(document)} ({document.balance})."
+                f"Amount to apply to {describe(debit)}: {_shown(amount)} is more than the balance "
+                f"of {describe(document)} ({_shown(document.balance)})."
             )
     return None
 
@@ -267,8 +267,65 @@ def open_credits(session: Session, customer_id: int) -> list[ArDocument]:
     )
 
 
+def _shown(amount: Decimal) -> str:
+    """An amount as the ledger shows money: two decimals, or more when it has more."""
+    return f"{amount:.2f}" if amount == round(amount, 2) else f"{amount.normalize():f}"
+
+
 def _get(session: Session, document_id: int) -> ArDocument:
     document = session.get(ArDocument, document_id)
     if document is None:
         raise DocumentError("The document no longer exists.")
     return document
+
+
+def _other_document(session: Session, document: ArDocument, ref_nbr: str) -> ArDocument:
+    """The customer's document numbered ``ref_nbr`` (any case) on the other side of the ledger."""
+    other_side = DEBIT_TYPES if document.doc_type in CREDIT_TYPES else CREDIT_TYPES
+    found = session.scalars(
+        select(ArDocument).where(
+            ArDocument.customer_id == document.customer_id,
+            func.lower(ArDocument.ref_nbr) == ref_nbr.strip().lower(),
+            ArDocument.doc_type.in_(other_side),
+        )
+    ).first()
+    if found is None:
+        raise DocumentError(
+            f"The customer has no document {ref_nbr.strip()} to apply {describe(document)} to."
+        )
+    return found
+
+
+def apply_to_reference(
+    session: Session,
+    credit_id: int,
+    ref_nbr: str,
+    amount: Decimal | None = None,
+    *,
+    on: date | None = None,
+) -> ArApplication:
+    """Apply the payment or credit by hand to the customer's document numbered ``ref_nbr``:
+    ``amount``, or (None) as much as both balances allow."""
+    credit = _get(session, credit_id)
+    debit = _other_document(session, credit, ref_nbr)
+    if amount is None:
+        amount = min(credit.balance, debit.balance)
+    return apply_amount(session, credit, debit, amount, on=on)
+
+
+def reverse_with_reference(session: Session, document_id: int, ref_nbr: str, *, on: date) -> int:
+    """Reverse every application in force between the document and the customer's document
+    numbered ``ref_nbr``; how many were reversed."""
+    document = _get(session, document_id)
+    other = _other_document(session, document, ref_nbr)
+    between = [
+        application
+        for application in applications_of(session, document.id)
+        if not application.reversed
+        and other.id in (application.credit_document_id, application.debit_document_id)
+    ]
+    if not between:
+        raise DocumentError(f"{describe(document)} is not applied to {describe(other)}.")
+    for application in between:
+        reverse_application(session, application.id, on=on)
+    return len(between)

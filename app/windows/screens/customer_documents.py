@@ -15,11 +15,17 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
 from app.ledger.definitions.document import DOCUMENT
-from app.ledger.documents.application import auto_apply
+from app.ledger.documents.application import (
+    apply_to_reference,
+    auto_apply,
+    reverse_with_reference,
+)
 from app.ledger.documents.entry import DocumentService
 from app.ledger.records import RecordError
 from app.models import ArDocument, Customer, DocumentStatus, DocumentType
 from app.models.database import Store
+from app.money import NotADecimalError, parse_decimal
+from app.windows.framework import dialogs
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import (
     Action,
@@ -97,6 +103,45 @@ def apply_automatically(screen: DocumentScreen) -> None:
     screen.run_command("applied to the oldest open documents", apply)
 
 
+def apply_by_hand(screen: DocumentScreen) -> None:
+    typed = dialogs.ask_text(
+        screen,
+        "Apply to document",
+        "Reference no. of the document to apply to, and the amount (left out: as much as "
+        "both balances allow), e.g. INV000012 250,00:",
+    )
+    if typed is None or not typed.strip():
+        return
+    ref_nbr, _space, amount_text = typed.strip().partition(" ")
+    try:
+        amount = parse_decimal(amount_text.strip()) if amount_text.strip() else None
+    except NotADecimalError as error:
+        screen.show_message(f"Amount to apply: {error}", error=True)
+        return
+
+    def apply(record_id: int) -> None:
+        with screen.store.transaction() as session:
+            apply_to_reference(session, record_id, ref_nbr, amount, on=screen.service.today())
+
+    screen.run_command(f"applied to {ref_nbr}", apply)
+
+
+def reverse_by_hand(screen: DocumentScreen) -> None:
+    typed = dialogs.ask_text(
+        screen,
+        "Reverse application",
+        "Reference no. of the document whose application to this one is reversed:",
+    )
+    if typed is None or not typed.strip():
+        return
+
+    def reverse(record_id: int) -> None:
+        with screen.store.transaction() as session:
+            reverse_with_reference(session, record_id, typed, on=screen.service.today())
+
+    screen.run_command(f"no longer applied to {typed.strip()}", reverse)
+
+
 DETAILS = Tab(
     "Details",
     sections=(
@@ -145,6 +190,21 @@ SCREEN = Screen(
             enabled_when=_appliable,
             help="Applies what is open of the payment or credit note to the customer's oldest "
             "open documents.",
+        ),
+        Action(
+            "Apply to document",
+            apply_by_hand,
+            enabled_when=_appliable,
+            help="Applies an amount of the payment or credit note to one open document of the "
+            "customer, typed by its reference number.",
+        ),
+        Action(
+            "Reverse application",
+            reverse_by_hand,
+            enabled_when=lambda values: (
+                bool(values.get("released")) and values.get("status") != DocumentStatus.VOIDED
+            ),
+            help="Reverses this document's application to another: both balances are restored.",
         ),
     ),
     list_columns=(
