@@ -41,6 +41,11 @@ def statements_dir() -> Path:
     return _private_folder(data_dir() / "statements")
 
 
+def documents_dir() -> Path:
+    """Printed invoices and notes (their PDFs) and their previews."""
+    return _private_folder(data_dir() / "documents")
+
+
 def log_dir() -> Path:
     return _private_folder(Path(_dirs.user_log_dir))
 

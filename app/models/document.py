@@ -31,6 +31,9 @@ class DocumentType(OptionEnum):
 
 class DocumentStatus(OptionEnum):
     ON_HOLD = "On hold"
+    # Balanced, but AR101000 requires it printed (or e-mailed) before release.
+    PENDING_PRINT = "Pending print"
+    PENDING_EMAIL = "Pending email"
     BALANCED = "Balanced"
     OPEN = "Open"
     CLOSED = "Closed"
@@ -77,6 +80,10 @@ class ArDocument(MasterRecord, Base):
     # Posting (Automatically post on release): the GL batch number from the batch series.
     posted: Mapped[bool] = mapped_column(default=False, server_default=false())
     batch_nbr: Mapped[str | None] = mapped_column(String(15))
+    # Printed (its PDF saved or printed) and e-mailed (its PDF saved for sending, marked sent):
+    # what AR101000's Require invoice/note printing or emailing before release waits for.
+    printed: Mapped[bool] = mapped_column(default=False, server_default=false())
+    emailed: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     customer: Mapped[Customer] = relationship()
     lines: Mapped[list[ArDocumentLine]] = relationship(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -12,11 +13,20 @@ from sqlalchemy import select
 
 from app.ledger.documents.entry import DocumentService
 from app.ledger.documents.stored_balance import stored_balance
-from app.models import ArDocument, Customer, DocumentStatus, DocumentType, Location
+from app.models import (
+    PREFERENCES_ID,
+    ArDocument,
+    Customer,
+    DocumentStatus,
+    DocumentType,
+    Location,
+    Preferences,
+)
 from app.models.database import Store
 from app.windows.framework.grid import GridEditor
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.navigation import Target
+from app.windows.screens import customer_documents
 from tests.ledger.documents import set_up
 from tests.screens.conftest import Answers
 from tests.screens.helpers import (
@@ -239,3 +249,32 @@ def test_apply_a_payment_by_hand_and_reverse_it(
     with store.session() as session:
         invoice = session.scalars(select(ArDocument).where(ArDocument.ref_nbr == "INV000001")).one()
         assert invoice.balance == Decimal("125.50")
+
+
+def test_print_clears_pending_print_then_release(
+    qtbot: QtBot,
+    store: Store,
+    open_screen: Opener,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with store.transaction() as session:
+        session.get_one(Preferences, PREFERENCES_ID).require_printing_before_release = True
+    chosen = tmp_path / "invoice.pdf"
+    asked: list[str] = []
+
+    def choose(_parent: object, title: str, suggested: Path) -> Path:
+        asked.append(f"{title}: {suggested.name}")
+        return chosen
+
+    monkeypatch.setattr(customer_documents, "choose_pdf_path", choose)
+    screen = open_screen("AR301000")
+    enter_invoice(qtbot, screen)
+    assert shown(screen, "status") == "Pending print"
+    assert not screen.action("release").isEnabled()
+    trigger(screen, "print")
+    assert asked == ["Print to PDF: INV000001.pdf"]
+    assert chosen.read_bytes().startswith(b"%PDF")
+    assert shown(screen, "status") == "Balanced"
+    trigger(screen, "release")
+    assert shown(screen, "status") == "Open"

@@ -35,6 +35,7 @@ from app.ledger.documents.release import (
     LINE_TYPES,
     PAYMENT_TYPES,
     customer_refusal,
+    entry_status,
     release,
     void,
 )
@@ -315,7 +316,7 @@ class DocumentService(RecordService[ArDocument]):
                 self._places(session, record.currency_id),
             )
         record.balance = record.amount
-        record.status = DocumentStatus.ON_HOLD if record.hold else DocumentStatus.BALANCED
+        record.status = entry_status(preferences(session), record)
 
     @staticmethod
     def _places(session: Session, currency_id: int | None) -> int:

@@ -32,7 +32,14 @@ from app.ledger.documents.application import (
 from app.ledger.documents.errors import DocumentError
 from app.ledger.documents.numbers import preferences, take_batch_number
 from app.ledger.documents.stored_balance import refresh_stored_balance
-from app.models import ArDocument, Customer, CustomerStatus, DocumentStatus, DocumentType
+from app.models import (
+    ArDocument,
+    Customer,
+    CustomerStatus,
+    DocumentStatus,
+    DocumentType,
+    Preferences,
+)
 
 # Types that take lines (the amount is their sum); the others have an amount of their own.
 LINE_TYPES = frozenset(
@@ -46,6 +53,24 @@ LINE_TYPES = frozenset(
 PAYMENT_TYPES = frozenset({DocumentType.PAYMENT, DocumentType.PREPAYMENT, DocumentType.REFUND})
 # Documents a customer on Credit hold gets no more of.
 CHARGE_TYPES = frozenset({DocumentType.INVOICE, DocumentType.DEBIT_NOTE})
+
+
+# Documents the customer gets on paper or by e-mail (AR101000: Require invoice/note printing or
+# emailing before release).
+PRINTED_TYPES = frozenset({DocumentType.INVOICE, DocumentType.DEBIT_NOTE, DocumentType.CREDIT_NOTE})
+
+
+def entry_status(prefs: Preferences, document: ArDocument) -> DocumentStatus:
+    """The status of a document not yet released: On hold, Pending print, Pending email (what
+    AR101000 requires before release) or Balanced."""
+    if document.hold:
+        return DocumentStatus.ON_HOLD
+    if document.doc_type in PRINTED_TYPES:
+        if prefs.require_printing_before_release and not document.printed:
+            return DocumentStatus.PENDING_PRINT
+        if prefs.require_emailing_before_release and not document.emailed:
+            return DocumentStatus.PENDING_EMAIL
+    return DocumentStatus.BALANCED
 
 
 def customer_refusal(customer: Customer, doc_type: DocumentType) -> str | None:
@@ -73,6 +98,17 @@ def release_refusal(session: Session, document: ArDocument) -> str | None:
     if refusal:
         return refusal
     prefs = preferences(session)
+    if document.doc_type in PRINTED_TYPES:
+        if prefs.require_printing_before_release and not document.printed:
+            return (
+                f"{what} is not printed yet: print it first (AR101000: Require invoice/note "
+                "printing before release)."
+            )
+        if prefs.require_emailing_before_release and not document.emailed:
+            return (
+                f"{what} is not e-mailed yet: e-mail it first (AR101000: Require invoice/note "
+                "emailing before release)."
+            )
     if document.amount <= 0:
         return f"{what} has no amount: a document is released for more than 0."
     if (

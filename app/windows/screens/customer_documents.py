@@ -9,9 +9,12 @@ customer with its defaults (location, currency, due dates) filled in.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QWidget
 from sqlalchemy import select
 
 from app.ledger.definitions.document import DOCUMENT
@@ -21,10 +24,13 @@ from app.ledger.documents.application import (
     reverse_with_reference,
 )
 from app.ledger.documents.entry import DocumentService
+from app.ledger.documents.printing import print_to, write_pdf
+from app.ledger.documents.release import PRINTED_TYPES
 from app.ledger.records import RecordError
 from app.models import ArDocument, Customer, DocumentStatus, DocumentType
 from app.models.database import Store
 from app.money import NotADecimalError, parse_decimal
+from app.paths import documents_dir
 from app.windows.framework import dialogs
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import (
@@ -142,6 +148,50 @@ def reverse_by_hand(screen: DocumentScreen) -> None:
     screen.run_command(f"no longer applied to {typed.strip()}", reverse)
 
 
+def choose_pdf_path(parent: QWidget, title: str, suggested: Path) -> Path | None:
+    """Where to save a PDF: the user's choice (None when cancelled)."""
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), "PDF (*.pdf)")
+    return Path(chosen) if chosen else None
+
+
+def _printable(values: Values) -> bool:
+    return _saved(values) and values.get("doc_type") in PRINTED_TYPES
+
+
+def print_document(screen: DocumentScreen, *, emailed: bool = False) -> None:
+    """Print: save the PDF where the user says and mark the document printed (Email: saved
+    for sending, marked sent — the workstation is offline)."""
+    if screen.record.is_dirty and not screen.save():
+        return
+    record_id = screen.record.record_id
+    if record_id is None:
+        return
+    number = str(screen.record.value("ref_nbr"))
+    title = "Save the PDF for e-mailing" if emailed else "Print to PDF"
+    path = choose_pdf_path(screen, title, documents_dir() / f"{number}.pdf")
+    if path is None:
+        return
+    screen.run_command(
+        f"{'saved for e-mailing' if emailed else 'printed'} to {path}",
+        lambda document_id: print_to(screen.store, document_id, path, emailed=emailed),
+    )
+
+
+def preview(screen: DocumentScreen) -> None:
+    """The PDF as it will print, in the system's PDF viewer."""
+    record_id = screen.record.record_id
+    if record_id is None:
+        return
+    path = documents_dir() / "preview" / f"{screen.record.value('ref_nbr')}.pdf"
+    try:
+        write_pdf(screen.store, record_id, path)
+    except (RecordError, OSError) as error:
+        screen.show_message(f"The preview was not made: {error}", error=True)
+        return
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    screen.show_message(f"Preview: {path}")
+
+
 DETAILS = Tab(
     "Details",
     sections=(
@@ -191,6 +241,23 @@ SCREEN = Screen(
             help="Applies what is open of the payment or credit note to the customer's oldest "
             "open documents.",
         ),
+        Action(
+            "Print",
+            print_document,
+            toolbar=True,
+            enabled_when=_printable,
+            help="Prints the "
+            "invoice or note to a PDF file and marks it printed (AR101000 may require it "
+            "before release).",
+        ),
+        Action(
+            "Email",
+            lambda screen: print_document(screen, emailed=True),
+            enabled_when=_printable,
+            help="Saves the PDF for sending and marks the document e-mailed (this workstation "
+            "sends no e-mail itself).",
+        ),
+        Action("Preview", preview, enabled_when=_printable, help="Shows the PDF as it prints."),
         Action(
             "Apply to document",
             apply_by_hand,

@@ -89,6 +89,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('void_date', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('posted', sa.Boolean(), server_default=sa.false(), nullable=False))
         batch_op.add_column(sa.Column('batch_nbr', sa.String(length=15), nullable=True))
+        batch_op.add_column(sa.Column('printed', sa.Boolean(), server_default=sa.false(), nullable=False))
+        batch_op.add_column(sa.Column('emailed', sa.Boolean(), server_default=sa.false(), nullable=False))
         batch_op.create_foreign_key(batch_op.f('fk_ar_document_reason_code_id_reason_code'), 'reason_code', ['reason_code_id'], ['id'])
         batch_op.create_foreign_key(batch_op.f('fk_ar_document_payment_method_id_payment_method'), 'payment_method', ['payment_method_id'], ['id'])
 
@@ -103,6 +105,8 @@ def downgrade() -> None:
     with op.batch_alter_table('ar_document', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_ar_document_payment_method_id_payment_method'), type_='foreignkey')
         batch_op.drop_constraint(batch_op.f('fk_ar_document_reason_code_id_reason_code'), type_='foreignkey')
+        batch_op.drop_column('emailed')
+        batch_op.drop_column('printed')
         batch_op.drop_column('batch_nbr')
         batch_op.drop_column('posted')
         batch_op.drop_column('void_date')
