@@ -278,3 +278,25 @@ def test_print_clears_pending_print_then_release(
     assert shown(screen, "status") == "Balanced"
     trigger(screen, "release")
     assert shown(screen, "status") == "Open"
+
+
+def test_import_opening_balances_reports_every_row(
+    qtbot: QtBot,
+    store: Store,
+    open_screen: Opener,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = tmp_path / "open.csv"
+    path.write_text(
+        "Customer;Type;Date;Amount\n10001;Invoice;2025-12-01;100\n10001;Payment;2025-12-02;40\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(customer_documents, "choose_import_path", lambda _parent: path)
+    screen = open_screen("AR301000")
+    trigger(screen, "import_opening_balances")
+    assert screen.message.text() == (
+        "Imported 2 open documents.\nRow 2: Invoice INV000001\nRow 3: Payment PMT000001"
+    )
+    with store.session() as session:
+        assert stored_balance(session, customer_id(store)) == Decimal("60.00")

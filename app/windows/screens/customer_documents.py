@@ -9,6 +9,7 @@ customer with its defaults (location, currency, due dates) filled in.
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from app.ledger.documents.application import (
     reverse_with_reference,
 )
 from app.ledger.documents.entry import DocumentService
+from app.ledger.documents.opening_balances import import_file, report_lines
 from app.ledger.documents.printing import print_to, write_pdf
 from app.ledger.documents.release import PRINTED_TYPES
 from app.ledger.records import RecordError
@@ -192,6 +194,30 @@ def preview(screen: DocumentScreen) -> None:
     screen.show_message(f"Preview: {path}")
 
 
+def choose_import_path(parent: QWidget) -> Path | None:
+    """The CSV or Excel file of opening balances to import (None when cancelled)."""
+    chosen, _filter = QFileDialog.getOpenFileName(
+        parent, "Import opening balances", "", "Open documents (*.csv *.xlsx)"
+    )
+    return Path(chosen) if chosen else None
+
+
+def import_opening_balances(screen: DocumentScreen) -> None:
+    """Open documents from another system, all or none, with a report per row."""
+    path = choose_import_path(screen)
+    if path is None:
+        return
+    try:
+        report = import_file(screen.store, path)
+    except (OSError, UnicodeDecodeError, csv.Error, ValueError) as error:
+        screen.show_message(f"{path.name} could not be read: {error}", error=True)
+        return
+    lines = list(report_lines(report))
+    screen.show_message(
+        "\n".join(lines[:30] + (["…"] if len(lines) > 30 else [])), error=not report.imported
+    )
+
+
 DETAILS = Tab(
     "Details",
     sections=(
@@ -258,6 +284,12 @@ SCREEN = Screen(
             "sends no e-mail itself).",
         ),
         Action("Preview", preview, enabled_when=_printable, help="Shows the PDF as it prints."),
+        Action(
+            "Import opening balances",
+            import_opening_balances,
+            help="Imports the open documents of customers moving from another system from a CSV "
+            "or Excel file: every row checked first, nothing imported when a row is wrong.",
+        ),
         Action(
             "Apply to document",
             apply_by_hand,
