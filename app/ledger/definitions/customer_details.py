@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.ledger.balances import customer_balances, sign
 from app.ledger.fields import Definition, Field, Grid, Kind
-from app.ledger.records import FieldError, RecordService, ScreenRules
+from app.ledger.records import FieldError, RecordService, ScreenRules, ValidationError
 from app.models import ArDocument, Customer, DocumentStatus, DocumentType
 from app.models.database import Store
 
@@ -70,17 +70,24 @@ class CustomerDetailsService(RecordService[Customer]):
         values[DOCUMENTS] = documents_of(session, record.id)
         return values
 
-    def check(
-        self, session: Session, record_id: int | None, values: Mapping[str, Any]
-    ) -> list[FieldError]:
-        return [
-            FieldError(
-                "customer_no",
-                "Customer",
-                "Customer details is an inquiry: nothing on it is saved. Edit the customer on "
-                "Customers (AR303000) and its documents on Customer documents (AR301000).",
-            )
-        ]
+    def save(
+        self,
+        record_id: int | None,
+        values: Mapping[str, Any],
+        version: int | None = None,
+        loaded: Mapping[str, Any] | None = None,
+    ) -> int:
+        raise ValidationError(
+            [
+                FieldError(
+                    "customer_no",
+                    "Customer",
+                    "Customer details is an inquiry: nothing on it is saved. Edit the customer "
+                    "on Customers (AR303000) and its documents on Customer documents "
+                    "(AR301000).",
+                )
+            ]
+        )
 
     def delete_refusal(self, session: Session, record: Customer) -> str | None:
         return "Customer details is an inquiry: delete the customer on Customers (AR303000)."

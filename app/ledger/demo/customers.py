@@ -42,6 +42,7 @@ from app.models import (
     Address,
     ArApplication,
     ArDocument,
+    ArDocumentLine,
     Contact,
     Customer,
     CustomerBalance,
@@ -362,6 +363,8 @@ class CustomerWriter:
                     payer=self._payer(customer["status"]),
                     inactive=customer["status"] is CustomerStatus.INACTIVE,
                     pays_monthly=self.random.random() < MONTHLY_PAYERS,
+                    takes_invoices=customer["status"]
+                    in (CustomerStatus.ACTIVE, CustomerStatus.ONE_TIME),
                 )
             )
         method_ids = self._ids(CustomerPaymentMethod, methods)
@@ -383,6 +386,20 @@ class CustomerWriter:
             applied = applications(documents, ids)
             if applied:
                 insert_rows(session, _table(ArApplication), applied)
+            # A draft can be opened and saved on AR301000, whose amount is the sum of its
+            # lines: it is written with its line (released ones are never edited).
+            drafts = [
+                {
+                    "document_id": document_id,
+                    "line_nbr": 1,
+                    "description": row["description"],
+                    "amount": row["amount"],
+                }
+                for row, document_id in zip(documents, ids, strict=True)
+                if not row["released"]
+            ]
+            if drafts:
+                insert_rows(session, _table(ArDocumentLine), drafts)
 
     def _ids(self, model: Any, rows: list[dict[str, Any]]) -> list[int]:
         return insert_rows_ids(self.session, model.__table__, rows)

@@ -82,6 +82,9 @@ class Account:
     payer: str
     inactive: bool
     pays_monthly: bool = False  # one payment for the invoices it settles in a month
+    # Active (or one-time): a customer on hold or on credit hold gets no new invoice, so it has
+    # no draft waiting to be released (AR301000 would refuse it).
+    takes_invoices: bool = True
 
 
 @dataclass
@@ -235,7 +238,7 @@ class Ledger:
             )
             note.update(balance=amount, status=DocumentStatus.OPEN, description="Bonus")
             rows.append(note)
-        if pick.random() < ON_HOLD:
+        if pick.random() < ON_HOLD and account.takes_invoices:
             day = self.as_at - timedelta(days=pick.randrange(5))
             amount = self._amount(account.size)
             draft = self._row(

@@ -217,6 +217,8 @@ class DocumentService(RecordService[ArDocument]):
         errors: list[FieldError] = []
         saved = session.get(ArDocument, record_id) if record_id is not None else None
         if saved is not None and (saved.released or saved.status == DocumentStatus.VOIDED):
+            if not self._changed(session, saved, values):
+                return []  # shown as it is: nothing to refuse
             state = "voided" if saved.status == DocumentStatus.VOIDED else "released"
             return [
                 FieldError(
@@ -271,6 +273,24 @@ class DocumentService(RecordService[ArDocument]):
                 )
             )
         return errors
+
+    def _changed(self, session: Session, saved: ArDocument, values: Mapping[str, Any]) -> bool:
+        """Whether ``values`` change anything stored of the saved document."""
+        current = self.values_of(session, saved)
+        for rule in self.rules.values():
+            if rule.stored and rule.key in values and values[rule.key] != current.get(rule.key):
+                return True
+        for key, grid in self.grids.items():
+            if key not in values:
+                continue
+            columns = [column.key for column in grid.columns if column.stored]
+
+            def rows(found: Any, columns: list[str] = columns) -> list[list[Any]]:
+                return [[row.get(c) for c in columns] for row in found or []]
+
+            if rows(values[key]) != rows(current.get(key)):
+                return True
+        return False
 
     def _decimals_errors(self, session: Session, values: Mapping[str, Any]) -> list[FieldError]:
         """Amounts in the currency's decimals (a yen has none), refused rather than rounded."""
