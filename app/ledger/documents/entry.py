@@ -43,6 +43,7 @@ from app.ledger.documents.rounding import places_problem, rounded_total
 from app.ledger.locations import suggested
 from app.ledger.records import FieldError, RecordService, ScreenRules, ValidationError
 from app.models import (
+    PREFERENCES_ID,
     ArDocument,
     Currency,
     Customer,
@@ -50,6 +51,7 @@ from app.models import (
     DocumentType,
     Location,
     PaymentTerms,
+    Preferences,
 )
 from app.models.database import Store
 from app.models.reference.credit import DueDateType
@@ -117,12 +119,13 @@ def _customer_defaults(
     if is_payment(doc_type):
         # AR101000: refunds are paid by the Automatic payment method, payments entered by
         # hand come in by the Manual one.
-        prefs = preferences(session)
-        found["payment_method"] = (
-            prefs.automatic_payment_method_id
-            if doc_type == DocumentType.REFUND
-            else prefs.manual_payment_method_id
-        )
+        prefs = session.get(Preferences, PREFERENCES_ID)
+        if prefs is not None:
+            found["payment_method"] = (
+                prefs.automatic_payment_method_id
+                if doc_type == DocumentType.REFUND
+                else prefs.manual_payment_method_id
+            )
     return found
 
 
@@ -166,7 +169,9 @@ class DocumentService(RecordService[ArDocument]):
         values["doc_type"] = DocumentType.INVOICE
         values["doc_date"] = self.today()
         with self.store.session() as session:
-            values["hold"] = preferences(session).hold_documents_on_entry
+            # A ledger not set up yet still opens the screen (saving then says what is missing).
+            prefs = session.get(Preferences, PREFERENCES_ID)
+            values["hold"] = prefs.hold_documents_on_entry if prefs is not None else True
         return values
 
     def values_of(self, session: Session, record: ArDocument) -> dict[str, Any]:
