@@ -28,7 +28,14 @@ if TYPE_CHECKING:
         ClassRecipient,
         CustomerClass,
     )
-    from app.models.document import ArDocument, DocumentStatus, DocumentType
+    from app.models.document import (
+        ArApplication,
+        ArDocument,
+        ArDocumentLine,
+        CustomerBalance,
+        DocumentStatus,
+        DocumentType,
+    )
     from app.models.location import MAIN_LOCATION_ID, Location
     from app.models.people import ContactPerson, CustomerAttribute, CustomerSalesperson
     from app.models.preferences import (
@@ -127,7 +134,9 @@ __all__ = [
     "PREFERENCES_ID",
     "AccountType",
     "Address",
+    "ArApplication",
     "ArDocument",
+    "ArDocumentLine",
     "Attribute",
     "AttributeValue",
     "Base",
@@ -147,6 +156,7 @@ __all__ = [
     "Currency",
     "Customer",
     "CustomerAttribute",
+    "CustomerBalance",
     "CustomerClass",
     "CustomerPaymentMethod",
     "CustomerPaymentMethodDetail",

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.ledger.documents.stored_balance import refresh_stored_balance
 from app.models import ArDocument, Customer, DocumentStatus, DocumentType
 
 _refs = count(1)
@@ -53,4 +54,7 @@ def add_document(
     )
     session.add(document)
     session.flush()
+    # Written straight to the store, the document keeps the customer's stored balance true, as
+    # the ledger's own commands do.
+    refresh_stored_balance(session, [customer.id])
     return document

@@ -25,8 +25,11 @@ from app.ledger.demo import (
     is_demo,
     location_code,
 )
+from app.ledger.documents.open_amounts import open_amount_as_at
+from app.ledger.documents.stored_balance import balance_from_documents, stored_balance
 from app.ledger.setup import set_up_company
 from app.models import (
+    ArApplication,
     ArDocument,
     Base,
     Branch,
@@ -323,6 +326,28 @@ def test_a_year_of_documents_adds_up_to_each_balance(store: Store) -> None:
             assert invoice.due_date == invoice.doc_date + timedelta(
                 days=due_days[terms[invoice.customer_id]]
             )
+
+
+def test_the_applications_explain_every_open_balance_and_the_stored_balances(
+    store: Store,
+) -> None:
+    """What is open of each demo document follows from its applications, as for documents
+    entered by hand, so statements as at any date are true; the stored balances add up."""
+    create_demo_company(store, customers=200, seed=7, as_at=AS_AT)
+    with store.session() as session:
+        documents = session.scalars(select(ArDocument).where(ArDocument.released)).all()
+        customer_ids = {d.customer_id for d in documents}
+        assert session.scalar(select(func.count()).select_from(ArApplication)) > len(customer_ids)
+        open_now = open_amount_as_at(session, customer_ids, AS_AT)
+        assert open_now == {d.id: d.balance for d in documents if d.balance}
+        for customer_id in customer_ids:
+            assert stored_balance(session, customer_id) == balance_from_documents(
+                session, customer_id
+            )
+        # A year ago nothing was open yet; half a year ago less than all.
+        assert open_amount_as_at(session, customer_ids, AS_AT - timedelta(days=366)) == {}
+        then = open_amount_as_at(session, customer_ids, AS_AT - timedelta(days=180))
+        assert then and set(then) != set(open_now)
 
 
 def test_documents_are_numbered_from_the_preferences_series(store: Store) -> None:

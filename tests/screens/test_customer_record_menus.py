@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QToolBar, QToolButton
 from pytestqt.qtbot import QtBot
 
 from app.ledger import catalogue
+from app.models import DocumentType
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import LATER_VERSION, Action
@@ -35,13 +36,13 @@ WORKING = {
     "Extend to supplier",
     "Regenerate last statement",
     "Customer statement history",
-}
-LATER = {
     "New invoice",
     "New payment",
     "Write-off balance",
-    "Add payment method",
     "Customer details",
+}
+LATER = {
+    "Add payment method",
 }
 
 
@@ -135,6 +136,16 @@ def test_the_working_commands_work_from_the_actions_menu(
 
     trigger(screen, "extend_to_supplier")
     assert opened[-1] == Target("AP303000", values={"extends_customer": customer_id})
+    trigger(screen, "new_invoice")
+    trigger(screen, "new_payment")
+    trigger(screen, "customer_details")
+    assert opened[3:] == [
+        Target("AR301000", values={"customer": customer_id, "doc_type": DocumentType.INVOICE}),
+        Target("AR301000", values={"customer": customer_id, "doc_type": DocumentType.PAYMENT}),
+        Target("AR402000", record_id=customer_id),
+    ]
+    # Write-off balance only for a customer with Enable write-offs.
+    assert not screen.action("write_off_balance").isEnabled()
 
     answers.text = "K-900"
     trigger(screen, "change_id")

@@ -15,6 +15,8 @@ from app.ledger.definitions.cid_configuration import CID_CONFIGURATION
 from app.ledger.definitions.contact import CONTACT
 from app.ledger.definitions.customer import CUSTOMER
 from app.ledger.definitions.customer_class import CUSTOMER_CLASS
+from app.ledger.definitions.customer_details import CUSTOMER_DETAILS
+from app.ledger.definitions.document import DOCUMENT
 from app.ledger.definitions.location import LOCATION
 from app.ledger.definitions.preferences import PREFERENCES
 from app.ledger.definitions.supplier import SUPPLIER
@@ -32,6 +34,8 @@ RECORD_SCREENS: dict[str, tuple[Definition, ...]] = {
     "CR303010": (LOCATION,),
     "AP303000": (SUPPLIER,),
     "CR302000": (CONTACT,),
+    "AR301000": (DOCUMENT,),
+    "AR402000": (CUSTOMER_DETAILS,),
 }
 SCREEN_IDS = [info.id for info in SCREENS]
 CONFIGURATION_IDS = [info.id for info in SCREENS if info.group == CONFIGURATION]
@@ -130,7 +134,7 @@ def test_definitions_and_their_services_load_without_qt() -> None:
         "import sys\n"
         "import app.ledger.definitions.customer, app.ledger.definitions.customer_class\n"
         "import app.ledger.definitions.preferences, app.ledger.definitions.cid_configuration\n"
-        "import app.ledger.definitions.location\n"
+        "import app.ledger.definitions.location, app.ledger.definitions.document\n"
         "import app.ledger.definitions.supplier, app.ledger.definitions.supplier_class\n"
         "import app.ledger.suppliers, app.ledger.supplier_classes\n"
         "import app.ledger.definitions.accounting, app.ledger.definitions.credit\n"

@@ -15,6 +15,7 @@ from app.ledger.credit_verification import (
     CREDIT_DAYS_PAST_DUE,
     CREDIT_LIMIT,
     CREDIT_VERIFICATION,
+    uses_credit_limit,
     uses_days_past_due,
 )
 from app.ledger.customer_attributes import ATTRIBUTE_ID, ATTRIBUTES
@@ -242,7 +243,14 @@ FIELDS: tuple[Field, ...] = (
     CREDIT_DAYS_PAST_DUE,
     Field("unreleased_balance", "Unreleased balance", Kind.MONEY, read_only=True),
     Field("balance_of_open_orders", "Balance of open orders", Kind.MONEY, read_only=True),
-    Field("remaining_credit_limit", "Remaining credit limit", Kind.MONEY, read_only=True),
+    Field(
+        "remaining_credit_limit",
+        "Remaining credit limit",
+        Kind.MONEY,
+        read_only=True,
+        # Only a rule checking the credit limit has a remaining credit limit (issue 13 item 5).
+        visible_when=lambda v: uses_credit_limit(v.get("credit_verification")),
+    ),
     Field(
         "first_due_date",
         "First due date",

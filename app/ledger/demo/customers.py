@@ -15,14 +15,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.ledger import class_defaults
+from app.ledger.balances import is_open, signed
 from app.ledger.customers import MAIN_LOCATION_NAME
 from app.ledger.demo.attributes import AttributeWriter
 from app.ledger.demo.bulk import insert_rows, insert_rows_ids
-from app.ledger.demo.documents import Account, Ledger
+from app.ledger.demo.documents import APPLIES, Account, Ledger, applications
 from app.ledger.demo.identifiers import Identifiers
 from app.ledger.demo.names import (
     ACCOUNTS_DEPARTMENTS,
@@ -42,9 +43,12 @@ from app.models import (
     MAIN_LOCATION_ID,
     PREFERENCES_ID,
     Address,
+    ArApplication,
     ArDocument,
+    ArDocumentLine,
     Contact,
     Customer,
+    CustomerBalance,
     CustomerClass,
     CustomerPaymentMethod,
     CustomerPaymentMethodDetail,
@@ -243,6 +247,7 @@ class CustomerWriter:
             done += len(plans)
             report(done)
         self.ledger.finish()
+        store_balances(self.session)
 
     def _plans(self, size: int) -> list[_Plan]:
         plans: list[_Plan] = []
@@ -375,6 +380,8 @@ class CustomerWriter:
                     payer=self._payer(customer["status"]),
                     inactive=customer["status"] is CustomerStatus.INACTIVE,
                     pays_monthly=self.random.random() < MONTHLY_PAYERS,
+                    takes_invoices=customer["status"]
+                    in (CustomerStatus.ACTIVE, CustomerStatus.ONE_TIME),
                 )
             )
         method_ids = self._ids(CustomerPaymentMethod, methods)
@@ -387,7 +394,29 @@ class CustomerWriter:
             insert_rows(session, _table(CustomerPaymentMethodDetail), detail_rows)
         documents = self.ledger.documents(accounts)
         if documents:
-            insert_rows(session, _table(ArDocument), documents)
+            # The links of payments to what they pay come out before the rows are written.
+            linked = [(row, row.pop(APPLIES, None)) for row in documents]
+            ids = self._ids(ArDocument, documents)
+            for row, applies in linked:
+                if applies is not None:
+                    row[APPLIES] = applies
+            applied = applications(documents, ids)
+            if applied:
+                insert_rows(session, _table(ArApplication), applied)
+            # A draft can be opened and saved on AR301000, whose amount is the sum of its
+            # lines: it is written with its line (released ones are never edited).
+            drafts = [
+                {
+                    "document_id": document_id,
+                    "line_nbr": 1,
+                    "description": row["description"],
+                    "amount": row["amount"],
+                }
+                for row, document_id in zip(documents, ids, strict=True)
+                if not row["released"]
+            ]
+            if drafts:
+                insert_rows(session, _table(ArDocumentLine), drafts)
         self.people.write(written)
         self.attributes.write([(c.id, c.class_code, bool(c.domain)) for c in written])
 
@@ -589,3 +618,14 @@ class CustomerWriter:
 
 def _table(model: Any) -> Any:
     return model.__table__
+
+
+def store_balances(session: Session) -> None:
+    """Every customer's stored balance from its documents, in one statement (the ledger keeps
+    it per command; app/ledger/documents/stored_balance.py)."""
+    summed = (
+        select(ArDocument.customer_id, func.sum(signed(ArDocument.balance)))
+        .where(is_open())
+        .group_by(ArDocument.customer_id)
+    )
+    session.execute(insert(CustomerBalance).from_select(["customer_id", "balance"], summed))

@@ -6,6 +6,7 @@ settings, Delivery settings and General ledger accounts — arranged from its de
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -34,6 +35,7 @@ from app.ledger.definitions.customer import (
     section_keys,
 )
 from app.ledger.definitions.parts import SHIPPING_INSTRUCTIONS
+from app.ledger.documents.write_offs import write_off_balance
 from app.ledger.locations import LocationService
 from app.ledger.maps import map_url_of
 from app.ledger.records import RecordError
@@ -44,7 +46,7 @@ from app.ledger.suppliers import (
     account_type_of_customer,
     supplier_id_of_customer,
 )
-from app.models import BusinessAccountType, County, Customer, CustomerStatus
+from app.models import BusinessAccountType, County, Customer, CustomerStatus, DocumentType
 from app.models.database import Store
 from app.windows.framework import dialogs
 from app.windows.framework.grid import GridEditor
@@ -57,6 +59,8 @@ SCREEN_ID = "AR303000"
 LOCATIONS_SCREEN = "CR303010"  # Customer locations: where a location is added and edited
 SUPPLIERS_SCREEN = "AP303000"  # Suppliers: the supplier side of the business account
 CONTACTS_SCREEN = "CR302000"  # Contacts: where a contact person is added and edited
+DOCUMENTS_SCREEN = "AR301000"  # Customer documents: New invoice, New payment
+DETAILS_SCREEN = "AR402000"  # Customer details: the customer's documents with balances
 pick = CUSTOMER.pick
 
 
@@ -350,9 +354,25 @@ SCREEN = Screen(
             lambda screen: screen.view_supplier(),
             enabled_when=is_also_supplier,
         ),
-        Action.later("New invoice"),
-        Action.later("New payment"),
-        Action.later("Write-off balance"),
+        Action(
+            "New invoice",
+            lambda screen: screen.new_document(DocumentType.INVOICE),
+            enabled_when=existing,
+            help="Opens Customer documents (AR301000) with a new invoice of this customer.",
+        ),
+        Action(
+            "New payment",
+            lambda screen: screen.new_document(DocumentType.PAYMENT),
+            enabled_when=existing,
+            help="Opens Customer documents (AR301000) with a new payment of this customer.",
+        ),
+        Action(
+            "Write-off balance",
+            lambda screen: screen.write_off_balance(),
+            enabled_when=lambda values: existing(values) and bool(values.get("enable_write_offs")),
+            help="Writes off the customer's open documents whose balance is within its "
+            "write-off limit, with the reason codes of Customer ledger preferences (AR101000).",
+        ),
         ADD_LOCATION,
         ADD_CONTACT,
         Action.later("Add payment method"),
@@ -370,7 +390,14 @@ SCREEN = Screen(
             help=REGENERATE_HELP,
         ),
         Action("Change ID", lambda screen: screen.change_id(), enabled_when=existing),
-        Action.later("Customer details", menu="Inquiries"),
+        Action(
+            "Customer details",
+            lambda screen: screen.customer_details(),
+            menu="Inquiries",
+            enabled_when=existing,
+            help="Opens Customer details (AR402000): this customer's documents with their "
+            "balances.",
+        ),
         Action(
             "Customer statement history",
             lambda screen: screen.statement_history(),
@@ -519,6 +546,39 @@ class CustomerScreen(RecordScreen):
             self.show_message("Save the customer before adding a location.", error=True)
             return
         self.open_elsewhere(Target(LOCATIONS_SCREEN, values={"customer": self.record.record_id}))
+
+    def new_document(self, doc_type: DocumentType) -> None:
+        """AR301000 with a new document of this (saved) customer."""
+        if self.record.record_id is None:
+            self.show_message("Save the customer before entering its documents.", error=True)
+            return
+        self.open_elsewhere(
+            Target(
+                DOCUMENTS_SCREEN,
+                values={"customer": self.record.record_id, "doc_type": doc_type},
+            )
+        )
+
+    def customer_details(self) -> None:
+        if self.record.record_id is not None:
+            self.open_elsewhere(Target(DETAILS_SCREEN, record_id=self.record.record_id))
+
+    def write_off_balance(self) -> None:
+        """Write off the small open balances and credits; the balances shown follow."""
+        customer_id = self.record.record_id
+        if customer_id is None:
+            return
+        if self.is_dirty and not self.save():
+            return
+        try:
+            with self.store.transaction() as session:
+                written = write_off_balance(session, customer_id, today=date.today())
+                numbers = ", ".join(document.ref_nbr for document in written)
+        except RecordError as error:
+            self.show_message(str(error), error=True)
+            return
+        self.load_record(customer_id)
+        self.show_message(f"Written off: {numbers}.")
 
     def set_default_location(self) -> None:
         """Move the default mark to the location selected on the Locations tab; the Delivery

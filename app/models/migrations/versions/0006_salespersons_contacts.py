@@ -7,7 +7,7 @@ the contact persons of Contacts (CR302000), listed on AR303000's Contacts tab.
 tables only: existing customers start with none.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-11-30 01:46:19.590956
 """
 
@@ -19,7 +19,7 @@ from app.models.base import ExactDecimal
 
 # revision identifiers, used by Alembic.
 revision: str = "0006"
-down_revision: str | Sequence[str] | None = "0004"
+down_revision: str | Sequence[str] | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
