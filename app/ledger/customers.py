@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -29,6 +30,8 @@ from app.ledger.business_accounts import (
     supplier_of,
 )
 from app.ledger.change_id import change_customer_no, customer_no_problem
+from app.ledger.child_accounts import CHILD_ACCOUNTS, CHILDREN_FOLLOW, child_rows, children_follow
+from app.ledger.customer_payment_methods import PAYMENT_METHODS_GRID, payment_method_rows
 from app.ledger.geography import postcode_problem
 from app.ledger.identifiers import (
     corporate_id_problem,
@@ -37,6 +40,7 @@ from app.ledger.identifiers import (
     web_problem,
 )
 from app.ledger.locations import location_rows, main_location_id
+from app.ledger.mandates import MANDATES, mandate_problems, new_mandate_default
 from app.ledger.numbering import CUSTOMER_SERIES, NumberingError, next_number, take_number
 from app.ledger.payment_methods import detail_problem
 from app.ledger.records import (
@@ -138,6 +142,14 @@ class CustomerService(RecordService[Customer]):
         self.location_columns = {
             column.key: column.attribute for column in CUSTOMER.grid(LOCATIONS).columns
         }
+        # The Payment methods and Child accounts tabs' columns (key → attribute), read with the
+        # customer: other records, shown only.
+        self.payment_method_columns = {
+            column.key: column.attribute for column in CUSTOMER.grid(PAYMENT_METHODS_GRID).columns
+        }
+        self.child_columns = {
+            column.key: column.attribute for column in CUSTOMER.grid(CHILD_ACCOUNTS).columns
+        }
         # Field key → attribute path of every field the customer class fills.
         self.class_fields = {
             rule.key: rule.attr
@@ -169,6 +181,8 @@ class CustomerService(RecordService[Customer]):
             if values.get(share.flag):
                 values |= share.mirrored(values)
         values[LOCATIONS] = []  # a new customer's MAIN location is made by its first save
+        values[PAYMENT_METHODS_GRID] = []
+        values[CHILD_ACCOUNTS] = []
         values[ACCOUNT_TYPE] = None  # a business account once saved
         return values
 
@@ -211,7 +225,27 @@ class CustomerService(RecordService[Customer]):
         # their fields are.
         values |= asdict(customer_balances(session, record.id))
         values[LOCATIONS] = self.locations_of(session, record.id)
+        values[PAYMENT_METHODS_GRID] = payment_method_rows(
+            session, record.id, self.payment_method_columns
+        )
+        values[CHILD_ACCOUNTS] = child_rows(session, record.id, self.child_columns)
         return values
+
+    def payment_method_rows(self, customer_id: int) -> list[dict[str, Any]]:
+        """The Payment methods tab's rows: the customer's methods as stored now."""
+        with self.store.session() as session:
+            return payment_method_rows(session, customer_id, self.payment_method_columns)
+
+    def child_account_rows(self, customer_id: int) -> list[dict[str, Any]]:
+        """The Child accounts tab's rows: the customer's children as stored now."""
+        with self.store.session() as session:
+            return child_rows(session, customer_id, self.child_columns)
+
+    def new_row(self, grid_key: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+        row = super().new_row(grid_key, rows)
+        if grid_key == MANDATES:
+            row["is_default"] = new_mandate_default(rows)
+        return row
 
     def locations_of(self, session: Session, customer_id: int) -> list[dict[str, Any]]:
         """The Locations grid's rows: the customer's locations as stored now."""
@@ -317,14 +351,25 @@ class CustomerService(RecordService[Customer]):
         problems |= self._class_requirements(session, values)
         problems |= self._parent_problems(session, record_id, values)
         problems |= self._payment_method_problems(session, values)
-        return [
-            FieldError(key, self._label(key), problem)
-            for key, problem in problems.items()
-            if problem and key in self.rules
-        ] + [
-            FieldError(PAYMENT_METHOD_DETAILS, label, problem)
-            for label, problem in self._detail_problems(session, values)
-        ]
+        return (
+            [
+                FieldError(key, self._label(key), problem)
+                for key, problem in problems.items()
+                if problem and key in self.rules
+            ]
+            + [
+                FieldError(PAYMENT_METHOD_DETAILS, label, problem)
+                for label, problem in self._detail_problems(session, values)
+            ]
+            + self._mandate_problems(values)
+        )
+
+    def _mandate_problems(self, values: Mapping[str, Any]) -> list[FieldError]:
+        grid = self.grids.get(MANDATES)
+        if grid is None:
+            return []
+        labels = {column.key: column.label for column in grid.columns}
+        return mandate_problems(values.get(MANDATES) or [], labels.__getitem__, date.today())
 
     def _number_problem(
         self, session: Session, record_id: int | None, values: Mapping[str, Any]
@@ -486,6 +531,8 @@ class CustomerService(RecordService[Customer]):
     def writes(self, key: str, values: Mapping[str, Any]) -> bool:
         if key == PAYMENT_METHOD_DETAILS:
             return bool(values.get(PAYMENT_METHOD))
+        if key in self.grids:
+            return True  # the customer's own rows (direct debit mandates)
         if shared_key(CUSTOMER_SHARES, key, values):
             return False  # shown from the main section; written there
         attr = self.rules[key].attr
@@ -605,6 +652,10 @@ class CustomerService(RecordService[Customer]):
     def after_save(
         self, session: Session, record: Customer, values: Mapping[str, Any], *, is_new: bool
     ) -> None:
+        follow = values.get(CHILDREN_FOLLOW)
+        if follow and not is_new:
+            # The user agreed: the parent's changed flags go to its children, in this save.
+            children_follow(session, record, follow)
         extends = values.get(EXTENDS_SUPPLIER)
         if is_new and isinstance(extends, int):
             supplier = session.get(Supplier, extends)

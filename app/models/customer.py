@@ -29,7 +29,7 @@ from app.models.options import (
     CreditVerification,
     ModeOfTransportation,
 )
-from app.models.reference.payments import PaymentMethodDetail
+from app.models.reference.payments import PaymentMethod, PaymentMethodDetail
 from app.models.settings import AutoInvoiceRoute, PrintAndEmailSettings
 
 if TYPE_CHECKING:
@@ -103,6 +103,7 @@ class CustomerPaymentMethod(MasterRecord, Base):
         cascade="all, delete-orphan", order_by=CustomerPaymentMethodDetail.id
     )
     customer: Mapped[Customer] = relationship(back_populates="payment_methods")
+    payment_method: Mapped[PaymentMethod | None] = relationship()
 
 
 class DirectDebitMandate(Base):

@@ -27,13 +27,18 @@ LEFT_OUT = {
     "Sales prices",
     "Sales by item and customer",
 }
-WORKING = {"Add location", "Change ID", "View supplier", "Extend to supplier"}
+WORKING = {
+    "Add location",
+    "Add payment method",
+    "Change ID",
+    "View supplier",
+    "Extend to supplier",
+}
 LATER = {
     "New invoice",
     "New payment",
     "Write-off balance",
     "Add contact",
-    "Add payment method",
     "Regenerate last statement",
     "Customer details",
     "Customer statement history",

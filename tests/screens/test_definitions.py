@@ -14,6 +14,7 @@ import pytest
 from app.ledger.definitions.cid_configuration import CID_CONFIGURATION
 from app.ledger.definitions.customer import CUSTOMER
 from app.ledger.definitions.customer_class import CUSTOMER_CLASS
+from app.ledger.definitions.customer_payment_method import CUSTOMER_PAYMENT_METHOD
 from app.ledger.definitions.location import LOCATION
 from app.ledger.definitions.preferences import PREFERENCES
 from app.ledger.definitions.supplier import SUPPLIER
@@ -29,6 +30,7 @@ RECORD_SCREENS: dict[str, tuple[Definition, ...]] = {
     "AR201000": (CUSTOMER_CLASS,),
     "AR101000": (PREFERENCES, CID_CONFIGURATION),
     "CR303010": (LOCATION,),
+    "AR303010": (CUSTOMER_PAYMENT_METHOD,),
     "AP303000": (SUPPLIER,),
 }
 SCREEN_IDS = [info.id for info in SCREENS]
