@@ -204,6 +204,12 @@ class Customer(MasterRecord, PrintAndEmailSettings, AutoInvoiceRoute, Base):
     invoice_address: Mapped[Address | None] = relationship(foreign_keys=[invoice_address_id])
     invoice_contact: Mapped[Contact | None] = relationship(foreign_keys=[invoice_contact_id])
     parent_account: Mapped[Customer | None] = relationship(remote_side="Customer.id")
+    # The customers naming this one as their parent (the Child accounts tab), for reading.
+    child_accounts: Mapped[list[Customer]] = relationship(
+        primaryjoin="Customer.id == foreign(Customer.parent_account_id)",
+        viewonly=True,
+        order_by="Customer.customer_no",
+    )
     locations: Mapped[list[Location]] = relationship(
         back_populates="customer", cascade="all, delete-orphan", order_by="Location.location_id"
     )
