@@ -35,6 +35,7 @@ from app.ledger.records import (
 )
 from app.models import Customer, CustomerPaymentMethod, PaymentMethod
 from app.models.database import Store
+from app.models.reference.payments import PaymentMethodDetail
 
 CUSTOMER = "customer"
 PAYMENT_METHOD = "payment_method"
@@ -87,7 +88,7 @@ def details_problems(
     )
     if method is None:
         return []
-    details = {detail.id: detail for detail in method.details}
+    details: dict[Any, PaymentMethodDetail] = {detail.id: detail for detail in method.details}
     problems: list[tuple[str, str]] = []
     for row in rows:
         detail = details.get(row.get(DETAIL_ID))

@@ -15,7 +15,6 @@ import pytest
 from sqlalchemy import func, select
 
 from app.ledger.accounting import iban_problem
-from app.ledger.payment_methods import bic_problem
 from app.ledger.balances import ZERO, customer_balances, sign
 from app.ledger.demo import (
     DEMO_MARK,
@@ -26,6 +25,7 @@ from app.ledger.demo import (
     is_demo,
     location_code,
 )
+from app.ledger.payment_methods import bic_problem
 from app.ledger.setup import set_up_company
 from app.models import (
     ArDocument,
