@@ -17,7 +17,7 @@ from app.ledger.customer_payment_methods import CustomerPaymentMethodService
 from app.ledger.customers import CustomerService
 from app.ledger.records import RecordError, ValidationError
 from app.ledger.setup import set_up_company
-from app.models import Customer, CustomerPaymentMethod, PaymentMethod
+from app.models import Customer, CustomerPaymentMethod, DirectDebitMandate, PaymentMethod
 from app.models.database import Store
 
 IBAN = "NL91 ABNA 0417 1643 00"
@@ -298,3 +298,18 @@ def test_payment_methods_keep_exactly_one_default(service: CustomerService, stor
         methods.save(second, bad, loaded["version"], loaded)
     with pytest.raises(RecordError, match="default payment method and cannot be deleted"):
         methods.delete(second)
+
+
+def test_a_deleted_customer_takes_its_mandates_and_payment_methods(
+    service: CustomerService, store: Store
+) -> None:
+    customer = new_customer(service, "Bakkerij BV", mandates=[mandate("M-1", is_default=True)])
+    service.delete(customer)
+    with store.session() as session:
+        assert session.scalars(select(DirectDebitMandate)).all() == []
+        assert (
+            session.scalars(
+                select(CustomerPaymentMethod).where(CustomerPaymentMethod.customer_id == customer)
+            ).all()
+            == []
+        )

@@ -25,6 +25,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+LOWER_CUSTOMER_NO = "uq_customer_lower_customer_no"
 ONE_DEFAULT_KEPT = """
 UPDATE customer_payment_method SET is_default = false
 WHERE is_default AND id <> (
@@ -137,6 +138,10 @@ def downgrade() -> None:
     with op.batch_alter_table("customer", schema=None) as batch_op:
         batch_op.drop_column("finvoice_intermediator_id")
         batch_op.drop_column("finvoice_contract_id")
+    # SQLite's batch mode rebuilt the table without its lower(customer_no) index: made again.
+    with op.batch_alter_table("customer", schema=None) as batch_op:
+        batch_op.drop_index(LOWER_CUSTOMER_NO, if_exists=True)
+        batch_op.create_index(LOWER_CUSTOMER_NO, [sa.text("lower(customer_no)")], unique=True)
 
     with op.batch_alter_table("direct_debit_mandate", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_direct_debit_mandate_customer_id"))
