@@ -236,6 +236,18 @@ class CustomerService(RecordService[Customer]):
         with self.store.session() as session:
             return payment_method_rows(session, customer_id, self.payment_method_columns)
 
+    def default_payment_method_stamp(self, customer_id: int) -> tuple[int | None, int | None]:
+        """The identity and version of the customer's default payment method as stored now
+        (what a screen compares with the one it read: AR303010 may have changed or moved it)."""
+        with self.store.session() as session:
+            found = session.execute(
+                select(CustomerPaymentMethod.id, CustomerPaymentMethod.version).where(
+                    CustomerPaymentMethod.customer_id == customer_id,
+                    CustomerPaymentMethod.is_default.is_(True),
+                )
+            ).first()
+            return (found[0], found[1]) if found is not None else (None, None)
+
     def child_account_rows(self, customer_id: int) -> list[dict[str, Any]]:
         """The Child accounts tab's rows: the customer's children as stored now."""
         with self.store.session() as session:

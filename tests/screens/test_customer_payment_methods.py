@@ -162,7 +162,6 @@ def test_add_a_payment_method_and_a_bank_account_to_a_customer(
     assert [
         (r["payment_method"], r["is_default"], r["override"]) for r in method_rows(customers)
     ] == [(_method_id(store, "REFUND"), True, True)]
-    customers.load_record(customers.record.record_id or 0)
     assert shown(customers, "default_payment_method") == "REFUND"
     assert shown(customers, "cash_account") == "CARDS"
     assert not customers.is_dirty
@@ -266,8 +265,7 @@ def test_exactly_one_default_moves_with_is_default(
     methods.open_record(_row_of(store, number, "CARD"))
     trigger(methods, "set_as_default")
     assert [(m, d) for m, d, _c, _v in stored(store, number)] == [("CARD", True), ("REFUND", False)]
-    window.open_screen("AR303000")
-    customers.load_record(customers.record.record_id or 0)
+    window.open_screen("AR303000")  # read again: nothing unsaved there
     assert shown(customers, "default_payment_method") == "CARD"
 
 
@@ -385,3 +383,30 @@ def _target(customers: RecordScreen) -> Any:
     from app.windows.navigation import Target
 
     return Target("AR303010", values={"customer": customers.record.record_id})
+
+
+def test_back_on_ar303000_unsaved_changes_are_kept_over_a_moved_default(
+    qtbot: QtBot, window: MainWindow, store: Store, answers: Answers
+) -> None:
+    answers.confirm = False  # no reload when the stale save is refused
+    customers = opened(window, "AR303000")
+    number = new_customer(qtbot, customers)
+    trigger(customers, "add_payment_method")
+    methods = opened(window, "AR303010")
+    add_method(qtbot, methods, "CARD", "CARDS", "4111")
+    trigger(methods, "add_new")
+    add_method(qtbot, methods, "REFUND", "CARDS", IBAN)
+    window.open_screen("AR303000")
+    assert shown(customers, "default_payment_method") == "CARD"
+    type_into(qtbot, customers, "description", "Office card")  # unsaved
+
+    window.open_screen("AR303010")
+    trigger(methods, "set_as_default")
+    window.open_screen("AR303000")
+    # Not read again over the unsaved change; its save is refused, not written over REFUND.
+    assert shown(customers, "description") == "Office card"
+    trigger(customers, "save")
+    assert "default payment method was changed on another screen" in customers.message.text()
+    assert [(m, d) for m, d, _c, _v in stored(store, number)] == [("CARD", False), ("REFUND", True)]
+    with store.session() as session:
+        assert all(m.description is None for m in customer_named(session, number).payment_methods)

@@ -42,7 +42,7 @@ from app.ledger.definitions.parts import SHIPPING_INSTRUCTIONS
 from app.ledger.locations import LocationService
 from app.ledger.mandates import MANDATES
 from app.ledger.maps import map_url_of
-from app.ledger.records import RecordError
+from app.ledger.records import PARTS, RecordError
 from app.ledger.sources import COUNTIES
 from app.ledger.suppliers import (
     EXTENDS_CUSTOMER,
@@ -442,6 +442,7 @@ class CustomerScreen(RecordScreen):
         self.refresh_locations()
         self.refresh_account_type()
         self.refresh_views()
+        self.refresh_default_payment_method()
 
     def refresh_account_type(self) -> None:
         """Read the account type again: never an unsaved change."""
@@ -593,6 +594,18 @@ class CustomerScreen(RecordScreen):
             rows = read(customer_id)
             if rows != self.record.value(key):
                 self.record.refresh(key, rows)
+
+    def refresh_default_payment_method(self) -> None:
+        """Back from AR303010: a customer without unsaved changes is read again when its
+        default payment method was changed or moved there, so Invoicing settings show it (with
+        unsaved changes, their save is refused as stale instead, with a reload offer)."""
+        customer_id = self.record.record_id
+        if customer_id is None or self.is_dirty:
+            return
+        parts = self.record.loaded_values().get(PARTS) or {}
+        read = tuple(parts.get(PAYMENT_METHOD) or (None, None))
+        if read != self.service.default_payment_method_stamp(customer_id):
+            self.load_record(customer_id)
 
     def _wire_payment_methods(self, editor: QWidget) -> None:
         assert isinstance(editor, GridEditor)
