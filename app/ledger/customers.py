@@ -30,7 +30,13 @@ from app.ledger.business_accounts import (
     supplier_of,
 )
 from app.ledger.change_id import change_customer_no, customer_no_problem
-from app.ledger.child_accounts import CHILD_ACCOUNTS, CHILDREN_FOLLOW, child_rows, children_follow
+from app.ledger.child_accounts import (
+    CHILD_ACCOUNTS,
+    CHILDREN_FOLLOW,
+    INHERITED_FLAGS,
+    child_rows,
+    children_follow,
+)
 from app.ledger.customer_payment_methods import PAYMENT_METHODS_GRID, payment_method_rows
 from app.ledger.geography import postcode_problem
 from app.ledger.identifiers import (
@@ -235,6 +241,15 @@ class CustomerService(RecordService[Customer]):
         """The Payment methods tab's rows: the customer's methods as stored now."""
         with self.store.session() as session:
             return payment_method_rows(session, customer_id, self.payment_method_columns)
+
+    def parent_flags(self, parent_id: Any) -> dict[str, bool]:
+        """A parent account's Consolidate balance, Consolidate statements and Shared credit
+        policy: the defaults of its child accounts (seed); empty for no (or an unknown) parent."""
+        with self.store.session() as session:
+            parent = session.get(Customer, parent_id) if isinstance(parent_id, int) else None
+            if parent is None:
+                return {}
+            return {flag: bool(getattr(parent, flag)) for flag in INHERITED_FLAGS}
 
     def default_payment_method_stamp(self, customer_id: int) -> tuple[int | None, int | None]:
         """The identity and version of the customer's default payment method as stored now

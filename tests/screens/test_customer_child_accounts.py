@@ -219,3 +219,37 @@ def test_changing_a_parents_flags_offers_to_change_all_children(
     trigger(screen, "save")
     assert screen.message.text() == "Saved."
     assert not [a for a in answers.asked if a.startswith(QUESTION)]
+
+
+def test_choosing_a_parent_gives_its_flags_as_the_childs_defaults(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    screen = open_screen("AR303000")
+    parent = create_customer(qtbot, screen, "Konsern AS")
+    click_check(qtbot, screen, "consolidate_balance")
+    click_check(qtbot, screen, "consolidate_statements")
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved."
+
+    # A new customer choosing the parent takes the parent's flags (unsaved until saved).
+    trigger(screen, "add_new")
+    type_into(qtbot, screen, "customer_name", "Datter AS")
+    type_into(qtbot, screen, "parent_account", parent)
+    assert (
+        shown(screen, "consolidate_balance"),
+        shown(screen, "consolidate_statements"),
+        shown(screen, "shared_credit_policy"),
+    ) == (True, True, False)
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+    assert flags_of(store, str(screen.record.value("customer_no"))) == (True, True, False)
+
+    # A flag the user set first is kept: the parent's are not forced over it.
+    trigger(screen, "add_new")
+    type_into(qtbot, screen, "customer_name", "Datter Vest AS")
+    click_check(qtbot, screen, "consolidate_balance")
+    type_into(qtbot, screen, "parent_account", parent)
+    assert (shown(screen, "consolidate_balance"), shown(screen, "consolidate_statements")) == (
+        True,
+        False,
+    )

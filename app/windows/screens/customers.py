@@ -414,6 +414,7 @@ class CustomerScreen(RecordScreen):
         # question before overwriting, a message, a lookup narrowed to the address's country.
         on_change = self.binder.on_change
         on_change["customer_class"] = self._class_changed
+        on_change["parent_account"] = self._parent_chosen
         for section in ADDRESS_SECTIONS:
             on_change[f"{section}_country"] = partial(self._narrow_county, section)
             # A county lookup built later (its tab first shown) starts narrowed too.
@@ -660,6 +661,13 @@ class CustomerScreen(RecordScreen):
             editor.source = replace(COUNTIES, where=lambda: County.country_id == country_id)
         else:
             editor.source = COUNTIES
+
+    def _parent_chosen(self, parent_id: Any) -> dict[str, Any] | None:
+        """A parent's flags are its children's defaults (seed): choosing a parent fills them in,
+        unless the user already changed one of them here (that choice is kept)."""
+        if changed_flags(self.record.values(), self.record.loaded_values()):
+            return None
+        return self.service.parent_flags(parent_id) or None
 
     def _remember_class(self) -> None:
         self._filled_class = self.record.value("customer_class")
