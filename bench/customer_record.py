@@ -5,7 +5,8 @@
 Builds a SQLite database the way start-up does (migrations, first-run setup) in a temporary
 folder and bulk-inserts COUNT customers with the DEFAULT class's values, a main address and
 contact (invoice ones shared, Same as main), a MAIN location sharing them, and two ledger
-documents each (an open invoice, a payment). Then times, as the median of the runs in ms:
+documents each (an open invoice, a payment); the timed customer also has 100 contact persons and
+3 salespersons. Then times, as the median of the runs in ms:
 
 - ``service_load``: ``CustomerService(store).load(id)`` (the customer's whole definition);
 - ``service_save``: saving those values with a changed name, checked against what was read;
@@ -184,6 +185,46 @@ def populate(store: Any, count: int) -> None:
             )
 
 
+CONTACTS = 100  # contact persons of the timed customer
+SALESPERSONS = 3  # and its salespersons (one the default)
+
+
+def add_people(store: Any, customer_id: int) -> None:
+    """The timed customer's contact persons and salespersons (Contacts and Salespersons tabs)."""
+    from sqlalchemy import insert, select
+
+    from app.models import ContactPerson, CustomerSalesperson, Location, Salesperson
+
+    with store.transaction() as session:
+        session.execute(
+            insert(ContactPerson),
+            [
+                {
+                    "contact_id": n + 1,
+                    "customer_id": customer_id,
+                    "is_default": n == 0,
+                    "first_name": f"Person{n}",
+                    "last_name": f"Contact{n:03d}",
+                    "email": f"person{n}@example.com",
+                }
+                for n in range(CONTACTS)
+            ],
+        )
+        main = session.scalar(select(Location.id).where(Location.customer_id == customer_id))
+        for n in range(SALESPERSONS):
+            salesperson = Salesperson(salesperson_id=f"SP{n}", name=f"Salesperson {n}")
+            session.add(salesperson)
+            session.flush()
+            session.add(
+                CustomerSalesperson(
+                    customer_id=customer_id,
+                    salesperson_id=salesperson.id,
+                    location_id=main,
+                    is_default=n == 0,
+                )
+            )
+
+
 def _class_values(customer_class: Any, model: Any) -> dict[str, Any]:
     """The class's values of the columns ``model`` shares with it by name."""
     shared = set(model.__table__.columns.keys()) & set(
@@ -303,6 +344,8 @@ def main() -> int:
 
         service = CustomerService(store)
         customer_id = args.count // 2
+        add_people(store, customer_id)
+        print(f"timed_customer       {CONTACTS:>10} contacts, {SALESPERSONS} salespersons")
         print(
             f"service_load         {median_ms(lambda: service.load(customer_id), args.runs):10.1f}"
         )

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
         ["bench/customer_record.py", "200", "--runs", "1"],
         ["bench/list_window.py", "200"],
         ["bench/demo.py", "20"],
+        ["bench/statements.py", "--customers", "20", "--documents", "400"],
     ],
     ids=lambda command: command[0],
 )

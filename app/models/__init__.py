@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     )
     from app.models.document import ArDocument, DocumentStatus, DocumentType
     from app.models.location import MAIN_LOCATION_ID, Location
+    from app.models.people import ContactPerson, CustomerAttribute, CustomerSalesperson
     from app.models.preferences import (
         PREFERENCES_ID,
         DefaultRecipient,
@@ -72,6 +73,7 @@ if TYPE_CHECKING:
         RestrictionGroup,
     )
     from app.models.reference.vat import VatCategory, VatZone
+    from app.models.statement import Statement, StatementLine, StatementStamp
     from app.models.supplier import (
         BusinessAccountType,
         Supplier,
@@ -87,6 +89,7 @@ MODEL_MODULES = (
     "customer_class",
     "document",
     "location",
+    "people",
     "preferences",
     "reference.accounting",
     "reference.credit",
@@ -97,6 +100,7 @@ MODEL_MODULES = (
     "reference.system",
     "reference.vat",
     "supplier",
+    "statement",
 )
 
 
@@ -138,13 +142,16 @@ __all__ = [
     "ClassMailing",
     "ClassRecipient",
     "Contact",
+    "ContactPerson",
     "Country",
     "County",
     "Currency",
     "Customer",
+    "CustomerAttribute",
     "CustomerClass",
     "CustomerPaymentMethod",
     "CustomerPaymentMethodDetail",
+    "CustomerSalesperson",
     "CustomerStatus",
     "DefaultRecipient",
     "DefaultSource",
@@ -175,7 +182,10 @@ __all__ = [
     "Salesperson",
     "ShippingTerms",
     "ShippingZone",
+    "Statement",
     "StatementCycle",
+    "StatementLine",
+    "StatementStamp",
     "Subaccount",
     "Supplier",
     "SupplierClass",

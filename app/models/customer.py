@@ -34,6 +34,7 @@ from app.models.settings import AutoInvoiceRoute, PrintAndEmailSettings
 
 if TYPE_CHECKING:
     from app.models.location import Location
+    from app.models.people import ContactPerson, CustomerAttribute, CustomerSalesperson
 
 
 class CustomerStatus(OptionEnum):
@@ -218,6 +219,18 @@ class Customer(MasterRecord, PrintAndEmailSettings, AutoInvoiceRoute, Base):
     )
     mandates: Mapped[list[DirectDebitMandate]] = relationship(
         cascade="all, delete-orphan", order_by=DirectDebitMandate.id
+    )
+    # Salespersons tab: edited with the customer (one of them the default).
+    salespersons: Mapped[list[CustomerSalesperson]] = relationship(
+        cascade="all, delete-orphan", order_by="CustomerSalesperson.id"
+    )
+    # Attributes tab: the values of the attributes the customer's class asks for.
+    attributes: Mapped[list[CustomerAttribute]] = relationship(
+        back_populates="customer", cascade="all, delete-orphan", order_by="CustomerAttribute.id"
+    )
+    # Contact persons (CR302000): records of their own, listed on the Contacts tab.
+    contacts: Mapped[list[ContactPerson]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="ContactPerson.last_name"
     )
 
     # The location and payment method marked default, for reading; the ledger sets the marks

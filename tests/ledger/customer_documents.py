@@ -33,6 +33,7 @@ def add_document(
     due_date: date | None = None,
     doc_date: date = date(2026, 1, 15),
     ref_nbr: str | None = None,
+    **values: Any,
 ) -> ArDocument:
     """A document of ``amount``; released ones are Open with the whole amount open unless
     ``balance`` says what is left, unreleased ones On hold."""
@@ -48,6 +49,7 @@ def add_document(
         released=released,
         amount=Decimal(amount),
         balance=Decimal(amount if balance is None else balance),
+        **values,  # branch_id, currency_id, description …
     )
     session.add(document)
     session.flush()

@@ -395,3 +395,40 @@ def test_some_customers_are_suppliers_too_sharing_number_name_and_address(store:
             assert supplier.main_contact_id == customer.main_contact_id
             assert supplier.supplier_class is not None and supplier.currency_id is not None
             assert supplier.iban is not None and iban_problem(supplier.iban) is None
+
+
+def test_past_statement_cycles_are_prepared_and_every_one_adds_up(store: Store) -> None:
+    from app.ledger.statements.cycle import latest_statements, regenerate_last
+    from app.ledger.statements.proof import proof_sheet
+    from app.models import Statement
+
+    create_demo_company(store, customers=80, seed=7, as_at=AS_AT)
+    with store.session() as session:
+        statements = session.scalars(select(Statement)).all()
+        dates = sorted({s.statement_date for s in statements})
+        assert len(dates) == 3 and dates[-1] < AS_AT.replace(day=1)
+        rows = proof_sheet(session, [s.id for s in statements])
+        assert [row for row in rows if not row.ok] == []
+        with_documents = set(session.scalars(select(ArDocument.customer_id).distinct()))
+        consolidated = set(
+            session.scalars(
+                select(Customer.id).where(
+                    Customer.consolidate_statements.is_(True),
+                    Customer.parent_account_id.is_not(None),
+                )
+            )
+        )
+        # Every customer with documents has a statement (or is on its parent's).
+        with_statements = {s.customer_id for s in statements}
+        assert with_documents - consolidated <= with_statements
+    # Regenerate last statement works for a customer with documents (and statements).
+    customer_id = min(with_documents & {s.customer_id for s in statements})
+    with store.transaction() as session:
+        before = latest_statements(session, customer_id)
+        ids = regenerate_last(session, customer_id)
+        assert ids and all(
+            s.revision == 2 for s in session.scalars(select(Statement).where(Statement.id.in_(ids)))
+        )
+        assert {s.closing_balance for s in before} == {
+            s.closing_balance for s in latest_statements(session, customer_id)
+        }

@@ -36,9 +36,6 @@ from tests.screens.helpers import choose_option, click_check, shown, trigger, ty
 # What issue 6 does not cover: the grids and related records of the screen, and the actions
 # that open other windows or belong to statements and suppliers (later issues).
 LATER_TABS = (
-    "Contacts",
-    "Salespersons",
-    "Attributes",
     "Activities",
     "Mailing settings",
     "Webhook notifications",
@@ -75,7 +72,10 @@ def test_every_element_of_the_top_part_the_four_tabs_view_on_map_and_change_id()
         "Delivery settings",
         "Locations",
         "Payment methods",
+        "Contacts",
+        "Salespersons",
         "Child accounts",
+        "Attributes",
         "General ledger accounts",
         "Other invoice settings",
         "Direct debit",

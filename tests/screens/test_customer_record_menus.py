@@ -13,7 +13,7 @@ from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import LATER_VERSION, Action
 from app.windows.navigation import Target
-from app.windows.screens.customers import LOCATIONS_SCREEN, SCREEN
+from app.windows.screens.customers import CONTACTS_SCREEN, LOCATIONS_SCREEN, SCREEN
 from tests.screens.conftest import Answers
 from tests.screens.customer_record import Opener, create_customer, set_up
 from tests.screens.helpers import trigger
@@ -29,19 +29,19 @@ LEFT_OUT = {
 }
 WORKING = {
     "Add location",
+    "Add contact",
     "Add payment method",
     "Change ID",
     "View supplier",
     "Extend to supplier",
+    "Regenerate last statement",
+    "Customer statement history",
 }
 LATER = {
     "New invoice",
     "New payment",
     "Write-off balance",
-    "Add contact",
-    "Regenerate last statement",
     "Customer details",
-    "Customer statement history",
 }
 
 
@@ -95,6 +95,7 @@ def test_each_later_command_is_disabled_with_its_tooltip_and_cannot_be_triggered
     assert screen.action("change_id").isEnabled()
     assert screen.action("add_location").isEnabled()
     assert screen.action("extend_to_supplier").isEnabled()
+    assert screen.action("add_contact").isEnabled()
     for label in sorted(LATER):
         action = screen.action(Action.later(label).object_name[7:])
         assert action.objectName() == Action.later(label).object_name
@@ -129,6 +130,8 @@ def test_the_working_commands_work_from_the_actions_menu(
 
     trigger(screen, "add_location")
     assert opened == [Target(LOCATIONS_SCREEN, values={"customer": customer_id})]
+    trigger(screen, "add_contact")
+    assert opened[-1] == Target(CONTACTS_SCREEN, values={"customer": customer_id})
 
     trigger(screen, "extend_to_supplier")
     assert opened[-1] == Target("AP303000", values={"extends_customer": customer_id})

@@ -12,6 +12,7 @@ import sys
 import pytest
 
 from app.ledger.definitions.cid_configuration import CID_CONFIGURATION
+from app.ledger.definitions.contact import CONTACT
 from app.ledger.definitions.customer import CUSTOMER
 from app.ledger.definitions.customer_class import CUSTOMER_CLASS
 from app.ledger.definitions.customer_payment_method import CUSTOMER_PAYMENT_METHOD
@@ -32,6 +33,7 @@ RECORD_SCREENS: dict[str, tuple[Definition, ...]] = {
     "CR303010": (LOCATION,),
     "AR303010": (CUSTOMER_PAYMENT_METHOD,),
     "AP303000": (SUPPLIER,),
+    "CR302000": (CONTACT,),
 }
 SCREEN_IDS = [info.id for info in SCREENS]
 CONFIGURATION_IDS = [info.id for info in SCREENS if info.group == CONFIGURATION]
@@ -139,6 +141,8 @@ def test_definitions_and_their_services_load_without_qt() -> None:
         "import app.ledger.definitions.system, app.ledger.definitions.vat\n"
         "import app.ledger.customers, app.ledger.customer_classes, app.ledger.preferences\n"
         "import app.ledger.definitions.location, app.ledger.locations\n"
+        "import app.ledger.definitions.contact, app.ledger.contacts\n"
+        "import app.ledger.customer_salespersons\n"
         "import app.ledger.reference, app.ledger.statement_cycles\n"
         "import app.ledger.number_series, app.ledger.payment_terms, app.ledger.vat\n"
         "loaded = [m for m in sys.modules if m.startswith(('PySide6', 'app.windows'))]\n"

@@ -12,13 +12,24 @@ from collections.abc import Callable
 from app.ledger import autoinvoice
 from app.ledger.accounting import iban_problem
 from app.ledger.child_accounts import CHILD_ACCOUNTS
+from app.ledger.contacts import CONTACTS
 from app.ledger.credit_verification import (
     CREDIT_DAYS_PAST_DUE,
     CREDIT_LIMIT,
     CREDIT_VERIFICATION,
     uses_days_past_due,
 )
+from app.ledger.customer_attributes import ATTRIBUTE_ID, ATTRIBUTES
 from app.ledger.customer_payment_methods import PAYMENT_METHODS_GRID
+from app.ledger.customer_salespersons import (
+    COMMISSION,
+    DEFAULT,
+    SALESPERSON,
+    SALESPERSONS,
+)
+from app.ledger.customer_salespersons import (
+    LOCATION as SALESPERSON_LOCATION,
+)
 from app.ledger.customers import (
     ACCOUNT_TYPE,
     LOCATIONS,
@@ -44,6 +55,7 @@ from app.ledger.sources import (
     COUNTRIES,
     CURRENCIES,
     CUSTOMER_CLASSES,
+    CUSTOMER_LOCATIONS,
     CUSTOMERS,
     GL_ACCOUNTS,
     LANGUAGES,
@@ -54,6 +66,9 @@ from app.ledger.sources import (
     STATEMENT_CYCLES,
     SUBACCOUNTS,
     VAT_ZONES,
+)
+from app.ledger.sources import (
+    SALESPERSONS as SALESPERSON_LIST,
 )
 from app.models import BusinessAccountType, Customer, CustomerStatus
 from app.models.options import (
@@ -504,6 +519,95 @@ GRIDS = (
             Field("branch", "Branch", Kind.LOOKUP, attr="branch_id", lookup=BRANCHES),
         ),
         help="The customer's direct debit mandates (in use in the Netherlands only).",
+        single_mark="is_default",  # ticking a mandate's Is default clears the others'
+    ),
+    # The seed's columns, in its order; a view of the customer's contact person records
+    # (CR302000 adds and edits them, Set as default moves the mark).
+    Grid(
+        "Contacts",
+        CONTACTS,
+        (
+            Field("active", "Active", Kind.CHECKBOX, read_only=True),
+            Field("is_default", "Is default", Kind.CHECKBOX, read_only=True),
+            Field("position", "Position", Kind.TEXT, attr="job_title", read_only=True),
+            Field("name", "Name", Kind.TEXT, attr="display_name", read_only=True),
+            Field("city", "City", Kind.TEXT, read_only=True),
+            Field("email", "Email", Kind.TEXT, read_only=True),
+            Field("phone_1", "Phone 1", Kind.TEXT, read_only=True),
+        ),
+        order_by="name",
+        view=True,
+    ),
+    # The attributes the customer's class asks for, in its order (app/ledger/customer_attributes).
+    Grid(
+        "Attributes",
+        ATTRIBUTES,
+        (
+            Field("attribute", "Attribute", Kind.TEXT, attr="description", read_only=True),
+            Field("required", "Required", Kind.CHECKBOX, read_only=True),
+            Field(
+                "value",
+                "Value",
+                Kind.TEXT,
+                help="The value of the attribute; a Combo attribute's is one of its values, a "
+                "Multi select combo's several, separated by commas.",
+            ),
+        ),
+        help="The attributes of the customer's class (Customer classes, AR201000); a required "
+        "one must have a value.",
+        carried=(ATTRIBUTE_ID,),
+        fixed_rows=True,
+    ),
+    # Who sells to the customer, at which of its locations; one of them the default.
+    Grid(
+        "Salespersons",
+        SALESPERSONS,
+        (
+            Field(
+                SALESPERSON,
+                "Salesperson ID",
+                Kind.LOOKUP,
+                attr="salesperson_id",
+                lookup=SALESPERSON_LIST,
+                required=True,
+            ),
+            Field("name", "Name", Kind.TEXT, read_only=True),
+            Field(
+                SALESPERSON_LOCATION,
+                "Location ID",
+                Kind.LOOKUP,
+                attr="location_id",
+                lookup=CUSTOMER_LOCATIONS,
+                help="The customer location associated with the salesperson; left empty, the "
+                "customer's default location.",
+            ),
+            Field("location_name", "Location name", Kind.TEXT, read_only=True),
+            Field(
+                COMMISSION,
+                "Commission %",
+                Kind.PERCENT,
+                minimum=0,
+                maximum=100,  # a share of the sale: never more than all of it
+                help="The commission percent used for the salesperson; the salesperson's own "
+                "commission unless typed (0–100).",
+            ),
+            Field(DEFAULT, "Default", Kind.CHECKBOX),
+        ),
+        help="The salespersons associated with the customer's locations; exactly one of them is "
+        "the customer's default salesperson.",
+        on_change=(
+            OnChange(
+                SALESPERSON,
+                (),
+                lambda row, service: service.salesperson_chosen(row.get(SALESPERSON)),
+            ),
+            OnChange(
+                SALESPERSON_LOCATION,
+                (),
+                lambda row, service: service.location_chosen(row.get(SALESPERSON_LOCATION)),
+            ),
+        ),
+        single_mark=DEFAULT,
     ),
 )
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.ledger import class_defaults
 from app.ledger.customers import MAIN_LOCATION_NAME
+from app.ledger.demo.attributes import AttributeWriter
 from app.ledger.demo.bulk import insert_rows, insert_rows_ids
 from app.ledger.demo.documents import Account, Ledger
 from app.ledger.demo.identifiers import Identifiers
@@ -33,6 +34,8 @@ from app.ledger.demo.names import (
 )
 from app.ledger.demo.people import People
 from app.ledger.demo.reference import Delivery
+from app.ledger.demo.sales_team import Customer as Written
+from app.ledger.demo.sales_team import PeopleWriter
 from app.ledger.numbering import CUSTOMER_SERIES, next_number
 from app.ledger.setup import BANK_TRANSFER, BRANCH, DIRECT_DEBIT, EU_COUNTRIES, BaseConfiguration
 from app.models import (
@@ -205,6 +208,9 @@ class CustomerWriter:
             {doc_type: series_id for doc_type, series_id in series_ids.items() if series_id},
         )
         self.locations = 0
+        # The customers' salespersons and contact persons (app/ledger/demo/sales_team.py).
+        self.people = PeopleWriter(session, classes, random.Random(seed + 3))
+        self.attributes = AttributeWriter(session, classes, random.Random(seed + 4))
 
     def _class_values(self, session: Session, classes: dict[str, int]) -> None:
         """Each class's values for the customer, its main address, MAIN location and default
@@ -350,11 +356,22 @@ class CustomerWriter:
         location_ids = iter(self._ids(Location, locations))
         self.locations += len(locations)
 
-        methods, details, accounts = [], [], []
+        methods, details, accounts, written = [], [], [], []
         mandates: list[dict[str, Any]] = []
         for customer_id, plan, customer in zip(customer_ids, plans, customers, strict=True):
             mandates += [mandate | {"customer_id": customer_id} for mandate in plan.mandates]
             mine = [next(location_ids) for _ in range(1 + len(plan.locations))]
+            written.append(
+                Written(
+                    customer_id,
+                    plan.class_code,
+                    self.fakers[plan.locale],
+                    plan.main_address["city"],
+                    plan.main_address["country_id"],
+                    plan.domain,
+                    mine,
+                )
+            )
             active = [mine[0]] + [
                 id_
                 for id_, (loc, _a, _c) in zip(mine[1:], plan.locations, strict=True)
@@ -389,6 +406,8 @@ class CustomerWriter:
         documents = self.ledger.documents(accounts)
         if documents:
             insert_rows(session, _table(ArDocument), documents)
+        self.people.write(written)
+        self.attributes.write([(c.id, c.class_code, bool(c.domain)) for c in written])
 
     def _ids(self, model: Any, rows: list[dict[str, Any]]) -> list[int]:
         return insert_rows_ids(self.session, model.__table__, rows)

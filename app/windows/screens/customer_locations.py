@@ -17,6 +17,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
+from app.ledger.customer_salespersons import SALESPERSONS
 from app.ledger.definitions.location import LOCATION, section_keys
 from app.ledger.definitions.parts import SHIPPING_INSTRUCTIONS
 from app.ledger.locations import (
@@ -136,12 +137,15 @@ GENERAL_LEDGER_ACCOUNTS = Tab(
     ),
 )
 
+# The customer's salespersons at this location.
+SALESPERSONS_TAB = Tab("Salespersons", grids=(LOCATION.grid(SALESPERSONS),))
+
 SCREEN = Screen(
     id=SCREEN_ID,
     title="Customer locations",
     model=Location,
     top=pick("customer", "location_id", "location_name", "active", "is_default"),
-    tabs=(GENERAL_INFORMATION, GENERAL_LEDGER_ACCOUNTS),
+    tabs=(GENERAL_INFORMATION, GENERAL_LEDGER_ACCOUNTS, SALESPERSONS_TAB),
     actions=(
         Action(
             "Set as default",

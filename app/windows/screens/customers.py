@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from app.ledger import autoinvoice, class_defaults
 from app.ledger.child_accounts import (
@@ -20,8 +20,11 @@ from app.ledger.child_accounts import (
     INHERITED_FLAGS,
     changed_flags,
 )
+from app.ledger.contacts import CONTACTS, ContactService
+from app.ledger.customer_attributes import ATTRIBUTES
 from app.ledger.customer_list import customer_list_query
 from app.ledger.customer_payment_methods import PAYMENT_METHODS_GRID
+from app.ledger.customer_salespersons import SALESPERSONS
 from app.ledger.customers import (
     ACCOUNT_TYPE,
     EXTENDS_SUPPLIER,
@@ -44,6 +47,7 @@ from app.ledger.mandates import MANDATES
 from app.ledger.maps import map_url_of
 from app.ledger.records import PARTS, RecordError
 from app.ledger.sources import COUNTIES
+from app.ledger.statements.cycle import StatementError, regenerate_last, regenerate_reason
 from app.ledger.suppliers import (
     EXTENDS_CUSTOMER,
     account_type_of_customer,
@@ -62,6 +66,7 @@ SCREEN_ID = "AR303000"
 LOCATIONS_SCREEN = "CR303010"  # Customer locations: where a location is added and edited
 SUPPLIERS_SCREEN = "AP303000"  # Suppliers: the supplier side of the business account
 PAYMENT_METHODS_SCREEN = "AR303010"  # Customer payment methods: where a method is edited
+CONTACTS_SCREEN = "CR302000"  # Contacts: where a contact person is added and edited
 pick = CUSTOMER.pick
 
 
@@ -289,6 +294,45 @@ DIRECT_DEBIT = Tab(
     help="The Direct debit functionality is in use in the Netherlands only.",
 )
 
+
+def add_contact(screen: CustomerScreen) -> None:
+    screen.add_contact()
+
+
+def set_default_contact(screen: CustomerScreen) -> None:
+    screen.set_default_contact()
+
+
+ADD_CONTACT = Action(
+    "Add contact",
+    add_contact,
+    enabled_when=existing,
+    help="Opens the Contacts (CR302000) window on a new contact person of this customer (or "
+    "to connect an existing contact to it).",
+)
+
+CONTACTS_TAB = Tab(
+    "Contacts",
+    grids=(CUSTOMER.grid(CONTACTS),),
+    buttons=(
+        ADD_CONTACT,
+        Action(
+            "Set as default",
+            set_default_contact,
+            enabled_when=existing,
+            help="Makes the contact selected in the table the customer's default contact (only "
+            "one contact is the default).",
+        ),
+    ),
+)
+
+ATTRIBUTES_TAB = Tab("Attributes", grids=(CUSTOMER.grid(ATTRIBUTES),))
+
+SALESPERSONS_TAB = Tab(
+    "Salespersons",
+    grids=(CUSTOMER.grid(SALESPERSONS),),
+)
+
 GENERAL_LEDGER_ACCOUNTS = Tab(
     "General ledger accounts",
     sections=(
@@ -322,6 +366,11 @@ GENERAL_LEDGER_ACCOUNTS = Tab(
     ),
 )
 
+REGENERATE_HELP = (
+    "Rebuilds the customer's most recent statement on its statement date with the same opening "
+    "balance, as a new revision (the earlier PDF is kept), and shows it."
+)
+
 SCREEN = Screen(
     id=SCREEN_ID,
     title="Customers",
@@ -343,7 +392,10 @@ SCREEN = Screen(
         DELIVERY_SETTINGS,
         LOCATIONS_TAB,
         PAYMENT_METHODS_TAB,
+        CONTACTS_TAB,
+        SALESPERSONS_TAB,
         CHILD_ACCOUNTS_TAB,
+        ATTRIBUTES_TAB,
         GENERAL_LEDGER_ACCOUNTS,
         OTHER_INVOICE_SETTINGS,
         DIRECT_DEBIT,
@@ -365,7 +417,7 @@ SCREEN = Screen(
         Action.later("New payment"),
         Action.later("Write-off balance"),
         ADD_LOCATION,
-        Action.later("Add contact"),
+        ADD_CONTACT,
         ADD_PAYMENT_METHOD,
         Action(
             "Extend to supplier",
@@ -375,10 +427,21 @@ SCREEN = Screen(
             "account, prefilled from the customer, for you to complete and save (nothing is "
             "stored until then). Unsaved changes of the customer are saved first.",
         ),
-        Action.later("Regenerate last statement"),
+        Action(
+            "Regenerate last statement",
+            lambda screen: screen.regenerate_last_statement(),
+            help=REGENERATE_HELP,
+        ),
         Action("Change ID", lambda screen: screen.change_id(), enabled_when=existing),
         Action.later("Customer details", menu="Inquiries"),
-        Action.later("Customer statement history", menu="Inquiries"),
+        Action(
+            "Customer statement history",
+            lambda screen: screen.statement_history(),
+            menu="Inquiries",
+            enabled_when=existing,
+            help="Opens Customer statement history (AR404600): every statement of the customer, "
+            "each reopening the exact PDF that was printed.",
+        ),
     ),
     list_columns=(
         ListColumn("customer_no", "Customer no.", width=110),
@@ -422,9 +485,12 @@ class CustomerScreen(RecordScreen):
         # The class whose values the record shows: what a class change compares with.
         self._filled_class: Any = None
         self.when_built(LOCATIONS, self._wire_locations)
-        self.when_built(PAYMENT_METHODS_GRID, self._wire_payment_methods)
-        # The Locations rows are other records: read again whenever the tab is looked at.
+        self.when_built(CONTACTS, self._wire_contacts)
+        # The Locations and Contacts rows are other records: read again whenever the tab is
+        # looked at.
         self.form.tabs.currentChanged.connect(lambda _index: self.refresh_locations())
+        self.form.tabs.currentChanged.connect(lambda _index: self.refresh_contacts())
+        self.when_built(PAYMENT_METHODS_GRID, self._wire_payment_methods)
         # So are the payment methods (AR303010) and the child accounts.
         self.form.tabs.currentChanged.connect(lambda _index: self.refresh_views())
 
@@ -435,6 +501,7 @@ class CustomerScreen(RecordScreen):
         super()._after_load()
         self._remember_class()
         self._narrow_counties()
+        self._update_regenerate()
 
     def showEvent(self, event: QShowEvent) -> None:
         # Back from another screen (CR303010 may have saved a location, AP303000 a supplier of
@@ -442,6 +509,7 @@ class CustomerScreen(RecordScreen):
         super().showEvent(event)
         self.refresh_locations()
         self.refresh_account_type()
+        self.refresh_contacts()
         self.refresh_views()
         self.refresh_default_payment_method()
 
@@ -642,6 +710,78 @@ class CustomerScreen(RecordScreen):
             return
         self.open_elsewhere(Target(PAYMENT_METHODS_SCREEN, record_id=row["id"]))
 
+    # -- the Contacts tab: a view of the customer's contact person records ------------------
+
+    def _wire_contacts(self, editor: QWidget) -> None:
+        assert isinstance(editor, GridEditor)
+        editor.row_opened.connect(self._open_contact_at)
+
+    def _contacts_grid(self) -> GridEditor:
+        editor = self.editor(CONTACTS)
+        assert isinstance(editor, GridEditor)
+        return editor
+
+    def refresh_contacts(self) -> None:
+        """Read the Contacts rows again (when shown): never an unsaved change."""
+        editor = self.built_editor(CONTACTS)
+        if editor is None or not editor.isVisible() or self.record.record_id is None:
+            return
+        rows = self.service.contact_rows(self.record.record_id)
+        if rows != self.record.value(CONTACTS):
+            selected = self._contacts_grid().current_row()
+            self.record.refresh(CONTACTS, rows)
+            self._select_contact(selected["id"] if selected else None)
+
+    def _select_contact(self, contact_id: Any) -> None:
+        grid = self._contacts_grid()
+        for position, row in enumerate(self.record.value(CONTACTS) or []):
+            if row.get("id") == contact_id:
+                grid.view.selectRow(position)
+                return
+
+    def _open_contact_at(self, position: int) -> None:
+        """A contact's row (its name) opens the contact on CR302000."""
+        row = self._contacts_grid().model.row(position)
+        if row is not None:
+            self.open_elsewhere(Target(CONTACTS_SCREEN, record_id=row["id"]))
+
+    def add_contact(self) -> None:
+        """CR302000 with a new contact of this (saved) customer."""
+        if self.record.record_id is None:
+            self.show_message("Save the customer before adding a contact.", error=True)
+            return
+        self.open_elsewhere(Target(CONTACTS_SCREEN, values={"customer": self.record.record_id}))
+
+    def set_default_contact(self) -> None:
+        """Move the default mark to the contact selected on the Contacts tab. Only the marks
+        are written: the customer's unsaved changes stay as they are."""
+        customer_id = self.record.record_id
+        if customer_id is None:
+            self.show_message("Save the customer before choosing its default contact.", error=True)
+            return
+        row = self._contacts_grid().current_row()
+        if row is None:
+            self.show_message("Select a contact on the Contacts tab first.", error=True)
+            return
+        try:
+            ContactService(self.store).set_as_default(row["id"], customer_id)
+        except RecordError as error:
+            self.show_message(str(error), error=True)
+            self.refresh_contacts()
+            return
+        self.refresh_contacts()
+        self._select_contact(row["id"])
+        self.show_message(f"{row['name']} is now the customer's default contact.")
+
+    def paste_record(self) -> None:
+        """A new customer from the copied one: its salespersons come along without the copied
+        customer's locations (each goes to the new customer's first location when saved)."""
+        super().paste_record()
+        rows = self.record.value(SALESPERSONS) or []
+        if self.record.is_new and any(row.get("location") is not None for row in rows):
+            moved = [row | {"location": None, "location_name": None} for row in rows]
+            self.record.set_value(SALESPERSONS, moved)
+
     # -- on-change handlers of this screen -------------------------------------------------
 
     def _narrow_counties(self) -> None:
@@ -673,6 +813,16 @@ class CustomerScreen(RecordScreen):
         self._filled_class = self.record.value("customer_class")
 
     def _class_changed(self, class_id: Any) -> dict[str, Any] | None:
+        """The class's values, and its attributes (keeping the values typed for the same
+        attributes)."""
+        previous = self._filled_class
+        values = self._class_values_changed(class_id)
+        if values is None:
+            return None
+        rows = self.record.value(ATTRIBUTES) or []
+        return values | {ATTRIBUTES: self.service.class_attributes(class_id, rows, previous)}
+
+    def _class_values_changed(self, class_id: Any) -> dict[str, Any] | None:
         """Choosing a class fills in its values. On a saved customer, values the user changed
         (neither the previous class's nor the new one's) are overwritten only when the user
         agrees; a new customer simply takes the new class's values."""
@@ -680,6 +830,11 @@ class CustomerScreen(RecordScreen):
         if not new_values:
             return None  # no class, or one typed that is not in the list
         previous_class, self._filled_class = self._filled_class, class_id
+        if self.record.is_new:
+            # A new customer starts with its class's salesperson, unless rows were typed.
+            rows = self.record.value(SALESPERSONS) or []
+            if rows == self.service.class_salespersons(previous_class):
+                new_values[SALESPERSONS] = self.service.class_salespersons(class_id)
         if self.record.is_new or previous_class is None or previous_class == class_id:
             return new_values
         old_values = self.service.class_values(previous_class)
@@ -694,6 +849,69 @@ class CustomerScreen(RecordScreen):
         ):
             return {key: value for key, value in new_values.items() if key not in changed}
         return new_values
+
+    # -- statements ------------------------------------------------------------------------
+
+    def show_dialog(self, dialog: QDialog) -> None:
+        """Show a statement window modally (tests answer it instead)."""
+        dialog.exec()
+
+    def _update_regenerate(self) -> None:
+        """Regenerate last statement is enabled for a customer with a statement; otherwise its
+        tooltip says why not."""
+        with self.store.session() as session:
+            reason = regenerate_reason(session, self.record.record_id)
+        action = self.action("regenerate_last_statement")
+        action.setEnabled(reason is None)
+        action.setToolTip(REGENERATE_HELP + (f"\n{reason}" if reason else ""))
+
+    def regenerate_last_statement(self) -> None:
+        # Loaded on first use: the PDF engines are not on the way to the first screen.
+        from app import paths
+        from app.ledger.statements.archive import ArchiveError, archived_pdf
+        from app.ledger.statements.view import statement_views
+        from app.reports.statement_pdf import render
+        from app.windows.statements.preview import StatementPreview
+
+        customer_id = self.record.record_id
+        if customer_id is None:
+            return
+        try:
+            with self.store.transaction() as session:
+                ids = regenerate_last(session, customer_id)
+                folder = paths.statements_dir()
+                pdfs = [archived_pdf(session, statement_id, folder)[1] for statement_id in ids]
+                views = statement_views(session, ids)
+        except (StatementError, ArchiveError) as error:
+            self.show_message(str(error), error=True)
+            return
+        if not views:
+            self.show_message("The last statement was regenerated: nothing is open or moved.")
+            return
+        view = views[0]
+        data = pdfs[0] if len(pdfs) == 1 else render(views)
+        self.show_message(
+            f"Statement of {view.statement_date.isoformat()} regenerated as revision "
+            f"{view.revision}; the earlier revision is kept in the statement history."
+        )
+        title = f"Statement {view.customer_no} {view.statement_date.isoformat()}"
+        self.show_dialog(StatementPreview(data, f"{title} (revision {view.revision})", self))
+
+    def statement_history(self) -> None:
+        from app.windows.statements.history import StatementHistory
+        from app.windows.statements.preview import StatementPreview
+
+        customer_id = self.record.record_id
+        if customer_id is None:
+            return
+        history = StatementHistory(
+            self.store,
+            customer_id,
+            self,
+            show_pdf=lambda data, title: self.show_dialog(StatementPreview(data, title, self)),
+        )
+        self.show_dialog(history)
+        self._update_regenerate()
 
     # -- actions -----------------------------------------------------------------------------
 
