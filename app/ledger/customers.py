@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -30,8 +31,16 @@ from app.ledger.business_accounts import (
     supplier_of,
 )
 from app.ledger.change_id import change_customer_no, customer_no_problem
+from app.ledger.child_accounts import (
+    CHILD_ACCOUNTS,
+    CHILDREN_FOLLOW,
+    INHERITED_FLAGS,
+    child_rows,
+    children_follow,
+)
 from app.ledger.contacts import CONTACTS, contact_rows
 from app.ledger.customer_attributes import ATTRIBUTES
+from app.ledger.customer_payment_methods import PAYMENT_METHODS_GRID, payment_method_rows
 from app.ledger.customer_salespersons import SALESPERSONS
 from app.ledger.geography import postcode_problem
 from app.ledger.identifiers import (
@@ -41,6 +50,7 @@ from app.ledger.identifiers import (
     web_problem,
 )
 from app.ledger.locations import location_rows, main_location_id
+from app.ledger.mandates import MANDATES, mandate_problems, new_mandate_default
 from app.ledger.numbering import CUSTOMER_SERIES, NumberingError, next_number, take_number
 from app.ledger.payment_methods import detail_problem
 from app.ledger.records import (
@@ -143,6 +153,14 @@ class CustomerService(RecordService[Customer]):
         self.location_columns = {
             column.key: column.attribute for column in CUSTOMER.grid(LOCATIONS).columns
         }
+        # The Payment methods and Child accounts tabs' columns (key → attribute), read with the
+        # customer: other records, shown only.
+        self.payment_method_columns = {
+            column.key: column.attribute for column in CUSTOMER.grid(PAYMENT_METHODS_GRID).columns
+        }
+        self.child_columns = {
+            column.key: column.attribute for column in CUSTOMER.grid(CHILD_ACCOUNTS).columns
+        }
         self.contact_columns = {
             column.key: column.attribute for column in CUSTOMER.grid(CONTACTS).columns
         }
@@ -177,6 +195,8 @@ class CustomerService(RecordService[Customer]):
             if values.get(share.flag):
                 values |= share.mirrored(values)
         values[LOCATIONS] = []  # a new customer's MAIN location is made by its first save
+        values[PAYMENT_METHODS_GRID] = []
+        values[CHILD_ACCOUNTS] = []
         values[ACCOUNT_TYPE] = None  # a business account once saved
         values[CONTACTS] = []  # added on CR302000 once the customer is saved
         if SALESPERSONS in self.grids:
@@ -204,6 +224,8 @@ class CustomerService(RecordService[Customer]):
         if grid_key == SALESPERSONS:
             # The first salesperson is the default; later ones are not until marked.
             row[salespersons.DEFAULT] = not any(r.get(salespersons.DEFAULT) for r in rows)
+        if grid_key == MANDATES:
+            row["is_default"] = new_mandate_default(rows)  # the first mandate is the default
         return row
 
     def salesperson_chosen(self, salesperson_id: Any) -> dict[str, Any]:
@@ -253,6 +275,10 @@ class CustomerService(RecordService[Customer]):
         # their fields are.
         values |= asdict(customer_balances(session, record.id))
         values[LOCATIONS] = self.locations_of(session, record.id)
+        values[PAYMENT_METHODS_GRID] = payment_method_rows(
+            session, record.id, self.payment_method_columns
+        )
+        values[CHILD_ACCOUNTS] = child_rows(session, record.id, self.child_columns)
         values[CONTACTS] = contact_rows(session, record.id, self.contact_columns)
         if ATTRIBUTES in self.grids:
             values[ATTRIBUTES] = customer_attributes.stored_rows(
@@ -264,6 +290,37 @@ class CustomerService(RecordService[Customer]):
         """The Contacts grid's rows: the customer's contacts as stored now."""
         with self.store.session() as session:
             return contact_rows(session, customer_id, self.contact_columns)
+
+    def payment_method_rows(self, customer_id: int) -> list[dict[str, Any]]:
+        """The Payment methods tab's rows: the customer's methods as stored now."""
+        with self.store.session() as session:
+            return payment_method_rows(session, customer_id, self.payment_method_columns)
+
+    def parent_flags(self, parent_id: Any) -> dict[str, bool]:
+        """A parent account's Consolidate balance, Consolidate statements and Shared credit
+        policy: the defaults of its child accounts (seed); empty for no (or an unknown) parent."""
+        with self.store.session() as session:
+            parent = session.get(Customer, parent_id) if isinstance(parent_id, int) else None
+            if parent is None:
+                return {}
+            return {flag: bool(getattr(parent, flag)) for flag in INHERITED_FLAGS}
+
+    def default_payment_method_stamp(self, customer_id: int) -> tuple[int | None, int | None]:
+        """The identity and version of the customer's default payment method as stored now
+        (what a screen compares with the one it read: AR303010 may have changed or moved it)."""
+        with self.store.session() as session:
+            found = session.execute(
+                select(CustomerPaymentMethod.id, CustomerPaymentMethod.version).where(
+                    CustomerPaymentMethod.customer_id == customer_id,
+                    CustomerPaymentMethod.is_default.is_(True),
+                )
+            ).first()
+            return (found[0], found[1]) if found is not None else (None, None)
+
+    def child_account_rows(self, customer_id: int) -> list[dict[str, Any]]:
+        """The Child accounts tab's rows: the customer's children as stored now."""
+        with self.store.session() as session:
+            return child_rows(session, customer_id, self.child_columns)
 
     def locations_of(self, session: Session, customer_id: int) -> list[dict[str, Any]]:
         """The Locations grid's rows: the customer's locations as stored now."""
@@ -387,7 +444,15 @@ class CustomerService(RecordService[Customer]):
                 FieldError(ATTRIBUTES, label, problem)
                 for label, problem in self._attribute_problems(session, values)
             ]
+            + self._mandate_problems(values)
         )
+
+    def _mandate_problems(self, values: Mapping[str, Any]) -> list[FieldError]:
+        grid = self.grids.get(MANDATES)
+        if grid is None:
+            return []
+        labels = {column.key: column.label for column in grid.columns}
+        return mandate_problems(values.get(MANDATES) or [], labels.__getitem__, date.today())
 
     def _attribute_problems(
         self, session: Session, values: Mapping[str, Any]
@@ -568,7 +633,7 @@ class CustomerService(RecordService[Customer]):
         if key == PAYMENT_METHOD_DETAILS:
             return bool(values.get(PAYMENT_METHOD))
         if key in self.grids:
-            return True
+            return True  # the customer's own rows (direct debit mandates)
         if shared_key(CUSTOMER_SHARES, key, values):
             return False  # shown from the main section; written there
         attr = self.rules[key].attr
@@ -710,6 +775,10 @@ class CustomerService(RecordService[Customer]):
     def after_save(
         self, session: Session, record: Customer, values: Mapping[str, Any], *, is_new: bool
     ) -> None:
+        follow = values.get(CHILDREN_FOLLOW)
+        if follow and not is_new:
+            # The user agreed: the parent's changed flags go to its children, in this save.
+            children_follow(session, record, follow)
         extends = values.get(EXTENDS_SUPPLIER)
         if is_new and isinstance(extends, int):
             supplier = session.get(Supplier, extends)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         CustomerPaymentMethod,
         CustomerPaymentMethodDetail,
         CustomerStatus,
+        DirectDebitMandate,
     )
     from app.models.customer_class import (
         ClassAttribute,
@@ -164,6 +165,7 @@ __all__ = [
     "CustomerStatus",
     "DefaultRecipient",
     "DefaultSource",
+    "DirectDebitMandate",
     "DocumentStatus",
     "DocumentType",
     "DunningLevel",

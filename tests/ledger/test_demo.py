@@ -27,6 +27,7 @@ from app.ledger.demo import (
 )
 from app.ledger.documents.open_amounts import open_amount_as_at
 from app.ledger.documents.stored_balance import balance_from_documents, stored_balance
+from app.ledger.payment_methods import bic_problem
 from app.ledger.setup import set_up_company
 from app.models import (
     ArApplication,
@@ -264,6 +265,39 @@ def test_direct_debit_customers_have_a_mandate_and_an_iban(store: Store) -> None
             values = {d.payment_method_detail.detail_id: d.value for d in method.details}
             assert values["MANDATE"]
             assert iban_problem(values["IBAN"]) is None
+
+
+def test_direct_debit_customers_signed_the_mandate_their_method_names(store: Store) -> None:
+    create_demo_company(store, customers=300, seed=5, as_at=AS_AT)
+    with store.session() as session:
+        customers = session.scalars(select(Customer)).all()
+        with_mandates = [c for c in customers if c.mandates]
+        assert with_mandates
+        for customer in customers:
+            direct_debit = [m for m in customer.payment_methods if m.details]
+            assert bool(direct_debit) == bool(customer.mandates), customer.customer_no
+            # Exactly one default payment method each.
+            assert [m.is_default for m in customer.payment_methods].count(True) == 1
+        for customer in with_mandates:
+            [mandate] = customer.mandates
+            [method] = [m for m in customer.payment_methods if m.details]
+            values = {d.payment_method_detail.detail_id: d.value for d in method.details}
+            assert (mandate.mandate_id, mandate.iban) == (values["MANDATE"], values["IBAN"])
+            assert mandate.is_default and mandate.date_of_signature == AS_AT - timedelta(days=365)
+            assert bic_problem(mandate.bic or "") is None
+
+
+def test_finnish_companies_have_finvoice_ids(store: Store) -> None:
+    create_demo_company(store, customers=300, seed=5, as_at=AS_AT)
+    with store.session() as session:
+        finnish = session.scalars(
+            select(Customer).where(Customer.finvoice_contract_id.is_not(None))
+        ).all()
+        assert finnish
+        for customer in finnish:
+            assert customer.finvoice_contract_id.startswith("0037")  # type: ignore[union-attr]
+            assert len(customer.finvoice_contract_id or "") == 12
+            assert customer.finvoice_intermediator_id == "NDEAFIHH"
 
 
 def test_a_parent_account_has_child_accounts(store: Store) -> None:

@@ -31,6 +31,7 @@ LEFT_OUT = {
 WORKING = {
     "Add location",
     "Add contact",
+    "Add payment method",
     "Change ID",
     "View supplier",
     "Extend to supplier",
@@ -41,9 +42,8 @@ WORKING = {
     "Write-off balance",
     "Customer details",
 }
-LATER = {
-    "Add payment method",
-}
+# Every command of the seed works now; one of a later issue would be listed here.
+LATER: set[str] = set()
 
 
 def seed_menu(menu: str) -> list[str]:

@@ -16,6 +16,7 @@ from app.ledger.definitions.contact import CONTACT
 from app.ledger.definitions.customer import CUSTOMER
 from app.ledger.definitions.customer_class import CUSTOMER_CLASS
 from app.ledger.definitions.customer_details import CUSTOMER_DETAILS
+from app.ledger.definitions.customer_payment_method import CUSTOMER_PAYMENT_METHOD
 from app.ledger.definitions.document import DOCUMENT
 from app.ledger.definitions.location import LOCATION
 from app.ledger.definitions.preferences import PREFERENCES
@@ -32,6 +33,7 @@ RECORD_SCREENS: dict[str, tuple[Definition, ...]] = {
     "AR201000": (CUSTOMER_CLASS,),
     "AR101000": (PREFERENCES, CID_CONFIGURATION),
     "CR303010": (LOCATION,),
+    "AR303010": (CUSTOMER_PAYMENT_METHOD,),
     "AP303000": (SUPPLIER,),
     "CR302000": (CONTACT,),
     "AR301000": (DOCUMENT,),

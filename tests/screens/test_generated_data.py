@@ -76,6 +76,7 @@ def test_the_demo_company_passes_every_screen(qtbot: QtBot, store: Store) -> Non
     assert {
         "AR303000",
         "CR303010",
+        "AR303010",
         "CR302000",
         "AR201000",
         "AR101000",

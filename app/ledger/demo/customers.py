@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, update
@@ -53,6 +53,7 @@ from app.models import (
     CustomerPaymentMethod,
     CustomerPaymentMethodDetail,
     CustomerStatus,
+    DirectDebitMandate,
     DocumentType,
     Location,
     NumberSeries,
@@ -94,6 +95,17 @@ GLNS = 0.15  # share of companies (and of their other locations) with a global l
 DIRECT_DEBITS = 0.2  # share of domestic customers paying by direct debit
 MONTHLY_PAYERS = 0.4  # share of customers paying a month's invoices at once
 PARENTS = 0.015  # share of companies with child accounts
+# The bank a direct debit customer's mandate names, by country (a valid BIC of each).
+MANDATE_BICS = {
+    "NO": "DNBANOKK",
+    "SE": "ESSESESS",
+    "DK": "DABADKKK",
+    "FI": "NDEAFIHH",
+    "NL": "ABNANL2A",
+}
+# A Finnish company's Finvoice contract ID is its OVT code (0037 and its business ID); its
+# invoices go through one intermediator (a bank's BIC, as Finvoice operators are named).
+FINVOICE_INTERMEDIATOR = "NDEAFIHH"
 # Typical invoice amount by class, in the class's currency.
 INVOICE_SIZES = {"DOMESTIC": 9_000.0, "KEYACCT": 60_000.0, "EU": 1_800.0, "EXPORT": 14_000.0}
 INVOICE_SIZES["USD"] = 2_000.0
@@ -133,6 +145,8 @@ class _Plan:
         default_factory=list
     )
     payment_methods: list[tuple[dict[str, Any], list[dict[str, Any]]]] = field(default_factory=list)
+    # Direct debit mandates (the Direct debit tab): the one its direct debit method names.
+    mandates: list[dict[str, Any]] = field(default_factory=list)
     parent: int | None = None  # index of the parent's plan in the batch
     domain: str = ""
 
@@ -153,6 +167,7 @@ class CustomerWriter:
 
         self.session = session
         self.delivery = delivery
+        self.as_at = as_at
         self.random = random.Random(seed)
         self.ids = Identifiers(random.Random(seed + 1))
         self.fakers: dict[str, Any] = {}
@@ -347,7 +362,9 @@ class CustomerWriter:
         self.locations += len(locations)
 
         methods, details, accounts, written = [], [], [], []
+        mandates: list[dict[str, Any]] = []
         for customer_id, plan, customer in zip(customer_ids, plans, customers, strict=True):
+            mandates += [mandate | {"customer_id": customer_id} for mandate in plan.mandates]
             mine = [next(location_ids) for _ in range(1 + len(plan.locations))]
             written.append(
                 Written(
@@ -392,6 +409,7 @@ class CustomerWriter:
         ]
         if detail_rows:
             insert_rows(session, _table(CustomerPaymentMethodDetail), detail_rows)
+        insert_rows(session, _table(DirectDebitMandate), mandates)
         documents = self.ledger.documents(accounts)
         if documents:
             # The links of payments to what they pay come out before the rows are written.
@@ -486,6 +504,13 @@ class CustomerWriter:
         web = "" if person else domain(name, locale)
         contact = self._contact(fake, name, web, person=person)
         corporate_id, vat_id = (None, None) if person else self.ids.company(country)
+        finvoice = country == "FI" and corporate_id is not None
+        customer |= {
+            "finvoice_contract_id": f"0037{(corporate_id or '').replace('-', '')}"
+            if finvoice
+            else None,
+            "finvoice_intermediator_id": FINVOICE_INTERMEDIATOR if finvoice else None,
+        }
         zone = self.delivery.zone_of(country, address["postcode"])
         main = self.location_of[class_code] | {
             "location_id": MAIN_LOCATION_ID,
@@ -520,7 +545,32 @@ class CustomerWriter:
         if not person and pick.random() < EXTRA_LOCATIONS:
             self._more_locations(plan, fake, country)
         plan.payment_methods = self._payment_methods_of(plan, country)
+        plan.mandates = self._mandates_of(plan, country)
         return plan
+
+    def _mandates_of(self, plan: _Plan, country: str) -> list[dict[str, Any]]:
+        """The mandate a direct debit customer signed a year ago: the reference and IBAN its
+        direct debit method's details hold, its bank's BIC; the default one."""
+        for method, rows in plan.payment_methods:
+            if method["payment_method_id"] != self.direct_debit.id:
+                continue
+            values = {row["payment_method_detail_id"]: row["value"] for row in rows}
+            return [
+                {
+                    "mandate_id": values[self.mandate],
+                    "description": "Direct debit of invoices",
+                    "date_of_signature": self.as_at - timedelta(days=365),
+                    "is_default": True,
+                    "one_time": False,
+                    "bic": MANDATE_BICS.get(country),
+                    "iban": values[self.iban],
+                    "last_collection_date": None,
+                    "max_amount": None,
+                    "expiration_date": None,
+                    "branch_id": None,
+                }
+            ]
+        return []
 
     def _address(self, fake: Any, country: str, class_code: str) -> dict[str, Any]:
         country_id = self.address_of[class_code].get("country_id") or self.countries[country]

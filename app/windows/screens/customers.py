@@ -15,9 +15,16 @@ from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.ledger import autoinvoice, class_defaults
+from app.ledger.child_accounts import (
+    CHILD_ACCOUNTS,
+    CHILDREN_FOLLOW,
+    INHERITED_FLAGS,
+    changed_flags,
+)
 from app.ledger.contacts import CONTACTS, ContactService
 from app.ledger.customer_attributes import ATTRIBUTES
 from app.ledger.customer_list import customer_list_query
+from app.ledger.customer_payment_methods import PAYMENT_METHODS_GRID
 from app.ledger.customer_salespersons import SALESPERSONS
 from app.ledger.customers import (
     ACCOUNT_TYPE,
@@ -32,13 +39,15 @@ from app.ledger.definitions.customer import (
     existing,
     is_also_supplier,
     is_customer_only,
+    is_parent,
     section_keys,
 )
 from app.ledger.definitions.parts import SHIPPING_INSTRUCTIONS
 from app.ledger.documents.write_offs import write_off_balance
 from app.ledger.locations import LocationService
+from app.ledger.mandates import MANDATES
 from app.ledger.maps import map_url_of
-from app.ledger.records import RecordError
+from app.ledger.records import PARTS, RecordError
 from app.ledger.sources import COUNTIES
 from app.ledger.statements.cycle import StatementError, regenerate_last, regenerate_reason
 from app.ledger.suppliers import (
@@ -58,6 +67,7 @@ from app.windows.navigation import Target
 SCREEN_ID = "AR303000"
 LOCATIONS_SCREEN = "CR303010"  # Customer locations: where a location is added and edited
 SUPPLIERS_SCREEN = "AP303000"  # Suppliers: the supplier side of the business account
+PAYMENT_METHODS_SCREEN = "AR303010"  # Customer payment methods: where a method is edited
 CONTACTS_SCREEN = "CR302000"  # Contacts: where a contact person is added and edited
 DOCUMENTS_SCREEN = "AR301000"  # Customer documents: New invoice, New payment
 DETAILS_SCREEN = "AR402000"  # Customer details: the customer's documents with balances
@@ -240,6 +250,55 @@ LOCATIONS_TAB = Tab(
 )
 
 
+def add_payment_method(screen: CustomerScreen) -> None:
+    screen.add_payment_method()
+
+
+def view_payment_method(screen: CustomerScreen) -> None:
+    screen.view_payment_method()
+
+
+ADD_PAYMENT_METHOD = Action(
+    "Add payment method",
+    add_payment_method,
+    enabled_when=existing,
+    help="Opens the Customer payment methods (AR303010) window, so you can add a new payment "
+    "method for this customer.",
+)
+VIEW_PAYMENT_METHOD = Action(
+    "View payment method",
+    view_payment_method,
+    enabled_when=existing,
+    help="Opens the payment method selected on the Payment methods tab in the Customer payment "
+    "methods (AR303010) window.",
+)
+
+PAYMENT_METHODS_TAB = Tab(
+    "Payment methods",
+    grids=(CUSTOMER.grid(PAYMENT_METHODS_GRID),),
+    buttons=(ADD_PAYMENT_METHOD, VIEW_PAYMENT_METHOD),
+)
+
+# Shown on a parent account only (seed).
+CHILD_ACCOUNTS_TAB = Tab(
+    "Child accounts",
+    grids=(CUSTOMER.grid(CHILD_ACCOUNTS),),
+    visible_when=is_parent,
+)
+
+OTHER_INVOICE_SETTINGS = Tab(
+    "Other invoice settings",
+    sections=(Section("", pick("finvoice_contract_id", "finvoice_intermediator_id")),),
+    help="Finvoice invoices are in use in Finland only.",
+)
+
+DIRECT_DEBIT = Tab(
+    "Direct debit",
+    grids=(CUSTOMER.grid(MANDATES),),
+    help="The Direct debit functionality is in use in the Netherlands only.",
+)
+
+
 def add_contact(screen: CustomerScreen) -> None:
     screen.add_contact()
 
@@ -336,10 +395,14 @@ SCREEN = Screen(
         INVOICING_SETTINGS,
         DELIVERY_SETTINGS,
         LOCATIONS_TAB,
+        PAYMENT_METHODS_TAB,
         CONTACTS_TAB,
         SALESPERSONS_TAB,
+        CHILD_ACCOUNTS_TAB,
         ATTRIBUTES_TAB,
         GENERAL_LEDGER_ACCOUNTS,
+        OTHER_INVOICE_SETTINGS,
+        DIRECT_DEBIT,
     ),
     # The seed's toolbar, Actions and Inquiries in its order. Commands of later issues are
     # listed disabled, saying what they will do; those the seed marks not in use (View business
@@ -375,7 +438,7 @@ SCREEN = Screen(
         ),
         ADD_LOCATION,
         ADD_CONTACT,
-        Action.later("Add payment method"),
+        ADD_PAYMENT_METHOD,
         Action(
             "Extend to supplier",
             lambda screen: screen.extend_to_supplier(),
@@ -441,6 +504,7 @@ class CustomerScreen(RecordScreen):
         # question before overwriting, a message, a lookup narrowed to the address's country.
         on_change = self.binder.on_change
         on_change["customer_class"] = self._class_changed
+        on_change["parent_account"] = self._parent_chosen
         for section in ADDRESS_SECTIONS:
             on_change[f"{section}_country"] = partial(self._narrow_county, section)
             # A county lookup built later (its tab first shown) starts narrowed too.
@@ -453,6 +517,9 @@ class CustomerScreen(RecordScreen):
         # looked at.
         self.form.tabs.currentChanged.connect(lambda _index: self.refresh_locations())
         self.form.tabs.currentChanged.connect(lambda _index: self.refresh_contacts())
+        self.when_built(PAYMENT_METHODS_GRID, self._wire_payment_methods)
+        # So are the payment methods (AR303010) and the child accounts.
+        self.form.tabs.currentChanged.connect(lambda _index: self.refresh_views())
 
     def _after_load(self) -> None:
         # Not a slot of record_loaded: PySide6 on Python 3.11 loses a reference to None with
@@ -470,6 +537,8 @@ class CustomerScreen(RecordScreen):
         self.refresh_locations()
         self.refresh_account_type()
         self.refresh_contacts()
+        self.refresh_views()
+        self.refresh_default_payment_method()
 
     def refresh_account_type(self) -> None:
         """Read the account type again: never an unsaved change."""
@@ -484,7 +553,36 @@ class CustomerScreen(RecordScreen):
         values = super().values_to_save()
         if self.record.is_new and self._extending is not None:
             values[EXTENDS_SUPPLIER] = self._extending
+        follow = self._children_follow(values)
+        if follow:
+            values[CHILDREN_FOLLOW] = follow
         return values
+
+    def _children_follow(self, values: dict[str, Any]) -> list[str]:
+        """A parent's changed Consolidate balance, Consolidate statements or Shared credit
+        policy: asked whether its child accounts change too (seed); the flags they take."""
+        if self.record.is_new or not is_parent(values):
+            return []
+        changed = changed_flags(values, self.record.loaded_values())
+        children = values.get(CHILD_ACCOUNTS) or []
+        differing = [
+            key
+            for key in changed
+            if any(bool(row.get(key)) != bool(values.get(key)) for row in children)
+        ]
+        if not differing:
+            return []
+        what = "\n  ".join(
+            f"{INHERITED_FLAGS[key]}: {'selected' if values.get(key) else 'cleared'}"
+            for key in differing
+        )
+        agreed = dialogs.confirm(
+            self,
+            "Change child accounts",
+            f"You changed the parent account's\n  {what}\n\nChange it for all its "
+            f"{len(children)} child accounts too? They are saved with this customer.",
+        )
+        return differing if agreed else []
 
     def show_target(self, target: Target) -> None:
         """A new customer for a supplier (Extend to customer), else as any screen."""
@@ -607,6 +705,71 @@ class CustomerScreen(RecordScreen):
         self._select_location(row["id"])
         self.show_message(f"{row['location_id']} is now the customer's default location.")
 
+    # -- the Payment methods and Child accounts tabs: views of other records -----------------
+
+    def refresh_views(self) -> None:
+        """Read the Payment methods and Child accounts rows again (when shown): never an
+        unsaved change."""
+        customer_id = self.record.record_id
+        if customer_id is None:
+            return
+        for key, read in (
+            (PAYMENT_METHODS_GRID, self.service.payment_method_rows),
+            (CHILD_ACCOUNTS, self.service.child_account_rows),
+        ):
+            editor = self.built_editor(key)
+            if editor is None or not editor.isVisible():
+                continue
+            rows = read(customer_id)
+            if rows != self.record.value(key):
+                self.record.refresh(key, rows)
+
+    def refresh_default_payment_method(self) -> None:
+        """Back from AR303010: a customer without unsaved changes is read again when its
+        default payment method was changed or moved there, so Invoicing settings show it (with
+        unsaved changes, their save is refused as stale instead, with a reload offer)."""
+        customer_id = self.record.record_id
+        if customer_id is None or self.is_dirty:
+            return
+        parts = self.record.loaded_values().get(PARTS) or {}
+        read = tuple(parts.get(PAYMENT_METHOD) or (None, None))
+        if read != self.service.default_payment_method_stamp(customer_id):
+            self.load_record(customer_id)
+
+    def _wire_payment_methods(self, editor: QWidget) -> None:
+        assert isinstance(editor, GridEditor)
+        editor.row_opened.connect(self._open_payment_method_at)
+
+    def _payment_methods_grid(self) -> GridEditor:
+        editor = self.editor(PAYMENT_METHODS_GRID)
+        assert isinstance(editor, GridEditor)
+        return editor
+
+    def _open_payment_method_at(self, position: int) -> None:
+        row = self._payment_methods_grid().model.row(position)
+        if row is not None:
+            self.open_elsewhere(Target(PAYMENT_METHODS_SCREEN, record_id=row["id"]))
+
+    def add_payment_method(self) -> None:
+        """AR303010 with a new payment method of this (saved) customer."""
+        if self.record.record_id is None:
+            self.show_message("Save the customer before adding a payment method.", error=True)
+            return
+        self.open_elsewhere(
+            Target(PAYMENT_METHODS_SCREEN, values={"customer": self.record.record_id})
+        )
+
+    def view_payment_method(self) -> None:
+        """AR303010 on the method selected on the Payment methods tab."""
+        row = self._payment_methods_grid().current_row()
+        if row is None:
+            self.form.tabs.setCurrentIndex(self.form.tab_of[PAYMENT_METHODS_GRID])
+            self.show_message(
+                "Select a payment method on the Payment methods tab first.", error=True
+            )
+            return
+        self.open_elsewhere(Target(PAYMENT_METHODS_SCREEN, record_id=row["id"]))
+
     # -- the Contacts tab: a view of the customer's contact person records ------------------
 
     def _wire_contacts(self, editor: QWidget) -> None:
@@ -698,6 +861,13 @@ class CustomerScreen(RecordScreen):
             editor.source = replace(COUNTIES, where=lambda: County.country_id == country_id)
         else:
             editor.source = COUNTIES
+
+    def _parent_chosen(self, parent_id: Any) -> dict[str, Any] | None:
+        """A parent's flags are its children's defaults (seed): choosing a parent fills them in,
+        unless the user already changed one of them here (that choice is kept)."""
+        if changed_flags(self.record.values(), self.record.loaded_values()):
+            return None
+        return self.service.parent_flags(parent_id) or None
 
     def _remember_class(self) -> None:
         self._filled_class = self.record.value("customer_class")
