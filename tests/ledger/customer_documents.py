@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.ledger.documents.stored_balance import refresh_stored_balance
-from app.models import ArDocument, Customer, DocumentStatus, DocumentType
+from app.models import ArApplication, ArDocument, Customer, DocumentStatus, DocumentType
 
 _refs = count(1)
 
@@ -58,3 +58,19 @@ def add_document(
     # the ledger's own commands do.
     refresh_stored_balance(session, [customer.id])
     return document
+
+
+def add_application(
+    session: Session, credit: ArDocument, debit: ArDocument, amount: str, on: date
+) -> ArApplication:
+    """``credit`` (a payment, a credit note) applied to ``debit`` for ``amount`` on ``on``, as
+    the ledger records it — the documents' balances are given by the test, as it says them."""
+    application = ArApplication(
+        credit_document_id=credit.id,
+        debit_document_id=debit.id,
+        amount=Decimal(amount),
+        application_date=on,
+    )
+    session.add(application)
+    session.flush()
+    return application

@@ -32,7 +32,7 @@ from app.models import (
 )
 from app.models.database import Store
 from app.models.options import StatementType
-from tests.ledger.customer_documents import add_customer, add_document
+from tests.ledger.customer_documents import add_application, add_customer, add_document
 
 INVOICE, CREDIT_NOTE, PAYMENT = DocumentType.INVOICE, DocumentType.CREDIT_NOTE, DocumentType.PAYMENT
 D = date(2026, 3, 31)
@@ -129,7 +129,7 @@ def open_item_documents(session: Session, owner: Customer) -> None:
         due_date=date(2026, 4, 4),
     )  # not due: Current
     add_document(session, owner, PAYMENT, "200", ref_nbr="PAY1", doc_date=date(2026, 3, 15))
-    add_document(
+    inv0 = add_document(
         session,
         owner,
         INVOICE,
@@ -139,9 +139,10 @@ def open_item_documents(session: Session, owner: Customer) -> None:
         doc_date=date(2025, 12, 1),
         due_date=date(2025, 12, 15),
     )
-    add_document(
+    pay0 = add_document(
         session, owner, PAYMENT, "100", balance="0", ref_nbr="PAY0", doc_date=date(2025, 12, 10)
     )
+    add_application(session, pay0, inv0, "100", date(2025, 12, 10))
     add_document(session, owner, INVOICE, "700", ref_nbr="INV4", doc_date=date(2026, 4, 2))
     add_document(session, owner, INVOICE, "999", ref_nbr="HOLD", released=False,
                  doc_date=date(2026, 3, 1))  # fmt: skip
@@ -194,7 +195,7 @@ def test_a_payment_spanning_buckets_leaves_what_it_did_not_pay(store: Store) -> 
     with store.transaction() as session:
         eom = cycle(session)
         owner = customer(session, "C1", eom)
-        add_document(
+        inv1 = add_document(
             session,
             owner,
             INVOICE,
@@ -204,7 +205,7 @@ def test_a_payment_spanning_buckets_leaves_what_it_did_not_pay(store: Store) -> 
             doc_date=date(2026, 1, 5),
             due_date=date(2026, 1, 20),
         )
-        add_document(
+        inv2 = add_document(
             session,
             owner,
             INVOICE,
@@ -224,8 +225,10 @@ def test_a_payment_spanning_buckets_leaves_what_it_did_not_pay(store: Store) -> 
             due_date=date(2026, 4, 4),
         )
         # 1000 of 61-90 days and 200 of 31-60 days paid.
-        add_document(session, owner, PAYMENT, "1200", balance="0", ref_nbr="PAY1",
-                     doc_date=date(2026, 3, 25))  # fmt: skip
+        pay1 = add_document(session, owner, PAYMENT, "1200", balance="0", ref_nbr="PAY1",
+                            doc_date=date(2026, 3, 25))  # fmt: skip
+        add_application(session, pay1, inv1, "1000", date(2026, 3, 25))
+        add_application(session, pay1, inv2, "200", date(2026, 3, 25))
         statement = only(prepared(session, eom))
         assert lines_of(statement) == [
             ("INV2", Decimal(300), 0, Decimal(300)),
@@ -241,7 +244,7 @@ def test_balance_brought_forward_over_three_cycles(store: Store) -> None:
         owner = customer(session, "C1", eom, StatementType.BALANCE_BROUGHT_FORWARD)
         # As entered by the end of March: INV1 paid 600 by PAY1 and 400 by PAY2, which also
         # paid INV2; INV3 still open.
-        add_document(
+        inv1 = add_document(
             session,
             owner,
             INVOICE,
@@ -251,10 +254,11 @@ def test_balance_brought_forward_over_three_cycles(store: Store) -> None:
             doc_date=date(2026, 1, 5),
             due_date=date(2026, 1, 20),
         )
-        add_document(
+        pay1 = add_document(
             session, owner, PAYMENT, "600", balance="0", ref_nbr="PAY1", doc_date=date(2026, 2, 10)
         )
-        add_document(
+        add_application(session, pay1, inv1, "600", date(2026, 2, 10))
+        inv2 = add_document(
             session,
             owner,
             INVOICE,
@@ -264,9 +268,11 @@ def test_balance_brought_forward_over_three_cycles(store: Store) -> None:
             doc_date=date(2026, 2, 20),
             due_date=date(2026, 3, 7),
         )
-        add_document(
+        pay2 = add_document(
             session, owner, PAYMENT, "900", balance="0", ref_nbr="PAY2", doc_date=date(2026, 3, 12)
         )
+        add_application(session, pay2, inv1, "400", date(2026, 3, 12))
+        add_application(session, pay2, inv2, "500", date(2026, 3, 12))
         add_document(session, owner, INVOICE, "250", ref_nbr="INV3",
                      doc_date=date(2026, 3, 25), due_date=date(2026, 4, 9))  # fmt: skip
 
@@ -432,9 +438,10 @@ def test_regenerate_after_a_late_payment_keeps_the_opening_and_the_earlier_revis
         first_id = first.id
         assert (first.opening_balance, first.closing_balance) == (Decimal(800), Decimal(1800))
         # A payment of 27 February entered after the statements were prepared.
-        add_document(session, owner, PAYMENT, "600", balance="0", ref_nbr="PAY1",
-                     doc_date=date(2026, 2, 27))  # fmt: skip
+        pay1 = add_document(session, owner, PAYMENT, "600", balance="0", ref_nbr="PAY1",
+                            doc_date=date(2026, 2, 27))  # fmt: skip
         inv1.balance = Decimal(200)  # applied to the oldest invoice
+        add_application(session, pay1, inv1, "600", date(2026, 2, 27))
         session.flush()
         new_ids = regenerate_last(session, owner.id)
         again = only(list(session.scalars(select(Statement).where(Statement.id.in_(new_ids)))))
@@ -511,7 +518,7 @@ def test_the_statement_type_decides_what_the_statement_lists(store: Store) -> No
         kinds = (StatementType.OPEN_ITEM, StatementType.BALANCE_BROUGHT_FORWARD)
         owners = [customer(session, f"C{n}", eom, kind) for n, kind in enumerate(kinds)]
         for owner in owners:
-            add_document(
+            invoice = add_document(
                 session,
                 owner,
                 INVOICE,
@@ -521,8 +528,9 @@ def test_the_statement_type_decides_what_the_statement_lists(store: Store) -> No
                 doc_date=date(2026, 1, 10),
                 due_date=date(2026, 2, 10),
             )
-            add_document(session, owner, PAYMENT, "300", balance="0", ref_nbr=f"P{owner.id}",
-                         doc_date=date(2026, 2, 20))  # fmt: skip
+            payment = add_document(session, owner, PAYMENT, "300", balance="0",
+                                   ref_nbr=f"P{owner.id}", doc_date=date(2026, 2, 20))  # fmt: skip
+            add_application(session, payment, invoice, "300", date(2026, 2, 20))
         prepared(session, eom, date(2026, 1, 31))
         by_type = {s.statement_type: s for s in prepared(session, eom, date(2026, 2, 28))}
         open_item = by_type[StatementType.OPEN_ITEM]
@@ -531,3 +539,26 @@ def test_the_statement_type_decides_what_the_statement_lists(store: Store) -> No
         assert lines_of(forward) == [(f"P{owners[1].id}", 0, Decimal(300), Decimal(100))]
         assert forward.opening_balance == Decimal(400)
         assert open_item.closing_balance == forward.closing_balance == Decimal(100)
+
+
+def test_an_application_made_after_the_statement_date_leaves_both_open_then(
+    store: Store,
+) -> None:
+    """A payment on account on 20 January, applied to the invoice on 10 February: on the
+    statement of 31 January both are open — what was true then, whatever was applied since."""
+    with store.transaction() as session:
+        eom = cycle(session)
+        owner = customer(session, "C1", eom)
+        invoice = add_document(session, owner, INVOICE, "1000", balance="0", ref_nbr="INV1",
+                               doc_date=date(2026, 1, 5), due_date=date(2026, 1, 20))  # fmt: skip
+        payment = add_document(session, owner, PAYMENT, "1000", balance="0", ref_nbr="PAY1",
+                               doc_date=date(2026, 1, 20))  # fmt: skip
+        add_application(session, payment, invoice, "1000", date(2026, 2, 10))
+        january = only(prepared(session, eom, date(2026, 1, 31)))
+        assert lines_of(january) == [
+            ("INV1", Decimal(1000), 0, Decimal(1000)),
+            ("PAY1", 0, Decimal(1000), Decimal(0)),
+        ]
+        assert january.closing_balance == january.ledger_balance == Decimal(0)
+        # By February nothing is open and nothing moved since: no statement is made.
+        assert prepared(session, eom, date(2026, 2, 28)) == []
