@@ -79,7 +79,7 @@ def database_url(tmp_path: Path) -> str:
 POSTGRESQL_OPTION = "--postgresql"
 POSTGRESQL_ENV = "CUSTOMER_LEDGER_TEST_POSTGRESQL"
 # The tests that run on both stores when a server is given: the ledger's rules and services.
-ON_BOTH = ("tests/ledger/",)
+ON_BOTH = ("tests/ledger/", "tests/test_money_properties.py")
 SQLITE, POSTGRESQL = "sqlite", "postgresql"
 
 

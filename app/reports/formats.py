@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+from app.money import decimals_of
 
 
 @dataclass(frozen=True)
@@ -16,12 +18,23 @@ class Format:
     date_pattern: str  # strftime
 
     def amount(self, value: Decimal, places: int = 2) -> str:
-        """``value`` with ``places`` decimals (half up, as the ledger rounds), grouped."""
-        quantum = Decimal(1).scaleb(-places)
-        fixed = f"{abs(value.quantize(quantum, rounding=ROUND_HALF_UP)):,.{places}f}"
+        """``value`` with at least ``places`` decimals and every further one it has, grouped:
+        exactly the amount the ledger holds (amounts are rounded once, in app/money.py, when
+        they are made; printing never rounds them again)."""
+        fixed = f"{abs(value):,.{max(places, decimals_of(value))}f}"
         whole, _, fraction = fixed.partition(".")
         text = whole.replace(",", self.group) + (self.decimal + fraction if fraction else "")
-        return ("-" if value.quantize(quantum, rounding=ROUND_HALF_UP) < 0 else "") + text
+        return ("-" if value < 0 else "") + text
+
+    def read(self, text: str) -> Decimal:
+        """An amount as ``amount`` writes it, read back (what a printed statement says)."""
+        body = text.strip()
+        negative = body.startswith("-")
+        whole, _, fraction = body.lstrip("-").partition(self.decimal)
+        digits = whole.replace(self.group, "")
+        if not digits.isdigit() or (fraction and not fraction.isdigit()):
+            raise ValueError(f"{text!r} is not an amount written {self.decimal!r}/{self.group!r}")
+        return Decimal(f"{'-' if negative else ''}{digits}{'.' + fraction if fraction else ''}")
 
     def day(self, value: date | None) -> str:
         return value.strftime(self.date_pattern) if value else ""
