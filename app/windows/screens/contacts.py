@@ -15,11 +15,11 @@ from sqlalchemy import select
 
 from app.ledger.contacts import CONTACT_ID, CUSTOMER, ContactService
 from app.ledger.definitions.contact import CONTACT
-from app.ledger.records import RecordError
 from app.models import ContactPerson, Customer
 from app.models.database import Store
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen
+from app.windows.framework.set_as_default import set_as_default
 from app.windows.framework.spec import Action, Kind, ListColumn, RowSelect, Screen, Section, Tab
 from app.windows.navigation import Target
 
@@ -43,22 +43,6 @@ def list_query() -> RowSelect:
     ).outerjoin(Customer, ContactPerson.customer_id == Customer.id)
 
 
-def set_as_default(screen: RecordScreen) -> None:
-    """Make the shown (saved) contact its customer's default contact."""
-    service = screen.service
-    assert isinstance(service, ContactService)
-    if screen.record.record_id is None or screen.record.is_dirty:
-        screen.show_message("Save the contact before making it the default.", error=True)
-        return
-    try:
-        service.set_as_default(screen.record.record_id)
-    except RecordError as error:
-        screen.show_message(str(error), error=True)
-        return
-    screen.load_record(screen.record.record_id)
-    screen.show_message("This is now the customer's default contact.")
-
-
 CONTACT_INFO = Tab(
     "Contact info",
     sections=(
@@ -76,7 +60,7 @@ SCREEN = Screen(
     actions=(
         Action(
             "Set as default",
-            set_as_default,
+            set_as_default("contact"),
             toolbar=True,
             help="Makes this contact the customer's default contact (one per customer).",
         ),

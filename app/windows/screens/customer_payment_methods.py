@@ -19,10 +19,10 @@ from app.ledger.customer_payment_methods import (
     CustomerPaymentMethodService,
 )
 from app.ledger.definitions.customer_payment_method import CUSTOMER_PAYMENT_METHOD
-from app.ledger.records import RecordError
 from app.models import CashAccount, Customer, CustomerPaymentMethod, PaymentMethod
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
+from app.windows.framework.set_as_default import set_as_default
 from app.windows.framework.spec import Action, Kind, ListColumn, RowSelect, Screen, Section, Tab
 from app.windows.navigation import Target
 
@@ -48,22 +48,6 @@ def list_query() -> RowSelect:
     )
 
 
-def set_as_default(screen: RecordScreen) -> None:
-    """Make the shown (saved) method the customer's default payment method."""
-    service = screen.service
-    assert isinstance(service, CustomerPaymentMethodService)
-    if screen.record.record_id is None or screen.record.is_dirty:
-        screen.show_message("Save the payment method before making it the default.", error=True)
-        return
-    try:
-        service.set_as_default(screen.record.record_id)
-    except RecordError as error:
-        screen.show_message(str(error), error=True)
-        return
-    screen.load_record(screen.record.record_id)
-    screen.show_message("This is now the customer's default payment method.")
-
-
 SCREEN = Screen(
     id=SCREEN_ID,
     title="Customer payment methods",
@@ -79,7 +63,7 @@ SCREEN = Screen(
     actions=(
         Action(
             "Set as default",
-            set_as_default,
+            set_as_default("payment method"),
             toolbar=True,
             help="Makes this payment method the customer's default one (only one is).",
         ),
