@@ -1,12 +1,13 @@
-"""The application's look: the style sheet (style.qss beside this module, shipped in the wheel)
-and the palette's disabled colours, applied once to the QApplication."""
+"""The application's look: the style sheet (resources/style/style.qss, read through
+app/resources.py), the application icon and the palette's disabled colours, applied once to
+the QApplication."""
 
 from __future__ import annotations
 
-from importlib.resources import files
-
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
+
+from app import resources
 
 # Greyed-out text (values under a ticked Same as main, a disabled option list) must stay
 # readable: WCAG AA asks 4.5:1; the platform's #bebebe on #efefef gave 1.6:1.
@@ -21,7 +22,7 @@ DISABLED_ROLES = (
 
 
 def style_sheet() -> str:
-    return files("app.windows").joinpath("style.qss").read_text(encoding="utf-8")
+    return resources.style_sheet()
 
 
 def readable_palette(palette: QPalette) -> QPalette:
@@ -38,6 +39,7 @@ def apply_look(app: QApplication) -> None:
         return
     app.setPalette(readable_palette(app.palette()))
     app.setStyleSheet(style_sheet())
+    app.setWindowIcon(resources.app_icon())  # every window's icon, the main window's included
     app.setProperty("look_applied", True)
 
 

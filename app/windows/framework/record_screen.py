@@ -12,7 +12,7 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import resources
 from app.ledger import catalogue
 from app.ledger.lookups import Descriptions, LookupSource
 from app.ledger.records import (
@@ -61,6 +62,8 @@ class StandardAction:
     shortcuts: tuple[str, ...]
     handler: Callable[[Any], object]  # given the screen
     record_only: bool = True  # hidden on single-record screens (preferences)
+    icon: str = ""  # resources/icons/<theme>/<icon>.svg
+    icon_only: bool = False  # the navigation arrows: the icon says it, the tooltip names it
 
 
 class RecordScreen(QWidget):
@@ -221,17 +224,23 @@ class RecordScreen(QWidget):
     def _build_toolbar(self) -> QToolBar:
         toolbar = QToolBar(self)
         toolbar.setObjectName("record_toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setIconSize(QSize(16, 16))
         for standard in STANDARD_ACTIONS:
             if self.single_record and standard.record_only:
                 continue
-            self._add_action(
+            standard_action = self._add_action(
                 toolbar,
                 standard.name,
                 standard.label,
                 partial(standard.handler, self),
                 standard.shortcuts,
             )
+            if standard.icon:
+                standard_action.setIcon(resources.icon(standard.icon))
+            button = toolbar.widgetForAction(standard_action)
+            if standard.icon_only and isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         # The screen's own actions: on the toolbar, or in a menu button per menu (the seed's
         # Actions and Inquiries), in the order the screen declares them.
         menus: dict[str, list[Action]] = {}
@@ -249,6 +258,8 @@ class RecordScreen(QWidget):
             button = QToolButton(toolbar)
             button.setObjectName(f"{snake(title)}_button")
             button.setText(title)
+            button.setIcon(resources.icon("actions"))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setMenu(menu)
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             toolbar.addWidget(button)
@@ -802,15 +813,52 @@ class RecordScreen(QWidget):
 
 # Each handler calls the screen's method, so a screen that overrides one (preferences) is used.
 STANDARD_ACTIONS: tuple[StandardAction, ...] = (
-    StandardAction("save", "Save", ("Ctrl+S",), lambda screen: screen.save(), record_only=False),
-    StandardAction("cancel", "Cancel", ("Esc",), lambda screen: screen.cancel(), record_only=False),
-    StandardAction("add_new", "Add new", ("Ctrl+N", "Ctrl+Ins"), lambda screen: screen.add_new()),
-    StandardAction("delete", "Delete", ("Ctrl+Del",), lambda screen: screen.delete()),
-    StandardAction("copy", "Copy", ("Ctrl+Shift+C",), lambda screen: screen.copy_record()),
-    StandardAction("paste", "Paste", ("Ctrl+Shift+V",), lambda screen: screen.paste_record()),
-    StandardAction("first", "First", ("Ctrl+Home",), lambda screen: screen.go_first()),
-    StandardAction("previous", "Previous", ("PgUp",), lambda screen: screen.go_previous()),
-    StandardAction("next", "Next", ("PgDown",), lambda screen: screen.go_next()),
-    StandardAction("last", "Last", ("Ctrl+End",), lambda screen: screen.go_last()),
-    StandardAction("list_window", "List window", ("Ctrl+L",), lambda screen: screen.show_list()),
+    StandardAction(
+        "save", "Save", ("Ctrl+S",), lambda screen: screen.save(), record_only=False, icon="save"
+    ),
+    StandardAction(
+        "cancel",
+        "Cancel",
+        ("Esc",),
+        lambda screen: screen.cancel(),
+        record_only=False,
+        icon="cancel",
+    ),
+    StandardAction(
+        "add_new", "Add new", ("Ctrl+N", "Ctrl+Ins"), lambda screen: screen.add_new(), icon="add"
+    ),
+    StandardAction(
+        "delete", "Delete", ("Ctrl+Del",), lambda screen: screen.delete(), icon="delete"
+    ),
+    StandardAction(
+        "copy", "Copy", ("Ctrl+Shift+C",), lambda screen: screen.copy_record(), icon="copy"
+    ),
+    StandardAction(
+        "paste", "Paste", ("Ctrl+Shift+V",), lambda screen: screen.paste_record(), icon="paste"
+    ),
+    StandardAction(
+        "first",
+        "First",
+        ("Ctrl+Home",),
+        lambda screen: screen.go_first(),
+        icon="first",
+        icon_only=True,
+    ),
+    StandardAction(
+        "previous",
+        "Previous",
+        ("PgUp",),
+        lambda screen: screen.go_previous(),
+        icon="previous",
+        icon_only=True,
+    ),
+    StandardAction(
+        "next", "Next", ("PgDown",), lambda screen: screen.go_next(), icon="next", icon_only=True
+    ),
+    StandardAction(
+        "last", "Last", ("Ctrl+End",), lambda screen: screen.go_last(), icon="last", icon_only=True
+    ),
+    StandardAction(
+        "list_window", "List window", ("Ctrl+L",), lambda screen: screen.show_list(), icon="list"
+    ),
 )

@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QDropEvent,
     QGuiApplication,
-    QIcon,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -32,10 +31,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
-    QStyle,
     QWidget,
 )
 
+from app import resources
 from app.ledger.records import InvalidInput
 from app.models.base import OptionEnum
 from app.money import format_decimal, parse_decimal, parse_whole
@@ -402,10 +401,9 @@ class DateEditor(_TypedEditor):
     def __init__(self, spec: Field, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self.setPlaceholderText("yyyy-mm-dd")
-        icon = QIcon.fromTheme(
-            "x-office-calendar", self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
+        self.calendar_action = self.addAction(
+            resources.icon("calendar"), QLineEdit.ActionPosition.TrailingPosition
         )
-        self.calendar_action = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
         self.calendar_action.setObjectName(f"{spec.key}_calendar")
         self.calendar_action.setToolTip("Pick the date from a calendar")
         self.calendar_action.triggered.connect(self.open_calendar)
