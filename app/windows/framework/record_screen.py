@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QScrollArea,
     QStackedWidget,
     QToolBar,
     QToolButton,
@@ -47,6 +48,7 @@ from app.windows.framework.binder import Binder, RecordModel
 from app.windows.framework.builder import FormBuilder
 from app.windows.framework.grid import GridEditor, lookup_code
 from app.windows.framework.lookup import LookupEditor
+from app.windows.framework.message_bar import MessageBar, Problem
 from app.windows.framework.spec import Action, Field, Grid, Kind, Screen, snake
 from app.windows.framework.widgets import as_editor, mark_invalid
 from app.windows.navigation import Navigate, Target
@@ -126,12 +128,11 @@ class RecordScreen(QWidget):
         self.actions_by_name: dict[str, QAction] = {}
         # Given by the shell (MainWindow): how this screen opens another one on a record.
         self.navigate: Navigate | None = None
-        self.message = QLabel(self)
-        self.message.setObjectName("record_message")
-        # Messages quote what users typed: shown literally, never as markup.
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        # One line under the toolbar (never moving the form); the whole message unfolds over
+        # the form. ``message`` holds the whole text.
+        self.message_bar = MessageBar(self)
+        self.message: QLabel = self.message_bar.text
+        self.message_bar.problem_chosen.connect(self.go_to_field)
         self.binder.advised.connect(self.show_message)
 
         self.pages = QStackedWidget(self)
@@ -147,7 +148,7 @@ class RecordScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self._build_toolbar())
-        layout.addWidget(self.message)
+        layout.addWidget(self.message_bar)
         layout.addWidget(self.pages, 1)
 
         for key in self.key_keys:
@@ -685,17 +686,10 @@ class RecordScreen(QWidget):
     # -- messages --------------------------------------------------------------------------
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setProperty("error", error)
-        self.message.setStyleSheet(
-            "padding:6px;"
-            + ("background:#fdecea;color:#8a1c12;" if error else "background:#eaf6ec;")
-        )
-        self.message.setVisible(True)
+        self.message_bar.show_text(text, error=error)
 
     def clear_message(self) -> None:
-        self.message.clear()
-        self.message.setVisible(False)
+        self.message_bar.hide_line()
         self._clear_marks()
 
     def _show_unexpected(self, done: str, error: Exception) -> None:
@@ -710,8 +704,10 @@ class RecordScreen(QWidget):
         )
 
     def _show_field_errors(self, error: ValidationError) -> None:
-        lines = "\n".join(f"• {problem}" for problem in error.errors)
-        self.show_message(f"The record was not saved:\n{lines}", error=True)
+        self.message_bar.show_problems(
+            "The record was not saved:",
+            [Problem(problem.key, str(problem)) for problem in error.errors],
+        )
         # A field on a tab not shown yet is built, so its mark is there when the tab is.
         marked = {key: self.editor(key) for key in self._editor_keys(error)}
         for problem in error.errors:
@@ -737,11 +733,27 @@ class RecordScreen(QWidget):
                 mark_invalid(getattr(editor, "line_edit", editor), False)
 
     def _reveal(self, widget: QWidget) -> None:
+        """Show the tab holding ``widget`` and scroll its page to it."""
         for index in range(self.form.tabs.count()):
             page = self.form.tabs.widget(index)
             if page is not None and page.isAncestorOf(widget):
                 self.form.tabs.setCurrentIndex(index)
-                return
+                break
+        parent = widget.parentWidget()
+        while parent is not None and parent is not self:
+            if isinstance(parent, QScrollArea):
+                parent.ensureWidgetVisible(widget)
+            parent = parent.parentWidget()
+
+    def go_to_field(self, key: str) -> None:
+        """Focus a field and bring it into view (a problem clicked in the message)."""
+        if key not in self.form.editors and key not in self.form.tab_of:
+            return
+        editor = self.editor(key)
+        self.pages.setCurrentIndex(0)
+        self._reveal(editor)
+        target = getattr(editor, "line_edit", editor)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _focus_first(self) -> None:
         if self.spec.top:
