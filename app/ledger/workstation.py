@@ -35,3 +35,18 @@ def current_branch(session: Session) -> str | None:
     from app.models import Branch  # the models load after start-up (app/windows/warm_up.py)
 
     return pick(session.scalars(select(Branch.branch_id).order_by(Branch.branch_id)).all())
+
+
+def base_currency(session: Session) -> str | None:
+    """The currency amounts are kept in where no other is named: the workstation's branch's
+    (its ISO code), None when the company has no branch or the branch no currency."""
+    from app.models import Branch, Currency
+
+    branch = current_branch(session)
+    if branch is None:
+        return None
+    return session.scalar(
+        select(Currency.currency_id)
+        .join(Branch, Branch.currency_id == Currency.id)
+        .where(Branch.branch_id == branch)
+    )

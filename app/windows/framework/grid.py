@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Mapping
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 from app.ledger.lookups import Descriptions
 from app.ledger.records import InvalidInput
 from app.models.base import OptionEnum
-from app.money import format_decimal
+from app.windows.framework.formats import amount_text, date_text
 from app.windows.framework.spec import Field, Grid, Kind
 from app.windows.framework.widgets import as_editor, create_editor
 
@@ -161,7 +162,9 @@ class GridModel(QAbstractTableModel):
         if isinstance(value, OptionEnum):
             return value.label
         if isinstance(value, Decimal):
-            return format_decimal(value, spec.places)
+            return amount_text(value, spec.places)
+        if isinstance(value, date):
+            return date_text(value)
         if spec.kind == Kind.LOOKUP:
             return self.code_of(spec, value)
         return str(value)

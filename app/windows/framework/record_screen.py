@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import resources
-from app.ledger import catalogue
+from app.ledger import catalogue, workstation
 from app.ledger.lookups import Descriptions, LookupSource
 from app.ledger.records import (
     Direction,
@@ -50,7 +50,7 @@ from app.windows.framework.grid import GridEditor, lookup_code
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.message_bar import MessageBar, Problem
 from app.windows.framework.spec import Action, Field, Grid, Kind, Screen, snake
-from app.windows.framework.widgets import as_editor, mark_invalid
+from app.windows.framework.widgets import DecimalEditor, as_editor, mark_invalid
 from app.windows.navigation import Navigate, Target
 
 if TYPE_CHECKING:
@@ -160,6 +160,14 @@ class RecordScreen(QWidget):
         self.record.dirty_changed.connect(self._update_title)
         self.record.dataChanged.connect(self._apply_tab_conditions)
         self.record.modelReset.connect(self._apply_tab_conditions)
+        # Amounts in a currency the record names show its code when it is not the base one.
+        self._priced = [spec for spec in fields if spec.currency and spec.currency in self.fields]
+        self._base_currency: str | None = None
+        if self._priced:
+            with store.session() as session:
+                self._base_currency = workstation.base_currency(session)
+            self.record.dataChanged.connect(self._show_currencies)
+            self.record.modelReset.connect(self._show_currencies)
         self.wire()
         if store.read_only:  # a read-only ledger file: Save and Delete cannot be used
             for name in ("save", "delete"):
@@ -190,6 +198,8 @@ class RecordScreen(QWidget):
                 assert isinstance(master, GridEditor) and isinstance(detail, GridEditor)
                 master.link_detail(detail)
         self.binder.bind(self._bindable(keys), self.form.rows)
+        if getattr(self, "_priced", None):
+            self._show_currencies()
         for key in keys:
             for setup in self._when_built.pop(key, []):
                 setup(self.form.editors[key])
@@ -325,6 +335,21 @@ class RecordScreen(QWidget):
             if action.enabled_when is not None and action.available:
                 enabled = bool(action.enabled_when(values))
                 self.actions_by_name[action.object_name[7:]].setEnabled(enabled)
+
+    def _show_currencies(self, *_args: Any) -> None:
+        for spec in self._priced:
+            editor = self.form.editors.get(spec.key)
+            if not isinstance(editor, DecimalEditor):
+                continue
+            currency = self.fields[spec.currency]
+            value = self.record.value(spec.currency)
+            code = ""
+            if currency.lookup is not None and isinstance(value, int):
+                choice = self.descriptions.get(currency.lookup, value)
+                code = choice.code if choice is not None else ""
+            elif isinstance(value, str):
+                code = value
+            editor.set_currency("" if code == self._base_currency else code)
 
     def action(self, name: str) -> QAction:
         return self.actions_by_name[name]

@@ -24,11 +24,13 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
     QComboBox,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -37,7 +39,8 @@ from PySide6.QtWidgets import (
 from app import resources
 from app.ledger.records import InvalidInput
 from app.models.base import OptionEnum
-from app.money import format_decimal, parse_decimal, parse_whole
+from app.money import parse_decimal, parse_whole
+from app.windows.framework.formats import amount_text, date_format, date_text, decimal_mark
 from app.windows.framework.spec import Field, Kind
 
 # QLineEdit's own default limit (32767) would cut a long paste in silence; the field's limit is
@@ -96,11 +99,6 @@ def show_problem(widget: QWidget, problem: str | None, help_text: str) -> None:
     then refuses it with the field named."""
     mark_invalid(widget, problem is not None)
     widget.setToolTip(problem or help_text)
-
-
-def decimal_mark() -> str:
-    """The user's decimal mark, from the application's locale: how typed numbers are read."""
-    return "," if QLocale().decimalPoint() == "," else "."
 
 
 def typed_beyond(limit: int | None, length: int, selected: int, event: QKeyEvent) -> bool:
@@ -313,13 +311,44 @@ class DecimalEditor(_TypedEditor):
     def __init__(self, spec: Field, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self._places = spec.places
+        self._currency: QLabel | None = None
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
 
     def read(self, text: str) -> Decimal:
         return parse_decimal(text, decimal_mark())
 
+    @property
+    def currency(self) -> str:
+        """The currency code shown beside the amount ("" for the base currency)."""
+        return self._currency.text() if self._currency is not None else ""
+
+    def set_currency(self, code: str) -> None:
+        """Show ``code`` at the right end of the box (an amount not in the base currency)."""
+        if not code and self._currency is None:
+            return
+        if self._currency is None:
+            self._currency = QLabel(self)
+            self._currency.setObjectName("currency_code")
+            self._currency.setEnabled(False)  # drawn as a hint, in the readable grey
+        self._currency.setText(code)
+        self._currency.setVisible(bool(code))
+        room = self._currency.sizeHint().width() + 6 if code else 0
+        self.setTextMargins(0, 0, room, 0)
+        self._place_currency()
+
+    def _place_currency(self) -> None:
+        if self._currency is not None:
+            hint = self._currency.sizeHint()
+            self._currency.setGeometry(
+                self.width() - hint.width() - 6, 0, hint.width(), self.height()
+            )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_currency()
+
     def shown(self, value: Any) -> str:
-        return format_decimal(value, self._places)
+        return amount_text(value, self._places)
 
 
 class CheckEditor(QCheckBox):
@@ -381,10 +410,7 @@ def read_date(text: str, locale: QLocale | None = None) -> date:
         except ValueError:
             raise ValueError(f"'{typed}' is not a date of the calendar ({example}).") from None
     locale = locale or QLocale()
-    own = locale.dateFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in own:
-        own = own.replace("yy", "yyyy")
-    found = locale.toDate(typed, own)
+    found = locale.toDate(typed, date_format(locale))
     if found.isValid():
         return date(found.year(), found.month(), found.day())
     raise ValueError(f"'{typed}' is not a date: type it as yyyy-mm-dd ({example}).")
@@ -413,7 +439,7 @@ class DateEditor(_TypedEditor):
         return read_date(text)
 
     def shown(self, value: Any) -> str:
-        return value.isoformat() if isinstance(value, date) else str(value)
+        return date_text(value) if isinstance(value, date) else str(value)
 
     def set_read_only(self, read_only: bool) -> None:
         self.setReadOnly(read_only)
