@@ -52,6 +52,39 @@ def label_text(spec: Field) -> str:
     return spec.label + (REQUIRED_MARK if spec.required else "")
 
 
+# The widest value a kind of field shows, sized for (the box scrolls for a wider one: nothing
+# is cut, but an amount box no longer stretches across the column).
+WIDEST: dict[Kind, str] = {
+    Kind.MONEY: "-999 999 999 999.0000",
+    Kind.DECIMAL: "-999 999 999.0000",
+    Kind.PERCENT: "-100.000000",
+    Kind.NUMBER: "-9 999 999 999",
+    Kind.DATE: "30/12/2025",
+}
+
+
+def size_by_kind(editor: QWidget, spec: Field) -> None:
+    """Amounts, numbers and dates as wide as their widest value; codes and text as the layout
+    gives them."""
+    widest = WIDEST.get(spec.kind)
+    if widest is None:
+        return
+    room = 40 if spec.kind == Kind.DATE else 18  # the calendar button, the frame and margins
+    editor.setMaximumWidth(editor.fontMetrics().horizontalAdvance(widest) + room)
+
+
+def align_labels(labels: list[QLabel]) -> None:
+    """The label column of the sections of one column of a tab starts their fields at one x."""
+    shown = [label for label in labels if label.text()]
+    if not shown:
+        return
+    widest = max(label.sizeHint().width() for label in shown)
+    # Only labels with text: a section of check boxes alone keeps them at its left edge, where
+    # their long captions fit the column.
+    for label in shown:
+        label.setMinimumWidth(widest)
+
+
 class FormBuilder:
     def __init__(
         self,
@@ -110,6 +143,7 @@ class FormBuilder:
             # Tooltips are the seed's own words, looked up once by the element's name.
             spec = replace(spec, help=catalogue.help_text(self.screen.id, spec.label, section))
         editor = create_editor(spec, parent, self.lookups)
+        size_by_kind(editor, spec)
         form.editors[spec.key] = editor
         # Check boxes carry their own label; the form's label cell stays empty for them.
         label = QLabel("" if spec.kind == Kind.CHECKBOX else label_text(spec), parent)
@@ -139,10 +173,17 @@ class FormBuilder:
         column_boxes = [QVBoxLayout(), QVBoxLayout()]
         for box in column_boxes:
             columns.addLayout(box, 1)
+        labels: list[list[QLabel]] = [[], []]
         for section in tab.sections:
-            column_boxes[min(section.column, 1)].addWidget(
-                self._build_section(form, section, inner)
-            )
+            column = min(section.column, 1)
+            column_boxes[column].addWidget(self._build_section(form, section, inner))
+            labels[column] += [
+                label
+                for spec in section.fields
+                if isinstance(label := form.rows[spec.key][0], QLabel)
+            ]
+        for column_labels in labels:
+            align_labels(column_labels)
         for box in column_boxes:
             box.addStretch(1)
         inner_layout = QVBoxLayout(inner)
@@ -207,6 +248,9 @@ class FormBuilder:
         box.setObjectName(f"section_{section.key}" if section.key else "section")
         layout = QFormLayout(box)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # Where the column is too narrow for a row (a long check box caption beside the label
+        # column), the row goes below its label rather than out of sight to the right.
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for spec in section.fields:
             label, editor = self._editor(form, spec, box, section.title)
             layout.addRow(label, editor)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QSizePolicy,
     QToolButton,
@@ -25,7 +24,7 @@ from app.ledger.lookups import Choice, LookupSource
 from app.ledger.records import InvalidInput
 from app.models.database import Store
 from app.windows.framework.spec import Field
-from app.windows.framework.widgets import mark_invalid, show_read_only
+from app.windows.framework.widgets import ElidedLabel, mark_invalid, show_read_only
 
 Describe = Callable[[LookupSource, Any], Choice | None]
 
@@ -60,11 +59,10 @@ class LookupEditor(QWidget):
         self.select_button.setText("…")
         self.select_button.setToolTip(f"Select {spec.label.lower()} from the list")
         self.select_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.description = QLabel(self)
+        self.description = ElidedLabel(self)
         self.description.setObjectName(f"{spec.key}_description")
-        self.description.setTextFormat(Qt.TextFormat.PlainText)  # a name, never markup
-        self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # A long description is cut rather than squeezing the code out of sight.
+        # A long description is elided ("…", whole in its tooltip) rather than squeezing the
+        # code out of sight.
         self.description.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         layout = QHBoxLayout(self)

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Protocol, runtime_checkable
 
-from PySide6.QtCore import QDate, QLocale, QSignalBlocker, Qt, Signal, SignalInstance
+from PySide6.QtCore import QDate, QLocale, QSignalBlocker, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import (
     QClipboard,
     QContextMenuEvent,
@@ -24,6 +24,8 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
@@ -505,3 +507,43 @@ def create_editor(spec: Field, parent: QWidget | None, lookups: Any = None) -> Q
         editor.setToolTip(spec.help)
         editor.setWhatsThis(spec.help)
     return editor
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that never cuts its text silently: too long for its width, it is drawn
+    with "…" and the whole text is its tooltip. ``text()`` is always the whole text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # names and descriptions, never markup
+
+    def shown(self) -> str:
+        """The text as drawn."""
+        return self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width()
+        )
+
+    @property
+    def is_elided(self) -> bool:
+        return self.shown() != self.text()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        painter.drawText(self.contentsRect(), int(align), self.shown())
+        painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._tooltip()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._tooltip()
+
+    def _tooltip(self) -> None:
+        self.setToolTip(self.text() if self.is_elided else "")
