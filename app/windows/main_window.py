@@ -46,7 +46,10 @@ from app.windows.branch_selector import BranchSelector
 from app.windows.drafts import INTERVAL_MS as DRAFT_INTERVAL_MS
 from app.windows.drafts import Draft, DraftError, Drafts, drafts_folder
 from app.windows.framework import dialogs
+from app.windows.framework.mnemonics import letter_of, without_mnemonic
+from app.windows.framework.spec import Screen
 from app.windows.navigation import Navigate, Target
+from app.windows.screen_help import ScreenHelpDialog
 from app.windows.screens import SCREENS, ScreenInfo, find_screen
 
 if TYPE_CHECKING:
@@ -310,6 +313,13 @@ class MainWindow(QMainWindow):
         self.record_menu.setEnabled(False)
 
         help_menu = menus.addMenu("&Help")
+        self.action_screen_help = self._action(
+            "action_screen_help",
+            "&Help for this screen",
+            QKeySequence(Qt.Key.Key_F1),
+            self.show_screen_help,
+        )
+        help_menu.addAction(self.action_screen_help)
         self.action_shortcuts = self._action(
             "action_keyboard_shortcuts", "&Keyboard shortcuts", None, self.show_shortcuts
         )
@@ -444,7 +454,12 @@ class MainWindow(QMainWindow):
         """(where, action, keys) for every action with a shortcut: the window's, then the
         current screen's."""
         rows: list[tuple[str, str, str]] = []
-        window_actions = [self.action_close_screen, self.action_quit, self.action_goto_screen]
+        window_actions = [
+            self.action_close_screen,
+            self.action_quit,
+            self.action_goto_screen,
+            self.action_screen_help,
+        ]
         current = self.screen_tabs.currentWidget()
         screen = self.tab_title(current) if current is not None else ""
         for where, actions in (("Window", window_actions), (screen, self.record_actions())):
@@ -455,7 +470,30 @@ class MainWindow(QMainWindow):
                 )
                 if keys:
                     rows.append((where, action.text().replace("&", "").rstrip("…"), keys))
+        rows.append(("Fields", "Select from the list (a lookup)", "F4"))
+        # The screen's tabs: Alt and the underlined letter of each (app/windows/framework/
+        # mnemonics.py; a tab's sections have letters of their own, shown underlined).
+        tabs = current.findChild(QTabWidget, "record_tabs") if current is not None else None
+        if tabs is not None:
+            for index in range(tabs.count()):
+                letter = letter_of(tabs.tabText(index))
+                if letter and tabs.isTabVisible(index):
+                    title = without_mnemonic(tabs.tabText(index))
+                    rows.append((screen, f"{title} tab", f"Alt+{letter.upper()}"))
         return rows
+
+    def show_screen_help(self) -> QDialog | None:
+        """F1: the current screen's fields with the seed's descriptions (non-modal: it stays
+        open beside the screen)."""
+        widget = self.screen_tabs.currentWidget()
+        spec = getattr(widget, "spec", None)
+        if not isinstance(spec, Screen):
+            self.statusBar().showMessage("Open a screen first: F1 explains the screen in front.")
+            return None
+        dialog = ScreenHelpDialog(spec, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def show_shortcuts(self) -> QDialog:
         """Help › Keyboard shortcuts: a table of shortcut_rows()."""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.ledger import catalogue
 from app.ledger.records import column_length, related_model
+from app.windows.framework.mnemonics import MENU_LETTERS, with_mnemonic
 from app.windows.framework.spec import Action, Field, Grid, Kind, Screen, Section, Tab, snake
 from app.windows.framework.widgets import create_editor
 
@@ -105,13 +106,14 @@ class FormBuilder:
         form.top.setObjectName("top_part")
         form.tabs.setObjectName("record_tabs")
         self._build_top(form)
+        self.tab_letters: set[str] = set(MENU_LETTERS)
         for index, tab in enumerate(self.screen.tabs):
             page = QWidget()
             page.setObjectName(tab.object_name)
             if tab.help:
                 page.setToolTip(tab.help)
             QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
-            form.tabs.addTab(page, tab.title)
+            form.tabs.addTab(page, with_mnemonic(tab.title, self.tab_letters))
             form.tab_pages[tab.object_name] = page
             for section in tab.sections:
                 form.tab_of.update(dict.fromkeys((spec.key for spec in section.fields), index))
@@ -174,9 +176,14 @@ class FormBuilder:
         for box in column_boxes:
             columns.addLayout(box, 1)
         labels: list[list[QLabel]] = [[], []]
+        # Section letters differ from the tabs' (a hidden tab's sections take no keys).
+        section_letters = set(getattr(self, "tab_letters", MENU_LETTERS))
         for section in tab.sections:
             column = min(section.column, 1)
-            column_boxes[column].addWidget(self._build_section(form, section, inner))
+            section_box = self._build_section(form, section, inner)
+            if isinstance(section_box, QGroupBox) and section_box.title():
+                section_box.setTitle(with_mnemonic(section_box.title(), section_letters))
+            column_boxes[column].addWidget(section_box)
             labels[column] += [
                 label
                 for spec in section.fields
@@ -191,8 +198,12 @@ class FormBuilder:
         if tab.buttons:
             inner_layout.addLayout(self._build_buttons(tab, inner))
         for grid in tab.grids:
-            inner_layout.addWidget(self._build_grid(form, grid, inner), 1)
+            grid_box = self._build_grid(form, grid, inner)
+            if isinstance(grid_box, QGroupBox) and grid_box.title():
+                grid_box.setTitle(with_mnemonic(grid_box.title(), section_letters))
+            inner_layout.addWidget(grid_box, 1)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not here
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
