@@ -37,8 +37,12 @@ def path(*parts: str) -> Path:
     return found
 
 
-def style_sheet() -> str:
-    return path("style", "style.qss").read_text(encoding="utf-8")
+def style_sheet(*, dark: bool = False) -> str:
+    """The application style sheet; with the dark scheme's colours added after it."""
+    sheet = path("style", "style.qss").read_text(encoding="utf-8")
+    if dark:
+        sheet += "\n" + path("style", "dark.qss").read_text(encoding="utf-8")
+    return sheet
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -56,8 +60,13 @@ def icon_names() -> list[str]:
 
 def icon(name: str, *, dark: bool | None = None) -> QIcon:
     """A toolbar icon of the set matching the palette (light strokes on a dark scheme)."""
+    return QIcon(str(icon_path(name, dark=dark)))
+
+
+def icon_path(name: str, *, dark: bool | None = None) -> Path:
+    """The icon's SVG in the set for the palette (or the scheme asked for)."""
     theme = "dark" if (is_dark() if dark is None else dark) else "light"
-    return QIcon(str(path("icons", theme, f"{name}.svg")))
+    return path("icons", theme, f"{name}.svg")
 
 
 def app_icon() -> QIcon:
