@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -51,6 +52,7 @@ from app.windows.framework.spec import Screen
 from app.windows.navigation import Navigate, Target
 from app.windows.screen_help import ScreenHelpDialog
 from app.windows.screens import SCREENS, ScreenInfo, find_screen
+from app.windows.start_page import StartPage, Usage
 
 if TYPE_CHECKING:
     from app.models.database import Store
@@ -162,7 +164,16 @@ class MainWindow(QMainWindow):
         self.screen_tabs.setDocumentMode(True)
         self.screen_tabs.tabCloseRequested.connect(self.close_screen_at)
         self.screen_tabs.currentChanged.connect(self._current_changed)
-        self.setCentralWidget(self.screen_tabs)
+        # The empty workspace shows the start page; the screens' tabs once one is open.
+        self.usage = Usage(self._settings)
+        self.start_page = StartPage(
+            store, self.usage, screens, self._open_from_ui, self.open_target, self
+        )
+        self.workspace = QStackedWidget(self)
+        self.workspace.setObjectName("workspace")
+        self.workspace.addWidget(self.start_page)
+        self.workspace.addWidget(self.screen_tabs)
+        self.setCentralWidget(self.workspace)
 
         self.navigation = self._build_navigation()
         self.goto_box = self._build_toolbar()
@@ -392,6 +403,12 @@ class MainWindow(QMainWindow):
                 widget.setObjectName(info.id)
             if isinstance(widget, NavigatingScreen):
                 widget.navigate = self.open_target
+            self.usage.count_opened(info.id)
+            record_loaded = getattr(widget, "record_loaded", None)
+            if record_loaded is not None:
+                record_loaded.connect(
+                    lambda record_id, w=widget, sid=info.id: self._remember(sid, w, record_id)
+                )
             index = self.screen_tabs.addTab(widget, info.title)
             self.screen_tabs.setTabToolTip(index, screen_label(info))
             self._follow(widget)
@@ -399,6 +416,12 @@ class MainWindow(QMainWindow):
         self.screen_tabs.setCurrentWidget(widget)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return widget
+
+    def _remember(self, screen_id: str, widget: QWidget, record_id: object) -> None:
+        """A saved record shown on a screen, for the start page's last opened records."""
+        title = getattr(widget, "record_title", None)
+        if isinstance(record_id, int) and isinstance(title, str):
+            self.usage.remember(screen_id, record_id, title)
 
     def _follow(self, widget: QWidget) -> None:
         """Show a record screen's unsaved changes on its tab and in the title, and what its
@@ -426,6 +449,14 @@ class MainWindow(QMainWindow):
     def _current_changed(self, _index: int) -> None:
         self._update_title()
         self._fill_record_menu()
+        self._show_workspace()
+
+    def _show_workspace(self) -> None:
+        """The start page while no screen is open (read again each time it comes back)."""
+        empty = self.screen_tabs.count() == 0
+        if empty and self.workspace.currentWidget() is not self.start_page:
+            self.start_page.refresh()
+        self.workspace.setCurrentWidget(self.start_page if empty else self.screen_tabs)
 
     def record_actions(self) -> list[QAction]:
         """The current screen's record actions (toolbar and Actions menu), in toolbar order."""

@@ -803,6 +803,11 @@ class RecordScreen(QWidget):
         )
 
     @property
+    def record_title(self) -> str:
+        """The record as a user names it: ``Customer 10002``."""
+        return self._record_name()
+
+    @property
     def is_dirty(self) -> bool:
         return self.record.is_dirty
 
