@@ -48,9 +48,7 @@ from app.windows.drafts import INTERVAL_MS as DRAFT_INTERVAL_MS
 from app.windows.drafts import Draft, DraftError, Drafts, drafts_folder
 from app.windows.framework import dialogs
 from app.windows.framework.mnemonics import letter_of, without_mnemonic
-from app.windows.framework.spec import Screen
 from app.windows.navigation import Navigate, Target
-from app.windows.screen_help import ScreenHelpDialog
 from app.windows.screens import SCREENS, ScreenInfo, find_screen
 from app.windows.start_page import StartPage, Usage
 
@@ -516,6 +514,10 @@ class MainWindow(QMainWindow):
     def show_screen_help(self) -> QDialog | None:
         """F1: the current screen's fields with the seed's descriptions (non-modal: it stays
         open beside the screen)."""
+        # Loaded with the first help asked for: start-up reads no screen declarations.
+        from app.windows.framework.spec import Screen
+        from app.windows.screen_help import ScreenHelpDialog
+
         widget = self.screen_tabs.currentWidget()
         spec = getattr(widget, "spec", None)
         if not isinstance(spec, Screen):

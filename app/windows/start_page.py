@@ -11,7 +11,7 @@ from functools import partial
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
-from sqlalchemy import func, select
+from sqlalchemy import exists, select, table
 
 from app.models.database import Store
 from app.windows.navigation import Target
@@ -83,10 +83,10 @@ class Usage:
 
 
 def is_new_company(store: Store) -> bool:
-    from app.models import Customer
-
-    with store.session() as session:
-        return not session.scalar(select(func.count()).select_from(Customer))
+    """No customer yet. Asked in plain SQL: the start page shows before the ORM and the models
+    are loaded (app/windows/warm_up.py)."""
+    with store.engine.connect() as connection:
+        return not connection.execute(select(exists().select_from(table("customer")))).scalar()
 
 
 class StartPage(QScrollArea):
