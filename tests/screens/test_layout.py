@@ -119,3 +119,20 @@ def test_label_columns_line_up_across_sections_and_amounts_are_sized_for_amounts
     amount = screen.editor("write_off_limit")
     assert amount.width() < 200
     assert amount.width() > amount.fontMetrics().horizontalAdvance("999 999 999.00")
+
+
+def test_a_grid_is_sized_to_its_rows_with_buttons_that_say_what_they_do(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    from app.windows.framework.grid import MIN_ROWS, GridEditor
+
+    set_up(store)
+    screen = open_screen("CA204000")
+    grid = screen.editor("details")
+    assert isinstance(grid, GridEditor)
+    row = grid.view.verticalHeader().defaultSectionSize()
+    assert grid.view.minimumHeight() >= MIN_ROWS * row  # never a 70 px slot
+    assert not grid.view.horizontalHeader().stretchLastSection()
+    for button in (grid.add_button, grid.delete_button):
+        assert button.text() in ("Add row", "Delete row")
+        assert not button.icon().isNull()
