@@ -136,3 +136,17 @@ def test_a_grid_is_sized_to_its_rows_with_buttons_that_say_what_they_do(
     for button in (grid.add_button, grid.delete_button):
         assert button.text() in ("Add row", "Delete row")
         assert not button.icon().isNull()
+
+
+def test_the_record_toolbar_fits_at_1280_by_800(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QToolBar, QToolButton
+
+    screen = window.open_screen("AR303000")
+    window.resize(1280, 800)
+    toolbar = screen.findChild(QToolBar, "record_toolbar")
+    assert toolbar is not None
+    qtbot.waitUntil(lambda: toolbar.width() > 900)
+    more = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert more is None or not more.isVisible()  # nothing hidden behind »
+    inquiries = toolbar.findChild(QToolButton, "inquiries_button")
+    assert inquiries is not None and inquiries.isVisible()

@@ -873,10 +873,20 @@ STANDARD_ACTIONS: tuple[StandardAction, ...] = (
         "delete", "Delete", ("Ctrl+Del",), lambda screen: screen.delete(), icon="delete"
     ),
     StandardAction(
-        "copy", "Copy", ("Ctrl+Shift+C",), lambda screen: screen.copy_record(), icon="copy"
+        "copy",
+        "Copy",
+        ("Ctrl+Shift+C",),
+        lambda screen: screen.copy_record(),
+        icon="copy",
+        icon_only=True,
     ),
     StandardAction(
-        "paste", "Paste", ("Ctrl+Shift+V",), lambda screen: screen.paste_record(), icon="paste"
+        "paste",
+        "Paste",
+        ("Ctrl+Shift+V",),
+        lambda screen: screen.paste_record(),
+        icon="paste",
+        icon_only=True,
     ),
     StandardAction(
         "first",
