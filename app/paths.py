@@ -45,6 +45,11 @@ def drafts_dir() -> Path:
     return _private_folder(data_dir() / "drafts")
 
 
+def documents_dir() -> Path:
+    """Printed invoices and notes (their PDFs) and their previews."""
+    return _private_folder(data_dir() / "documents")
+
+
 def log_dir() -> Path:
     return _private_folder(Path(_dirs.user_log_dir))
 

@@ -47,9 +47,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(autouse=True)
 def _workstation_branch_reset() -> Iterator[None]:
     """The workstation's branch is the process's choice: each test starts without one."""
-    workstation.choose_branch(None)
+    workstation.use_branch(workstation.MAIN_BRANCH)
     yield
-    workstation.choose_branch(None)
+    workstation.use_branch(workstation.MAIN_BRANCH)
 
 
 @pytest.fixture(scope="session")
@@ -74,10 +74,100 @@ def database_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'ledger.sqlite'}"
 
 
+# -- PostgreSQL: the ledger's tests once more on a real server (issue 18 item 9) -------------
+
+POSTGRESQL_OPTION = "--postgresql"
+POSTGRESQL_ENV = "CUSTOMER_LEDGER_TEST_POSTGRESQL"
+# The tests that run on both stores when a server is given: the ledger's rules and services.
+ON_BOTH = ("tests/ledger/", "tests/test_money_properties.py")
+SQLITE, POSTGRESQL = "sqlite", "postgresql"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        POSTGRESQL_OPTION,
+        default=os.environ.get(POSTGRESQL_ENV) or None,
+        metavar="URL",
+        help="also run the ledger's tests on this PostgreSQL server (a psycopg URL of a role "
+        f"that may create databases); default: ${POSTGRESQL_ENV}",
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    server = metafunc.config.getoption(POSTGRESQL_OPTION)
+    where = Path(str(metafunc.definition.path)).as_posix()
+    if server and "store" in metafunc.fixturenames and any(part in where for part in ON_BOTH):
+        metafunc.parametrize("backend", [SQLITE, POSTGRESQL], indirect=True)
+
+
 @pytest.fixture
-def store(database_url: str, tmp_path: Path, migrated_template: Path) -> Iterator[Store]:
-    """A fresh, empty ledger database on a temporary file, opened the way start-up opens it."""
-    shutil.copyfile(migrated_template, tmp_path / "ledger.sqlite")
+def backend(request: pytest.FixtureRequest) -> str:
+    """Which store a test's ``store`` is on: SQLite unless parametrized for both."""
+    return str(getattr(request, "param", SQLITE))
+
+
+@pytest.fixture(scope="session")
+def postgresql_database(request: pytest.FixtureRequest) -> Iterator[str]:
+    """One database on the server, migrated the way start-up migrates one, emptied before each
+    test (TRUNCATE … RESTART IDENTITY: far faster than a database per test); dropped at the end
+    of the run."""
+    server = request.config.getoption(POSTGRESQL_OPTION)
+    assert server, "no PostgreSQL server given"
+    name = f"ledger_tests_{os.getpid()}"
+    _postgresql_admin(server, f'DROP DATABASE IF EXISTS "{name}"')
+    _postgresql_admin(server, f'CREATE DATABASE "{name}"')
+    url = _on_database(server, name)
+    open_store(url).close()
+    yield url
+    _postgresql_admin(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _on_database(server: str, name: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(server).set(database=name).render_as_string(hide_password=False)
+
+
+def _postgresql_admin(server: str, statement: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.execute(text(statement))
+    finally:
+        engine.dispose()
+
+
+def _emptied(url: str) -> None:
+    from sqlalchemy import create_engine, inspect, text
+
+    engine = create_engine(url)
+    try:
+        with engine.begin() as connection:
+            tables = [
+                name for name in inspect(connection).get_table_names() if name != "alembic_version"
+            ]
+            listed = ", ".join(f'"{name}"' for name in tables)
+            connection.execute(text(f"TRUNCATE TABLE {listed} RESTART IDENTITY CASCADE"))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def store(
+    backend: str, database_url: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[Store]:
+    """A fresh, empty ledger database opened the way start-up opens it: a temporary SQLite file,
+    or (``backend`` postgresql) a database of its own on the server given."""
+    if backend == POSTGRESQL:
+        url = request.getfixturevalue("postgresql_database")
+        _emptied(url)
+        store = open_store(url)
+        yield store
+        store.dispose()
+        return
+    shutil.copyfile(request.getfixturevalue("migrated_template"), tmp_path / "ledger.sqlite")
     store = open_store(database_url, backup_dir=tmp_path / "backups")
     yield store
     store.dispose()

@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
         ["bench/customer_record.py", "200", "--runs", "1"],
         ["bench/list_window.py", "200"],
         ["bench/demo.py", "20"],
+        ["bench/statements.py", "--customers", "20", "--documents", "400"],
+        ["bench/documents.py", "50", "--documents", "4", "--runs", "1"],
     ],
     ids=lambda command: command[0],
 )

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from app.ledger.fields import Field, Kind
 from app.models import Customer
@@ -105,3 +105,52 @@ def test_rounding_is_half_up_and_once(value: Decimal, places: int) -> None:
     halfway = Decimal(5).scaleb(-places - 1)
     assert round_money(halfway, places) == Decimal(1).scaleb(-places)  # half goes up
     assert round_money(-halfway, places) == -Decimal(1).scaleb(-places)  # away from zero
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+    derandomize=True,
+)
+@given(st.integers(min_value=1, max_value=10**11), st.sampled_from(["nb-NO", "da-DK", "en-US"]))
+def test_an_amount_prints_on_the_statement_exactly(store: Store, cents: int, language: str) -> None:
+    """Through a real statement PDF, read back with pypdf: the printed amount is the amount."""
+    import io
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    from app.ledger.statements.cycle import prepare_cycle
+    from app.ledger.statements.view import statement_views
+    from app.models import DocumentType, Language, StatementCycle
+    from app.reports.formats import format_for
+    from app.reports.statement_pdf import render
+    from tests.ledger.customer_documents import add_customer, add_document
+
+    amount = Decimal(cents).scaleb(-2)
+    with store.transaction() as session:
+        for table in ("statement_stamp", "statement_line", "statement", "ar_document"):
+            session.execute(text(f"DELETE FROM {table}"))
+        cycle = session.scalar(select(StatementCycle)) or StatementCycle(
+            statement_cycle_id="EOM", description="End of month"
+        )
+        locale = session.scalar(select(Language).where(Language.locale_id == language))
+        if locale is None:
+            locale = Language(locale_id=language, description=language)
+        cycle.last_statement_date = None  # each example prepares the same date afresh
+        session.add_all([cycle, locale])
+        session.flush()
+        owner = session.scalar(select(Customer).where(Customer.customer_no == "P1")) or (
+            add_customer(session, "P1", "Prøve AS", statement_cycle_id=cycle.id)
+        )
+        owner.document_language_id = locale.id
+        add_document(session, owner, DocumentType.INVOICE, str(amount), ref_nbr="INV1",
+                     doc_date=date(2026, 3, 5), due_date=date(2026, 3, 20))  # fmt: skip
+        ids = prepare_cycle(session, cycle.id, date(2026, 3, 31)).statement_ids
+        pdf = render(statement_views(session, ids))
+    printed = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    form = format_for(language)
+    shown = form.amount(amount)
+    assert shown in printed
+    assert form.read(shown) == amount

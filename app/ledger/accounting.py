@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
-from stdnum import iban, numdb
+from stdnum import bic, iban, numdb
 from stdnum.exceptions import InvalidChecksum, ValidationError
 
+from app.ledger.identifiers import corporate_id_problem, vat_registration_problem
 from app.ledger.records import FieldError, FieldRule, is_blank
 from app.ledger.reference import ReferenceService
-from app.models import CashAccount
+from app.models import Branch, CashAccount, Country
 
 BANK_ACCOUNT = "bank_account"
 
@@ -67,6 +69,36 @@ def iban_problem(text: str | None) -> str | None:
     return None
 
 
+def bic_problem(text: str | None) -> str | None:
+    """What is wrong with a BIC (SWIFT code), or None when it is one (or blank)."""
+    if text is None or is_blank(text):
+        return None
+    try:
+        bic.validate(text)
+    except ValidationError as error:
+        reason = str(error).rstrip(".")
+        return (
+            f"'{text.strip()}' is not a valid BIC: {reason[:1].lower()}{reason[1:]} "
+            "(8 or 11 characters like DNBANOKKXXX)."
+        )
+    return None
+
+
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
+
+
+def logo_problem(text: str | None) -> str | None:
+    """A logo printed on statements: an existing PNG or JPEG file (or blank)."""
+    if text is None or is_blank(text):
+        return None
+    path = Path(text.strip()).expanduser()
+    if path.suffix.lower() not in LOGO_SUFFIXES:
+        return f"'{text.strip()}' is not a PNG or JPEG file (.png, .jpg or .jpeg)."
+    if not path.is_file():
+        return f"there is no file '{path}'."
+    return None
+
+
 def _registry_entry(number: str) -> tuple[str, str | None]:
     """The country name and the account part's structure (``4!n6!n1!n``) of the IBAN registry."""
     # The first part found is the country code, with its properties when the registry has it.
@@ -101,3 +133,33 @@ class CashAccountService(ReferenceService[CashAccount]):
         self, session: Session, record: CashAccount, values: Mapping[str, Any], *, is_new: bool
     ) -> None:
         record.bank_account = printed_bank_account(record.bank_account)
+
+
+class BranchService(ReferenceService[Branch]):
+    """A branch and its company details: the organisation and VAT numbers are checked by the
+    rule of the branch's country (python-stdnum); the IBAN is stored in groups of four."""
+
+    def check_record(
+        self, session: Session, record_id: int | None, values: Mapping[str, Any]
+    ) -> list[FieldError]:
+        country_id = values.get("country")
+        country = session.get(Country, country_id) if isinstance(country_id, int) else None
+        code = country.country_id if country is not None else None
+        problems = {
+            "organisation_no": corporate_id_problem(code, values.get("organisation_no")),
+            "vat_registration_id": vat_registration_problem(
+                code, values.get("vat_registration_id")
+            ),
+        }
+        return [
+            FieldError(key, self.rules[key].label, problem)
+            for key, problem in problems.items()
+            if problem
+        ]
+
+    def before_save(
+        self, session: Session, record: Branch, values: Mapping[str, Any], *, is_new: bool
+    ) -> None:
+        record.iban = printed_bank_account(record.iban)
+        if record.bic:
+            record.bic = bic.compact(record.bic)

@@ -2,12 +2,10 @@
 
 The list model (app/windows/framework/tablemodel.py) filters and sorts by the labelled
 expressions of this query and pages by keyset, so every column is a plain SQL expression:
-the city and country of the main address, the class code, and the balance as a correlated
-scalar subquery over the customer's released open documents (app/ledger/balances.py). A
-correlated subquery costs one index lookup (ar_document's customer and status) per row shown,
-so the first page does not wait for the balances of all customers; a grouped subquery joined
-in would sum every document of the ledger before showing any row (bench/customer_record.py
-measures both).
+the city and country of the main address, the class code, and the balance: the customer's
+stored balance (``customer_balance``, kept with every release and application by
+app/ledger/documents/stored_balance.py), joined by primary key, so sorting and filtering by
+balance reads one indexed column instead of summing documents for every row.
 """
 
 from __future__ import annotations
@@ -16,23 +14,15 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select, type_coerce
 
-from app.ledger.balances import is_open, signed
 from app.ledger.business_accounts import customer_type_column
-from app.models import Address, ArDocument, Country, Customer, CustomerClass
+from app.models import Address, Country, Customer, CustomerBalance, CustomerClass
 from app.models.base import ExactDecimal
 
 
 def balance_of_customer() -> ColumnElement[Any]:
-    """The signed sum of a customer's released open documents, 0 without any."""
-    summed = (
-        select(func.sum(signed(ArDocument.balance)))
-        # Customer and status: the documents' index, so each row costs one index range.
-        .where(ArDocument.customer_id == Customer.id, is_open())
-        .correlate(Customer)
-        .scalar_subquery()
-    )
+    """The customer's stored balance, 0 before its first released document."""
     # Typed as the stored money, so filters and keyset bounds bind exact decimals.
-    return type_coerce(func.coalesce(summed, 0), ExactDecimal())
+    return type_coerce(func.coalesce(CustomerBalance.balance, 0), ExactDecimal())
 
 
 def customer_list_query() -> Select[*tuple[Any, ...]]:
@@ -55,4 +45,5 @@ def customer_list_query() -> Select[*tuple[Any, ...]]:
         .outerjoin(Address, Customer.main_address_id == Address.id)
         .outerjoin(Country, Address.country_id == Country.id)
         .outerjoin(CustomerClass, Customer.customer_class_id == CustomerClass.id)
+        .outerjoin(CustomerBalance, CustomerBalance.customer_id == Customer.id)
     )

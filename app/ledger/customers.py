@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.ledger import class_defaults, customer_deletion
+from app.ledger import class_defaults, customer_attributes, customer_deletion
+from app.ledger import customer_salespersons as salespersons
 from app.ledger.balances import customer_balances
 from app.ledger.business_accounts import (
     account_number_in_use,
@@ -29,6 +31,17 @@ from app.ledger.business_accounts import (
     supplier_of,
 )
 from app.ledger.change_id import change_customer_no, customer_no_problem
+from app.ledger.child_accounts import (
+    CHILD_ACCOUNTS,
+    CHILDREN_FOLLOW,
+    INHERITED_FLAGS,
+    child_rows,
+    children_follow,
+)
+from app.ledger.contacts import CONTACTS, contact_rows
+from app.ledger.customer_attributes import ATTRIBUTES
+from app.ledger.customer_payment_methods import PAYMENT_METHODS_GRID, payment_method_rows
+from app.ledger.customer_salespersons import SALESPERSONS
 from app.ledger.geography import postcode_problem
 from app.ledger.identifiers import (
     corporate_id_problem,
@@ -37,6 +50,7 @@ from app.ledger.identifiers import (
     web_problem,
 )
 from app.ledger.locations import location_rows, main_location_id
+from app.ledger.mandates import MANDATES, mandate_problems, new_mandate_default
 from app.ledger.numbering import CUSTOMER_SERIES, NumberingError, next_number, take_number
 from app.ledger.payment_methods import detail_problem
 from app.ledger.records import (
@@ -63,6 +77,7 @@ from app.models import (
     Customer,
     CustomerClass,
     CustomerPaymentMethod,
+    CustomerSalesperson,
     CustomerStatus,
     Location,
     NumberSeries,
@@ -138,6 +153,17 @@ class CustomerService(RecordService[Customer]):
         self.location_columns = {
             column.key: column.attribute for column in CUSTOMER.grid(LOCATIONS).columns
         }
+        # The Payment methods and Child accounts tabs' columns (key → attribute), read with the
+        # customer: other records, shown only.
+        self.payment_method_columns = {
+            column.key: column.attribute for column in CUSTOMER.grid(PAYMENT_METHODS_GRID).columns
+        }
+        self.child_columns = {
+            column.key: column.attribute for column in CUSTOMER.grid(CHILD_ACCOUNTS).columns
+        }
+        self.contact_columns = {
+            column.key: column.attribute for column in CUSTOMER.grid(CONTACTS).columns
+        }
         # Field key → attribute path of every field the customer class fills.
         self.class_fields = {
             rule.key: rule.attr
@@ -169,8 +195,46 @@ class CustomerService(RecordService[Customer]):
             if values.get(share.flag):
                 values |= share.mirrored(values)
         values[LOCATIONS] = []  # a new customer's MAIN location is made by its first save
+        values[PAYMENT_METHODS_GRID] = []
+        values[CHILD_ACCOUNTS] = []
         values[ACCOUNT_TYPE] = None  # a business account once saved
+        values[CONTACTS] = []  # added on CR302000 once the customer is saved
+        if SALESPERSONS in self.grids:
+            values[SALESPERSONS] = self.class_salespersons(values.get(CUSTOMER_CLASS))
+        if ATTRIBUTES in self.grids:
+            values[ATTRIBUTES] = self.class_attributes(values.get(CUSTOMER_CLASS), [])
         return values
+
+    def class_attributes(
+        self, class_id: Any, rows: list[dict[str, Any]], previous_class: Any = None
+    ) -> list[dict[str, Any]]:
+        """The Attributes rows of the class, keeping the values of ``rows`` (those shown, of
+        ``previous_class``)."""
+        with self.store.session() as session:
+            return customer_attributes.attribute_rows(session, class_id, rows, previous_class)
+
+    def class_salespersons(self, class_id: Any) -> list[dict[str, Any]]:
+        """The Salespersons rows a new customer of the class starts with (its Salesperson ID,
+        the default)."""
+        with self.store.session() as session:
+            return salespersons.class_rows(session, class_id)
+
+    def new_row(self, grid_key: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+        row = super().new_row(grid_key, rows)
+        if grid_key == SALESPERSONS:
+            # The first salesperson is the default; later ones are not until marked.
+            row[salespersons.DEFAULT] = not any(r.get(salespersons.DEFAULT) for r in rows)
+        if grid_key == MANDATES:
+            row["is_default"] = new_mandate_default(rows)  # the first mandate is the default
+        return row
+
+    def salesperson_chosen(self, salesperson_id: Any) -> dict[str, Any]:
+        with self.store.session() as session:
+            return salespersons.salesperson_values(session, salesperson_id)
+
+    def location_chosen(self, location_id: Any) -> dict[str, Any]:
+        with self.store.session() as session:
+            return {"location_name": salespersons.location_name(session, location_id)}
 
     def extension_values(self, supplier_id: int) -> dict[str, Any]:
         """A new customer for the saved supplier (Extend to customer), not stored: the business
@@ -211,7 +275,52 @@ class CustomerService(RecordService[Customer]):
         # their fields are.
         values |= asdict(customer_balances(session, record.id))
         values[LOCATIONS] = self.locations_of(session, record.id)
+        values[PAYMENT_METHODS_GRID] = payment_method_rows(
+            session, record.id, self.payment_method_columns
+        )
+        values[CHILD_ACCOUNTS] = child_rows(session, record.id, self.child_columns)
+        values[CONTACTS] = contact_rows(session, record.id, self.contact_columns)
+        if ATTRIBUTES in self.grids:
+            values[ATTRIBUTES] = customer_attributes.stored_rows(
+                session, record.id, record.customer_class_id
+            )
         return values
+
+    def contact_rows(self, customer_id: int) -> list[dict[str, Any]]:
+        """The Contacts grid's rows: the customer's contacts as stored now."""
+        with self.store.session() as session:
+            return contact_rows(session, customer_id, self.contact_columns)
+
+    def payment_method_rows(self, customer_id: int) -> list[dict[str, Any]]:
+        """The Payment methods tab's rows: the customer's methods as stored now."""
+        with self.store.session() as session:
+            return payment_method_rows(session, customer_id, self.payment_method_columns)
+
+    def parent_flags(self, parent_id: Any) -> dict[str, bool]:
+        """A parent account's Consolidate balance, Consolidate statements and Shared credit
+        policy: the defaults of its child accounts (seed); empty for no (or an unknown) parent."""
+        with self.store.session() as session:
+            parent = session.get(Customer, parent_id) if isinstance(parent_id, int) else None
+            if parent is None:
+                return {}
+            return {flag: bool(getattr(parent, flag)) for flag in INHERITED_FLAGS}
+
+    def default_payment_method_stamp(self, customer_id: int) -> tuple[int | None, int | None]:
+        """The identity and version of the customer's default payment method as stored now
+        (what a screen compares with the one it read: AR303010 may have changed or moved it)."""
+        with self.store.session() as session:
+            found = session.execute(
+                select(CustomerPaymentMethod.id, CustomerPaymentMethod.version).where(
+                    CustomerPaymentMethod.customer_id == customer_id,
+                    CustomerPaymentMethod.is_default.is_(True),
+                )
+            ).first()
+            return (found[0], found[1]) if found is not None else (None, None)
+
+    def child_account_rows(self, customer_id: int) -> list[dict[str, Any]]:
+        """The Child accounts tab's rows: the customer's children as stored now."""
+        with self.store.session() as session:
+            return child_rows(session, customer_id, self.child_columns)
 
     def locations_of(self, session: Session, customer_id: int) -> list[dict[str, Any]]:
         """The Locations grid's rows: the customer's locations as stored now."""
@@ -317,14 +426,51 @@ class CustomerService(RecordService[Customer]):
         problems |= self._class_requirements(session, values)
         problems |= self._parent_problems(session, record_id, values)
         problems |= self._payment_method_problems(session, values)
-        return [
-            FieldError(key, self._label(key), problem)
-            for key, problem in problems.items()
-            if problem and key in self.rules
-        ] + [
-            FieldError(PAYMENT_METHOD_DETAILS, label, problem)
-            for label, problem in self._detail_problems(session, values)
-        ]
+        return (
+            [
+                FieldError(key, self._label(key), problem)
+                for key, problem in problems.items()
+                if problem and key in self.rules
+            ]
+            + [
+                FieldError(PAYMENT_METHOD_DETAILS, label, problem)
+                for label, problem in self._detail_problems(session, values)
+            ]
+            + [
+                FieldError(SALESPERSONS, label, problem)
+                for label, problem in self._salesperson_problems(session, record_id, values)
+            ]
+            + [
+                FieldError(ATTRIBUTES, label, problem)
+                for label, problem in self._attribute_problems(session, values)
+            ]
+            + self._mandate_problems(values)
+        )
+
+    def _mandate_problems(self, values: Mapping[str, Any]) -> list[FieldError]:
+        grid = self.grids.get(MANDATES)
+        if grid is None:
+            return []
+        labels = {column.key: column.label for column in grid.columns}
+        return mandate_problems(values.get(MANDATES) or [], labels.__getitem__, date.today())
+
+    def _attribute_problems(
+        self, session: Session, values: Mapping[str, Any]
+    ) -> list[tuple[str, str]]:
+        if ATTRIBUTES not in self.grids or ATTRIBUTES not in values:
+            return []
+        return customer_attributes.row_problems(
+            session, values.get(CUSTOMER_CLASS), values.get(ATTRIBUTES) or []
+        )
+
+    def _salesperson_problems(
+        self, session: Session, record_id: int | None, values: Mapping[str, Any]
+    ) -> list[tuple[str, str]]:
+        if SALESPERSONS not in self.grids or not salespersons.written(values):
+            return []
+        return salespersons.row_problems(
+            values.get(SALESPERSONS) or [], salespersons.customer_locations(session, record_id)
+        )
 
     def _number_problem(
         self, session: Session, record_id: int | None, values: Mapping[str, Any]
@@ -486,6 +632,8 @@ class CustomerService(RecordService[Customer]):
     def writes(self, key: str, values: Mapping[str, Any]) -> bool:
         if key == PAYMENT_METHOD_DETAILS:
             return bool(values.get(PAYMENT_METHOD))
+        if key in self.grids:
+            return True  # the customer's own rows (direct debit mandates)
         if shared_key(CUSTOMER_SHARES, key, values):
             return False  # shown from the main section; written there
         attr = self.rules[key].attr
@@ -601,10 +749,36 @@ class CustomerService(RecordService[Customer]):
                         record.restriction_group_id = customer_class.default_restriction_group_id
             if is_blank(location.location_name):
                 location.location_name = MAIN_LOCATION_NAME
+            if SALESPERSONS in self.grids and SALESPERSONS not in values:
+                # Saved without the Salespersons tab (an import): the class's salesperson.
+                self._add_class_salesperson(session, record)
+        if SALESPERSONS in self.grids:
+            pending = [
+                row
+                for row in record.salespersons
+                if row.location_id is None or row.commission_percent is None
+            ]
+            if pending:
+                with session.no_autoflush:
+                    salespersons.fill_in(session, pending, self._default_location(record))
+
+    def _add_class_salesperson(self, session: Session, record: Customer) -> None:
+        for row in salespersons.class_rows(session, record.customer_class_id):
+            record.salespersons.append(
+                CustomerSalesperson(
+                    salesperson_id=row[salespersons.SALESPERSON],
+                    commission_percent=row[salespersons.COMMISSION],
+                    is_default=True,
+                )
+            )
 
     def after_save(
         self, session: Session, record: Customer, values: Mapping[str, Any], *, is_new: bool
     ) -> None:
+        follow = values.get(CHILDREN_FOLLOW)
+        if follow and not is_new:
+            # The user agreed: the parent's changed flags go to its children, in this save.
+            children_follow(session, record, follow)
         extends = values.get(EXTENDS_SUPPLIER)
         if is_new and isinstance(extends, int):
             supplier = session.get(Supplier, extends)

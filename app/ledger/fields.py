@@ -154,6 +154,9 @@ class Grid:
     # When the rows may be edited, given the record's values (an active CID configuration's
     # elements are locked); always when None.
     enabled_when: Condition | None = None
+    # A check box column only one row may have ticked (the default salesperson): ticking it on
+    # one row clears it on the others. The record's service still checks the rows it is given.
+    single_mark: str = ""
 
     @property
     def object_name(self) -> str:

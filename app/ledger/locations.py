@@ -19,9 +19,12 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from app.ledger import customer_salespersons as salespersons
+from app.ledger import workstation
+from app.ledger.customer_salespersons import SALESPERSONS
 from app.ledger.geography import postcode_problem
 from app.ledger.identifiers import gln_problem, web_problem
 from app.ledger.records import (
@@ -36,8 +39,15 @@ from app.ledger.records import (
 )
 from app.ledger.same_as_main import Share, arrange, shared_key
 from app.ledger.validation import email_problem
-from app.ledger.workstation import current_branch
-from app.models import MAIN_LOCATION_ID, Customer, CustomerClass, Location, VatCategory, VatZone
+from app.models import (
+    MAIN_LOCATION_ID,
+    Branch,
+    Customer,
+    CustomerClass,
+    Location,
+    VatCategory,
+    VatZone,
+)
 from app.models.database import Store
 from app.models.options import ExportType
 
@@ -95,17 +105,33 @@ SETTINGS: dict[str, str] = {
 LOCATION_ID_PATTERN = re.compile(r"^[A-Za-z0-9]+$")
 
 
+def workstation_branch_of(session: Session, typed: str) -> str:
+    """The branch ID the workstation takes as its current branch, as stored (found regardless of
+    case); RecordError says why a branch cannot be it."""
+    wanted = typed.strip()
+    found = session.scalars(
+        select(Branch).where(func.lower(Branch.branch_id) == wanted.lower())
+    ).first()
+    if found is None:
+        raise RecordError(f"Current branch: there is no branch '{wanted}' (Branches, CS102000).")
+    if not found.active:
+        raise RecordError(f"Current branch: branch {found.branch_id} is inactive.")
+    longest = column_length(Location, "location_id") or 0
+    if not LOCATION_ID_PATTERN.match(found.branch_id) or len(found.branch_id) > longest:
+        raise RecordError(
+            f"Current branch: branch {found.branch_id} cannot name a customer's first location "
+            "(a location ID is at most 10 letters and digits)."
+        )
+    return found.branch_id
+
+
 def main_location_id(session: Session, class_id: int | None) -> str:
     """The ID of a customer's first (main) location: MAIN, or the workstation's current branch's
-    ID where the customer's class has Default location ID from branch (app/ledger/workstation.py).
-    A branch code that is no location ID (longer, or with other than letters and digits) is not
-    used: MAIN then."""
+    ID where the customer's class has Default location ID from branch (app/ledger/workstation.py;
+    a branch becomes current only when it can be a location ID, workstation_branch_of)."""
     customer_class = session.get(CustomerClass, class_id) if class_id is not None else None
     if customer_class is not None and customer_class.default_location_id_from_branch:
-        branch = current_branch(session)
-        longest = column_length(Location, "location_id") or 0
-        if branch is not None and LOCATION_ID_PATTERN.match(branch) and len(branch) <= longest:
-            return branch
+        return workstation.branch
     return MAIN_LOCATION_ID
 
 
@@ -339,7 +365,30 @@ class LocationService(RecordService[Location]):
             FieldError(key, self.rules[key].label, problem)
             for key, problem in problems.items()
             if problem and key in self.rules
+        ] + [
+            FieldError(SALESPERSONS, label, problem)
+            for label, problem in self._salesperson_problems(session, record_id, values)
         ]
+
+    def _salesperson_problems(
+        self, session: Session, record_id: int | None, values: Mapping[str, Any]
+    ) -> list[tuple[str, str]]:
+        """The location's salesperson rows, with the customer's rows at other locations: one
+        default for the customer (a row ticked here takes the mark from the others)."""
+        if SALESPERSONS not in self.grids or not salespersons.written(values):
+            return []
+        elsewhere, defaults = salespersons.others_of(session, values.get("customer"), record_id)
+        return salespersons.row_problems(
+            values.get(SALESPERSONS) or [],
+            {},
+            defaults_elsewhere=defaults,
+            rows_elsewhere=elsewhere,
+            at=str(values.get("location_id") or ""),
+        )
+
+    def salesperson_chosen(self, salesperson_id: Any) -> dict[str, Any]:
+        with self.store.session() as session:
+            return salespersons.salesperson_values(session, salesperson_id)
 
     def _protections(self, location: Location, values: Mapping[str, Any]) -> dict[str, str | None]:
         problems: dict[str, str | None] = {}
@@ -405,6 +454,7 @@ class LocationService(RecordService[Location]):
     def before_save(
         self, session: Session, record: Location, values: Mapping[str, Any], *, is_new: bool
     ) -> None:
+        self._salespersons_of_the_customer(session, record)
         if not is_new:
             return
         # A customer's first location is its main and its default one.
@@ -415,7 +465,37 @@ class LocationService(RecordService[Location]):
             record.is_main = True
             record.same_as_default_location = False
 
+    def _salespersons_of_the_customer(self, session: Session, record: Location) -> None:
+        """Salespersons added here are the customer's (it owns them), at this location."""
+        if SALESPERSONS not in self.grids or not record.salespersons:
+            return
+        with session.no_autoflush:
+            customer = session.get(Customer, record.customer_id)
+            for row in record.salespersons:
+                if (
+                    row.customer_id is None
+                    and customer is not None
+                    and row not in customer.salespersons
+                ):
+                    customer.salespersons.append(row)
+            salespersons.fill_in(session, record.salespersons, record)
+
+    def after_save(
+        self, session: Session, record: Location, values: Mapping[str, Any], *, is_new: bool
+    ) -> None:
+        if SALESPERSONS in self.grids and any(row.is_default for row in record.salespersons):
+            # The default salesperson is here now (as written, not as read: another screen may
+            # have moved the mark since): the customer's others lose it.
+            salespersons.clear_other_defaults(session, record.customer_id, record.id)
+
     def delete_refusal(self, session: Session, record: Location) -> str | None:
+        elsewhere, defaults = salespersons.others_of(session, record.customer_id, record.id)
+        if elsewhere and not defaults and any(row.is_default for row in record.salespersons):
+            return (
+                f"Location {record.location_id} cannot be deleted: the customer's default "
+                "salesperson is at it. Mark a salesperson at another location as the default "
+                "first (Salespersons tab)."
+            )
         main = "the customer's main location, which is never deleted"
         if record.is_default:
             also = f" It is also {main}." if record.is_main else ""

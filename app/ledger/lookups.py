@@ -6,10 +6,20 @@ Queries are limited and indexed so a lookup over thousands of customers answers 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, cast, literal, or_, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    and_,
+    cast,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 
 from app.ledger.records import InvalidInput
 from app.ledger.search import fold
@@ -32,6 +42,10 @@ class LookupSource:
     # What a code not in the list means where it is no mistake (a new record the screen saves,
     # like a new CID configuration): shown instead of "not found", without the error mark.
     new_code: str = ""
+    # Rows of the record a screen shows only (the locations of this customer): given the shown
+    # record's id (None for a new record), the condition they meet. A screen narrows the lookup
+    # with ``scoped``; the ledger checks the value against the record all the same.
+    within: Callable[[Any], ColumnElement[bool]] | None = None
     # What tells records with like descriptions apart in the selector (a customer's city, a
     # class's currency): a column title and a (correlated) column expression of the model.
     identify_title: str = ""
@@ -48,6 +62,20 @@ class Choice:
     @property
     def text(self) -> str:
         return f"{self.code} – {self.description}" if self.description else self.code
+
+
+def scoped(source: LookupSource, record_id: Callable[[], Any]) -> LookupSource:
+    """``source`` offering only the rows of the record ``record_id()`` names, as it is when the
+    lookup is asked (the record a screen shows changes under its editors)."""
+    within, where = source.within, source.where
+    if within is None:
+        return source
+
+    def condition() -> ColumnElement[bool]:
+        shown = within(record_id())
+        return shown if where is None else and_(where(), shown)
+
+    return replace(source, where=condition, within=None)
 
 
 def _select(source: LookupSource) -> Select[Any]:

@@ -47,6 +47,11 @@ ACTIVE = "active"  # the column of a record's Active box
 # row its fields reach (``default_location`` → (id, version)): what a save checks them against.
 PARTS = "parts"
 PartStamp = tuple[int | None, int | None]
+# The values key under which a save tells the record's rules which grids hold the rows as read
+# (so the save leaves them as they are): a rule spanning other records' rows (one default
+# salesperson per customer) checks only rows the save writes, never rows read before another
+# screen changed them.
+UNCHANGED_GRIDS = "unchanged_grids"
 
 
 @dataclass(frozen=True)
@@ -347,6 +352,12 @@ class RecordService(Generic[M]):
         """
         # Text is stored trimmed, blank as nothing: validate what will be stored.
         values = {key: _stored(value) for key, value in values.items()}
+        if record_id is not None and loaded is not None:
+            values[UNCHANGED_GRIDS] = frozenset(
+                key
+                for key in self.grids
+                if key in values and _stored_deep(values[key]) == _stored_deep(loaded.get(key))
+            )
         try:
             with self.store.transaction() as session:
                 errors = self.validate(session, record_id, values)

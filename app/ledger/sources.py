@@ -17,6 +17,7 @@ from app.models import (
     Carrier,
     CashAccount,
     CidConfiguration,
+    ContactPerson,
     Country,
     County,
     Currency,
@@ -28,6 +29,7 @@ from app.models import (
     FobPoint,
     GlAccount,
     Language,
+    Location,
     NonStockItem,
     NotificationTemplate,
     NumberSeries,
@@ -90,6 +92,14 @@ CUSTOMERS = LookupSource(
 COUNTIES = LookupSource(County, "county_id", "name", title="counties")
 RESTRICTION_GROUPS = active_only(RestrictionGroup, "group_id", "description", "restriction groups")
 SALESPERSONS = active_only(Salesperson, "salesperson_id", "name", "salespersons")
+# The locations of the customer a screen shows (the Salespersons tab's Location ID).
+CUSTOMER_LOCATIONS = LookupSource(
+    Location,
+    "location_id",
+    "location_name",
+    title="locations of this customer",
+    within=lambda customer_id: Location.customer_id == customer_id,
+)
 LANGUAGES = active_only(Language, "locale_id", "description", "languages")
 RATE_TYPES = LookupSource(RateType, "rate_type_id", "description", title="currency rate types")
 PRICE_CLASSES = LookupSource(PriceClass, "price_class_id", "description", title="price classes")
@@ -136,6 +146,20 @@ VAT_ZONES = LookupSource(VatZone, "vat_zone_id", "description", title="VAT zones
 BRANCHES = active_only(Branch, "branch_id", "name", "branches")
 OVERDUE_CHARGES = LookupSource(
     OverdueCharge, "overdue_charge_id", "description", title="overdue charges"
+)
+# Every contact person, selected by its Contact ID (Contacts, CR302000: select an existing one).
+CONTACT_PERSONS = LookupSource(
+    ContactPerson, "code", "display_name", value="contact_id", title="contacts"
+)
+# The active contact persons of the customer a screen shows: the recipients a customer's mailing
+# can name (Contacts, CR302000).
+CUSTOMER_CONTACTS = LookupSource(
+    ContactPerson,
+    "code",
+    "display_name",
+    title="contacts of this customer",
+    where=lambda: ContactPerson.active.is_(True),
+    within=lambda customer_id: ContactPerson.customer_id == customer_id,
 )
 ATTRIBUTE_LIST = LookupSource(Attribute, "attribute_id", "description", title="attributes")
 # A class's mailing is one of the mailings of the preferences (AR101000, Reporting settings).

@@ -16,7 +16,11 @@ from sqlalchemy.orm import Session
 from app.models import Base  # every model's table, however few were used yet
 
 # Tables whose name is not the user's word for what they hold.
-NOUNS = {"ar_document": "ledger document"}
+NOUNS = {
+    "ar_document": "ledger document",
+    "ar_document_line": "ledger document line",
+    "ar_application": "payment application",
+}
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         CustomerPaymentMethod,
         CustomerPaymentMethodDetail,
         CustomerStatus,
+        DirectDebitMandate,
     )
     from app.models.customer_class import (
         ClassAttribute,
@@ -28,8 +29,16 @@ if TYPE_CHECKING:
         ClassRecipient,
         CustomerClass,
     )
-    from app.models.document import ArDocument, DocumentStatus, DocumentType
+    from app.models.document import (
+        ArApplication,
+        ArDocument,
+        ArDocumentLine,
+        CustomerBalance,
+        DocumentStatus,
+        DocumentType,
+    )
     from app.models.location import MAIN_LOCATION_ID, Location
+    from app.models.people import ContactPerson, CustomerAttribute, CustomerSalesperson
     from app.models.preferences import (
         PREFERENCES_ID,
         DefaultRecipient,
@@ -71,6 +80,7 @@ if TYPE_CHECKING:
         RestrictionGroup,
     )
     from app.models.reference.vat import VatCategory, VatZone
+    from app.models.statement import Statement, StatementLine, StatementStamp
     from app.models.supplier import (
         BusinessAccountType,
         Supplier,
@@ -86,6 +96,7 @@ MODEL_MODULES = (
     "customer_class",
     "document",
     "location",
+    "people",
     "preferences",
     "reference.accounting",
     "reference.credit",
@@ -96,6 +107,7 @@ MODEL_MODULES = (
     "reference.system",
     "reference.vat",
     "supplier",
+    "statement",
 )
 
 
@@ -123,7 +135,9 @@ __all__ = [
     "PREFERENCES_ID",
     "AccountType",
     "Address",
+    "ArApplication",
     "ArDocument",
+    "ArDocumentLine",
     "Attribute",
     "AttributeValue",
     "Base",
@@ -137,16 +151,21 @@ __all__ = [
     "ClassMailing",
     "ClassRecipient",
     "Contact",
+    "ContactPerson",
     "Country",
     "County",
     "Currency",
     "Customer",
+    "CustomerAttribute",
+    "CustomerBalance",
     "CustomerClass",
     "CustomerPaymentMethod",
     "CustomerPaymentMethodDetail",
+    "CustomerSalesperson",
     "CustomerStatus",
     "DefaultRecipient",
     "DefaultSource",
+    "DirectDebitMandate",
     "DocumentStatus",
     "DocumentType",
     "DunningLevel",
@@ -173,7 +192,10 @@ __all__ = [
     "Salesperson",
     "ShippingTerms",
     "ShippingZone",
+    "Statement",
     "StatementCycle",
+    "StatementLine",
+    "StatementStamp",
     "Subaccount",
     "Supplier",
     "SupplierClass",

@@ -6,10 +6,11 @@ location (app/models/location.py); the customer reaches them through ``default_l
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, case, func, inspect
+from sqlalchemy import ForeignKey, Index, String, case, func, inspect, text
 from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
 
 from app.models.address import Address, Contact
@@ -28,11 +29,12 @@ from app.models.options import (
     CreditVerification,
     ModeOfTransportation,
 )
-from app.models.reference.payments import PaymentMethodDetail
+from app.models.reference.payments import PaymentMethod, PaymentMethodDetail
 from app.models.settings import AutoInvoiceRoute, PrintAndEmailSettings
 
 if TYPE_CHECKING:
     from app.models.location import Location
+    from app.models.people import ContactPerson, CustomerAttribute, CustomerSalesperson
 
 
 class CustomerStatus(OptionEnum):
@@ -69,10 +71,24 @@ class CustomerPaymentMethodDetail(Base):
         return self.payment_method_detail.description
 
 
-class CustomerPaymentMethod(Base):
-    """A payment method the customer pays by; one of them is the default."""
+class CustomerPaymentMethod(MasterRecord, Base):
+    """A payment method the customer pays by; exactly one of a customer's is the default.
+
+    A record of its own (Customer payment methods, AR303010), versioned so that AR303000 and
+    AR303010 open on the same method never undo each other's saves.
+    """
 
     __tablename__ = "customer_payment_method"
+    __table_args__ = (
+        # One default per customer, in the database too.
+        Index(
+            "uq_customer_payment_method_one_default",
+            "customer_id",
+            unique=True,
+            sqlite_where=text("is_default"),
+            postgresql_where=text("is_default"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"))
@@ -87,6 +103,32 @@ class CustomerPaymentMethod(Base):
     details: Mapped[list[CustomerPaymentMethodDetail]] = relationship(
         cascade="all, delete-orphan", order_by=CustomerPaymentMethodDetail.id
     )
+    customer: Mapped[Customer] = relationship(back_populates="payment_methods")
+    payment_method: Mapped[PaymentMethod | None] = relationship()
+
+
+class DirectDebitMandate(Base):
+    """A direct debit mandate the customer signed (Direct debit tab; the Netherlands): the
+    bank account it may be collected from, and at most one the default for sales invoices."""
+
+    __tablename__ = "direct_debit_mandate"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE"), index=True
+    )
+    # A SEPA mandate reference has at most 35 characters.
+    mandate_id: Mapped[str] = mapped_column(String(35))
+    description: Mapped[text255 | None]
+    date_of_signature: Mapped[date | None]
+    is_default: Mapped[bool] = mapped_column(default=False)
+    one_time: Mapped[bool] = mapped_column(default=False)
+    bic: Mapped[str | None] = mapped_column(String(11))
+    iban: Mapped[str | None] = mapped_column(String(50))  # as typed, in groups of four
+    last_collection_date: Mapped[date | None]
+    max_amount: Mapped[money | None]
+    expiration_date: Mapped[date | None]
+    branch_id: Mapped[int | None] = mapped_column(ForeignKey("branch.id"))
 
 
 class Customer(MasterRecord, PrintAndEmailSettings, AutoInvoiceRoute, Base):
@@ -141,6 +183,10 @@ class Customer(MasterRecord, PrintAndEmailSettings, AutoInvoiceRoute, Base):
     consolidate_statements: Mapped[bool] = mapped_column(default=False)
     shared_credit_policy: Mapped[bool] = mapped_column(default=False)
 
+    # Other invoice settings (Finvoice, Finland): the Finvoice message's 35-character IDs.
+    finvoice_contract_id: Mapped[str | None] = mapped_column(String(35))
+    finvoice_intermediator_id: Mapped[str | None] = mapped_column(String(35))
+
     # Intrastat
     mode_of_transportation: Mapped[ModeOfTransportation | None]
 
@@ -159,11 +205,32 @@ class Customer(MasterRecord, PrintAndEmailSettings, AutoInvoiceRoute, Base):
     invoice_address: Mapped[Address | None] = relationship(foreign_keys=[invoice_address_id])
     invoice_contact: Mapped[Contact | None] = relationship(foreign_keys=[invoice_contact_id])
     parent_account: Mapped[Customer | None] = relationship(remote_side="Customer.id")
+    # The customers naming this one as their parent (the Child accounts tab), for reading.
+    child_accounts: Mapped[list[Customer]] = relationship(
+        primaryjoin="Customer.id == foreign(Customer.parent_account_id)",
+        viewonly=True,
+        order_by="Customer.customer_no",
+    )
     locations: Mapped[list[Location]] = relationship(
         back_populates="customer", cascade="all, delete-orphan", order_by="Location.location_id"
     )
     payment_methods: Mapped[list[CustomerPaymentMethod]] = relationship(
-        cascade="all, delete-orphan", order_by=CustomerPaymentMethod.id
+        back_populates="customer", cascade="all, delete-orphan", order_by=CustomerPaymentMethod.id
+    )
+    mandates: Mapped[list[DirectDebitMandate]] = relationship(
+        cascade="all, delete-orphan", order_by=DirectDebitMandate.id
+    )
+    # Salespersons tab: edited with the customer (one of them the default).
+    salespersons: Mapped[list[CustomerSalesperson]] = relationship(
+        cascade="all, delete-orphan", order_by="CustomerSalesperson.id"
+    )
+    # Attributes tab: the values of the attributes the customer's class asks for.
+    attributes: Mapped[list[CustomerAttribute]] = relationship(
+        back_populates="customer", cascade="all, delete-orphan", order_by="CustomerAttribute.id"
+    )
+    # Contact persons (CR302000): records of their own, listed on the Contacts tab.
+    contacts: Mapped[list[ContactPerson]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="ContactPerson.last_name"
     )
 
     # The location and payment method marked default, for reading; the ledger sets the marks

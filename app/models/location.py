@@ -17,6 +17,7 @@ from app.models.options import ExportType, ShippingRule
 
 if TYPE_CHECKING:
     from app.models.customer import Customer
+    from app.models.people import CustomerSalesperson
 
 MAIN_LOCATION_ID = "MAIN"
 
@@ -83,6 +84,14 @@ class Location(MasterRecord, Base):
     customer: Mapped[Customer] = relationship(back_populates="locations")
     address: Mapped[Address | None] = relationship()
     contact: Mapped[Contact | None] = relationship()
+    # The customer's salespersons at this location (CR303010 Salespersons tab); the customer
+    # owns them (Customer.salespersons), the database deletes them with the location.
+    salespersons: Mapped[list[CustomerSalesperson]] = relationship(
+        back_populates="location",
+        cascade="save-update, merge",
+        passive_deletes=True,
+        order_by="CustomerSalesperson.id",
+    )
 
     def __repr__(self) -> str:
         return f"Location({self.location_id!r})"

@@ -38,12 +38,13 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import URL
 
 from app import APP_NAME
+from app.ledger import workstation
+from app.ledger.workstation import MAIN_BRANCH
 from app.models.backup import BackupError
 from app.models.database import sqlite_path
 from app.paths import backups_dir
 from app.windows import errors
 from app.windows.backups import NOT_A_FILE, Backups, BackupsDialog
-from app.windows.branch_selector import BranchSelector
 from app.windows.drafts import INTERVAL_MS as DRAFT_INTERVAL_MS
 from app.windows.drafts import Draft, DraftError, Drafts, drafts_folder
 from app.windows.framework import dialogs
@@ -64,6 +65,8 @@ KEY_GEOMETRY = "main_window/geometry"
 KEY_STATE = "main_window/state"
 KEY_OPEN_SCREENS = "main_window/open_screens"
 KEY_CURRENT_SCREEN = "main_window/current_screen"
+# The workstation's current branch (app/ledger/workstation.py).
+KEY_BRANCH = "workstation/branch"
 STATUS_TIMEOUT_MS = 5000
 # The record toolbar's standard actions (record_screen.STANDARD_ACTIONS), named here so the
 # window does not import the screen framework before a screen is opened.
@@ -181,8 +184,6 @@ class MainWindow(QMainWindow):
         self.database_label.setObjectName("database_location")
         self.database_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.database_label)
-        self.branch_selector = BranchSelector(store, self._settings, self)
-        self.statusBar().addPermanentWidget(self.branch_selector)
 
         if store.read_only:
             self._show_read_only_banner()
@@ -276,6 +277,10 @@ class MainWindow(QMainWindow):
             "action_new_demo_company", "New &demo company…", None, self.new_demo_company
         )
         file_menu.addAction(self.action_new_demo_company)
+        self.action_current_branch = self._action(
+            "action_current_branch", "Current &branch…", None, self.choose_current_branch
+        )
+        file_menu.addAction(self.action_current_branch)
         file_menu.addSeparator()
         self.action_back_up_now = self._action(
             "action_back_up_now", "&Back up now", None, self.back_up_now
@@ -316,6 +321,17 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, sid=info.id: self._open_from_ui(sid))
             go_menu.addAction(action)
 
+        statements_menu = menus.addMenu("&Statements")
+        statements_menu.setObjectName("statements_menu")
+        self.action_prepare_statements = self._action(
+            "action_prepare_statements", "&Prepare statements…", None, self.prepare_statements
+        )
+        statements_menu.addAction(self.action_prepare_statements)
+        self.action_aged_receivables = self._action(
+            "action_aged_receivables", "&Aged receivables…", None, self.aged_receivables
+        )
+        statements_menu.addAction(self.action_aged_receivables)
+
         # The current screen's toolbar actions, with their shortcuts (filled as tabs change).
         self.record_menu = menus.addMenu("&Record")
         self.record_menu.setObjectName("record_menu")
@@ -353,6 +369,18 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         self.addAction(action)
         return action
+
+    # -- statement windows (modal; loaded on first use) ----------------------------------------
+
+    def prepare_statements(self) -> None:
+        from app.windows.statements.prepare import PrepareStatements
+
+        PrepareStatements(self.store, self).exec()
+
+    def aged_receivables(self) -> None:
+        from app.windows.statements.aged import AgedReceivablesWindow
+
+        AgedReceivablesWindow(self.store, self).exec()
 
     # -- screens ----------------------------------------------------------------------------
 
@@ -742,6 +770,33 @@ class MainWindow(QMainWindow):
 
     # -- about, closing, settings --------------------------------------------------------------
 
+    def choose_current_branch(self) -> str | None:
+        """Ask for the workstation's current branch (the ID a customer's first location takes
+        where its class has Default location ID from branch), keep it for the next start."""
+        from app.ledger import locations, workstation
+        from app.ledger.records import RecordError
+
+        typed = dialogs.ask_text(
+            self,
+            "Current branch",
+            "Branch ID of this workstation (the first location of a customer whose class takes "
+            "its ID from the branch):",
+            workstation.branch,
+        )
+        if typed is None or not typed.strip():
+            return None
+        try:
+            with self.store.session() as session:
+                branch = locations.workstation_branch_of(session, typed)
+        except RecordError as error:
+            dialogs.inform(self, "Current branch", str(error))
+            return None
+        workstation.use_branch(branch)
+        self._settings.setValue(KEY_BRANCH, branch)
+        self._settings.sync()
+        self.statusBar().showMessage(f"Current branch: {branch}", STATUS_TIMEOUT_MS)
+        return branch
+
     def show_about(self) -> AboutDialog:
         from app.windows.about import AboutDialog  # rarely opened: not loaded at start-up
 
@@ -786,6 +841,9 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         settings = self._settings
+        branch = settings.value(KEY_BRANCH)
+        # Checked when chosen; MAIN until one is.
+        workstation.use_branch(branch if isinstance(branch, str) and branch else MAIN_BRANCH)
         geometry = settings.value(KEY_GEOMETRY)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)

@@ -9,7 +9,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.models import ArDocument, Customer, DocumentStatus, DocumentType
+from app.ledger.documents.stored_balance import refresh_stored_balance
+from app.models import ArApplication, ArDocument, Customer, DocumentStatus, DocumentType
 
 _refs = count(1)
 
@@ -33,6 +34,7 @@ def add_document(
     due_date: date | None = None,
     doc_date: date = date(2026, 1, 15),
     ref_nbr: str | None = None,
+    **values: Any,
 ) -> ArDocument:
     """A document of ``amount``; released ones are Open with the whole amount open unless
     ``balance`` says what is left, unreleased ones On hold."""
@@ -48,7 +50,27 @@ def add_document(
         released=released,
         amount=Decimal(amount),
         balance=Decimal(amount if balance is None else balance),
+        **values,  # branch_id, currency_id, description …
     )
     session.add(document)
     session.flush()
+    # Written straight to the store, the document keeps the customer's stored balance true, as
+    # the ledger's own commands do.
+    refresh_stored_balance(session, [customer.id])
     return document
+
+
+def add_application(
+    session: Session, credit: ArDocument, debit: ArDocument, amount: str, on: date
+) -> ArApplication:
+    """``credit`` (a payment, a credit note) applied to ``debit`` for ``amount`` on ``on``, as
+    the ledger records it — the documents' balances are given by the test, as it says them."""
+    application = ArApplication(
+        credit_document_id=credit.id,
+        debit_document_id=debit.id,
+        amount=Decimal(amount),
+        application_date=on,
+    )
+    session.add(application)
+    session.flush()
+    return application

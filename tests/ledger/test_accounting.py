@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.ledger.accounting import (
@@ -57,3 +59,17 @@ def test_domestic_account_numbers_are_not_checked_as_ibans(text: str | None) -> 
 def test_an_iban_is_printed_in_groups_of_four() -> None:
     assert printed_bank_account("no93-8601-1117-947") == "NO93 8601 1117 947"
     assert printed_bank_account("NO93 8601 1117 948") == "NO93 8601 1117 948"  # not one: as is
+
+
+def test_a_logo_is_an_existing_png_or_jpeg(tmp_path: Path) -> None:
+    from app.ledger.accounting import logo_problem
+
+    (tmp_path / "logo.png").write_bytes(b"")
+    assert logo_problem(str(tmp_path / "logo.png")) is None
+    assert logo_problem(" ") is None
+    assert logo_problem(str(tmp_path / "logo.gif")) == (
+        f"'{tmp_path / 'logo.gif'}' is not a PNG or JPEG file (.png, .jpg or .jpeg)."
+    )
+    assert (
+        logo_problem(str(tmp_path / "gone.jpg")) == f"there is no file '{tmp_path / 'gone.jpg'}'."
+    )

@@ -25,8 +25,12 @@ from app.ledger.demo import (
     is_demo,
     location_code,
 )
+from app.ledger.documents.open_amounts import open_amount_as_at
+from app.ledger.documents.stored_balance import balance_from_documents, stored_balance
+from app.ledger.payment_methods import bic_problem
 from app.ledger.setup import set_up_company
 from app.models import (
+    ArApplication,
     ArDocument,
     Base,
     Branch,
@@ -263,6 +267,39 @@ def test_direct_debit_customers_have_a_mandate_and_an_iban(store: Store) -> None
             assert iban_problem(values["IBAN"]) is None
 
 
+def test_direct_debit_customers_signed_the_mandate_their_method_names(store: Store) -> None:
+    create_demo_company(store, customers=300, seed=5, as_at=AS_AT)
+    with store.session() as session:
+        customers = session.scalars(select(Customer)).all()
+        with_mandates = [c for c in customers if c.mandates]
+        assert with_mandates
+        for customer in customers:
+            direct_debit = [m for m in customer.payment_methods if m.details]
+            assert bool(direct_debit) == bool(customer.mandates), customer.customer_no
+            # Exactly one default payment method each.
+            assert [m.is_default for m in customer.payment_methods].count(True) == 1
+        for customer in with_mandates:
+            [mandate] = customer.mandates
+            [method] = [m for m in customer.payment_methods if m.details]
+            values = {d.payment_method_detail.detail_id: d.value for d in method.details}
+            assert (mandate.mandate_id, mandate.iban) == (values["MANDATE"], values["IBAN"])
+            assert mandate.is_default and mandate.date_of_signature == AS_AT - timedelta(days=365)
+            assert bic_problem(mandate.bic or "") is None
+
+
+def test_finnish_companies_have_finvoice_ids(store: Store) -> None:
+    create_demo_company(store, customers=300, seed=5, as_at=AS_AT)
+    with store.session() as session:
+        finnish = session.scalars(
+            select(Customer).where(Customer.finvoice_contract_id.is_not(None))
+        ).all()
+        assert finnish
+        for customer in finnish:
+            assert customer.finvoice_contract_id.startswith("0037")  # type: ignore[union-attr]
+            assert len(customer.finvoice_contract_id or "") == 12
+            assert customer.finvoice_intermediator_id == "NDEAFIHH"
+
+
 def test_a_parent_account_has_child_accounts(store: Store) -> None:
     create_demo_company(store, customers=500, seed=5, as_at=AS_AT)
     with store.session() as session:
@@ -325,6 +362,28 @@ def test_a_year_of_documents_adds_up_to_each_balance(store: Store) -> None:
             )
 
 
+def test_the_applications_explain_every_open_balance_and_the_stored_balances(
+    store: Store,
+) -> None:
+    """What is open of each demo document follows from its applications, as for documents
+    entered by hand, so statements as at any date are true; the stored balances add up."""
+    create_demo_company(store, customers=200, seed=7, as_at=AS_AT)
+    with store.session() as session:
+        documents = session.scalars(select(ArDocument).where(ArDocument.released)).all()
+        customer_ids = {d.customer_id for d in documents}
+        assert session.scalar(select(func.count()).select_from(ArApplication)) > len(customer_ids)
+        open_now = open_amount_as_at(session, customer_ids, AS_AT)
+        assert open_now == {d.id: d.balance for d in documents if d.balance}
+        for customer_id in customer_ids:
+            assert stored_balance(session, customer_id) == balance_from_documents(
+                session, customer_id
+            )
+        # A year ago nothing was open yet; half a year ago less than all.
+        assert open_amount_as_at(session, customer_ids, AS_AT - timedelta(days=366)) == {}
+        then = open_amount_as_at(session, customer_ids, AS_AT - timedelta(days=180))
+        assert then and set(then) != set(open_now)
+
+
 def test_documents_are_numbered_from_the_preferences_series(store: Store) -> None:
     create_demo_company(store, customers=300, seed=5, as_at=AS_AT)
     with store.session() as session:
@@ -361,3 +420,40 @@ def test_some_customers_are_suppliers_too_sharing_number_name_and_address(store:
             assert supplier.main_contact_id == customer.main_contact_id
             assert supplier.supplier_class is not None and supplier.currency_id is not None
             assert supplier.iban is not None and iban_problem(supplier.iban) is None
+
+
+def test_past_statement_cycles_are_prepared_and_every_one_adds_up(store: Store) -> None:
+    from app.ledger.statements.cycle import latest_statements, regenerate_last
+    from app.ledger.statements.proof import proof_sheet
+    from app.models import Statement
+
+    create_demo_company(store, customers=80, seed=7, as_at=AS_AT)
+    with store.session() as session:
+        statements = session.scalars(select(Statement)).all()
+        dates = sorted({s.statement_date for s in statements})
+        assert len(dates) == 3 and dates[-1] < AS_AT.replace(day=1)
+        rows = proof_sheet(session, [s.id for s in statements])
+        assert [row for row in rows if not row.ok] == []
+        with_documents = set(session.scalars(select(ArDocument.customer_id).distinct()))
+        consolidated = set(
+            session.scalars(
+                select(Customer.id).where(
+                    Customer.consolidate_statements.is_(True),
+                    Customer.parent_account_id.is_not(None),
+                )
+            )
+        )
+        # Every customer with documents has a statement (or is on its parent's).
+        with_statements = {s.customer_id for s in statements}
+        assert with_documents - consolidated <= with_statements
+    # Regenerate last statement works for a customer with documents (and statements).
+    customer_id = min(with_documents & {s.customer_id for s in statements})
+    with store.transaction() as session:
+        before = latest_statements(session, customer_id)
+        ids = regenerate_last(session, customer_id)
+        assert ids and all(
+            s.revision == 2 for s in session.scalars(select(Statement).where(Statement.id.in_(ids)))
+        )
+        assert {s.closing_balance for s in before} == {
+            s.closing_balance for s in latest_statements(session, customer_id)
+        }

@@ -15,6 +15,7 @@ from app.ledger.locations import (
     LocationService,
     accounts_of,
     suggested,
+    workstation_branch_of,
 )
 from app.ledger.records import RecordError, ValidationError
 from app.ledger.setup import set_up_company
@@ -123,24 +124,10 @@ def test_the_first_location_id_comes_from_the_branch_where_the_class_says_so(
     with store.transaction() as session:
         session.add(Branch(branch_id="BERGEN", name="Bergen office"))
         session.scalars(select(CustomerClass)).one().default_location_id_from_branch = True
-    workstation.choose_branch("bergen")  # as the main window's selector sets it, any case
+    with store.session() as session:  # as File › Current branch takes it: any case
+        workstation.use_branch(workstation_branch_of(session, "bergen"))
     customer = new_customer(store)
     assert location_named(store, customer, "BERGEN").is_main
-
-    # A branch that no longer exists: the company's first branch by code.
-    workstation.choose_branch("GONE")
-    with store.session() as session:
-        first = session.scalars(select(Branch.branch_id).order_by(Branch.branch_id)).first()
-    assert first is not None
-    assert location_named(store, new_customer(store), first).is_main
-
-
-def test_a_branch_code_that_is_no_location_id_gives_main(store: Store) -> None:
-    with store.transaction() as session:
-        session.add(Branch(branch_id="NORD-VEST", name="North-west"))
-        session.scalars(select(CustomerClass)).one().default_location_id_from_branch = True
-    workstation.choose_branch("NORD-VEST")
-    assert location_named(store, new_customer(store), "MAIN").is_main
 
 
 def test_without_default_location_id_from_branch_the_first_location_is_main(
@@ -148,7 +135,7 @@ def test_without_default_location_id_from_branch_the_first_location_is_main(
 ) -> None:
     with store.transaction() as session:
         session.add(Branch(branch_id="BERGEN", name="Bergen office"))
-    workstation.choose_branch("BERGEN")
+    workstation.use_branch("BERGEN")
     assert location_named(store, new_customer(store), "MAIN").is_main
 
 

@@ -244,7 +244,7 @@ def test_a_new_customer_of_a_class_gets_the_class_s_defaults_in_the_database(
         default.default_restriction_group_id = group.id
         default.export_type = ExportType.EU
         default.default_location_id_from_branch = True
-    workstation.choose_branch("BODO")
+    workstation.use_branch("BODO")
     service = CustomerService(store)
     customer_id = service.save(None, service.new_values() | {"customer_name": "Nordlys AS"})
     with store.session() as session:

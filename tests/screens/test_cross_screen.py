@@ -353,3 +353,28 @@ def test_set_as_default_on_cr303010_then_back_on_ar303000(
     trigger(customers, "save")
     assert customers.message.text() == "Saved.", customers.message.text()
     assert defaults(store, number) == ["MAIN"]
+
+
+def test_set_as_default_on_ar303000_is_not_undone_by_cr303010_open_on_the_old_default(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    customers = open_screen("AR303000")
+    number = create_customer(qtbot, customers, "Fjordkraft Handel AS")
+    add_location(qtbot, open_screen("CR303010"), number, "ASEBY")
+    main = open_location(qtbot, open_screen, number, "MAIN")
+    assert shown(main, "is_default") is True  # as read before the mark moves
+
+    trigger(customers, "cancel")
+    click_location(qtbot, customers, "ASEBY")
+    trigger(customers, "set_as_default")
+    assert defaults_shown(customers) == ["ASEBY"]
+
+    # CR303010 still shows MAIN as it read it; saving its name leaves the mark where it is.
+    type_into(qtbot, main, "location_name", "Head office")
+    trigger(main, "save")
+    assert main.message.text() == "Saved."
+    assert shown(main, "is_default") is False  # read again after the save
+    with store.session() as session:
+        defaults = [loc.location_id for loc in locations_of(session, number) if loc.is_default]
+    assert defaults == ["ASEBY"]
+    assert names(store, number) == {"ASEBY": "ASEBY site", "MAIN": "Head office"}

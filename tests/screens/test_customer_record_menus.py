@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QToolBar, QToolButton
 from pytestqt.qtbot import QtBot
 
 from app.ledger import catalogue
+from app.models import DocumentType
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import LATER_VERSION, Action
 from app.windows.navigation import Target
-from app.windows.screens.customers import LOCATIONS_SCREEN, SCREEN
+from app.windows.screens.customers import CONTACTS_SCREEN, LOCATIONS_SCREEN, SCREEN
 from tests.screens.conftest import Answers
 from tests.screens.customer_record import Opener, create_customer, set_up
 from tests.screens.helpers import trigger
@@ -27,17 +28,22 @@ LEFT_OUT = {
     "Sales prices",
     "Sales by item and customer",
 }
-WORKING = {"Add location", "Change ID", "View supplier", "Extend to supplier"}
-LATER = {
+WORKING = {
+    "Add location",
+    "Add contact",
+    "Add payment method",
+    "Change ID",
+    "View supplier",
+    "Extend to supplier",
+    "Regenerate last statement",
+    "Customer statement history",
     "New invoice",
     "New payment",
     "Write-off balance",
-    "Add contact",
-    "Add payment method",
-    "Regenerate last statement",
     "Customer details",
-    "Customer statement history",
 }
+# Every command of the seed works now; one of a later issue would be listed here.
+LATER: set[str] = set()
 
 
 def seed_menu(menu: str) -> list[str]:
@@ -90,6 +96,7 @@ def test_each_later_command_is_disabled_with_its_tooltip_and_cannot_be_triggered
     assert screen.action("change_id").isEnabled()
     assert screen.action("add_location").isEnabled()
     assert screen.action("extend_to_supplier").isEnabled()
+    assert screen.action("add_contact").isEnabled()
     for label in sorted(LATER):
         action = screen.action(Action.later(label).object_name[7:])
         assert action.objectName() == Action.later(label).object_name
@@ -124,9 +131,21 @@ def test_the_working_commands_work_from_the_actions_menu(
 
     trigger(screen, "add_location")
     assert opened == [Target(LOCATIONS_SCREEN, values={"customer": customer_id})]
+    trigger(screen, "add_contact")
+    assert opened[-1] == Target(CONTACTS_SCREEN, values={"customer": customer_id})
 
     trigger(screen, "extend_to_supplier")
     assert opened[-1] == Target("AP303000", values={"extends_customer": customer_id})
+    trigger(screen, "new_invoice")
+    trigger(screen, "new_payment")
+    trigger(screen, "customer_details")
+    assert opened[3:] == [
+        Target("AR301000", values={"customer": customer_id, "doc_type": DocumentType.INVOICE}),
+        Target("AR301000", values={"customer": customer_id, "doc_type": DocumentType.PAYMENT}),
+        Target("AR402000", record_id=customer_id),
+    ]
+    # Write-off balance only for a customer with Enable write-offs.
+    assert not screen.action("write_off_balance").isEnabled()
 
     answers.text = "K-900"
     trigger(screen, "change_id")

@@ -12,8 +12,12 @@ import sys
 import pytest
 
 from app.ledger.definitions.cid_configuration import CID_CONFIGURATION
+from app.ledger.definitions.contact import CONTACT
 from app.ledger.definitions.customer import CUSTOMER
 from app.ledger.definitions.customer_class import CUSTOMER_CLASS
+from app.ledger.definitions.customer_details import CUSTOMER_DETAILS
+from app.ledger.definitions.customer_payment_method import CUSTOMER_PAYMENT_METHOD
+from app.ledger.definitions.document import DOCUMENT
 from app.ledger.definitions.location import LOCATION
 from app.ledger.definitions.preferences import PREFERENCES
 from app.ledger.definitions.supplier import SUPPLIER
@@ -29,7 +33,11 @@ RECORD_SCREENS: dict[str, tuple[Definition, ...]] = {
     "AR201000": (CUSTOMER_CLASS,),
     "AR101000": (PREFERENCES, CID_CONFIGURATION),
     "CR303010": (LOCATION,),
+    "AR303010": (CUSTOMER_PAYMENT_METHOD,),
     "AP303000": (SUPPLIER,),
+    "CR302000": (CONTACT,),
+    "AR301000": (DOCUMENT,),
+    "AR402000": (CUSTOMER_DETAILS,),
 }
 SCREEN_IDS = [info.id for info in SCREENS]
 CONFIGURATION_IDS = [info.id for info in SCREENS if info.group == CONFIGURATION]
@@ -128,7 +136,7 @@ def test_definitions_and_their_services_load_without_qt() -> None:
         "import sys\n"
         "import app.ledger.definitions.customer, app.ledger.definitions.customer_class\n"
         "import app.ledger.definitions.preferences, app.ledger.definitions.cid_configuration\n"
-        "import app.ledger.definitions.location\n"
+        "import app.ledger.definitions.location, app.ledger.definitions.document\n"
         "import app.ledger.definitions.supplier, app.ledger.definitions.supplier_class\n"
         "import app.ledger.suppliers, app.ledger.supplier_classes\n"
         "import app.ledger.definitions.accounting, app.ledger.definitions.credit\n"
@@ -137,6 +145,8 @@ def test_definitions_and_their_services_load_without_qt() -> None:
         "import app.ledger.definitions.system, app.ledger.definitions.vat\n"
         "import app.ledger.customers, app.ledger.customer_classes, app.ledger.preferences\n"
         "import app.ledger.definitions.location, app.ledger.locations\n"
+        "import app.ledger.definitions.contact, app.ledger.contacts\n"
+        "import app.ledger.customer_salespersons\n"
         "import app.ledger.reference, app.ledger.statement_cycles\n"
         "import app.ledger.number_series, app.ledger.payment_terms, app.ledger.vat\n"
         "loaded = [m for m in sys.modules if m.startswith(('PySide6', 'app.windows'))]\n"

@@ -61,3 +61,34 @@ def test_a_record_reads_its_lookups_descriptions_in_one_query(
     assert screen.descriptions.queries == before + 1  # painting asks the store nothing
     assert description(screen, "customer_class") == "Default customer class"
     assert number
+
+
+def test_the_customer_tabs_and_payment_method_models_pass(
+    qtbot: QtBot, open_screen: Opener, store: Store, qtmodeltester: ModelTester
+) -> None:
+    set_up(store)
+    customers = open_screen("AR303000")
+    parent = create_customer(qtbot, customers, "Konsern AS")
+    create_customer(qtbot, customers, "Datter AS")
+    type_into(qtbot, customers, "parent_account", parent)
+    customers.save()
+    mandates = customers.editor("mandates")
+    assert isinstance(mandates, GridEditor)
+    mandates.add_row()
+    qtmodeltester.check(mandates.model, force_py=True)
+    parent_id = customers.service.find({"customer_no": parent})
+    assert parent_id is not None
+    customers.load_record(parent_id)  # the parent: both views hold rows
+    for key in ("payment_methods", "child_accounts"):
+        grid = customers.editor(key)
+        assert isinstance(grid, GridEditor) and grid.model.rowCount() == 1, key
+        qtmodeltester.check(grid.model, force_py=True)
+
+    methods = open_screen("AR303010")
+    qtmodeltester.check(methods.record, force_py=True)  # a new record
+    type_into(qtbot, methods, "customer", parent)
+    type_into(qtbot, methods, "payment_method", "CARD")  # fills the details grid
+    qtmodeltester.check(methods.record, force_py=True)
+    details = methods.editor("details")
+    assert isinstance(details, GridEditor) and details.model.rowCount() == 2
+    qtmodeltester.check(details.model, force_py=True)

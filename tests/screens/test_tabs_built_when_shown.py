@@ -42,8 +42,16 @@ def test_a_screen_opens_with_its_first_tab_and_builds_another_when_shown(
         "tab_invoicing_settings",
         "tab_delivery_settings",
         "tab_locations",
+        "tab_payment_methods",
+        "tab_contacts",
+        "tab_salespersons",
+        "tab_child_accounts",
+        "tab_attributes",
         GL_TAB,
+        "tab_other_invoice_settings",
+        "tab_direct_debit",
     }
+    assert not built(screen, "payment_methods") and not built(screen, "mandates")
     show_tab(screen, GL_TAB)
     editor = screen.findChild(QWidget, "sales_account")
     assert editor is not None and editor.isVisible()

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from app.ledger.accounting import bic_problem, iban_problem, logo_problem
 from app.ledger.fields import Definition, Field, Kind
 from app.ledger.sources import BRANCHES, COUNTRIES, CURRENCIES, GL_ACCOUNTS, SUBACCOUNTS
+from app.ledger.validation import email_problem
 from app.models import AccountType, Branch, CashAccount, GlAccount, Subaccount
 
 BRANCH = Definition(
@@ -47,6 +49,78 @@ BRANCH = Definition(
             "Active",
             Kind.CHECKBOX,
             help="Active branches can be selected for documents, warehouses and cash accounts.",
+        ),
+        # Company details: the sender printed on the branch's statements (issue 14).
+        Field(
+            "company_name",
+            "Company name",
+            Kind.TEXT,
+            help="The company's legal name, printed as the sender of statements; the branch "
+            "name when blank.",
+        ),
+        Field(
+            "address_line_1",
+            "Address line 1",
+            Kind.TEXT,
+            help="The first line of the company's address printed on statements.",
+        ),
+        Field(
+            "address_line_2",
+            "Address line 2",
+            Kind.TEXT,
+            help="The second line of the company's address printed on statements.",
+        ),
+        Field("postcode", "Postcode", Kind.TEXT, help="The postcode of the company's address."),
+        Field("city", "City", Kind.TEXT, help="The town of the company's address."),
+        Field(
+            "organisation_no",
+            "Organisation no.",
+            Kind.TEXT,
+            help="The company's organisation number, checked by the rule of the branch's "
+            "country where one is known.",
+        ),
+        Field(
+            "vat_registration_id",
+            "VAT registration ID",
+            Kind.TEXT,
+            help="The company's VAT number, checked by the rule of the branch's country.",
+        ),
+        Field(
+            "iban",
+            "IBAN",
+            Kind.TEXT,
+            validators=(iban_problem,),
+            help="The bank account customers pay to, printed on statements (groups of four).",
+        ),
+        Field(
+            "bic",
+            "BIC",
+            Kind.TEXT,
+            validators=(bic_problem,),
+            help="The bank's BIC (SWIFT code) of the account, 8 or 11 characters.",
+        ),
+        Field(
+            "contact",
+            "Contact",
+            Kind.TEXT,
+            attr="contact_name",
+            help="Who customers ask about statements.",
+        ),
+        Field("phone", "Phone", Kind.TEXT, help="The phone number printed on statements."),
+        Field(
+            "email",
+            "Email",
+            Kind.TEXT,
+            validators=(email_problem,),
+            help="The e-mail address printed on statements, where customers write to.",
+        ),
+        Field(
+            "logo",
+            "Logo",
+            Kind.TEXT,
+            attr="logo_path",
+            validators=(logo_problem,),
+            help="A PNG or JPEG file printed at the top left of statements (optional).",
         ),
     ),
 )

@@ -10,11 +10,26 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app.ledger import autoinvoice
+from app.ledger.accounting import iban_problem
+from app.ledger.child_accounts import CHILD_ACCOUNTS
+from app.ledger.contacts import CONTACTS
 from app.ledger.credit_verification import (
     CREDIT_DAYS_PAST_DUE,
     CREDIT_LIMIT,
     CREDIT_VERIFICATION,
+    uses_credit_limit,
     uses_days_past_due,
+)
+from app.ledger.customer_attributes import ATTRIBUTE_ID, ATTRIBUTES
+from app.ledger.customer_payment_methods import PAYMENT_METHODS_GRID
+from app.ledger.customer_salespersons import (
+    COMMISSION,
+    DEFAULT,
+    SALESPERSON,
+    SALESPERSONS,
+)
+from app.ledger.customer_salespersons import (
+    LOCATION as SALESPERSON_LOCATION,
 )
 from app.ledger.customers import (
     ACCOUNT_TYPE,
@@ -30,13 +45,18 @@ from app.ledger.definitions.settings import (
     PRINT_AND_EMAIL_SETTINGS,
 )
 from app.ledger.fields import Definition, Field, Grid, Kind, OnChange, Values
+from app.ledger.mandates import GRID_LABEL as DIRECT_DEBIT
+from app.ledger.mandates import MANDATES
+from app.ledger.payment_methods import bic_problem
 from app.ledger.same_as_main import ADDRESS_PARTS, CONTACT_PARTS, CUSTOMER_SHARES, LOCATION, Share
 from app.ledger.sources import (
+    BRANCHES,
     CASH_ACCOUNTS,
     COUNTIES,
     COUNTRIES,
     CURRENCIES,
     CUSTOMER_CLASSES,
+    CUSTOMER_LOCATIONS,
     CUSTOMERS,
     GL_ACCOUNTS,
     LANGUAGES,
@@ -47,6 +67,9 @@ from app.ledger.sources import (
     STATEMENT_CYCLES,
     SUBACCOUNTS,
     VAT_ZONES,
+)
+from app.ledger.sources import (
+    SALESPERSONS as SALESPERSON_LIST,
 )
 from app.models import BusinessAccountType, Customer, CustomerStatus
 from app.models.options import (
@@ -227,7 +250,14 @@ FIELDS: tuple[Field, ...] = (
     CREDIT_DAYS_PAST_DUE,
     Field("unreleased_balance", "Unreleased balance", Kind.MONEY, read_only=True),
     Field("balance_of_open_orders", "Balance of open orders", Kind.MONEY, read_only=True),
-    Field("remaining_credit_limit", "Remaining credit limit", Kind.MONEY, read_only=True),
+    Field(
+        "remaining_credit_limit",
+        "Remaining credit limit",
+        Kind.MONEY,
+        read_only=True,
+        # Only a rule checking the credit limit has a remaining credit limit (issue 13 item 5).
+        visible_when=lambda v: uses_credit_limit(v.get("credit_verification")),
+    ),
     Field(
         "first_due_date",
         "First due date",
@@ -284,6 +314,19 @@ FIELDS: tuple[Field, ...] = (
         enabled_when=_flag(PAYMENT_METHOD),
     ),
     *location_settings(LOCATION),
+    # Other invoice settings (Finvoice, in use in Finland only).
+    Field(
+        "finvoice_contract_id",
+        "Finvoice contract ID",
+        Kind.TEXT,
+        help="The ID of the customer's Finvoice contract.",
+    ),
+    Field(
+        "finvoice_intermediator_id",
+        "Finvoice intermediator ID",
+        Kind.TEXT,
+        help="The ID of the customer's Finvoice intermediator.",
+    ),
     Field(
         "mode_of_transportation",
         "Mode of transportation",
@@ -403,6 +446,176 @@ GRIDS = (
         ),
         order_by="location_id",
         view=True,
+    ),
+    # The seed's columns, in its order; a view of the customer's payment method records
+    # (Customer payment methods, AR303010, edits them).
+    Grid(
+        "Payment methods",
+        PAYMENT_METHODS_GRID,
+        (
+            Field("is_default", "Is default", Kind.CHECKBOX, read_only=True),
+            Field(
+                "payment_method",
+                "Payment method",
+                Kind.LOOKUP,
+                attr="payment_method_id",
+                lookup=PAYMENT_METHODS,
+                read_only=True,
+            ),
+            Field("description", "Description", Kind.TEXT, read_only=True),
+            Field(
+                "cash_account",
+                "Cash account",
+                Kind.LOOKUP,
+                attr="cash_account_id",
+                lookup=CASH_ACCOUNTS,
+                read_only=True,
+            ),
+            Field("active", "Active", Kind.CHECKBOX, read_only=True),
+            Field("override", "Override", Kind.CHECKBOX, read_only=True),
+        ),
+        view=True,
+    ),
+    # A parent's child accounts with their balances (app/ledger/child_accounts.py); each is
+    # edited on its own record. An attribute that is no customer column is a balance.
+    Grid(
+        "Child accounts",
+        CHILD_ACCOUNTS,
+        (
+            Field("customer_no", "Customer no", Kind.TEXT, read_only=True),
+            Field("customer_name", "Customer name", Kind.TEXT, attr="name", read_only=True),
+            Field("balance", "Balance", Kind.MONEY, read_only=True),
+            Field("prepayment_balance", "Prepayment balance", Kind.MONEY, read_only=True),
+            Field("unreleased_balance", "Unreleased balance", Kind.MONEY, read_only=True),
+            Field("balance_of_open_orders", "Balance of open orders", Kind.MONEY, read_only=True),
+            Field("first_due_date", "First due date", Kind.DATE, read_only=True),
+            Field("consolidate_balance", "Consolidate balance", Kind.CHECKBOX, read_only=True),
+            Field(
+                "consolidate_statements",
+                "Consolidate statement",
+                Kind.CHECKBOX,
+                read_only=True,
+            ),
+            Field("shared_credit_policy", "Share credit policy", Kind.CHECKBOX, read_only=True),
+            Field(
+                "statement_cycle",
+                "Statement cycle",
+                Kind.LOOKUP,
+                attr="statement_cycle_id",
+                lookup=STATEMENT_CYCLES,
+                read_only=True,
+            ),
+        ),
+        order_by="customer_no",
+        view=True,
+    ),
+    # Direct debit mandates, edited with the customer (app/ledger/mandates.py).
+    Grid(
+        DIRECT_DEBIT,
+        MANDATES,
+        (
+            Field("mandate_id", "Mandate ID", Kind.TEXT, required=True),
+            Field("description", "Mandate description", Kind.TEXT),
+            Field("date_of_signature", "Date of signature", Kind.DATE),
+            Field("is_default", "Is default", Kind.CHECKBOX),
+            Field("one_time", "One time", Kind.CHECKBOX),
+            Field("bic", "BIC (SWIFT)", Kind.TEXT, validators=(lambda v: bic_problem(str(v)),)),
+            Field("iban", "IBAN", Kind.TEXT, validators=(iban_problem,)),
+            Field("last_collection_date", "Last collection date", Kind.DATE),
+            Field("max_amount", "Max. amount", Kind.MONEY, minimum=0),
+            Field("expiration_date", "Expiration date", Kind.DATE),
+            Field("branch", "Branch", Kind.LOOKUP, attr="branch_id", lookup=BRANCHES),
+        ),
+        help="The customer's direct debit mandates (in use in the Netherlands only).",
+        single_mark="is_default",  # ticking a mandate's Is default clears the others'
+    ),
+    # The seed's columns, in its order; a view of the customer's contact person records
+    # (CR302000 adds and edits them, Set as default moves the mark).
+    Grid(
+        "Contacts",
+        CONTACTS,
+        (
+            Field("active", "Active", Kind.CHECKBOX, read_only=True),
+            Field("is_default", "Is default", Kind.CHECKBOX, read_only=True),
+            Field("position", "Position", Kind.TEXT, attr="job_title", read_only=True),
+            Field("name", "Name", Kind.TEXT, attr="display_name", read_only=True),
+            Field("city", "City", Kind.TEXT, read_only=True),
+            Field("email", "Email", Kind.TEXT, read_only=True),
+            Field("phone_1", "Phone 1", Kind.TEXT, read_only=True),
+        ),
+        order_by="name",
+        view=True,
+    ),
+    # The attributes the customer's class asks for, in its order (app/ledger/customer_attributes).
+    Grid(
+        "Attributes",
+        ATTRIBUTES,
+        (
+            Field("attribute", "Attribute", Kind.TEXT, attr="description", read_only=True),
+            Field("required", "Required", Kind.CHECKBOX, read_only=True),
+            Field(
+                "value",
+                "Value",
+                Kind.TEXT,
+                help="The value of the attribute; a Combo attribute's is one of its values, a "
+                "Multi select combo's several, separated by commas.",
+            ),
+        ),
+        help="The attributes of the customer's class (Customer classes, AR201000); a required "
+        "one must have a value.",
+        carried=(ATTRIBUTE_ID,),
+        fixed_rows=True,
+    ),
+    # Who sells to the customer, at which of its locations; one of them the default.
+    Grid(
+        "Salespersons",
+        SALESPERSONS,
+        (
+            Field(
+                SALESPERSON,
+                "Salesperson ID",
+                Kind.LOOKUP,
+                attr="salesperson_id",
+                lookup=SALESPERSON_LIST,
+                required=True,
+            ),
+            Field("name", "Name", Kind.TEXT, read_only=True),
+            Field(
+                SALESPERSON_LOCATION,
+                "Location ID",
+                Kind.LOOKUP,
+                attr="location_id",
+                lookup=CUSTOMER_LOCATIONS,
+                help="The customer location associated with the salesperson; left empty, the "
+                "customer's default location.",
+            ),
+            Field("location_name", "Location name", Kind.TEXT, read_only=True),
+            Field(
+                COMMISSION,
+                "Commission %",
+                Kind.PERCENT,
+                minimum=0,
+                maximum=100,  # a share of the sale: never more than all of it
+                help="The commission percent used for the salesperson; the salesperson's own "
+                "commission unless typed (0–100).",
+            ),
+            Field(DEFAULT, "Default", Kind.CHECKBOX),
+        ),
+        help="The salespersons associated with the customer's locations; exactly one of them is "
+        "the customer's default salesperson.",
+        on_change=(
+            OnChange(
+                SALESPERSON,
+                (),
+                lambda row, service: service.salesperson_chosen(row.get(SALESPERSON)),
+            ),
+            OnChange(
+                SALESPERSON_LOCATION,
+                (),
+                lambda row, service: service.location_chosen(row.get(SALESPERSON_LOCATION)),
+            ),
+        ),
+        single_mark=DEFAULT,
     ),
 )
 

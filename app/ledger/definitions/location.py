@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from app.ledger.customer_salespersons import COMMISSION, DEFAULT, SALESPERSON, SALESPERSONS
 from app.ledger.definitions.parts import location_settings, section_fields
-from app.ledger.fields import Definition, Field, Kind, OnChange, Values
+from app.ledger.fields import Definition, Field, Grid, Kind, OnChange, Values
 from app.ledger.locations import (
     ACCOUNT_KEYS,
     LOCATION_ID_PATTERN,
@@ -27,6 +28,9 @@ from app.ledger.sources import (
     GL_ACCOUNTS,
     SUBACCOUNTS,
     VAT_CATEGORIES,
+)
+from app.ledger.sources import (
+    SALESPERSONS as SALESPERSON_LIST,
 )
 from app.models import Location
 from app.models.options import ExportType
@@ -161,4 +165,50 @@ ON_CHANGE: tuple[OnChange, ...] = (
     ),
 )
 
-LOCATION = Definition("location", Location, FIELDS, on_change=ON_CHANGE)
+# The customer's salespersons at this location: the rows of AR303000's Salespersons tab whose
+# Location ID is this one, edited here too (one default per customer, whichever screen).
+GRIDS = (
+    Grid(
+        "Salespersons",
+        SALESPERSONS,
+        (
+            Field(
+                SALESPERSON,
+                "Salesperson ID",
+                Kind.LOOKUP,
+                attr="salesperson_id",
+                lookup=SALESPERSON_LIST,
+                required=True,
+            ),
+            Field("name", "Name", Kind.TEXT, read_only=True),
+            Field(
+                COMMISSION,
+                "Commission %",
+                Kind.PERCENT,
+                minimum=0,
+                maximum=100,  # a share of the sale: never more than all of it
+                help="The commission percent used for the salesperson at this location; the "
+                "salesperson's own commission unless typed (0–100).",
+            ),
+            Field(
+                DEFAULT,
+                "Default",
+                Kind.CHECKBOX,
+                help="The customer's default salesperson (one per customer: ticking it here "
+                "takes the mark from a salesperson at another location).",
+            ),
+        ),
+        help="The customer's salespersons at this location (all of them are on the Salespersons "
+        "tab of Customers, AR303000).",
+        on_change=(
+            OnChange(
+                SALESPERSON,
+                (),
+                lambda row, service: service.salesperson_chosen(row.get(SALESPERSON)),
+            ),
+        ),
+        single_mark=DEFAULT,
+    ),
+)
+
+LOCATION = Definition("location", Location, FIELDS, GRIDS, on_change=ON_CHANGE)

@@ -5,10 +5,13 @@ then adds customer classes (domestic, key accounts, EU, export, US dollar), the 
 locations refer to (app/ledger/demo/reference.py) and customers with names and addresses from
 Faker's Nordic and Dutch locales (app/ledger/demo/customers.py): class values, contacts,
 identifiers, the MAIN location and more locations for some, payment methods, parent and child
-accounts, and a year of released invoices, credit notes and payments up to ``as_at``
-(app/ledger/demo/documents.py); some customers are suppliers too (app/ledger/demo/suppliers.py).
-Everything is written in one transaction, with bulk inserts; a
-progress callback hears how far it got and may cancel (then nothing is written).
+accounts, salespersons and contact persons (app/ledger/demo/sales_team.py), attribute values
+(app/ledger/demo/attributes.py), and a year of released invoices, credit notes and payments up
+to ``as_at`` (app/ledger/demo/documents.py); some customers are suppliers too
+(app/ledger/demo/suppliers.py); its statement cycles prepared for the last three month ends,
+with company details on its branch to print as sender. Everything is written in one
+transaction, with bulk inserts; a progress callback hears how far it got and may cancel (then
+nothing is written).
 
 The same seed gives the same company. Every record passes the rules the screens apply (the
 tests check that through the screens' own declarations).
@@ -21,20 +24,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from app.ledger.demo.attributes import add_attributes
 from app.ledger.demo.customers import CustomerWriter
 from app.ledger.demo.names import location_code
 from app.ledger.demo.reference import customer_classes, delivery_records
+from app.ledger.demo.sales_team import add_salespersons
 from app.ledger.demo.suppliers import add_suppliers
 from app.ledger.numbering import NumberingError
 from app.ledger.setup import BRANCH, configure
-from app.models import Base, Branch
+from app.models import Base, Branch, StatementCycle
 from app.models.database import Store
 
 __all__ = [
@@ -137,15 +142,66 @@ def create_demo_company(
         _report(progress, 0, customers)
         delivery = delivery_records(session, config)
         classes = customer_classes(session, config, delivery)
+        add_salespersons(session, classes)
+        add_attributes(session, classes)
         writer = CustomerWriter(session, config, classes, delivery, seed, as_at or date.today())
         try:
             writer.write(customers, lambda done: _report(progress, done, customers))
         except NumberingError as error:
             raise DemoError(str(error)) from error
         suppliers = add_suppliers(session, seed + 3)
+        _company_details(session, country)
+        prepare_past_statements(session, as_at or date.today())
     return DemoSummary(
         customers, writer.locations, tuple(classes), writer.ledger.written, suppliers
     )
+
+
+# The sender printed on the demo company's statements (valid Norwegian numbers).
+NORWEGIAN_DETAILS = {
+    "address_line_1": "Storgata 1",
+    "postcode": "0155",
+    "city": "Oslo",
+    "organisation_no": "974 760 673",
+    "vat_registration_id": "NO 974 760 673 MVA",
+    "iban": "NO93 8601 1117 947",
+    "bic": "DNBANOKKXXX",
+    "contact_name": "Kundeservice",
+    "phone": "+47 22 00 00 00",
+    "email": "kundeservice@nordlys.example",
+}
+PAST_CYCLES = 3  # months of statements the demo company has prepared
+
+
+def _company_details(session: Session, country: str) -> None:
+    branch = session.scalars(select(Branch).where(Branch.branch_id == BRANCH)).one()
+    branch.company_name = DEMO_COMPANY
+    if country == "NO":
+        for key, value in NORWEGIAN_DETAILS.items():
+            setattr(branch, key, value)
+
+
+def prepare_past_statements(session: Session, as_at: date, months: int = PAST_CYCLES) -> int:
+    """Each statement cycle prepared at the ends of the last ``months`` whole months before
+    ``as_at``, oldest first: the statement history is filled and Regenerate last statement
+    works on any customer with documents. The number of statements made."""
+    from app.ledger.statements.cycle import prepare_cycle
+
+    ends = []
+    first_of_month = as_at.replace(day=1)
+    for _ in range(months):
+        first_of_month = (first_of_month - timedelta(days=1)).replace(day=1)
+        ends.append(_month_end(first_of_month))
+    made = 0
+    for cycle_id in session.scalars(select(StatementCycle.id).order_by(StatementCycle.id)):
+        for day in sorted(ends):
+            made += len(prepare_cycle(session, cycle_id, day).statement_ids)
+    return made
+
+
+def _month_end(day: date) -> date:
+    following = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return following - timedelta(days=1)
 
 
 def _report(progress: Progress | None, done: int, total: int) -> None:

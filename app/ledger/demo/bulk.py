@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 
@@ -60,12 +60,19 @@ def insert_rows_ids(session: Session, table: Table, rows: Sequence[dict[str, Any
     """INSERT ``rows`` as insert_rows does; their new ids, in the order of the rows.
 
     The demo writes alone into its own database in one transaction, so new rows take the ids
-    after the highest one, in order (SQLite's rowids); that is checked, not assumed.
+    after the highest one, in order (SQLite's rowids; on PostgreSQL the id sequence is first set
+    to the highest id, since a sequence does not go back with a rolled-back or replaced demo);
+    that is checked, not assumed.
     """
     if not rows:
         return []
     key = table.c.id
     before = session.scalar(select(func.max(key))) or 0
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT setval(pg_get_serial_sequence(:table, 'id'), :value, :called)"),
+            {"table": table.name, "value": max(before, 1), "called": before > 0},
+        )
     insert_rows(session, table, rows)
     count, low, high = session.execute(
         select(func.count(), func.min(key), func.max(key)).where(key > before)

@@ -12,16 +12,18 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.ledger import class_defaults
+from app.ledger.balances import is_open, signed
 from app.ledger.customers import MAIN_LOCATION_NAME
+from app.ledger.demo.attributes import AttributeWriter
 from app.ledger.demo.bulk import insert_rows, insert_rows_ids
-from app.ledger.demo.documents import Account, Ledger
+from app.ledger.demo.documents import APPLIES, Account, Ledger, applications
 from app.ledger.demo.identifiers import Identifiers
 from app.ledger.demo.names import (
     ACCOUNTS_DEPARTMENTS,
@@ -33,19 +35,25 @@ from app.ledger.demo.names import (
 )
 from app.ledger.demo.people import People
 from app.ledger.demo.reference import Delivery
+from app.ledger.demo.sales_team import Customer as Written
+from app.ledger.demo.sales_team import PeopleWriter
 from app.ledger.numbering import CUSTOMER_SERIES, next_number
 from app.ledger.setup import BANK_TRANSFER, BRANCH, DIRECT_DEBIT, EU_COUNTRIES, BaseConfiguration
 from app.models import (
     MAIN_LOCATION_ID,
     PREFERENCES_ID,
     Address,
+    ArApplication,
     ArDocument,
+    ArDocumentLine,
     Contact,
     Customer,
+    CustomerBalance,
     CustomerClass,
     CustomerPaymentMethod,
     CustomerPaymentMethodDetail,
     CustomerStatus,
+    DirectDebitMandate,
     DocumentType,
     Location,
     NumberSeries,
@@ -87,6 +95,17 @@ GLNS = 0.15  # share of companies (and of their other locations) with a global l
 DIRECT_DEBITS = 0.2  # share of domestic customers paying by direct debit
 MONTHLY_PAYERS = 0.4  # share of customers paying a month's invoices at once
 PARENTS = 0.015  # share of companies with child accounts
+# The bank a direct debit customer's mandate names, by country (a valid BIC of each).
+MANDATE_BICS = {
+    "NO": "DNBANOKK",
+    "SE": "ESSESESS",
+    "DK": "DABADKKK",
+    "FI": "NDEAFIHH",
+    "NL": "ABNANL2A",
+}
+# A Finnish company's Finvoice contract ID is its OVT code (0037 and its business ID); its
+# invoices go through one intermediator (a bank's BIC, as Finvoice operators are named).
+FINVOICE_INTERMEDIATOR = "NDEAFIHH"
 # Typical invoice amount by class, in the class's currency.
 INVOICE_SIZES = {"DOMESTIC": 9_000.0, "KEYACCT": 60_000.0, "EU": 1_800.0, "EXPORT": 14_000.0}
 INVOICE_SIZES["USD"] = 2_000.0
@@ -126,6 +145,8 @@ class _Plan:
         default_factory=list
     )
     payment_methods: list[tuple[dict[str, Any], list[dict[str, Any]]]] = field(default_factory=list)
+    # Direct debit mandates (the Direct debit tab): the one its direct debit method names.
+    mandates: list[dict[str, Any]] = field(default_factory=list)
     parent: int | None = None  # index of the parent's plan in the batch
     domain: str = ""
 
@@ -146,6 +167,7 @@ class CustomerWriter:
 
         self.session = session
         self.delivery = delivery
+        self.as_at = as_at
         self.random = random.Random(seed)
         self.ids = Identifiers(random.Random(seed + 1))
         self.fakers: dict[str, Any] = {}
@@ -190,6 +212,9 @@ class CustomerWriter:
             {doc_type: series_id for doc_type, series_id in series_ids.items() if series_id},
         )
         self.locations = 0
+        # The customers' salespersons and contact persons (app/ledger/demo/sales_team.py).
+        self.people = PeopleWriter(session, classes, random.Random(seed + 3))
+        self.attributes = AttributeWriter(session, classes, random.Random(seed + 4))
 
     def _class_values(self, session: Session, classes: dict[str, int]) -> None:
         """Each class's values for the customer, its main address, MAIN location and default
@@ -237,6 +262,7 @@ class CustomerWriter:
             done += len(plans)
             report(done)
         self.ledger.finish()
+        store_balances(self.session)
 
     def _plans(self, size: int) -> list[_Plan]:
         plans: list[_Plan] = []
@@ -335,9 +361,22 @@ class CustomerWriter:
         location_ids = iter(self._ids(Location, locations))
         self.locations += len(locations)
 
-        methods, details, accounts = [], [], []
+        methods, details, accounts, written = [], [], [], []
+        mandates: list[dict[str, Any]] = []
         for customer_id, plan, customer in zip(customer_ids, plans, customers, strict=True):
+            mandates += [mandate | {"customer_id": customer_id} for mandate in plan.mandates]
             mine = [next(location_ids) for _ in range(1 + len(plan.locations))]
+            written.append(
+                Written(
+                    customer_id,
+                    plan.class_code,
+                    self.fakers[plan.locale],
+                    plan.main_address["city"],
+                    plan.main_address["country_id"],
+                    plan.domain,
+                    mine,
+                )
+            )
             active = [mine[0]] + [
                 id_
                 for id_, (loc, _a, _c) in zip(mine[1:], plan.locations, strict=True)
@@ -358,6 +397,8 @@ class CustomerWriter:
                     payer=self._payer(customer["status"]),
                     inactive=customer["status"] is CustomerStatus.INACTIVE,
                     pays_monthly=self.random.random() < MONTHLY_PAYERS,
+                    takes_invoices=customer["status"]
+                    in (CustomerStatus.ACTIVE, CustomerStatus.ONE_TIME),
                 )
             )
         method_ids = self._ids(CustomerPaymentMethod, methods)
@@ -368,9 +409,34 @@ class CustomerWriter:
         ]
         if detail_rows:
             insert_rows(session, _table(CustomerPaymentMethodDetail), detail_rows)
+        insert_rows(session, _table(DirectDebitMandate), mandates)
         documents = self.ledger.documents(accounts)
         if documents:
-            insert_rows(session, _table(ArDocument), documents)
+            # The links of payments to what they pay come out before the rows are written.
+            linked = [(row, row.pop(APPLIES, None)) for row in documents]
+            ids = self._ids(ArDocument, documents)
+            for row, applies in linked:
+                if applies is not None:
+                    row[APPLIES] = applies
+            applied = applications(documents, ids)
+            if applied:
+                insert_rows(session, _table(ArApplication), applied)
+            # A draft can be opened and saved on AR301000, whose amount is the sum of its
+            # lines: it is written with its line (released ones are never edited).
+            drafts = [
+                {
+                    "document_id": document_id,
+                    "line_nbr": 1,
+                    "description": row["description"],
+                    "amount": row["amount"],
+                }
+                for row, document_id in zip(documents, ids, strict=True)
+                if not row["released"]
+            ]
+            if drafts:
+                insert_rows(session, _table(ArDocumentLine), drafts)
+        self.people.write(written)
+        self.attributes.write([(c.id, c.class_code, bool(c.domain)) for c in written])
 
     def _ids(self, model: Any, rows: list[dict[str, Any]]) -> list[int]:
         return insert_rows_ids(self.session, model.__table__, rows)
@@ -438,6 +504,13 @@ class CustomerWriter:
         web = "" if person else domain(name, locale)
         contact = self._contact(fake, name, web, person=person)
         corporate_id, vat_id = (None, None) if person else self.ids.company(country)
+        finvoice = country == "FI" and corporate_id is not None
+        customer |= {
+            "finvoice_contract_id": f"0037{(corporate_id or '').replace('-', '')}"
+            if finvoice
+            else None,
+            "finvoice_intermediator_id": FINVOICE_INTERMEDIATOR if finvoice else None,
+        }
         zone = self.delivery.zone_of(country, address["postcode"])
         main = self.location_of[class_code] | {
             "location_id": MAIN_LOCATION_ID,
@@ -472,7 +545,32 @@ class CustomerWriter:
         if not person and pick.random() < EXTRA_LOCATIONS:
             self._more_locations(plan, fake, country)
         plan.payment_methods = self._payment_methods_of(plan, country)
+        plan.mandates = self._mandates_of(plan, country)
         return plan
+
+    def _mandates_of(self, plan: _Plan, country: str) -> list[dict[str, Any]]:
+        """The mandate a direct debit customer signed a year ago: the reference and IBAN its
+        direct debit method's details hold, its bank's BIC; the default one."""
+        for method, rows in plan.payment_methods:
+            if method["payment_method_id"] != self.direct_debit.id:
+                continue
+            values = {row["payment_method_detail_id"]: row["value"] for row in rows}
+            return [
+                {
+                    "mandate_id": values[self.mandate],
+                    "description": "Direct debit of invoices",
+                    "date_of_signature": self.as_at - timedelta(days=365),
+                    "is_default": True,
+                    "one_time": False,
+                    "bic": MANDATE_BICS.get(country),
+                    "iban": values[self.iban],
+                    "last_collection_date": None,
+                    "max_amount": None,
+                    "expiration_date": None,
+                    "branch_id": None,
+                }
+            ]
+        return []
 
     def _address(self, fake: Any, country: str, class_code: str) -> dict[str, Any]:
         country_id = self.address_of[class_code].get("country_id") or self.countries[country]
@@ -570,3 +668,14 @@ class CustomerWriter:
 
 def _table(model: Any) -> Any:
     return model.__table__
+
+
+def store_balances(session: Session) -> None:
+    """Every customer's stored balance from its documents, in one statement (the ledger keeps
+    it per command; app/ledger/documents/stored_balance.py)."""
+    summed = (
+        select(ArDocument.customer_id, func.sum(signed(ArDocument.balance)))
+        .where(is_open())
+        .group_by(ArDocument.customer_id)
+    )
+    session.execute(insert(CustomerBalance).from_select(["customer_id", "balance"], summed))

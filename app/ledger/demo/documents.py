@@ -7,6 +7,10 @@ is left of it and the open documents add up to the customer's balance: for every
 signed amounts of its released documents equal their signed open balances (no discounts or
 write-offs are taken). Most invoices are closed; the recent ones are open, some past due.
 
+Every payment and credit note is written with its applications (app/models/document.py
+ArApplication), so what is open of a document as at any date follows from them as it does for
+documents entered by hand (app/ledger/documents/open_amounts.py).
+
 A few customers have a payment on account or a credit note not yet applied (open), and a few an
 invoice on hold (not released). Documents are numbered from the number series of the
 preferences (AR101000) in date order within each batch of customers; the series remember the
@@ -28,6 +32,10 @@ from app.ledger.numbering import NumberingError, split_number
 from app.models import DocumentStatus, DocumentType, NumberSeries
 
 CENT = Decimal("0.01")
+# A row's key holding what a payment or credit note pays: [(the invoice row, amount)]; taken
+# out before the rows are written (``applications``).
+APPLIES = "_applies"
+Paid = tuple[date, Decimal, list[tuple[dict[str, Any], Decimal]]]
 ZERO = Decimal("0.00")
 YEAR = 365
 # How customers pay: share of customers, days after the due date a payment comes (from, to)
@@ -74,6 +82,9 @@ class Account:
     payer: str
     inactive: bool
     pays_monthly: bool = False  # one payment for the invoices it settles in a month
+    # Active (or one-time): a customer on hold or on credit hold gets no new invoice, so it has
+    # no draft waiting to be released (AR301000 would refuse it).
+    takes_invoices: bool = True
 
 
 @dataclass
@@ -164,7 +175,7 @@ class Ledger:
         count = round(account.invoices_a_month * 12 * pick.uniform(0.6, 1.4) * span / YEAR)
         days = sorted(pick.randrange(span) for _ in range(count))
         rows: list[dict[str, Any]] = []
-        payments: list[tuple[date, Decimal]] = []
+        payments: list[Paid] = []
         _weight, (early, late), never = PAYERS["prompt" if account.inactive else account.payer]
         for day in days:
             doc_date = first + timedelta(days=day)
@@ -185,6 +196,7 @@ class Ledger:
                 credit = _money(amount * Decimal(pick.uniform(0.1, 0.5)))
                 note = self._row(account, DocumentType.CREDIT_NOTE, credited, credit, location)
                 note["description"] = f"Credit of {invoice['description'].lower()}"
+                note[APPLIES] = [(invoice, credit)]
                 rows.append(note)
                 left -= credit
             if pick.random() >= never:
@@ -193,17 +205,20 @@ class Ledger:
                 if pick.random() < PARTLY_PAID:
                     part = _money(left * Decimal(pick.uniform(0.3, 0.7)))
                     if paid <= self.as_at:
-                        payments.append((paid, part))
+                        payments.append((paid, part, [(invoice, part)]))
                         left -= part
                     paid += timedelta(days=pick.randint(10, 45))
                 if paid <= self.as_at:
-                    payments.append((paid, left))
+                    payments.append((paid, left, [(invoice, left)]))
                     left = ZERO
             invoice["balance"] = left
             invoice["status"] = DocumentStatus.OPEN if left else DocumentStatus.CLOSED
         if account.pays_monthly:
             payments = _by_month(payments)
-        rows.extend(self._payment(account, day, amount) for day, amount in payments)
+        for paid_on, total, paying in payments:
+            payment = self._payment(account, paid_on, total)
+            payment[APPLIES] = paying
+            rows.append(payment)
         if not account.inactive:
             rows.extend(self._loose_ends(account))
         return rows
@@ -223,7 +238,7 @@ class Ledger:
             )
             note.update(balance=amount, status=DocumentStatus.OPEN, description="Bonus")
             rows.append(note)
-        if pick.random() < ON_HOLD:
+        if pick.random() < ON_HOLD and account.takes_invoices:
             day = self.as_at - timedelta(days=pick.randrange(5))
             amount = self._amount(account.size)
             draft = self._row(
@@ -287,14 +302,35 @@ def _money(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def _by_month(payments: list[tuple[date, Decimal]]) -> list[tuple[date, Decimal]]:
-    """One payment a month: the month's payments added up, on the last one's day."""
-    months: dict[tuple[int, int], tuple[date, Decimal]] = {}
-    for day, amount in payments:
+def _by_month(payments: list[Paid]) -> list[Paid]:
+    """One payment a month: the month's payments added up, on the last one's day, paying
+    everything they paid."""
+    months: dict[tuple[int, int], Paid] = {}
+    for day, amount, paying in payments:
         month = (day.year, day.month)
-        last, total = months.get(month, (day, ZERO))
-        months[month] = (max(last, day), total + amount)
+        last, total, paid = months.get(month, (day, ZERO, []))
+        months[month] = (max(last, day), total + amount, [*paid, *paying])
     return list(months.values())
+
+
+def applications(rows: list[dict[str, Any]], ids: list[int]) -> list[dict[str, Any]]:
+    """The application rows of documents just written (``ids`` in the order of ``rows``): each
+    payment and credit note applied to what it pays, on its own date. Takes the links out of
+    the rows."""
+    id_of = {id(row): row_id for row, row_id in zip(rows, ids, strict=True)}
+    found = []
+    for row in rows:
+        for invoice, amount in row.pop(APPLIES, ()):
+            found.append(
+                {
+                    "credit_document_id": id_of[id(row)],
+                    "debit_document_id": id_of[id(invoice)],
+                    "amount": amount,
+                    "application_date": row["doc_date"],
+                    "reversed": False,
+                }
+            )
+    return found
 
 
 @functools.cache

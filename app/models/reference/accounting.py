@@ -32,6 +32,21 @@ class Branch(MasterRecord, Base):
     currency_id: Mapped[int | None] = mapped_column(ForeignKey("currency.id"))
     active: Mapped[bool] = mapped_column(default=True)
 
+    # Company details: the sender printed on the branch's statements (and invoices).
+    company_name: Mapped[str | None] = mapped_column(String(255))
+    address_line_1: Mapped[str | None] = mapped_column(String(50))
+    address_line_2: Mapped[str | None] = mapped_column(String(50))
+    postcode: Mapped[str | None] = mapped_column(String(20))
+    city: Mapped[str | None] = mapped_column(String(50))
+    organisation_no: Mapped[str | None] = mapped_column(String(50))
+    vat_registration_id: Mapped[str | None] = mapped_column(String(50))
+    iban: Mapped[str | None] = mapped_column(String(50))
+    bic: Mapped[str | None] = mapped_column(String(11))
+    contact_name: Mapped[str | None] = mapped_column(String(255))
+    phone: Mapped[str | None] = mapped_column(String(50))
+    email: Mapped[str | None] = mapped_column(String(255))
+    logo_path: Mapped[str | None] = mapped_column(String(1000))
+
 
 unique_regardless_of_case(Branch.branch_id)
 

@@ -146,8 +146,11 @@ class RecordModel(QAbstractTableModel):
 
 
 def _display(value: Any) -> Any:
+    """A value as text (Qt's DisplayRole holds text): an option's label, a lookup's id …"""
     label = getattr(value, "label", None)
-    return label if label is not None else value
+    if label is not None:
+        return label
+    return value if value is None or isinstance(value, str) else str(value)
 
 
 class Binder(QObject):

@@ -144,6 +144,13 @@ class FormBuilder:
         if not spec.help:
             # Tooltips are the seed's own words, looked up once by the element's name.
             spec = replace(spec, help=catalogue.help_text(self.screen.id, spec.label, section))
+        # A setting nothing reads yet says what it waits for. Imported here: the table names
+        # the ledger's readers, which a screen without such settings need not load.
+        from app.ledger.setting_readers import waiting_note
+
+        note = waiting_note(self.screen.model.__name__, spec.attribute)
+        if note:
+            spec = replace(spec, help=f"{spec.help}\n{note}".strip())
         editor = create_editor(spec, parent, self.lookups)
         size_by_kind(editor, spec)
         form.editors[spec.key] = editor

@@ -157,8 +157,20 @@ class GridModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(index.row(), 0), last)
         else:
             self.dataChanged.emit(index, index)
+        if spec.key == self.grid.single_mark and value:
+            self._clear_mark(index.row())
         self.rows_edited.emit()
         return True
+
+    def _clear_mark(self, kept: int) -> None:
+        """The grid's single mark moved to row ``kept``: cleared on every other row."""
+        key = self.grid.single_mark
+        column = next(n for n, spec in enumerate(self.columns) if spec.key == key)
+        for position, other in enumerate(self._rows):
+            if position != kept and other.get(key):
+                other[key] = False
+                cell = self.index(position, column)
+                self.dataChanged.emit(cell, cell)
 
     def _display(self, spec: Field, value: Any) -> Any:
         if value is None:

@@ -7,7 +7,7 @@ RecordService that holds its rules. The screen never writes to the store itself.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import resources
-from app.ledger import catalogue, workstation
-from app.ledger.lookups import Descriptions, LookupSource
+from app.ledger import catalogue, currencies
+from app.ledger.lookups import Descriptions, LookupSource, scoped
 from app.ledger.records import (
     Direction,
     InUseError,
@@ -165,7 +165,7 @@ class RecordScreen(QWidget):
         self._base_currency: str | None = None
         if self._priced:
             with store.session() as session:
-                self._base_currency = workstation.base_currency(session)
+                self._base_currency = currencies.base_currency(session)
             self.record.dataChanged.connect(self._show_currencies)
             self.record.modelReset.connect(self._show_currencies)
         self.wire()
@@ -220,6 +220,9 @@ class RecordScreen(QWidget):
         return self.form.editors.get(key)
 
     def _make_lookup(self, spec: Field, parent: QWidget | None) -> QWidget:
+        if spec.lookup is not None and spec.lookup.within is not None:
+            # Rows of the record shown only (this customer's locations), whichever it is now.
+            spec = replace(spec, lookup=scoped(spec.lookup, lambda: self.record.record_id))
         return LookupEditor(self.store, spec, parent, self.descriptions.get)
 
     def _make_grid(self, grid: Grid, parent: QWidget | None) -> QWidget:

@@ -46,6 +46,10 @@ def _configuration(screen_id: str, title: str, module: str) -> ScreenInfo:
 SCREENS: tuple[ScreenInfo, ...] = (
     ScreenInfo("AR303000", "Customers", CUSTOMER_LEDGER, "customers"),
     ScreenInfo("CR303010", "Customer locations", CUSTOMER_LEDGER, "customer_locations"),
+    ScreenInfo("AR303010", "Customer payment methods", CUSTOMER_LEDGER, "customer_payment_methods"),
+    ScreenInfo("CR302000", "Contacts", CUSTOMER_LEDGER, "contacts"),
+    ScreenInfo("AR301000", "Customer documents", CUSTOMER_LEDGER, "customer_documents"),
+    ScreenInfo("AR402000", "Customer details", CUSTOMER_LEDGER, "customer_details"),
     ScreenInfo("AR201000", "Customer classes", PREFERENCES, "customer_classes"),
     ScreenInfo("AR101000", "Customer ledger preferences", PREFERENCES, "preferences"),
     # The supplier side of business accounts (Extend to supplier, issue 15).

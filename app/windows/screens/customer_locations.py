@@ -17,6 +17,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
+from app.ledger.customer_salespersons import SALESPERSONS
 from app.ledger.definitions.location import LOCATION, section_keys
 from app.ledger.definitions.parts import SHIPPING_INSTRUCTIONS
 from app.ledger.locations import (
@@ -26,12 +27,12 @@ from app.ledger.locations import (
     LocationService,
 )
 from app.ledger.maps import map_url_of
-from app.ledger.records import RecordError
 from app.models import Address, Country, Customer, Location
 from app.models.database import Store
 from app.windows.framework import dialogs
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen
+from app.windows.framework.set_as_default import set_as_default
 from app.windows.framework.spec import Action, Kind, ListColumn, RowSelect, Screen, Section, Tab
 from app.windows.framework.widgets import as_editor
 from app.windows.navigation import Target
@@ -57,22 +58,6 @@ def list_query() -> RowSelect:
         .outerjoin(Address, Location.address_id == Address.id)
         .outerjoin(Country, Address.country_id == Country.id)
     )
-
-
-def set_as_default(screen: RecordScreen) -> None:
-    """Make the shown (saved) location the customer's default location."""
-    service = screen.service
-    assert isinstance(service, LocationService)
-    if screen.record.record_id is None or screen.record.is_dirty:
-        screen.show_message("Save the location before making it the default.", error=True)
-        return
-    try:
-        service.set_as_default(screen.record.record_id)
-    except RecordError as error:
-        screen.show_message(str(error), error=True)
-        return
-    screen.load_record(screen.record.record_id)
-    screen.show_message("This is now the customer's default location.")
 
 
 def view_on_map(screen: RecordScreen) -> None:
@@ -136,16 +121,19 @@ GENERAL_LEDGER_ACCOUNTS = Tab(
     ),
 )
 
+# The customer's salespersons at this location.
+SALESPERSONS_TAB = Tab("Salespersons", grids=(LOCATION.grid(SALESPERSONS),))
+
 SCREEN = Screen(
     id=SCREEN_ID,
     title="Customer locations",
     model=Location,
     top=pick("customer", "location_id", "location_name", "active", "is_default"),
-    tabs=(GENERAL_INFORMATION, GENERAL_LEDGER_ACCOUNTS),
+    tabs=(GENERAL_INFORMATION, GENERAL_LEDGER_ACCOUNTS, SALESPERSONS_TAB),
     actions=(
         Action(
             "Set as default",
-            set_as_default,
+            set_as_default("location"),
             toolbar=True,
             help="Makes the current location the customer's default location.",
         ),

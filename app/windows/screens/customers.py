@@ -6,15 +6,26 @@ settings, Delivery settings and General ledger accounts — arranged from its de
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from app.ledger import autoinvoice, class_defaults
+from app.ledger.child_accounts import (
+    CHILD_ACCOUNTS,
+    CHILDREN_FOLLOW,
+    INHERITED_FLAGS,
+    changed_flags,
+)
+from app.ledger.contacts import CONTACTS, ContactService
+from app.ledger.customer_attributes import ATTRIBUTES
 from app.ledger.customer_list import customer_list_query
+from app.ledger.customer_payment_methods import PAYMENT_METHODS_GRID
+from app.ledger.customer_salespersons import SALESPERSONS
 from app.ledger.customers import (
     ACCOUNT_TYPE,
     EXTENDS_SUPPLIER,
@@ -28,19 +39,23 @@ from app.ledger.definitions.customer import (
     existing,
     is_also_supplier,
     is_customer_only,
+    is_parent,
     section_keys,
 )
 from app.ledger.definitions.parts import SHIPPING_INSTRUCTIONS
+from app.ledger.documents.write_offs import write_off_balance
 from app.ledger.locations import LocationService
+from app.ledger.mandates import MANDATES
 from app.ledger.maps import map_url_of
-from app.ledger.records import RecordError
+from app.ledger.records import PARTS, RecordError
 from app.ledger.sources import COUNTIES
+from app.ledger.statements.cycle import StatementError, regenerate_last, regenerate_reason
 from app.ledger.suppliers import (
     EXTENDS_CUSTOMER,
     account_type_of_customer,
     supplier_id_of_customer,
 )
-from app.models import BusinessAccountType, County, Customer, CustomerStatus
+from app.models import BusinessAccountType, County, Customer, CustomerStatus, DocumentType
 from app.models.database import Store
 from app.windows.framework import dialogs
 from app.windows.framework.grid import GridEditor
@@ -52,6 +67,10 @@ from app.windows.navigation import Target
 SCREEN_ID = "AR303000"
 LOCATIONS_SCREEN = "CR303010"  # Customer locations: where a location is added and edited
 SUPPLIERS_SCREEN = "AP303000"  # Suppliers: the supplier side of the business account
+PAYMENT_METHODS_SCREEN = "AR303010"  # Customer payment methods: where a method is edited
+CONTACTS_SCREEN = "CR302000"  # Contacts: where a contact person is added and edited
+DOCUMENTS_SCREEN = "AR301000"  # Customer documents: New invoice, New payment
+DETAILS_SCREEN = "AR402000"  # Customer details: the customer's documents with balances
 pick = CUSTOMER.pick
 
 
@@ -230,6 +249,94 @@ LOCATIONS_TAB = Tab(
     buttons=(ADD_LOCATION, SET_AS_DEFAULT),
 )
 
+
+def add_payment_method(screen: CustomerScreen) -> None:
+    screen.add_payment_method()
+
+
+def view_payment_method(screen: CustomerScreen) -> None:
+    screen.view_payment_method()
+
+
+ADD_PAYMENT_METHOD = Action(
+    "Add payment method",
+    add_payment_method,
+    enabled_when=existing,
+    help="Opens the Customer payment methods (AR303010) window, so you can add a new payment "
+    "method for this customer.",
+)
+VIEW_PAYMENT_METHOD = Action(
+    "View payment method",
+    view_payment_method,
+    enabled_when=existing,
+    help="Opens the payment method selected on the Payment methods tab in the Customer payment "
+    "methods (AR303010) window.",
+)
+
+PAYMENT_METHODS_TAB = Tab(
+    "Payment methods",
+    grids=(CUSTOMER.grid(PAYMENT_METHODS_GRID),),
+    buttons=(ADD_PAYMENT_METHOD, VIEW_PAYMENT_METHOD),
+)
+
+# Shown on a parent account only (seed).
+CHILD_ACCOUNTS_TAB = Tab(
+    "Child accounts",
+    grids=(CUSTOMER.grid(CHILD_ACCOUNTS),),
+    visible_when=is_parent,
+)
+
+OTHER_INVOICE_SETTINGS = Tab(
+    "Other invoice settings",
+    sections=(Section("", pick("finvoice_contract_id", "finvoice_intermediator_id")),),
+    help="Finvoice invoices are in use in Finland only.",
+)
+
+DIRECT_DEBIT = Tab(
+    "Direct debit",
+    grids=(CUSTOMER.grid(MANDATES),),
+    help="The Direct debit functionality is in use in the Netherlands only.",
+)
+
+
+def add_contact(screen: CustomerScreen) -> None:
+    screen.add_contact()
+
+
+def set_default_contact(screen: CustomerScreen) -> None:
+    screen.set_default_contact()
+
+
+ADD_CONTACT = Action(
+    "Add contact",
+    add_contact,
+    enabled_when=existing,
+    help="Opens the Contacts (CR302000) window on a new contact person of this customer (or "
+    "to connect an existing contact to it).",
+)
+
+CONTACTS_TAB = Tab(
+    "Contacts",
+    grids=(CUSTOMER.grid(CONTACTS),),
+    buttons=(
+        ADD_CONTACT,
+        Action(
+            "Set as default",
+            set_default_contact,
+            enabled_when=existing,
+            help="Makes the contact selected in the table the customer's default contact (only "
+            "one contact is the default).",
+        ),
+    ),
+)
+
+ATTRIBUTES_TAB = Tab("Attributes", grids=(CUSTOMER.grid(ATTRIBUTES),))
+
+SALESPERSONS_TAB = Tab(
+    "Salespersons",
+    grids=(CUSTOMER.grid(SALESPERSONS),),
+)
+
 GENERAL_LEDGER_ACCOUNTS = Tab(
     "General ledger accounts",
     sections=(
@@ -263,6 +370,11 @@ GENERAL_LEDGER_ACCOUNTS = Tab(
     ),
 )
 
+REGENERATE_HELP = (
+    "Rebuilds the customer's most recent statement on its statement date with the same opening "
+    "balance, as a new revision (the earlier PDF is kept), and shows it."
+)
+
 SCREEN = Screen(
     id=SCREEN_ID,
     title="Customers",
@@ -283,7 +395,14 @@ SCREEN = Screen(
         INVOICING_SETTINGS,
         DELIVERY_SETTINGS,
         LOCATIONS_TAB,
+        PAYMENT_METHODS_TAB,
+        CONTACTS_TAB,
+        SALESPERSONS_TAB,
+        CHILD_ACCOUNTS_TAB,
+        ATTRIBUTES_TAB,
         GENERAL_LEDGER_ACCOUNTS,
+        OTHER_INVOICE_SETTINGS,
+        DIRECT_DEBIT,
     ),
     # The seed's toolbar, Actions and Inquiries in its order. Commands of later issues are
     # listed disabled, saying what they will do; those the seed marks not in use (View business
@@ -298,12 +417,28 @@ SCREEN = Screen(
             lambda screen: screen.view_supplier(),
             enabled_when=is_also_supplier,
         ),
-        Action.later("New invoice"),
-        Action.later("New payment"),
-        Action.later("Write-off balance"),
+        Action(
+            "New invoice",
+            lambda screen: screen.new_document(DocumentType.INVOICE),
+            enabled_when=existing,
+            help="Opens Customer documents (AR301000) with a new invoice of this customer.",
+        ),
+        Action(
+            "New payment",
+            lambda screen: screen.new_document(DocumentType.PAYMENT),
+            enabled_when=existing,
+            help="Opens Customer documents (AR301000) with a new payment of this customer.",
+        ),
+        Action(
+            "Write-off balance",
+            lambda screen: screen.write_off_balance(),
+            enabled_when=lambda values: existing(values) and bool(values.get("enable_write_offs")),
+            help="Writes off the customer's open documents whose balance is within its "
+            "write-off limit, with the reason codes of Customer ledger preferences (AR101000).",
+        ),
         ADD_LOCATION,
-        Action.later("Add contact"),
-        Action.later("Add payment method"),
+        ADD_CONTACT,
+        ADD_PAYMENT_METHOD,
         Action(
             "Extend to supplier",
             lambda screen: screen.extend_to_supplier(),
@@ -312,10 +447,28 @@ SCREEN = Screen(
             "account, prefilled from the customer, for you to complete and save (nothing is "
             "stored until then). Unsaved changes of the customer are saved first.",
         ),
-        Action.later("Regenerate last statement"),
+        Action(
+            "Regenerate last statement",
+            lambda screen: screen.regenerate_last_statement(),
+            help=REGENERATE_HELP,
+        ),
         Action("Change ID", lambda screen: screen.change_id(), enabled_when=existing),
-        Action.later("Customer details", menu="Inquiries"),
-        Action.later("Customer statement history", menu="Inquiries"),
+        Action(
+            "Customer details",
+            lambda screen: screen.customer_details(),
+            menu="Inquiries",
+            enabled_when=existing,
+            help="Opens Customer details (AR402000): this customer's documents with their "
+            "balances.",
+        ),
+        Action(
+            "Customer statement history",
+            lambda screen: screen.statement_history(),
+            menu="Inquiries",
+            enabled_when=existing,
+            help="Opens Customer statement history (AR404600): every statement of the customer, "
+            "each reopening the exact PDF that was printed.",
+        ),
     ),
     list_columns=(
         ListColumn("customer_no", "Customer no.", width=110),
@@ -351,6 +504,7 @@ class CustomerScreen(RecordScreen):
         # question before overwriting, a message, a lookup narrowed to the address's country.
         on_change = self.binder.on_change
         on_change["customer_class"] = self._class_changed
+        on_change["parent_account"] = self._parent_chosen
         for section in ADDRESS_SECTIONS:
             on_change[f"{section}_country"] = partial(self._narrow_county, section)
             # A county lookup built later (its tab first shown) starts narrowed too.
@@ -358,8 +512,14 @@ class CustomerScreen(RecordScreen):
         # The class whose values the record shows: what a class change compares with.
         self._filled_class: Any = None
         self.when_built(LOCATIONS, self._wire_locations)
-        # The Locations rows are other records: read again whenever the tab is looked at.
+        self.when_built(CONTACTS, self._wire_contacts)
+        # The Locations and Contacts rows are other records: read again whenever the tab is
+        # looked at.
         self.form.tabs.currentChanged.connect(lambda _index: self.refresh_locations())
+        self.form.tabs.currentChanged.connect(lambda _index: self.refresh_contacts())
+        self.when_built(PAYMENT_METHODS_GRID, self._wire_payment_methods)
+        # So are the payment methods (AR303010) and the child accounts.
+        self.form.tabs.currentChanged.connect(lambda _index: self.refresh_views())
 
     def _after_load(self) -> None:
         # Not a slot of record_loaded: PySide6 on Python 3.11 loses a reference to None with
@@ -368,6 +528,7 @@ class CustomerScreen(RecordScreen):
         super()._after_load()
         self._remember_class()
         self._narrow_counties()
+        self._update_regenerate()
 
     def showEvent(self, event: QShowEvent) -> None:
         # Back from another screen (CR303010 may have saved a location, AP303000 a supplier of
@@ -375,6 +536,9 @@ class CustomerScreen(RecordScreen):
         super().showEvent(event)
         self.refresh_locations()
         self.refresh_account_type()
+        self.refresh_contacts()
+        self.refresh_views()
+        self.refresh_default_payment_method()
 
     def refresh_account_type(self) -> None:
         """Read the account type again: never an unsaved change."""
@@ -389,7 +553,36 @@ class CustomerScreen(RecordScreen):
         values = super().values_to_save()
         if self.record.is_new and self._extending is not None:
             values[EXTENDS_SUPPLIER] = self._extending
+        follow = self._children_follow(values)
+        if follow:
+            values[CHILDREN_FOLLOW] = follow
         return values
+
+    def _children_follow(self, values: dict[str, Any]) -> list[str]:
+        """A parent's changed Consolidate balance, Consolidate statements or Shared credit
+        policy: asked whether its child accounts change too (seed); the flags they take."""
+        if self.record.is_new or not is_parent(values):
+            return []
+        changed = changed_flags(values, self.record.loaded_values())
+        children = values.get(CHILD_ACCOUNTS) or []
+        differing = [
+            key
+            for key in changed
+            if any(bool(row.get(key)) != bool(values.get(key)) for row in children)
+        ]
+        if not differing:
+            return []
+        what = "\n  ".join(
+            f"{INHERITED_FLAGS[key]}: {'selected' if values.get(key) else 'cleared'}"
+            for key in differing
+        )
+        agreed = dialogs.confirm(
+            self,
+            "Change child accounts",
+            f"You changed the parent account's\n  {what}\n\nChange it for all its "
+            f"{len(children)} child accounts too? They are saved with this customer.",
+        )
+        return differing if agreed else []
 
     def show_target(self, target: Target) -> None:
         """A new customer for a supplier (Extend to customer), else as any screen."""
@@ -452,6 +645,39 @@ class CustomerScreen(RecordScreen):
             return
         self.open_elsewhere(Target(LOCATIONS_SCREEN, values={"customer": self.record.record_id}))
 
+    def new_document(self, doc_type: DocumentType) -> None:
+        """AR301000 with a new document of this (saved) customer."""
+        if self.record.record_id is None:
+            self.show_message("Save the customer before entering its documents.", error=True)
+            return
+        self.open_elsewhere(
+            Target(
+                DOCUMENTS_SCREEN,
+                values={"customer": self.record.record_id, "doc_type": doc_type},
+            )
+        )
+
+    def customer_details(self) -> None:
+        if self.record.record_id is not None:
+            self.open_elsewhere(Target(DETAILS_SCREEN, record_id=self.record.record_id))
+
+    def write_off_balance(self) -> None:
+        """Write off the small open balances and credits; the balances shown follow."""
+        customer_id = self.record.record_id
+        if customer_id is None:
+            return
+        if self.is_dirty and not self.save():
+            return
+        try:
+            with self.store.transaction() as session:
+                written = write_off_balance(session, customer_id, today=date.today())
+                numbers = ", ".join(document.ref_nbr for document in written)
+        except RecordError as error:
+            self.show_message(str(error), error=True)
+            return
+        self.load_record(customer_id)
+        self.show_message(f"Written off: {numbers}.")
+
     def set_default_location(self) -> None:
         """Move the default mark to the location selected on the Locations tab; the Delivery
         settings then show the new default's settings."""
@@ -479,6 +705,143 @@ class CustomerScreen(RecordScreen):
         self._select_location(row["id"])
         self.show_message(f"{row['location_id']} is now the customer's default location.")
 
+    # -- the Payment methods and Child accounts tabs: views of other records -----------------
+
+    def refresh_views(self) -> None:
+        """Read the Payment methods and Child accounts rows again (when shown): never an
+        unsaved change."""
+        customer_id = self.record.record_id
+        if customer_id is None:
+            return
+        for key, read in (
+            (PAYMENT_METHODS_GRID, self.service.payment_method_rows),
+            (CHILD_ACCOUNTS, self.service.child_account_rows),
+        ):
+            editor = self.built_editor(key)
+            if editor is None or not editor.isVisible():
+                continue
+            rows = read(customer_id)
+            if rows != self.record.value(key):
+                self.record.refresh(key, rows)
+
+    def refresh_default_payment_method(self) -> None:
+        """Back from AR303010: a customer without unsaved changes is read again when its
+        default payment method was changed or moved there, so Invoicing settings show it (with
+        unsaved changes, their save is refused as stale instead, with a reload offer)."""
+        customer_id = self.record.record_id
+        if customer_id is None or self.is_dirty:
+            return
+        parts = self.record.loaded_values().get(PARTS) or {}
+        read = tuple(parts.get(PAYMENT_METHOD) or (None, None))
+        if read != self.service.default_payment_method_stamp(customer_id):
+            self.load_record(customer_id)
+
+    def _wire_payment_methods(self, editor: QWidget) -> None:
+        assert isinstance(editor, GridEditor)
+        editor.row_opened.connect(self._open_payment_method_at)
+
+    def _payment_methods_grid(self) -> GridEditor:
+        editor = self.editor(PAYMENT_METHODS_GRID)
+        assert isinstance(editor, GridEditor)
+        return editor
+
+    def _open_payment_method_at(self, position: int) -> None:
+        row = self._payment_methods_grid().model.row(position)
+        if row is not None:
+            self.open_elsewhere(Target(PAYMENT_METHODS_SCREEN, record_id=row["id"]))
+
+    def add_payment_method(self) -> None:
+        """AR303010 with a new payment method of this (saved) customer."""
+        if self.record.record_id is None:
+            self.show_message("Save the customer before adding a payment method.", error=True)
+            return
+        self.open_elsewhere(
+            Target(PAYMENT_METHODS_SCREEN, values={"customer": self.record.record_id})
+        )
+
+    def view_payment_method(self) -> None:
+        """AR303010 on the method selected on the Payment methods tab."""
+        row = self._payment_methods_grid().current_row()
+        if row is None:
+            self.form.tabs.setCurrentIndex(self.form.tab_of[PAYMENT_METHODS_GRID])
+            self.show_message(
+                "Select a payment method on the Payment methods tab first.", error=True
+            )
+            return
+        self.open_elsewhere(Target(PAYMENT_METHODS_SCREEN, record_id=row["id"]))
+
+    # -- the Contacts tab: a view of the customer's contact person records ------------------
+
+    def _wire_contacts(self, editor: QWidget) -> None:
+        assert isinstance(editor, GridEditor)
+        editor.row_opened.connect(self._open_contact_at)
+
+    def _contacts_grid(self) -> GridEditor:
+        editor = self.editor(CONTACTS)
+        assert isinstance(editor, GridEditor)
+        return editor
+
+    def refresh_contacts(self) -> None:
+        """Read the Contacts rows again (when shown): never an unsaved change."""
+        editor = self.built_editor(CONTACTS)
+        if editor is None or not editor.isVisible() or self.record.record_id is None:
+            return
+        rows = self.service.contact_rows(self.record.record_id)
+        if rows != self.record.value(CONTACTS):
+            selected = self._contacts_grid().current_row()
+            self.record.refresh(CONTACTS, rows)
+            self._select_contact(selected["id"] if selected else None)
+
+    def _select_contact(self, contact_id: Any) -> None:
+        grid = self._contacts_grid()
+        for position, row in enumerate(self.record.value(CONTACTS) or []):
+            if row.get("id") == contact_id:
+                grid.view.selectRow(position)
+                return
+
+    def _open_contact_at(self, position: int) -> None:
+        """A contact's row (its name) opens the contact on CR302000."""
+        row = self._contacts_grid().model.row(position)
+        if row is not None:
+            self.open_elsewhere(Target(CONTACTS_SCREEN, record_id=row["id"]))
+
+    def add_contact(self) -> None:
+        """CR302000 with a new contact of this (saved) customer."""
+        if self.record.record_id is None:
+            self.show_message("Save the customer before adding a contact.", error=True)
+            return
+        self.open_elsewhere(Target(CONTACTS_SCREEN, values={"customer": self.record.record_id}))
+
+    def set_default_contact(self) -> None:
+        """Move the default mark to the contact selected on the Contacts tab. Only the marks
+        are written: the customer's unsaved changes stay as they are."""
+        customer_id = self.record.record_id
+        if customer_id is None:
+            self.show_message("Save the customer before choosing its default contact.", error=True)
+            return
+        row = self._contacts_grid().current_row()
+        if row is None:
+            self.show_message("Select a contact on the Contacts tab first.", error=True)
+            return
+        try:
+            ContactService(self.store).set_as_default(row["id"], customer_id)
+        except RecordError as error:
+            self.show_message(str(error), error=True)
+            self.refresh_contacts()
+            return
+        self.refresh_contacts()
+        self._select_contact(row["id"])
+        self.show_message(f"{row['name']} is now the customer's default contact.")
+
+    def paste_record(self) -> None:
+        """A new customer from the copied one: its salespersons come along without the copied
+        customer's locations (each goes to the new customer's first location when saved)."""
+        super().paste_record()
+        rows = self.record.value(SALESPERSONS) or []
+        if self.record.is_new and any(row.get("location") is not None for row in rows):
+            moved = [row | {"location": None, "location_name": None} for row in rows]
+            self.record.set_value(SALESPERSONS, moved)
+
     # -- on-change handlers of this screen -------------------------------------------------
 
     def _narrow_counties(self) -> None:
@@ -499,10 +862,27 @@ class CustomerScreen(RecordScreen):
         else:
             editor.source = COUNTIES
 
+    def _parent_chosen(self, parent_id: Any) -> dict[str, Any] | None:
+        """A parent's flags are its children's defaults (seed): choosing a parent fills them in,
+        unless the user already changed one of them here (that choice is kept)."""
+        if changed_flags(self.record.values(), self.record.loaded_values()):
+            return None
+        return self.service.parent_flags(parent_id) or None
+
     def _remember_class(self) -> None:
         self._filled_class = self.record.value("customer_class")
 
     def _class_changed(self, class_id: Any) -> dict[str, Any] | None:
+        """The class's values, and its attributes (keeping the values typed for the same
+        attributes)."""
+        previous = self._filled_class
+        values = self._class_values_changed(class_id)
+        if values is None:
+            return None
+        rows = self.record.value(ATTRIBUTES) or []
+        return values | {ATTRIBUTES: self.service.class_attributes(class_id, rows, previous)}
+
+    def _class_values_changed(self, class_id: Any) -> dict[str, Any] | None:
         """Choosing a class fills in its values. On a saved customer, values the user changed
         (neither the previous class's nor the new one's) are overwritten only when the user
         agrees; a new customer simply takes the new class's values."""
@@ -510,6 +890,11 @@ class CustomerScreen(RecordScreen):
         if not new_values:
             return None  # no class, or one typed that is not in the list
         previous_class, self._filled_class = self._filled_class, class_id
+        if self.record.is_new:
+            # A new customer starts with its class's salesperson, unless rows were typed.
+            rows = self.record.value(SALESPERSONS) or []
+            if rows == self.service.class_salespersons(previous_class):
+                new_values[SALESPERSONS] = self.service.class_salespersons(class_id)
         if self.record.is_new or previous_class is None or previous_class == class_id:
             return new_values
         old_values = self.service.class_values(previous_class)
@@ -524,6 +909,69 @@ class CustomerScreen(RecordScreen):
         ):
             return {key: value for key, value in new_values.items() if key not in changed}
         return new_values
+
+    # -- statements ------------------------------------------------------------------------
+
+    def show_dialog(self, dialog: QDialog) -> None:
+        """Show a statement window modally (tests answer it instead)."""
+        dialog.exec()
+
+    def _update_regenerate(self) -> None:
+        """Regenerate last statement is enabled for a customer with a statement; otherwise its
+        tooltip says why not."""
+        with self.store.session() as session:
+            reason = regenerate_reason(session, self.record.record_id)
+        action = self.action("regenerate_last_statement")
+        action.setEnabled(reason is None)
+        action.setToolTip(REGENERATE_HELP + (f"\n{reason}" if reason else ""))
+
+    def regenerate_last_statement(self) -> None:
+        # Loaded on first use: the PDF engines are not on the way to the first screen.
+        from app import paths
+        from app.ledger.statements.archive import ArchiveError, archived_pdf
+        from app.ledger.statements.view import statement_views
+        from app.reports.statement_pdf import render
+        from app.windows.statements.preview import StatementPreview
+
+        customer_id = self.record.record_id
+        if customer_id is None:
+            return
+        try:
+            with self.store.transaction() as session:
+                ids = regenerate_last(session, customer_id)
+                folder = paths.statements_dir()
+                pdfs = [archived_pdf(session, statement_id, folder)[1] for statement_id in ids]
+                views = statement_views(session, ids)
+        except (StatementError, ArchiveError) as error:
+            self.show_message(str(error), error=True)
+            return
+        if not views:
+            self.show_message("The last statement was regenerated: nothing is open or moved.")
+            return
+        view = views[0]
+        data = pdfs[0] if len(pdfs) == 1 else render(views)
+        self.show_message(
+            f"Statement of {view.statement_date.isoformat()} regenerated as revision "
+            f"{view.revision}; the earlier revision is kept in the statement history."
+        )
+        title = f"Statement {view.customer_no} {view.statement_date.isoformat()}"
+        self.show_dialog(StatementPreview(data, f"{title} (revision {view.revision})", self))
+
+    def statement_history(self) -> None:
+        from app.windows.statements.history import StatementHistory
+        from app.windows.statements.preview import StatementPreview
+
+        customer_id = self.record.record_id
+        if customer_id is None:
+            return
+        history = StatementHistory(
+            self.store,
+            customer_id,
+            self,
+            show_pdf=lambda data, title: self.show_dialog(StatementPreview(data, title, self)),
+        )
+        self.show_dialog(history)
+        self._update_regenerate()
 
     # -- actions -----------------------------------------------------------------------------
 

@@ -599,3 +599,50 @@ def test_a_valid_iban_is_stored_in_groups_of_four_and_others_as_typed(
     assert saved_or_refused(screen) == "Saved."
     with store.session() as session:
         assert session.scalars(select(CashAccount)).one().bank_account == "8601.11.17947"
+
+
+def test_a_branch_keeps_company_details_checked_by_its_country(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    with store.transaction() as session:
+        norway_and_krone(session)
+    screen = open_screen("CS102000")
+    new_record(
+        qtbot,
+        screen,
+        {
+            "branch_id": "HQ",
+            "branch_name": "Head office",
+            "country": "NO",
+            "currency": "NOK",
+            "company_name": "Nordlys Handel AS",
+            "organisation_no": "974 760 674",
+            "vat_registration_id": "NO 974 760 674 MVA",
+            "iban": "NO93 8601 1117 948",
+            "bic": "DNBANOKK1",
+            "email": "post@nordlys",
+        },
+    )
+    message = saved_or_refused(screen)
+    assert "• IBAN: 'NO93 8601 1117 948' is not a valid IBAN" in message
+    assert "• BIC: 'DNBANOKK1' is not a valid BIC" in message
+    assert "• Email: 'post@nordlys' is not an e-mail address" in message
+    assert nothing_saved(store, Branch)
+    typed = {"iban": "no9386011117947", "bic": "dnbanokkxxx", "email": "a@nordlys.no"}
+    for key, text in typed.items():
+        type_into(qtbot, screen, key, text)
+    # The numbers by the rule of the branch's country (Norway).
+    message = saved_or_refused(screen)
+    assert "• Organisation no.: 974 760 674 is not a valid corporate ID of NO" in message
+    assert "• VAT registration ID: NO 974 760 674 MVA is not a valid VAT registration ID" in message
+    assert nothing_saved(store, Branch)
+    type_into(qtbot, screen, "organisation_no", "974 760 673")
+    type_into(qtbot, screen, "vat_registration_id", "NO 974 760 673 MVA")
+    assert saved_or_refused(screen) == "Saved."
+    with store.session() as session:
+        branch = session.scalars(select(Branch)).one()
+        assert (branch.company_name, branch.iban, branch.bic) == (
+            "Nordlys Handel AS",
+            "NO93 8601 1117 947",
+            "DNBANOKKXXX",
+        )

@@ -5,7 +5,7 @@ the product family's options are units of measure, "Document line UOM" and "Base
 stored member names follow: DOCUMENT_LINE → DOCUMENT_LINE_UOM, ITEM_QUANTITY → BASE_UOM.
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-11-30 02:30:00.000000
 """
 
@@ -16,7 +16,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "0009"
-down_revision: str | Sequence[str] | None = "0007"
+down_revision: str | Sequence[str] | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
+from app.ledger.accounting import BranchService
 from app.ledger.definitions.accounting import BRANCH
 from app.models import Branch, Country, Currency
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
-from app.windows.framework.spec import Kind, ListColumn, RowSelect, Screen
+from app.windows.framework.spec import Kind, ListColumn, RowSelect, Screen, Section, Tab
 from app.windows.screens.configuration.reference_screen import reference_screen
 
 LIST_COLUMNS = (
@@ -43,6 +44,31 @@ SCREEN = Screen(
     model=Branch,
     help="The company's branches: documents, statements and cash accounts belong to one.",
     top=BRANCH.pick("branch_id", "branch_name", "country", "currency", "active"),
+    # The sender printed on the branch's statements.
+    tabs=(
+        Tab(
+            "Company details",
+            sections=(
+                Section(
+                    "Company",
+                    BRANCH.pick(
+                        "company_name",
+                        "address_line_1",
+                        "address_line_2",
+                        "postcode",
+                        "city",
+                        "organisation_no",
+                        "vat_registration_id",
+                    ),
+                ),
+                Section(
+                    "Payment and contact",
+                    BRANCH.pick("iban", "bic", "contact", "phone", "email", "logo"),
+                    column=1,
+                ),
+            ),
+        ),
+    ),
     list_columns=LIST_COLUMNS,
     list_query=list_query,
     definition=BRANCH,
@@ -50,4 +76,6 @@ SCREEN = Screen(
 
 
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
-    return reference_screen(store, parent, SCREEN, code_key="branch_id")
+    return reference_screen(
+        store, parent, SCREEN, code_key="branch_id", service_class=BranchService
+    )

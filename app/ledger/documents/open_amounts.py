@@ -1,0 +1,140 @@
+"""What is open of each document as at a date: for statements (the balance as at the statement
+date) and the Customer details inquiry (AR402000).
+
+A document counts as at ``as_at`` when it is released, dated on or before ``as_at`` and not
+voided on or before it. Its open amount then is its amount less every application (on either
+side) dated on or before ``as_at`` and not reversed on or before it: so the figure for a past
+date stays what it was, whatever was applied, reversed or voided since. For today it equals the
+stored ``ArDocument.balance`` (a test holds them together).
+
+Amounts are positive, on the document's own side; ``signed_open`` carries the type's sign
+(app/ledger/balances.py): positive where the customer owes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import ColumnElement, Subquery, and_, func, literal_column, or_, select, union_all
+from sqlalchemy.orm import Session
+
+from app.ledger.balances import ZERO, sign
+from app.models import ArApplication, ArDocument, DocumentType
+
+
+@dataclass(frozen=True)
+class OpenDocument:
+    id: int
+    customer_id: int
+    doc_type: DocumentType
+    ref_nbr: str
+    doc_date: date
+    due_date: date | None
+    description: str | None
+    amount: Decimal
+    open_amount: Decimal  # positive, on the document's own side
+
+    @property
+    def signed_open(self) -> Decimal:
+        return sign(self.doc_type) * self.open_amount
+
+    @property
+    def signed_amount(self) -> Decimal:
+        return sign(self.doc_type) * self.amount
+
+
+def applied_as_at(as_at: date) -> Subquery:
+    """Per document id, what applications in force on ``as_at`` took from it."""
+    in_force = and_(
+        ArApplication.application_date <= as_at,
+        or_(
+            ArApplication.reversed.is_(False),
+            ArApplication.reversal_date.is_(None),
+            ArApplication.reversal_date > as_at,
+        ),
+    )
+    sides = union_all(
+        select(ArApplication.credit_document_id.label("doc_id"), ArApplication.amount).where(
+            in_force
+        ),
+        select(ArApplication.debit_document_id.label("doc_id"), ArApplication.amount).where(
+            in_force
+        ),
+    ).subquery()
+    return (
+        select(sides.c.doc_id, func.sum(sides.c.amount).label("applied"))
+        .group_by(sides.c.doc_id)
+        .subquery()
+    )
+
+
+def counted_as_at(as_at: date) -> ColumnElement[bool]:
+    """A document counts as at ``as_at``: released, dated on or before it, not voided by then."""
+    return and_(
+        ArDocument.released.is_(True),
+        ArDocument.doc_date <= as_at,
+        or_(ArDocument.void_date.is_(None), ArDocument.void_date > as_at),
+    )
+
+
+def documents_as_at(
+    session: Session, customer_ids: Iterable[int], as_at: date, *, open_only: bool = True
+) -> list[OpenDocument]:
+    """The customers' documents counted as at ``as_at`` (those with something open, unless
+    ``open_only`` is False), by customer, date and number."""
+    ids = list(customer_ids)
+    if not ids:
+        return []
+    applied = applied_as_at(as_at)
+    open_amount = ArDocument.amount - func.coalesce(applied.c.applied, literal_column("0"))
+    stmt = (
+        select(
+            ArDocument.id,
+            ArDocument.customer_id,
+            ArDocument.doc_type,
+            ArDocument.ref_nbr,
+            ArDocument.doc_date,
+            ArDocument.due_date,
+            ArDocument.description,
+            ArDocument.amount,
+            applied.c.applied,
+        )
+        .outerjoin(applied, applied.c.doc_id == ArDocument.id)
+        .where(ArDocument.customer_id.in_(ids), counted_as_at(as_at))
+        .order_by(ArDocument.customer_id, ArDocument.doc_date, ArDocument.ref_nbr)
+    )
+    if open_only:
+        stmt = stmt.where(open_amount != 0)
+    documents: list[OpenDocument] = []
+    for row in session.execute(stmt):
+        applied_amount = ZERO if row.applied is None else Decimal(row.applied)
+        documents.append(
+            OpenDocument(
+                id=row.id,
+                customer_id=row.customer_id,
+                doc_type=row.doc_type,
+                ref_nbr=row.ref_nbr,
+                doc_date=row.doc_date,
+                due_date=row.due_date,
+                description=row.description,
+                amount=row.amount,
+                open_amount=row.amount - applied_amount,
+            )
+        )
+    return documents
+
+
+def open_amount_as_at(
+    session: Session, customer_ids: Iterable[int], as_at: date
+) -> dict[int, Decimal]:
+    """Document id → its open amount (positive, own side) as at ``as_at``, for the documents
+    of ``customer_ids`` with something open then."""
+    return {doc.id: doc.open_amount for doc in documents_as_at(session, customer_ids, as_at)}
+
+
+def balance_as_at(session: Session, customer_id: int, as_at: date) -> Decimal:
+    """The customer's balance as at ``as_at``: the signed open amounts then."""
+    return sum((doc.signed_open for doc in documents_as_at(session, [customer_id], as_at)), ZERO)

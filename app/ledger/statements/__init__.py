@@ -1,0 +1,1 @@
+"""Customer statements (DESIGN §5): prepared by cycle, regenerated, proved, printed."""

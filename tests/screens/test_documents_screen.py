@@ -1,0 +1,302 @@
+"""Customer documents (AR301000) through its widgets: enter an invoice with lines, release it
+(read-only afterwards), a payment applied automatically, void; the list window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.ledger.documents.entry import DocumentService
+from app.ledger.documents.stored_balance import stored_balance
+from app.models import (
+    PREFERENCES_ID,
+    ArDocument,
+    Customer,
+    DocumentStatus,
+    DocumentType,
+    Location,
+    Preferences,
+)
+from app.models.database import Store
+from app.windows.framework.grid import GridEditor
+from app.windows.framework.record_screen import RecordScreen
+from app.windows.navigation import Target
+from app.windows.screens import customer_documents
+from tests.ledger.documents import set_up
+from tests.screens.conftest import Answers
+from tests.screens.helpers import (
+    choose_option,
+    edit_cell,
+    shown,
+    trigger,
+    type_into,
+)
+
+Opener = Callable[[str], RecordScreen]
+
+
+@pytest.fixture(autouse=True)
+def company(store: Store) -> None:
+    set_up(store)
+    with store.transaction() as session:
+        nordic = Customer(customer_no="10001", name="Nordic Trading AS")
+        session.add(nordic)
+        session.flush()
+        session.add(
+            Location(customer_id=nordic.id, location_id="MAIN", is_default=True, is_main=True)
+        )
+
+
+def customer_id(store: Store) -> int:
+    with store.session() as session:
+        return session.scalars(select(Customer.id)).one()
+
+
+def add_line(qtbot: QtBot, screen: RecordScreen, description: str, amount: str) -> None:
+    grid = screen.editor("lines")
+    assert isinstance(grid, GridEditor)
+    screen._reveal(grid)
+    qtbot.mouseClick(grid.add_button, __import__("PySide6").QtCore.Qt.MouseButton.LeftButton)
+    row = grid.model.rowCount() - 1
+    edit_cell(qtbot, screen, "lines", row, "description", description)
+    edit_cell(qtbot, screen, "lines", row, "amount", amount)
+
+
+def enter_invoice(qtbot: QtBot, screen: RecordScreen) -> None:
+    trigger(screen, "add_new")
+    choose_option(qtbot, screen, "doc_type", "Invoice")
+    type_into(qtbot, screen, "customer", "10001")
+    type_into(qtbot, screen, "description", "Deliveries March")
+    add_line(qtbot, screen, "Spare parts", "100.00")
+    add_line(qtbot, screen, "Freight", "25.50")
+    trigger(screen, "save")
+
+
+def test_enter_and_release_an_invoice(qtbot: QtBot, store: Store, open_screen: Opener) -> None:
+    screen = open_screen("AR301000")
+    assert not screen.action("release").isEnabled()  # nothing saved yet
+    enter_invoice(qtbot, screen)
+    assert screen.message.text() == "Saved."
+    assert shown(screen, "ref_nbr") == "INV000001"
+    assert shown(screen, "location") == "MAIN"  # the default location, preselected
+    assert shown(screen, "status") == "Balanced"
+    assert screen.record.value("amount") == Decimal("125.50")
+    trigger(screen, "release")
+    assert screen.message.text() == "The document was released."
+    assert shown(screen, "status") == "Open"
+    # Released: read-only, and the balance counts.
+    assert screen.editor("description").isReadOnly()
+    grid = screen.editor("lines")
+    assert isinstance(grid, GridEditor) and not grid.add_button.isEnabled()
+    assert not screen.action("release").isEnabled()
+    with store.session() as session:
+        assert stored_balance(session, customer_id(store)) == Decimal("125.50")
+
+
+def test_a_payment_applied_automatically_and_voided(
+    qtbot: QtBot, store: Store, open_screen: Opener
+) -> None:
+    screen = open_screen("AR301000")
+    enter_invoice(qtbot, screen)
+    trigger(screen, "release")
+    trigger(screen, "add_new")
+    choose_option(qtbot, screen, "doc_type", "Payment")
+    type_into(qtbot, screen, "customer", "10001")
+    type_into(qtbot, screen, "payment_ref", "BANK-77")
+    type_into(qtbot, screen, "amount", "200")
+    trigger(screen, "save")
+    assert shown(screen, "ref_nbr") == "PMT000001"
+    trigger(screen, "release")  # the customer applies payments automatically
+    assert screen.record.value("balance") == Decimal("74.50")
+    with store.session() as session:
+        invoice = session.scalars(select(ArDocument).where(ArDocument.ref_nbr == "INV000001")).one()
+        assert invoice.status == DocumentStatus.CLOSED
+        assert stored_balance(session, customer_id(store)) == Decimal("-74.50")
+    trigger(screen, "void")
+    assert shown(screen, "status") == "Voided"
+    with store.session() as session:
+        invoice = session.scalars(select(ArDocument).where(ArDocument.ref_nbr == "INV000001")).one()
+        assert (invoice.status, invoice.balance) == (DocumentStatus.OPEN, Decimal("125.50"))
+        assert stored_balance(session, customer_id(store)) == Decimal("125.50")
+
+
+def test_release_refused_says_why(qtbot: QtBot, store: Store, open_screen: Opener) -> None:
+    screen = open_screen("AR301000")
+    trigger(screen, "add_new")
+    choose_option(qtbot, screen, "doc_type", "Payment")
+    type_into(qtbot, screen, "customer", "10001")
+    type_into(qtbot, screen, "amount", "50")
+    trigger(screen, "save")
+    trigger(screen, "release")
+    assert "Payment ref. is required" in screen.message.text()
+    assert shown(screen, "status") == "Balanced"
+
+
+def test_the_list_window_lists_documents_with_their_balance(
+    qtbot: QtBot, store: Store, open_screen: Opener
+) -> None:
+    screen = open_screen("AR301000")
+    enter_invoice(qtbot, screen)
+    trigger(screen, "release")
+    trigger(screen, "list_window")
+    window = screen.list_window
+    assert window is not None
+    model = window.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    columns = [column.key for column in screen.spec.list_columns]
+    row = {key: model.index(0, n).data() for n, key in enumerate(columns)}
+    assert (row["ref_nbr"], row["customer"], row["status"]) == ("INV000001", "10001", "Open")
+
+
+def wire(customers: RecordScreen, others: dict[str, RecordScreen]) -> None:
+    """What the main window does: a target opens on its screen."""
+
+    def navigate(target: Target) -> RecordScreen:
+        screen = others[target.screen_id]
+        screen.show_target(target)
+        return screen
+
+    customers.navigate = navigate
+
+
+def test_new_invoice_and_customer_details_from_ar303000(
+    qtbot: QtBot, store: Store, open_screen: Opener
+) -> None:
+    customers = open_screen("AR303000")
+    documents = open_screen("AR301000")
+    details = open_screen("AR402000")
+    wire(customers, {"AR301000": documents, "AR402000": details})
+    customers.open_record(customer_id(store))  # as picked in its list window
+    trigger(customers, "new_invoice")
+    assert shown(documents, "doc_type") == "Invoice"
+    assert shown(documents, "customer") == "10001"
+    assert shown(documents, "location") == "MAIN"
+    add_line(qtbot, documents, "Consulting", "300.00")
+    trigger(documents, "save")
+    trigger(documents, "release")
+    trigger(customers, "new_payment")
+    assert (shown(documents, "doc_type"), shown(documents, "customer")) == ("Payment", "10001")
+    assert shown(documents, "payment_method") == "BANK"  # AR101000's manual method
+    type_into(qtbot, documents, "payment_ref", "OCR 1234")
+    type_into(qtbot, documents, "amount", "120")
+    trigger(documents, "save")
+    trigger(documents, "release")
+    # A release never makes the open customer stale: its version is the one the screen read.
+    with store.session() as session:
+        assert session.get_one(Customer, customer_id(store)).version == customers.record.version
+    customers.cancel()  # read again: the balance from the released documents
+    assert shown(customers, "balance") == "180.00"
+    trigger(customers, "customer_details")
+    assert shown(details, "customer_no") == "10001"
+    assert shown(details, "balance") == "180.00"
+    rows = details.record.value("documents")
+    assert [(r["ref_nbr"], r["balance"], r["signed_balance"]) for r in rows] == [
+        ("PMT000001", Decimal("0.00"), Decimal("0.00")),
+        ("INV000001", Decimal("180.00"), Decimal("180.00")),
+    ]
+
+
+def test_write_off_balance_from_ar303000(qtbot: QtBot, store: Store, open_screen: Opener) -> None:
+    from tests.ledger.documents import released
+
+    service = DocumentService(store)
+    with store.transaction() as session:
+        nordic = session.scalars(select(Customer)).one()
+        nordic.enable_write_offs, nordic.write_off_limit = True, Decimal("5.00")
+        nordic.apply_payments_automatically = False
+    released(service, customer_id(store), DocumentType.INVOICE, "3.50")
+    customers = open_screen("AR303000")
+    customers.open_record(customer_id(store))
+    assert shown(customers, "balance") == "3.50"
+    trigger(customers, "write_off_balance")
+    assert customers.message.text() == "Written off: WO000001."
+    assert shown(customers, "balance") == "0.00"
+
+
+def test_apply_a_payment_by_hand_and_reverse_it(
+    qtbot: QtBot, store: Store, open_screen: Opener, answers: Answers
+) -> None:
+    with store.transaction() as session:
+        session.scalars(select(Customer)).one().apply_payments_automatically = False
+    screen = open_screen("AR301000")
+    enter_invoice(qtbot, screen)
+    trigger(screen, "release")
+    trigger(screen, "add_new")
+    choose_option(qtbot, screen, "doc_type", "Payment")
+    type_into(qtbot, screen, "customer", "10001")
+    type_into(qtbot, screen, "payment_ref", "BANK-9")
+    type_into(qtbot, screen, "amount", "100")
+    trigger(screen, "save")
+    trigger(screen, "release")
+    assert screen.record.value("balance") == Decimal("100.00")  # applied by hand only
+    answers.text = "inv000001 130"
+    trigger(screen, "apply_to_document")
+    assert "130.00 is more than the balance of Payment PMT000001" in screen.message.text()
+    answers.text = "INV000001 60,50"
+    trigger(screen, "apply_to_document")
+    assert screen.message.text() == "The document was applied to INV000001."
+    assert screen.record.value("balance") == Decimal("39.50")
+    with store.session() as session:
+        assert stored_balance(session, customer_id(store)) == Decimal("25.50")
+    answers.text = "INV000001"
+    trigger(screen, "reverse_application")
+    assert screen.record.value("balance") == Decimal("100.00")
+    with store.session() as session:
+        invoice = session.scalars(select(ArDocument).where(ArDocument.ref_nbr == "INV000001")).one()
+        assert invoice.balance == Decimal("125.50")
+
+
+def test_print_clears_pending_print_then_release(
+    qtbot: QtBot,
+    store: Store,
+    open_screen: Opener,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with store.transaction() as session:
+        session.get_one(Preferences, PREFERENCES_ID).require_printing_before_release = True
+    chosen = tmp_path / "invoice.pdf"
+    asked: list[str] = []
+
+    def choose(_parent: object, title: str, suggested: Path) -> Path:
+        asked.append(f"{title}: {suggested.name}")
+        return chosen
+
+    monkeypatch.setattr(customer_documents, "choose_pdf_path", choose)
+    screen = open_screen("AR301000")
+    enter_invoice(qtbot, screen)
+    assert shown(screen, "status") == "Pending print"
+    assert not screen.action("release").isEnabled()
+    trigger(screen, "print")
+    assert asked == ["Print to PDF: INV000001.pdf"]
+    assert chosen.read_bytes().startswith(b"%PDF")
+    assert shown(screen, "status") == "Balanced"
+    trigger(screen, "release")
+    assert shown(screen, "status") == "Open"
+
+
+def test_import_opening_balances_reports_every_row(
+    qtbot: QtBot,
+    store: Store,
+    open_screen: Opener,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = tmp_path / "open.csv"
+    path.write_text(
+        "Customer;Type;Date;Amount\n10001;Invoice;2025-12-01;100\n10001;Payment;2025-12-02;40\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(customer_documents, "choose_import_path", lambda _parent: path)
+    screen = open_screen("AR301000")
+    trigger(screen, "import_opening_balances")
+    assert screen.message.text() == (
+        "Imported 2 open documents.\nRow 2: Invoice INV000001\nRow 3: Payment PMT000001"
+    )
+    with store.session() as session:
+        assert stored_balance(session, customer_id(store)) == Decimal("60.00")
