@@ -62,7 +62,6 @@ def test_every_tab_and_section_of_a_screen_has_its_own_letter(
         boxes = [box for box in page.findChildren(QGroupBox) if box.title()]
         # Sections take the letters the tabs left; AR303000's many tabs leave too few for all.
         letters = [letter for box in boxes if (letter := letter_of(box.title()))]
-        assert letters or not boxes
         assert len(set(letters)) == len(letters)
         assert not set(letters) & (set(tab_letters) | MENU_LETTERS)
 
