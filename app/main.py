@@ -182,6 +182,10 @@ def _start(parser: argparse.ArgumentParser, url: str, demo: int | None = None) -
 
     apply_look(app)  # before any window: a style sheet set later restyles every widget
 
+    from app import resources
+
+    resources.install_translator(app)  # the user's language, when a translation is shipped
+
     from app.windows import errors
 
     # From here on an error escaping a slot (a dialog's, a screen's) is logged and shown,

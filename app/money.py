@@ -165,3 +165,34 @@ def format_decimal(value: Decimal | None, places: int = MONEY_PLACES) -> str:
         # one's thousands.
         shown_places = 4
     return f"{value:.{shown_places}f}"
+
+
+# Characters parse_decimal takes as grouping in every locale; a locale grouping otherwise (or
+# with its decimal mark) is shown ungrouped rather than in a form that would not read back.
+_GROUP_MARKS = frozenset(" \u00a0\u202f'\u2019,.")
+
+
+def format_grouped(
+    value: Decimal | None, places: int = MONEY_PLACES, decimal_mark: str = ".", group: str = ""
+) -> str:
+    """Show an amount as the user's locale writes it — ``1 234 567,50`` for a Norwegian,
+    ``1,234,567.50`` for an English user — with the same digits as ``format_decimal`` (never
+    rounded: what is shown is what is stored). The text always reads back through
+    ``parse_decimal`` with the same decimal mark to the same value; a form that would not (a
+    whole number grouped by points, which reads as ambiguous) is shown ungrouped instead."""
+    plain = format_decimal(value, places)
+    if value is None or not value.is_finite():
+        return plain
+    mark = decimal_mark if decimal_mark in ",." else "."
+    sign, digits = ("-", plain[1:]) if plain.startswith("-") else ("", plain)
+    whole, _, fraction = digits.partition(".")
+    if group and group in _GROUP_MARKS and group != mark and fraction:
+        head = len(whole) % 3 or 3
+        whole = group.join([whole[:head]] + [whole[i : i + 3] for i in range(head, len(whole), 3)])
+    shown = f"{sign}{whole}{mark + fraction if fraction else ''}"
+    try:
+        if parse_decimal(shown, mark) == value:
+            return shown
+    except NotADecimalError:
+        pass
+    return plain.replace(".", mark) if mark == "," and fraction else plain

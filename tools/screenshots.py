@@ -1,9 +1,10 @@
-"""Screenshots of the main window with each screen open, for looking at the product as a user.
+"""Screenshots of the main window with each screen and each of its tabs open, at 1280×800 and
+1600×1000, for looking at the product as a user.
 
-    python tools/screenshots.py OUTPUT_DIR
+    python tools/screenshots.py OUTPUT_DIR [SCREEN_ID ...]
 
-Runs on a throw-away database with a few records; works offscreen (widgets are rendered by
-``QWidget.grab``) or under Xvfb.
+Runs on a throw-away demo company; works offscreen (widgets are rendered by ``QWidget.grab``)
+or under Xvfb. Prints the labels cut off without an ellipsis, if any (exit status 1 then).
 """
 
 from __future__ import annotations
@@ -21,15 +22,17 @@ from PySide6.QtWidgets import QApplication
 from app.models import Customer, CustomerClass
 from app.models.startup import open_store
 from app.windows.main_window import MainWindow
-from app.windows.screens import SCREENS
+from app.windows.screenshots import clipped_labels, scrolled_sideways, walk
 from app.windows.style import apply_look
 
 
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "shots")
+    wanted = sys.argv[2:] or None
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv)
+    app = QApplication(sys.argv[:1])
     apply_look(app)
+    clipped: list[str] = []
     with tempfile.TemporaryDirectory() as scratch:
         store = open_store(f"sqlite:///{scratch}/ledger.sqlite", backup_dir=Path(scratch))
         with store.transaction() as session:
@@ -42,26 +45,17 @@ def main() -> int:
             )
         settings = QSettings(f"{scratch}/settings.ini", QSettings.Format.IniFormat)
         window = MainWindow(store, settings=settings)
-        window.resize(1280, 800)
         window.show()
-        app.processEvents()
-        for info in SCREENS:
-            screen = window.open_screen(info.id)
-            go_first = getattr(screen, "go_first", None)
-            if go_first is not None:
-                go_first()
-            app.processEvents()
-            window.grab().save(str(out / f"{info.id}.png"))
-        customers = window.open_screen("AR303000")
-        show_list = getattr(customers, "show_list", None)
-        if show_list is not None:
-            show_list()
-            app.processEvents()
-            window.grab().save(str(out / "AR303000-list.png"))
+        for shot in walk(window, screen_ids=wanted):
+            window.grab().save(str(out / f"{shot.name}.png"))
+            clipped += [f"{shot.name}: {label}" for label in clipped_labels(window)]
+            clipped += [f"{shot.name}: {page}" for page in scrolled_sideways(window)]
         window.close()
         store.dispose()
     print(f"screenshots in {out}")
-    return 0
+    for line in clipped:
+        print(f"clipped: {line}")
+    return 1 if clipped else 0
 
 
 if __name__ == "__main__":

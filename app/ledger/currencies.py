@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.ledger.number_rules import between, errors_of
@@ -23,3 +24,20 @@ class CurrencyService(ReferenceService[Currency]):
     ) -> list[FieldError]:
         places = self.rules[DECIMAL_PLACES]
         return errors_of(between(places, values.get(places.key), 0, MOST_DECIMAL_PLACES))
+
+
+def base_currency(session: Session) -> str | None:
+    """The currency amounts are kept in where no other is named: the workstation's branch's
+    (its ISO code; the first branch's when the workstation's is not there), None when the
+    company has no branch with a currency."""
+    from app.ledger import workstation
+    from app.models import Branch
+
+    rows = session.execute(
+        select(Branch.branch_id, Currency.currency_id)
+        .join(Currency, Branch.currency_id == Currency.id)
+        .order_by(Branch.branch_id)
+    ).all()
+    by_branch = {str(code).casefold(): str(currency) for code, currency in rows}
+    first = str(rows[0][1]) if rows else None
+    return by_branch.get(workstation.branch.casefold(), first)

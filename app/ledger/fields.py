@@ -59,6 +59,10 @@ class Field:
     help: str = ""  # the seed's description, shown as tooltip
     read_only: bool = False  # computed or shown only: never written by a save
     places: int = 2
+    # An amount in a currency the record names: the key of its currency field (a lookup of
+    # currencies). Shown with the code beside it when that is not the base currency; an amount
+    # without one is in the base currency.
+    currency: str = ""
     # Bounds of a number: a limit, a number of days, a fee or a percentage is never negative.
     minimum: Decimal | int | None = None
     maximum: Decimal | int | None = None

@@ -46,6 +46,10 @@ class LookupSource:
     # record's id (None for a new record), the condition they meet. A screen narrows the lookup
     # with ``scoped``; the ledger checks the value against the record all the same.
     within: Callable[[Any], ColumnElement[bool]] | None = None
+    # What tells records with like descriptions apart in the selector (a customer's city, a
+    # class's currency): a column title and a (correlated) column expression of the model.
+    identify_title: str = ""
+    identify: Callable[[], ColumnElement[Any]] | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ class Choice:
     value: Any
     code: str
     description: str
+    identity: str = ""  # the source's identifying column, where the selector asked for it
 
     @property
     def text(self) -> str:
@@ -192,3 +197,30 @@ class Descriptions:
             self._known[key] = by_value(self.store, source, value)
             self.queries += 1
         return self._known[key]
+
+
+def selector_rows(store: Store, source: LookupSource, text: str, limit: int = 200) -> list[Choice]:
+    """The selector's rows: as ``suggest``, with the source's identifying column."""
+    if source.identify is None:
+        return suggest(store, source, text, limit)
+    model: Any = source.model
+    code: Any = getattr(model, source.code)
+    identify = source.identify().label("identity")
+    folded = text.strip().casefold()
+    conditions: list[ColumnElement[bool]] = [fold(code).startswith(folded, autoescape=True)]
+    if source.description:
+        description: Any = getattr(model, source.description)
+        conditions.append(fold(description).contains(folded, autoescape=True))
+    stmt = _select(source).add_columns(identify).order_by(code).limit(limit)
+    if folded:
+        stmt = stmt.where(or_(*conditions))
+    with store.session() as session:
+        return [
+            Choice(
+                row[0],
+                str(row[1]),
+                str(row[2] or "") if source.description else "",
+                str(row[-1] or ""),
+            )
+            for row in session.execute(stmt)
+        ]

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
+
 from app.ledger.customers import selectable_customer
 from app.ledger.lookups import LookupSource
 from app.models import (
     PREFERENCES_ID,
+    Address,
     Attribute,
     Branch,
     Carrier,
@@ -57,9 +60,34 @@ def active_only(model: Any, code: str, description: str, title: str) -> LookupSo
     return LookupSource(model, code, description, title=title, where=lambda: model.active.is_(True))
 
 
-CUSTOMER_CLASSES = LookupSource(CustomerClass, "class_id", "description", title="customer classes")
+def _class_currency() -> Any:
+    return (
+        select(Currency.currency_id)
+        .where(Currency.id == CustomerClass.currency_id)
+        .scalar_subquery()
+    )
+
+
+def _customer_city() -> Any:
+    return select(Address.city).where(Address.id == Customer.main_address_id).scalar_subquery()
+
+
+CUSTOMER_CLASSES = LookupSource(
+    CustomerClass,
+    "class_id",
+    "description",
+    title="customer classes",
+    identify_title="Currency",
+    identify=_class_currency,
+)
 CUSTOMERS = LookupSource(
-    Customer, "customer_no", "selection_name", title="customers", where=selectable_customer
+    Customer,
+    "customer_no",
+    "selection_name",
+    title="customers",
+    where=selectable_customer,
+    identify_title="City",
+    identify=_customer_city,
 )
 COUNTIES = LookupSource(County, "county_id", "name", title="counties")
 RESTRICTION_GROUPS = active_only(RestrictionGroup, "group_id", "description", "restriction groups")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -47,8 +48,10 @@ from app.windows.backups import NOT_A_FILE, Backups, BackupsDialog
 from app.windows.drafts import INTERVAL_MS as DRAFT_INTERVAL_MS
 from app.windows.drafts import Draft, DraftError, Drafts, drafts_folder
 from app.windows.framework import dialogs
+from app.windows.framework.mnemonics import letter_of, without_mnemonic
 from app.windows.navigation import Navigate, Target
 from app.windows.screens import SCREENS, ScreenInfo, find_screen
+from app.windows.start_page import StartPage, Usage
 
 if TYPE_CHECKING:
     from app.models.database import Store
@@ -162,7 +165,16 @@ class MainWindow(QMainWindow):
         self.screen_tabs.setDocumentMode(True)
         self.screen_tabs.tabCloseRequested.connect(self.close_screen_at)
         self.screen_tabs.currentChanged.connect(self._current_changed)
-        self.setCentralWidget(self.screen_tabs)
+        # The empty workspace shows the start page; the screens' tabs once one is open.
+        self.usage = Usage(self._settings)
+        self.start_page = StartPage(
+            store, self.usage, screens, self._open_from_ui, self.open_target, self
+        )
+        self.workspace = QStackedWidget(self)
+        self.workspace.setObjectName("workspace")
+        self.workspace.addWidget(self.start_page)
+        self.workspace.addWidget(self.screen_tabs)
+        self.setCentralWidget(self.workspace)
 
         self.navigation = self._build_navigation()
         self.goto_box = self._build_toolbar()
@@ -326,6 +338,13 @@ class MainWindow(QMainWindow):
         self.record_menu.setEnabled(False)
 
         help_menu = menus.addMenu("&Help")
+        self.action_screen_help = self._action(
+            "action_screen_help",
+            "&Help for this screen",
+            QKeySequence(Qt.Key.Key_F1),
+            self.show_screen_help,
+        )
+        help_menu.addAction(self.action_screen_help)
         self.action_shortcuts = self._action(
             "action_keyboard_shortcuts", "&Keyboard shortcuts", None, self.show_shortcuts
         )
@@ -410,6 +429,12 @@ class MainWindow(QMainWindow):
                 widget.setObjectName(info.id)
             if isinstance(widget, NavigatingScreen):
                 widget.navigate = self.open_target
+            self.usage.count_opened(info.id)
+            record_loaded = getattr(widget, "record_loaded", None)
+            if record_loaded is not None:
+                record_loaded.connect(
+                    lambda record_id, w=widget, sid=info.id: self._remember(sid, w, record_id)
+                )
             index = self.screen_tabs.addTab(widget, info.title)
             self.screen_tabs.setTabToolTip(index, screen_label(info))
             self._follow(widget)
@@ -417,6 +442,12 @@ class MainWindow(QMainWindow):
         self.screen_tabs.setCurrentWidget(widget)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return widget
+
+    def _remember(self, screen_id: str, widget: QWidget, record_id: object) -> None:
+        """A saved record shown on a screen, for the start page's last opened records."""
+        title = getattr(widget, "record_title", None)
+        if isinstance(record_id, int) and isinstance(title, str):
+            self.usage.remember(screen_id, record_id, title)
 
     def _follow(self, widget: QWidget) -> None:
         """Show a record screen's unsaved changes on its tab and in the title, and what its
@@ -444,6 +475,14 @@ class MainWindow(QMainWindow):
     def _current_changed(self, _index: int) -> None:
         self._update_title()
         self._fill_record_menu()
+        self._show_workspace()
+
+    def _show_workspace(self) -> None:
+        """The start page while no screen is open (read again each time it comes back)."""
+        empty = self.screen_tabs.count() == 0
+        if empty and self.workspace.currentWidget() is not self.start_page:
+            self.start_page.refresh()
+        self.workspace.setCurrentWidget(self.start_page if empty else self.screen_tabs)
 
     def record_actions(self) -> list[QAction]:
         """The current screen's record actions (toolbar and Actions menu), in toolbar order."""
@@ -472,7 +511,12 @@ class MainWindow(QMainWindow):
         """(where, action, keys) for every action with a shortcut: the window's, then the
         current screen's."""
         rows: list[tuple[str, str, str]] = []
-        window_actions = [self.action_close_screen, self.action_quit, self.action_goto_screen]
+        window_actions = [
+            self.action_close_screen,
+            self.action_quit,
+            self.action_goto_screen,
+            self.action_screen_help,
+        ]
         current = self.screen_tabs.currentWidget()
         screen = self.tab_title(current) if current is not None else ""
         for where, actions in (("Window", window_actions), (screen, self.record_actions())):
@@ -483,7 +527,34 @@ class MainWindow(QMainWindow):
                 )
                 if keys:
                     rows.append((where, action.text().replace("&", "").rstrip("…"), keys))
+        rows.append(("Fields", "Select from the list (a lookup)", "F4"))
+        # The screen's tabs: Alt and the underlined letter of each (app/windows/framework/
+        # mnemonics.py; a tab's sections have letters of their own, shown underlined).
+        tabs = current.findChild(QTabWidget, "record_tabs") if current is not None else None
+        if tabs is not None:
+            for index in range(tabs.count()):
+                letter = letter_of(tabs.tabText(index))
+                if letter and tabs.isTabVisible(index):
+                    title = without_mnemonic(tabs.tabText(index))
+                    rows.append((screen, f"{title} tab", f"Alt+{letter.upper()}"))
         return rows
+
+    def show_screen_help(self) -> QDialog | None:
+        """F1: the current screen's fields with the seed's descriptions (non-modal: it stays
+        open beside the screen)."""
+        # Loaded with the first help asked for: start-up reads no screen declarations.
+        from app.windows.framework.spec import Screen
+        from app.windows.screen_help import ScreenHelpDialog
+
+        widget = self.screen_tabs.currentWidget()
+        spec = getattr(widget, "spec", None)
+        if not isinstance(spec, Screen):
+            self.statusBar().showMessage("Open a screen first: F1 explains the screen in front.")
+            return None
+        dialog = ScreenHelpDialog(spec, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def show_shortcuts(self) -> QDialog:
         """Help › Keyboard shortcuts: a table of shortcut_rows()."""

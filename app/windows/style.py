@@ -1,17 +1,21 @@
-"""The application's look: the style sheet (style.qss beside this module, shipped in the wheel)
-and the palette's disabled colours, applied once to the QApplication."""
+"""The application's look: the style sheet (resources/style/style.qss, read through
+app/resources.py), the application icon and the palette — the system's light or dark scheme,
+with disabled text readable on either — applied once to the QApplication."""
 
 from __future__ import annotations
 
-from importlib.resources import files
-
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+from app import resources
 
 # Greyed-out text (values under a ticked Same as main, a disabled option list) must stay
 # readable: WCAG AA asks 4.5:1; the platform's #bebebe on #efefef gave 1.6:1.
 MIN_CONTRAST = 4.5
 DISABLED_TEXT = QColor("#5f5f5f")
+DISABLED_TEXT_ON_DARK = QColor("#a6a6a6")
+READABLE_HIGHLIGHT = QColor("#1f5f99")  # white on it: 6.6:1
 DISABLED_ROLES = (
     QPalette.ColorRole.Text,
     QPalette.ColorRole.WindowText,
@@ -21,23 +25,85 @@ DISABLED_ROLES = (
 
 
 def style_sheet() -> str:
-    return files("app.windows").joinpath("style.qss").read_text(encoding="utf-8")
+    return resources.style_sheet()
 
 
 def readable_palette(palette: QPalette) -> QPalette:
-    """The palette with disabled text dark enough on the disabled backgrounds."""
+    """The palette with disabled text readable on the disabled backgrounds: dark grey on a
+    light scheme, light grey on a dark one."""
     changed = QPalette(palette)
+    dark = resources.is_dark(palette)
     for role in DISABLED_ROLES:
-        changed.setColor(QPalette.ColorGroup.Disabled, role, DISABLED_TEXT)
+        changed.setColor(
+            QPalette.ColorGroup.Disabled, role, DISABLED_TEXT_ON_DARK if dark else DISABLED_TEXT
+        )
+    # A selected row's text on its highlight: Fusion's #308cc6 under white is 3.7:1.
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        text = changed.color(group, QPalette.ColorRole.HighlightedText)
+        if contrast(text, changed.color(group, QPalette.ColorRole.Highlight)) < MIN_CONTRAST:
+            changed.setColor(group, QPalette.ColorRole.Highlight, READABLE_HIGHLIGHT)
     return changed
+
+
+# The dark scheme's colours, by role (all groups; the disabled text set by readable_palette).
+DARK_COLORS: dict[QPalette.ColorRole, str] = {
+    QPalette.ColorRole.Window: "#2b2d30",
+    QPalette.ColorRole.WindowText: "#e6e6e6",
+    QPalette.ColorRole.Base: "#1e1f22",
+    QPalette.ColorRole.AlternateBase: "#26282b",
+    QPalette.ColorRole.Text: "#e6e6e6",
+    QPalette.ColorRole.Button: "#393b40",
+    QPalette.ColorRole.ButtonText: "#e6e6e6",
+    QPalette.ColorRole.Highlight: "#2f65ca",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.ToolTipBase: "#393b40",
+    QPalette.ColorRole.ToolTipText: "#e6e6e6",
+    QPalette.ColorRole.PlaceholderText: "#a6a6a6",
+    QPalette.ColorRole.Link: "#8cb8f0",
+    QPalette.ColorRole.BrightText: "#ffffff",
+    QPalette.ColorRole.Light: "#4a4d52",
+    QPalette.ColorRole.Midlight: "#404348",
+    QPalette.ColorRole.Mid: "#303236",
+    QPalette.ColorRole.Dark: "#1a1b1d",
+    QPalette.ColorRole.Shadow: "#0e0e0f",
+}
+# Disabled backgrounds on the dark scheme: the window's, so the disabled grey keeps 4.5:1.
+DARK_DISABLED: dict[QPalette.ColorRole, str] = {
+    QPalette.ColorRole.Base: "#2b2d30",
+    QPalette.ColorRole.Window: "#2b2d30",
+    QPalette.ColorRole.Button: "#33353a",
+}
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, color in DARK_COLORS.items():
+        palette.setColor(role, QColor(color))
+    for role, color in DARK_DISABLED.items():
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(color))
+    return readable_palette(palette)
+
+
+def system_is_dark(app: QGuiApplication) -> bool:
+    """The system's colour scheme is dark (Qt 6.5+ reads it from the platform)."""
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def palette_for(app: QGuiApplication, *, dark: bool | None = None) -> QPalette:
+    """The application palette for the system's scheme (or the one asked for)."""
+    if dark if dark is not None else system_is_dark(app):
+        return dark_palette()
+    return readable_palette(app.palette())
 
 
 def apply_look(app: QApplication) -> None:
     """Palette and style sheet, once: a style sheet set again restyles every widget."""
     if app.property("look_applied"):
         return
-    app.setPalette(readable_palette(app.palette()))
-    app.setStyleSheet(style_sheet())
+    dark = system_is_dark(app)
+    app.setPalette(palette_for(app, dark=dark))
+    app.setStyleSheet(resources.style_sheet(dark=dark))
+    app.setWindowIcon(resources.app_icon())  # every window's icon, the main window's included
     app.setProperty("look_applied", True)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QPushButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QTableWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -170,10 +170,10 @@ def test_connect_contact_to_customer_step_by_step(
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, LookupDialog)
         qtbot.keyClicks(dialog.search, "hansen")
-        results = dialog.findChild(QListWidget, "lookup_results")
-        assert results is not None and results.count() == 1
-        results.setCurrentRow(0)
-        results.itemActivated.emit(results.item(0))
+        results = dialog.findChild(QTableWidget, "lookup_results")
+        assert results is not None and results.rowCount() == 1
+        results.selectRow(0)
+        dialog.accept()
 
     QTimer.singleShot(0, pick)
     qtbot.mouseClick(lookup.select_button, Qt.MouseButton.LeftButton)

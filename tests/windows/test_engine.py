@@ -4,7 +4,7 @@ follow the values, and the lookup selector picks a record."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QListWidget, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.ledger.customer_classes import CustomerClassService
@@ -111,10 +111,10 @@ def test_selector_lists_and_picks_a_record(qtbot: QtBot, store: Store) -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, LookupDialog)
         qtbot.keyClicks(dialog.search, "export")
-        results = dialog.findChild(QListWidget, "lookup_results")
-        assert results is not None and results.count() == 1
-        results.setCurrentRow(0)
-        results.itemActivated.emit(results.item(0))
+        results = dialog.findChild(QTableWidget, "lookup_results")
+        assert results is not None and results.rowCount() == 1
+        results.selectRow(0)
+        qtbot.keyClick(results, Qt.Key.Key_Return)
 
     QTimer.singleShot(0, pick)
     qtbot.mouseClick(lookup.select_button, Qt.MouseButton.LeftButton)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.ledger import catalogue
 from app.ledger.records import column_length, related_model
+from app.windows.framework.mnemonics import MENU_LETTERS, with_mnemonic
 from app.windows.framework.spec import Action, Field, Grid, Kind, Screen, Section, Tab, snake
 from app.windows.framework.widgets import create_editor
 
@@ -52,6 +53,39 @@ def label_text(spec: Field) -> str:
     return spec.label + (REQUIRED_MARK if spec.required else "")
 
 
+# The widest value a kind of field shows, sized for (the box scrolls for a wider one: nothing
+# is cut, but an amount box no longer stretches across the column).
+WIDEST: dict[Kind, str] = {
+    Kind.MONEY: "-999 999 999 999.0000",
+    Kind.DECIMAL: "-999 999 999.0000",
+    Kind.PERCENT: "-100.000000",
+    Kind.NUMBER: "-9 999 999 999",
+    Kind.DATE: "30/12/2025",
+}
+
+
+def size_by_kind(editor: QWidget, spec: Field) -> None:
+    """Amounts, numbers and dates as wide as their widest value; codes and text as the layout
+    gives them."""
+    widest = WIDEST.get(spec.kind)
+    if widest is None:
+        return
+    room = 40 if spec.kind == Kind.DATE else 18  # the calendar button, the frame and margins
+    editor.setMaximumWidth(editor.fontMetrics().horizontalAdvance(widest) + room)
+
+
+def align_labels(labels: list[QLabel]) -> None:
+    """The label column of the sections of one column of a tab starts their fields at one x."""
+    shown = [label for label in labels if label.text()]
+    if not shown:
+        return
+    widest = max(label.sizeHint().width() for label in shown)
+    # Only labels with text: a section of check boxes alone keeps them at its left edge, where
+    # their long captions fit the column.
+    for label in shown:
+        label.setMinimumWidth(widest)
+
+
 class FormBuilder:
     def __init__(
         self,
@@ -72,13 +106,14 @@ class FormBuilder:
         form.top.setObjectName("top_part")
         form.tabs.setObjectName("record_tabs")
         self._build_top(form)
+        self.tab_letters: set[str] = set(MENU_LETTERS)
         for index, tab in enumerate(self.screen.tabs):
             page = QWidget()
             page.setObjectName(tab.object_name)
             if tab.help:
                 page.setToolTip(tab.help)
             QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
-            form.tabs.addTab(page, tab.title)
+            form.tabs.addTab(page, with_mnemonic(tab.title, self.tab_letters))
             form.tab_pages[tab.object_name] = page
             for section in tab.sections:
                 form.tab_of.update(dict.fromkeys((spec.key for spec in section.fields), index))
@@ -117,6 +152,7 @@ class FormBuilder:
         if note:
             spec = replace(spec, help=f"{spec.help}\n{note}".strip())
         editor = create_editor(spec, parent, self.lookups)
+        size_by_kind(editor, spec)
         form.editors[spec.key] = editor
         # Check boxes carry their own label; the form's label cell stays empty for them.
         label = QLabel("" if spec.kind == Kind.CHECKBOX else label_text(spec), parent)
@@ -146,10 +182,22 @@ class FormBuilder:
         column_boxes = [QVBoxLayout(), QVBoxLayout()]
         for box in column_boxes:
             columns.addLayout(box, 1)
+        labels: list[list[QLabel]] = [[], []]
+        # Section letters differ from the tabs' (a hidden tab's sections take no keys).
+        section_letters = set(getattr(self, "tab_letters", MENU_LETTERS))
         for section in tab.sections:
-            column_boxes[min(section.column, 1)].addWidget(
-                self._build_section(form, section, inner)
-            )
+            column = min(section.column, 1)
+            section_box = self._build_section(form, section, inner)
+            if isinstance(section_box, QGroupBox) and section_box.title():
+                section_box.setTitle(with_mnemonic(section_box.title(), section_letters))
+            column_boxes[column].addWidget(section_box)
+            labels[column] += [
+                label
+                for spec in section.fields
+                if isinstance(label := form.rows[spec.key][0], QLabel)
+            ]
+        for column_labels in labels:
+            align_labels(column_labels)
         for box in column_boxes:
             box.addStretch(1)
         inner_layout = QVBoxLayout(inner)
@@ -157,8 +205,12 @@ class FormBuilder:
         if tab.buttons:
             inner_layout.addLayout(self._build_buttons(tab, inner))
         for grid in tab.grids:
-            inner_layout.addWidget(self._build_grid(form, grid, inner), 1)
+            grid_box = self._build_grid(form, grid, inner)
+            if isinstance(grid_box, QGroupBox) and grid_box.title():
+                grid_box.setTitle(with_mnemonic(grid_box.title(), section_letters))
+            inner_layout.addWidget(grid_box, 1)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not here
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
@@ -214,6 +266,9 @@ class FormBuilder:
         box.setObjectName(f"section_{section.key}" if section.key else "section")
         layout = QFormLayout(box)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # Where the column is too narrow for a row (a long check box caption beside the label
+        # column), the row goes below its label rather than out of sight to the right.
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for spec in section.fields:
             label, editor = self._editor(form, spec, box, section.title)
             layout.addRow(label, editor)

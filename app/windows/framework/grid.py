@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Mapping
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -33,10 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import resources
 from app.ledger.lookups import Descriptions
 from app.ledger.records import InvalidInput
 from app.models.base import OptionEnum
-from app.money import format_decimal
+from app.windows.framework.formats import amount_text, date_text
 from app.windows.framework.spec import Field, Grid, Kind
 from app.windows.framework.widgets import as_editor, create_editor
 
@@ -46,6 +48,11 @@ LookupFactory = Callable[[Field, QWidget | None], QWidget]
 CodeOf = Callable[[Field, Any], str]
 # A cell's on-change rule: given the edited row, the other cells it changes (or None).
 RowRule = Callable[[Row], Mapping[str, Any] | None]
+
+
+# A grid shows this many rows at least, and grows with its rows up to MAX_ROWS.
+MIN_ROWS = 3
+MAX_ROWS = 10
 
 
 class GridModel(QAbstractTableModel):
@@ -173,7 +180,9 @@ class GridModel(QAbstractTableModel):
         if isinstance(value, OptionEnum):
             return value.label
         if isinstance(value, Decimal):
-            return format_decimal(value, spec.places)
+            return amount_text(value, spec.places)
+        if isinstance(value, date):
+            return date_text(value)
         if spec.kind == Kind.LOOKUP:
             return self.code_of(spec, value)
         return str(value)
@@ -287,10 +296,13 @@ class GridEditor(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        # Columns as wide as their headers and contents; the last is not stretched to the edge.
+        self.view.horizontalHeader().setStretchLastSection(False)
         self.view.verticalHeader().setVisible(False)
-        self.add_button = self._button("add", "Add row", "+")
-        self.delete_button = self._button("delete", "Delete row", "×")
+        self.add_button = self._button("add", "Add row", "Add row", "add")
+        self.delete_button = self._button(
+            "delete", "Delete the selected row", "Delete row", "delete"
+        )
         self.add_button.clicked.connect(self.add_row)
         self.delete_button.clicked.connect(self.delete_selected_row)
 
@@ -306,18 +318,34 @@ class GridEditor(QWidget):
             self.add_button.hide()
             self.delete_button.hide()
         layout.addWidget(self.view)
+        self._fit_rows()
+        self.model.rowsInserted.connect(lambda *_args: self._fit_rows())
         self.model.rows_edited.connect(lambda: self.edited.emit(self.value()))
         if grid.view:
             # Other records' rows: opened on their own screen, never edited here.
             self.set_read_only(True)
             self.view.activated.connect(lambda index: self.row_opened.emit(index.row()))
 
-    def _button(self, name: str, tip: str, text: str) -> QToolButton:
+    def _button(self, name: str, tip: str, text: str, icon: str) -> QToolButton:
         button = QToolButton(self)
         button.setObjectName(f"{self.grid.object_name}_{name}")
         button.setText(text)
+        button.setIcon(resources.icon(icon))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setToolTip(tip)
         return button
+
+    def _fit_rows(self) -> None:
+        """As tall as its rows within reason: at least MIN_ROWS, at most MAX_ROWS (then it
+        scrolls), so a grid in a scrolling page is not a 70 px slot."""
+        rows = max(MIN_ROWS, min(self.model.rowCount(), MAX_ROWS))
+        height = (
+            self.view.horizontalHeader().sizeHint().height()
+            + rows * self.view.verticalHeader().defaultSectionSize()
+            + 2 * self.view.frameWidth()
+            + self.view.horizontalScrollBar().sizeHint().height()
+        )
+        self.view.setMinimumHeight(height)
 
     # -- Editor protocol ---------------------------------------------------------------------
 
@@ -328,6 +356,7 @@ class GridEditor(QWidget):
         self.model.set_rows(value if isinstance(value, list) else [])
         # Wide enough for the headers and what the rows hold (codes are short; names are not).
         self.view.resizeColumnsToContents()
+        self._fit_rows()
 
     def set_read_only(self, read_only: bool) -> None:
         read_only = read_only or self.grid.view

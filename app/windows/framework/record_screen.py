@@ -12,12 +12,13 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QScrollArea,
     QStackedWidget,
     QToolBar,
     QToolButton,
@@ -25,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ledger import catalogue
+from app import resources
+from app.ledger import catalogue, currencies
 from app.ledger.lookups import Descriptions, LookupSource, scoped
 from app.ledger.records import (
     Direction,
@@ -46,8 +48,9 @@ from app.windows.framework.binder import Binder, RecordModel
 from app.windows.framework.builder import FormBuilder
 from app.windows.framework.grid import GridEditor, lookup_code
 from app.windows.framework.lookup import LookupEditor
+from app.windows.framework.message_bar import MessageBar, Problem
 from app.windows.framework.spec import Action, Field, Grid, Kind, Screen, snake
-from app.windows.framework.widgets import as_editor, mark_invalid
+from app.windows.framework.widgets import DecimalEditor, as_editor, mark_invalid
 from app.windows.navigation import Navigate, Target
 
 if TYPE_CHECKING:
@@ -61,6 +64,8 @@ class StandardAction:
     shortcuts: tuple[str, ...]
     handler: Callable[[Any], object]  # given the screen
     record_only: bool = True  # hidden on single-record screens (preferences)
+    icon: str = ""  # resources/icons/<theme>/<icon>.svg
+    icon_only: bool = False  # the navigation arrows: the icon says it, the tooltip names it
 
 
 class RecordScreen(QWidget):
@@ -123,12 +128,11 @@ class RecordScreen(QWidget):
         self.actions_by_name: dict[str, QAction] = {}
         # Given by the shell (MainWindow): how this screen opens another one on a record.
         self.navigate: Navigate | None = None
-        self.message = QLabel(self)
-        self.message.setObjectName("record_message")
-        # Messages quote what users typed: shown literally, never as markup.
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        # One line under the toolbar (never moving the form); the whole message unfolds over
+        # the form. ``message`` holds the whole text.
+        self.message_bar = MessageBar(self)
+        self.message: QLabel = self.message_bar.text
+        self.message_bar.problem_chosen.connect(self.go_to_field)
         self.binder.advised.connect(self.show_message)
 
         self.pages = QStackedWidget(self)
@@ -144,7 +148,7 @@ class RecordScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self._build_toolbar())
-        layout.addWidget(self.message)
+        layout.addWidget(self.message_bar)
         layout.addWidget(self.pages, 1)
 
         for key in self.key_keys:
@@ -156,6 +160,14 @@ class RecordScreen(QWidget):
         self.record.dirty_changed.connect(self._update_title)
         self.record.dataChanged.connect(self._apply_tab_conditions)
         self.record.modelReset.connect(self._apply_tab_conditions)
+        # Amounts in a currency the record names show its code when it is not the base one.
+        self._priced = [spec for spec in fields if spec.currency and spec.currency in self.fields]
+        self._base_currency: str | None = None
+        if self._priced:
+            with store.session() as session:
+                self._base_currency = currencies.base_currency(session)
+            self.record.dataChanged.connect(self._show_currencies)
+            self.record.modelReset.connect(self._show_currencies)
         self.wire()
         if store.read_only:  # a read-only ledger file: Save and Delete cannot be used
             for name in ("save", "delete"):
@@ -186,6 +198,8 @@ class RecordScreen(QWidget):
                 assert isinstance(master, GridEditor) and isinstance(detail, GridEditor)
                 master.link_detail(detail)
         self.binder.bind(self._bindable(keys), self.form.rows)
+        if getattr(self, "_priced", None):
+            self._show_currencies()
         for key in keys:
             for setup in self._when_built.pop(key, []):
                 setup(self.form.editors[key])
@@ -224,17 +238,23 @@ class RecordScreen(QWidget):
     def _build_toolbar(self) -> QToolBar:
         toolbar = QToolBar(self)
         toolbar.setObjectName("record_toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setIconSize(QSize(16, 16))
         for standard in STANDARD_ACTIONS:
             if self.single_record and standard.record_only:
                 continue
-            self._add_action(
+            standard_action = self._add_action(
                 toolbar,
                 standard.name,
                 standard.label,
                 partial(standard.handler, self),
                 standard.shortcuts,
             )
+            if standard.icon:
+                standard_action.setIcon(resources.icon(standard.icon))
+            button = toolbar.widgetForAction(standard_action)
+            if standard.icon_only and isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         # The screen's own actions: on the toolbar, or in a menu button per menu (the seed's
         # Actions and Inquiries), in the order the screen declares them.
         menus: dict[str, list[Action]] = {}
@@ -252,6 +272,8 @@ class RecordScreen(QWidget):
             button = QToolButton(toolbar)
             button.setObjectName(f"{snake(title)}_button")
             button.setText(title)
+            button.setIcon(resources.icon("actions"))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setMenu(menu)
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             toolbar.addWidget(button)
@@ -316,6 +338,21 @@ class RecordScreen(QWidget):
             if action.enabled_when is not None and action.available:
                 enabled = bool(action.enabled_when(values))
                 self.actions_by_name[action.object_name[7:]].setEnabled(enabled)
+
+    def _show_currencies(self, *_args: Any) -> None:
+        for spec in self._priced:
+            editor = self.form.editors.get(spec.key)
+            if not isinstance(editor, DecimalEditor):
+                continue
+            currency = self.fields[spec.currency]
+            value = self.record.value(spec.currency)
+            code = ""
+            if currency.lookup is not None and isinstance(value, int):
+                choice = self.descriptions.get(currency.lookup, value)
+                code = choice.code if choice is not None else ""
+            elif isinstance(value, str):
+                code = value
+            editor.set_currency("" if code == self._base_currency else code)
 
     def action(self, name: str) -> QAction:
         return self.actions_by_name[name]
@@ -677,17 +714,10 @@ class RecordScreen(QWidget):
     # -- messages --------------------------------------------------------------------------
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setProperty("error", error)
-        self.message.setStyleSheet(
-            "padding:6px;"
-            + ("background:#fdecea;color:#8a1c12;" if error else "background:#eaf6ec;")
-        )
-        self.message.setVisible(True)
+        self.message_bar.show_text(text, error=error)
 
     def clear_message(self) -> None:
-        self.message.clear()
-        self.message.setVisible(False)
+        self.message_bar.hide_line()
         self._clear_marks()
 
     def _show_unexpected(self, done: str, error: Exception) -> None:
@@ -702,8 +732,10 @@ class RecordScreen(QWidget):
         )
 
     def _show_field_errors(self, error: ValidationError) -> None:
-        lines = "\n".join(f"• {problem}" for problem in error.errors)
-        self.show_message(f"The record was not saved:\n{lines}", error=True)
+        self.message_bar.show_problems(
+            "The record was not saved:",
+            [Problem(problem.key, str(problem)) for problem in error.errors],
+        )
         # A field on a tab not shown yet is built, so its mark is there when the tab is.
         marked = {key: self.editor(key) for key in self._editor_keys(error)}
         for problem in error.errors:
@@ -729,11 +761,27 @@ class RecordScreen(QWidget):
                 mark_invalid(getattr(editor, "line_edit", editor), False)
 
     def _reveal(self, widget: QWidget) -> None:
+        """Show the tab holding ``widget`` and scroll its page to it."""
         for index in range(self.form.tabs.count()):
             page = self.form.tabs.widget(index)
             if page is not None and page.isAncestorOf(widget):
                 self.form.tabs.setCurrentIndex(index)
-                return
+                break
+        parent = widget.parentWidget()
+        while parent is not None and parent is not self:
+            if isinstance(parent, QScrollArea):
+                parent.ensureWidgetVisible(widget)
+            parent = parent.parentWidget()
+
+    def go_to_field(self, key: str) -> None:
+        """Focus a field and bring it into view (a problem clicked in the message)."""
+        if key not in self.form.editors and key not in self.form.tab_of:
+            return
+        editor = self.editor(key)
+        self.pages.setCurrentIndex(0)
+        self._reveal(editor)
+        target = getattr(editor, "line_edit", editor)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _focus_first(self) -> None:
         if self.spec.top:
@@ -756,6 +804,11 @@ class RecordScreen(QWidget):
         self.setWindowTitle(
             f"{self.spec.title} ({self.spec.id}){' *' if self.record.is_dirty else ''}"
         )
+
+    @property
+    def record_title(self) -> str:
+        """The record as a user names it: ``Customer 10002``."""
+        return self._record_name()
 
     @property
     def is_dirty(self) -> bool:
@@ -805,15 +858,62 @@ class RecordScreen(QWidget):
 
 # Each handler calls the screen's method, so a screen that overrides one (preferences) is used.
 STANDARD_ACTIONS: tuple[StandardAction, ...] = (
-    StandardAction("save", "Save", ("Ctrl+S",), lambda screen: screen.save(), record_only=False),
-    StandardAction("cancel", "Cancel", ("Esc",), lambda screen: screen.cancel(), record_only=False),
-    StandardAction("add_new", "Add new", ("Ctrl+N", "Ctrl+Ins"), lambda screen: screen.add_new()),
-    StandardAction("delete", "Delete", ("Ctrl+Del",), lambda screen: screen.delete()),
-    StandardAction("copy", "Copy", ("Ctrl+Shift+C",), lambda screen: screen.copy_record()),
-    StandardAction("paste", "Paste", ("Ctrl+Shift+V",), lambda screen: screen.paste_record()),
-    StandardAction("first", "First", ("Ctrl+Home",), lambda screen: screen.go_first()),
-    StandardAction("previous", "Previous", ("PgUp",), lambda screen: screen.go_previous()),
-    StandardAction("next", "Next", ("PgDown",), lambda screen: screen.go_next()),
-    StandardAction("last", "Last", ("Ctrl+End",), lambda screen: screen.go_last()),
-    StandardAction("list_window", "List window", ("Ctrl+L",), lambda screen: screen.show_list()),
+    StandardAction(
+        "save", "Save", ("Ctrl+S",), lambda screen: screen.save(), record_only=False, icon="save"
+    ),
+    StandardAction(
+        "cancel",
+        "Cancel",
+        ("Esc",),
+        lambda screen: screen.cancel(),
+        record_only=False,
+        icon="cancel",
+    ),
+    StandardAction(
+        "add_new", "Add new", ("Ctrl+N", "Ctrl+Ins"), lambda screen: screen.add_new(), icon="add"
+    ),
+    StandardAction(
+        "delete", "Delete", ("Ctrl+Del",), lambda screen: screen.delete(), icon="delete"
+    ),
+    StandardAction(
+        "copy",
+        "Copy",
+        ("Ctrl+Shift+C",),
+        lambda screen: screen.copy_record(),
+        icon="copy",
+        icon_only=True,
+    ),
+    StandardAction(
+        "paste",
+        "Paste",
+        ("Ctrl+Shift+V",),
+        lambda screen: screen.paste_record(),
+        icon="paste",
+        icon_only=True,
+    ),
+    StandardAction(
+        "first",
+        "First",
+        ("Ctrl+Home",),
+        lambda screen: screen.go_first(),
+        icon="first",
+        icon_only=True,
+    ),
+    StandardAction(
+        "previous",
+        "Previous",
+        ("PgUp",),
+        lambda screen: screen.go_previous(),
+        icon="previous",
+        icon_only=True,
+    ),
+    StandardAction(
+        "next", "Next", ("PgDown",), lambda screen: screen.go_next(), icon="next", icon_only=True
+    ),
+    StandardAction(
+        "last", "Last", ("Ctrl+End",), lambda screen: screen.go_last(), icon="last", icon_only=True
+    ),
+    StandardAction(
+        "list_window", "List window", ("Ctrl+L",), lambda screen: screen.show_list(), icon="list"
+    ),
 )

@@ -36,9 +36,8 @@ from app.ledger.search import (
     text_condition,
 )
 from app.models.database import Store
-from app.money import format_decimal
+from app.windows.framework.formats import amount_text, date_text, decimal_mark
 from app.windows.framework.spec import Kind, ListColumn
-from app.windows.framework.widgets import decimal_mark
 
 ListSelect = Select[*tuple[Any, ...]]
 # What a search cell holds: typed text, picked option names, or yes/no/any for a check box.
@@ -76,7 +75,7 @@ def display_text(column: ListColumn, value: Any) -> str:
     if value is None:
         return ""
     if column.kind in (Kind.DECIMAL, Kind.MONEY, Kind.PERCENT):
-        return format_decimal(value if isinstance(value, Decimal) else Decimal(value))
+        return amount_text(value if isinstance(value, Decimal) else Decimal(value))
     if isinstance(value, Enum):
         return str(getattr(value, "label", value.value))
     if (
@@ -88,7 +87,7 @@ def display_text(column: ListColumn, value: Any) -> str:
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
-        return value.isoformat()
+        return date_text(value)
     if column.kind is Kind.CHECKBOX:
         return ""  # shown as a check state
     return str(value)

@@ -15,30 +15,34 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Protocol, runtime_checkable
 
-from PySide6.QtCore import QDate, QLocale, QSignalBlocker, Qt, Signal, SignalInstance
+from PySide6.QtCore import QDate, QLocale, QSignalBlocker, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import (
     QClipboard,
     QContextMenuEvent,
     QDropEvent,
     QGuiApplication,
-    QIcon,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
     QComboBox,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QStyle,
     QWidget,
 )
 
+from app import resources
 from app.ledger.records import InvalidInput
 from app.models.base import OptionEnum
-from app.money import format_decimal, parse_decimal, parse_whole
+from app.money import parse_decimal, parse_whole
+from app.windows.framework.formats import amount_text, date_format, date_text, decimal_mark
 from app.windows.framework.spec import Field, Kind
 
 # QLineEdit's own default limit (32767) would cut a long paste in silence; the field's limit is
@@ -97,11 +101,6 @@ def show_problem(widget: QWidget, problem: str | None, help_text: str) -> None:
     then refuses it with the field named."""
     mark_invalid(widget, problem is not None)
     widget.setToolTip(problem or help_text)
-
-
-def decimal_mark() -> str:
-    """The user's decimal mark, from the application's locale: how typed numbers are read."""
-    return "," if QLocale().decimalPoint() == "," else "."
 
 
 def typed_beyond(limit: int | None, length: int, selected: int, event: QKeyEvent) -> bool:
@@ -314,13 +313,44 @@ class DecimalEditor(_TypedEditor):
     def __init__(self, spec: Field, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self._places = spec.places
+        self._currency: QLabel | None = None
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
 
     def read(self, text: str) -> Decimal:
         return parse_decimal(text, decimal_mark())
 
+    @property
+    def currency(self) -> str:
+        """The currency code shown beside the amount ("" for the base currency)."""
+        return self._currency.text() if self._currency is not None else ""
+
+    def set_currency(self, code: str) -> None:
+        """Show ``code`` at the right end of the box (an amount not in the base currency)."""
+        if not code and self._currency is None:
+            return
+        if self._currency is None:
+            self._currency = QLabel(self)
+            self._currency.setObjectName("currency_code")
+            self._currency.setEnabled(False)  # drawn as a hint, in the readable grey
+        self._currency.setText(code)
+        self._currency.setVisible(bool(code))
+        room = self._currency.sizeHint().width() + 6 if code else 0
+        self.setTextMargins(0, 0, room, 0)
+        self._place_currency()
+
+    def _place_currency(self) -> None:
+        if self._currency is not None:
+            hint = self._currency.sizeHint()
+            self._currency.setGeometry(
+                self.width() - hint.width() - 6, 0, hint.width(), self.height()
+            )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_currency()
+
     def shown(self, value: Any) -> str:
-        return format_decimal(value, self._places)
+        return amount_text(value, self._places)
 
 
 class CheckEditor(QCheckBox):
@@ -382,10 +412,7 @@ def read_date(text: str, locale: QLocale | None = None) -> date:
         except ValueError:
             raise ValueError(f"'{typed}' is not a date of the calendar ({example}).") from None
     locale = locale or QLocale()
-    own = locale.dateFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in own:
-        own = own.replace("yy", "yyyy")
-    found = locale.toDate(typed, own)
+    found = locale.toDate(typed, date_format(locale))
     if found.isValid():
         return date(found.year(), found.month(), found.day())
     raise ValueError(f"'{typed}' is not a date: type it as yyyy-mm-dd ({example}).")
@@ -402,10 +429,9 @@ class DateEditor(_TypedEditor):
     def __init__(self, spec: Field, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self.setPlaceholderText("yyyy-mm-dd")
-        icon = QIcon.fromTheme(
-            "x-office-calendar", self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
+        self.calendar_action = self.addAction(
+            resources.icon("calendar"), QLineEdit.ActionPosition.TrailingPosition
         )
-        self.calendar_action = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
         self.calendar_action.setObjectName(f"{spec.key}_calendar")
         self.calendar_action.setToolTip("Pick the date from a calendar")
         self.calendar_action.triggered.connect(self.open_calendar)
@@ -415,7 +441,7 @@ class DateEditor(_TypedEditor):
         return read_date(text)
 
     def shown(self, value: Any) -> str:
-        return value.isoformat() if isinstance(value, date) else str(value)
+        return date_text(value) if isinstance(value, date) else str(value)
 
     def set_read_only(self, read_only: bool) -> None:
         self.setReadOnly(read_only)
@@ -481,3 +507,43 @@ def create_editor(spec: Field, parent: QWidget | None, lookups: Any = None) -> Q
         editor.setToolTip(spec.help)
         editor.setWhatsThis(spec.help)
     return editor
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that never cuts its text silently: too long for its width, it is drawn
+    with "…" and the whole text is its tooltip. ``text()`` is always the whole text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # names and descriptions, never markup
+
+    def shown(self) -> str:
+        """The text as drawn."""
+        return self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width()
+        )
+
+    @property
+    def is_elided(self) -> bool:
+        return self.shown() != self.text()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        painter.drawText(self.contentsRect(), int(align), self.shown())
+        painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._tooltip()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._tooltip()
+
+    def _tooltip(self) -> None:
+        self.setToolTip(self.text() if self.is_elided else "")

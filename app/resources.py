@@ -1,0 +1,90 @@
+"""The product's resources (the top-level ``resources/`` folder): style sheet, toolbar icons
+(a light and a dark set), the application icon and translations — found through this module
+only, in a source checkout and in an installed wheel alike.
+
+In a checkout (and a PyInstaller bundle, which keeps the checkout's layout) the folder sits
+beside the ``app`` package; a wheel installs it as ``app/_resources`` (pyproject.toml maps it
+there), so both places are looked in.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QSize, QTranslator
+from PySide6.QtGui import QGuiApplication, QIcon, QPalette
+
+_PACKAGE = Path(__file__).resolve().parent
+_PLACES = (_PACKAGE.parent / "resources", _PACKAGE / "_resources")
+APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+@cache
+def root() -> Path:
+    """The resources folder; an installation without one is broken, and says so."""
+    for place in _PLACES:
+        if (place / "style" / "style.qss").is_file():
+            return place
+    raise FileNotFoundError(f"no resources folder in {', '.join(map(str, _PLACES))}")
+
+
+def path(*parts: str) -> Path:
+    """A resource's file, ``path("icons", "light", "save.svg")``; it must exist."""
+    found = root().joinpath(*parts)
+    if not found.exists():
+        raise FileNotFoundError(found)
+    return found
+
+
+def style_sheet(*, dark: bool = False) -> str:
+    """The application style sheet; with the dark scheme's colours added after it."""
+    sheet = path("style", "style.qss").read_text(encoding="utf-8")
+    if dark:
+        sheet += "\n" + path("style", "dark.qss").read_text(encoding="utf-8")
+    return sheet
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    """A dark scheme: window text lighter than the window."""
+    if palette is None:
+        palette = QGuiApplication.palette()
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    return text.lightness() > window.lightness()
+
+
+def icon_names() -> list[str]:
+    return sorted(file.stem for file in path("icons", "light").glob("*.svg"))
+
+
+def icon(name: str, *, dark: bool | None = None) -> QIcon:
+    """A toolbar icon of the set matching the palette (light strokes on a dark scheme)."""
+    return QIcon(str(icon_path(name, dark=dark)))
+
+
+def icon_path(name: str, *, dark: bool | None = None) -> Path:
+    """The icon's SVG in the set for the palette (or the scheme asked for)."""
+    theme = "dark" if (is_dark() if dark is None else dark) else "light"
+    return path("icons", theme, f"{name}.svg")
+
+
+def app_icon() -> QIcon:
+    """The application icon: its PNG sizes, rendered from the SVG (tools/make_icons.py)."""
+    result = QIcon()
+    for size in APP_ICON_SIZES:
+        result.addFile(str(path("app", f"customer-ledger-{size}.png")), QSize(size, size))
+    return result
+
+
+def translations() -> Path:
+    return path("translations")
+
+
+def install_translator(app: QGuiApplication, locale: QLocale | None = None) -> QTranslator | None:
+    """The translation for the user's locale, when one is shipped (none are yet)."""
+    translator = QTranslator(app)
+    if translator.load(locale or QLocale(), "customer-ledger", "_", str(translations())):
+        app.installTranslator(translator)
+        return translator
+    return None
