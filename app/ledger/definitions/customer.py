@@ -23,9 +23,7 @@ from app.ledger.credit_verification import (
 from app.ledger.customer_attributes import ATTRIBUTE_ID, ATTRIBUTES
 from app.ledger.customer_payment_methods import PAYMENT_METHODS_GRID
 from app.ledger.customer_salespersons import (
-    COMMISSION,
     DEFAULT,
-    SALESPERSON,
     SALESPERSONS,
 )
 from app.ledger.customer_salespersons import (
@@ -38,7 +36,14 @@ from app.ledger.customers import (
     PAYMENT_METHOD_DETAILS,
     CustomerService,
 )
-from app.ledger.definitions.parts import location_settings, section_fields
+from app.ledger.definitions.parts import (
+    SALESPERSON_CHOSEN,
+    SALESPERSON_ID,
+    SALESPERSON_NAME,
+    commission_column,
+    location_settings,
+    section_fields,
+)
 from app.ledger.definitions.settings import (
     AUTOINVOICE_ROUTE,
     INVOICES_TWICE,
@@ -67,9 +72,6 @@ from app.ledger.sources import (
     STATEMENT_CYCLES,
     SUBACCOUNTS,
     VAT_ZONES,
-)
-from app.ledger.sources import (
-    SALESPERSONS as SALESPERSON_LIST,
 )
 from app.models import BusinessAccountType, Customer, CustomerStatus
 from app.models.options import (
@@ -571,15 +573,8 @@ GRIDS = (
         "Salespersons",
         SALESPERSONS,
         (
-            Field(
-                SALESPERSON,
-                "Salesperson ID",
-                Kind.LOOKUP,
-                attr="salesperson_id",
-                lookup=SALESPERSON_LIST,
-                required=True,
-            ),
-            Field("name", "Name", Kind.TEXT, read_only=True),
+            SALESPERSON_ID,
+            SALESPERSON_NAME,
             Field(
                 SALESPERSON_LOCATION,
                 "Location ID",
@@ -590,25 +585,13 @@ GRIDS = (
                 "customer's default location.",
             ),
             Field("location_name", "Location name", Kind.TEXT, read_only=True),
-            Field(
-                COMMISSION,
-                "Commission %",
-                Kind.PERCENT,
-                minimum=0,
-                maximum=100,  # a share of the sale: never more than all of it
-                help="The commission percent used for the salesperson; the salesperson's own "
-                "commission unless typed (0–100).",
-            ),
+            commission_column(""),
             Field(DEFAULT, "Default", Kind.CHECKBOX),
         ),
         help="The salespersons associated with the customer's locations; exactly one of them is "
         "the customer's default salesperson.",
         on_change=(
-            OnChange(
-                SALESPERSON,
-                (),
-                lambda row, service: service.salesperson_chosen(row.get(SALESPERSON)),
-            ),
+            SALESPERSON_CHOSEN,
             OnChange(
                 SALESPERSON_LOCATION,
                 (),

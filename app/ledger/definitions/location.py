@@ -10,8 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.ledger.customer_salespersons import COMMISSION, DEFAULT, SALESPERSON, SALESPERSONS
-from app.ledger.definitions.parts import location_settings, section_fields
+from app.ledger.customer_salespersons import DEFAULT, SALESPERSONS
+from app.ledger.definitions.parts import (
+    SALESPERSON_CHOSEN,
+    SALESPERSON_ID,
+    SALESPERSON_NAME,
+    commission_column,
+    location_settings,
+    section_fields,
+)
 from app.ledger.fields import Definition, Field, Grid, Kind, OnChange, Values
 from app.ledger.locations import (
     ACCOUNT_KEYS,
@@ -28,9 +35,6 @@ from app.ledger.sources import (
     GL_ACCOUNTS,
     SUBACCOUNTS,
     VAT_CATEGORIES,
-)
-from app.ledger.sources import (
-    SALESPERSONS as SALESPERSON_LIST,
 )
 from app.models import Location
 from app.models.options import ExportType
@@ -172,24 +176,9 @@ GRIDS = (
         "Salespersons",
         SALESPERSONS,
         (
-            Field(
-                SALESPERSON,
-                "Salesperson ID",
-                Kind.LOOKUP,
-                attr="salesperson_id",
-                lookup=SALESPERSON_LIST,
-                required=True,
-            ),
-            Field("name", "Name", Kind.TEXT, read_only=True),
-            Field(
-                COMMISSION,
-                "Commission %",
-                Kind.PERCENT,
-                minimum=0,
-                maximum=100,  # a share of the sale: never more than all of it
-                help="The commission percent used for the salesperson at this location; the "
-                "salesperson's own commission unless typed (0–100).",
-            ),
+            SALESPERSON_ID,
+            SALESPERSON_NAME,
+            commission_column(" at this location"),
             Field(
                 DEFAULT,
                 "Default",
@@ -200,13 +189,7 @@ GRIDS = (
         ),
         help="The customer's salespersons at this location (all of them are on the Salespersons "
         "tab of Customers, AR303000).",
-        on_change=(
-            OnChange(
-                SALESPERSON,
-                (),
-                lambda row, service: service.salesperson_chosen(row.get(SALESPERSON)),
-            ),
-        ),
+        on_change=(SALESPERSON_CHOSEN,),
         single_mark=DEFAULT,
     ),
 )

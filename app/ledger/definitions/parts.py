@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.ledger.fields import Field, Kind, Values
+from app.ledger.customer_salespersons import COMMISSION, SALESPERSON
+from app.ledger.fields import Field, Kind, OnChange, Values
 from app.ledger.lookups import LookupSource
 from app.ledger.same_as_main import Share
 from app.ledger.sources import (
@@ -20,6 +21,9 @@ from app.ledger.sources import (
     SHIPPING_ZONES,
     VAT_ZONES,
     WAREHOUSES,
+)
+from app.ledger.sources import (
+    SALESPERSONS as SALESPERSONS_LIST,
 )
 from app.models.options import ShippingRule
 
@@ -143,4 +147,34 @@ def location_settings(owner: str = "") -> tuple[Field, ...]:
             attr=at("lead_time_days"),
             minimum=0,
         ),
+    )
+
+
+# -- the salesperson columns of AR303000's and CR303010's Salespersons tabs -------------------
+
+SALESPERSON_ID = Field(
+    SALESPERSON,
+    "Salesperson ID",
+    Kind.LOOKUP,
+    attr="salesperson_id",
+    lookup=SALESPERSONS_LIST,
+    required=True,
+)
+SALESPERSON_NAME = Field("name", "Name", Kind.TEXT, read_only=True)
+# Choosing a salesperson brings its name and commission (the row's service says how).
+SALESPERSON_CHOSEN = OnChange(
+    SALESPERSON, (), lambda row, service: service.salesperson_chosen(row.get(SALESPERSON))
+)
+
+
+def commission_column(used: str) -> Field:
+    """Commission % of a salesperson row; ``used`` says where (", at this location")."""
+    return Field(
+        COMMISSION,
+        "Commission %",
+        Kind.PERCENT,
+        minimum=0,
+        maximum=100,  # a share of the sale: never more than all of it
+        help=f"The commission percent used for the salesperson{used}; the salesperson's own "
+        "commission unless typed (0–100).",
     )
