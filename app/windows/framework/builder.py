@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 
 from app.ledger import catalogue
 from app.ledger.records import column_length, related_model
+from app.windows.framework.header import REQUIRED_COLOUR
 from app.windows.framework.mnemonics import MENU_LETTERS, with_mnemonic
 from app.windows.framework.spec import Action, Field, Grid, Kind, Screen, Section, Tab, snake
 from app.windows.framework.widgets import create_editor
 
 LookupFactory = Callable[[Field, QWidget | None], QWidget]
 GridFactory = Callable[[Grid, QWidget | None], QWidget]
-REQUIRED_MARK = ' <span style="color:#c0392b">*</span>'
+REQUIRED_MARK = f' <span style="color:{REQUIRED_COLOUR}">*</span>'
 
 
 @dataclass
