@@ -15,14 +15,19 @@ from pytestqt.qtbot import QtBot
 
 from app.ledger.customer_classes import CustomerClassService
 from app.ledger.customers import CustomerService
+from app.ledger.definitions.contact import CONTACT
 from app.ledger.definitions.customer import CUSTOMER
 from app.ledger.definitions.customer_class import CUSTOMER_CLASS
+from app.ledger.definitions.document import DOCUMENT
+from app.ledger.definitions.location import LOCATION
+from app.ledger.definitions.supplier import SUPPLIER
 from app.ledger.fields import Definition, Kind
 from app.ledger.records import RecordService, ValidationError
 from app.ledger.setup import set_up_company
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.widgets import as_editor
+from tests.factories import customer_class
 from tests.screens.helpers import shown, trigger, type_into
 
 CORPUS: dict[str, str] = {
@@ -149,3 +154,78 @@ def test_a_refusal_quoting_hostile_text_shows_it_as_text(
     message = screen.message.text()
     assert "<b>1</b>" in message  # quoted as typed
     assert screen.message.textFormat().name == "PlainText"
+
+
+def _customer(store: Store) -> int:
+    """A customer of a class with the accounts its locations require."""
+    with store.transaction() as session:
+        trade = customer_class(session, "TRADE").id
+    service = CustomerService(store)
+    values = service.new_values() | {"customer_name": "Owner AS", "customer_class": trade}
+    return service.save(None, values)
+
+
+def _location_base(store: Store) -> tuple[RecordService[Any], dict[str, Any]]:
+    from app.ledger.locations import LocationService
+
+    service = LocationService(store)
+    customer = _customer(store)
+    # Only what differs from the defaults: the rest (sales account and sub.) from the class.
+    shared = {key: False for key in service.new_values() if key.endswith("_same_as_main")}
+    return service, shared | {"customer": customer, "location_id": "HOSTILE1"}
+
+
+def _contact_base(store: Store) -> tuple[RecordService[Any], dict[str, Any]]:
+    from app.ledger.contacts import ContactService
+
+    service = ContactService(store)
+    return service, service.new_values() | {"last_name": "Base"}
+
+
+def _supplier_base(store: Store) -> tuple[RecordService[Any], dict[str, Any]]:
+    from app.ledger.suppliers import SupplierService
+
+    service = SupplierService(store)
+    values = service.new_values() | {"supplier_name": "Base AS"}
+    return service, values | {key: False for key in values if key.endswith("_same_as_main")}
+
+
+def _document_base(store: Store) -> tuple[RecordService[Any], dict[str, Any]]:
+    from datetime import date
+
+    from app.ledger.documents.entry import DocumentService
+    from app.models import DocumentType
+
+    service = DocumentService(store)
+    customer = _customer(store)
+    values = service.new_values() | {
+        "doc_type": DocumentType.PAYMENT,
+        "customer": customer,
+        "doc_date": date(2026, 11, 30),
+        "amount": 10,
+    }
+    return service, values
+
+
+Base = Callable[[Store], tuple[RecordService[Any], dict[str, Any]]]
+OTHER_RECORDS: dict[str, tuple[Definition, Base]] = {
+    "location": (LOCATION, _location_base),
+    "contact": (CONTACT, _contact_base),
+    "supplier": (SUPPLIER, _supplier_base),
+    "document": (DOCUMENT, _document_base),
+}
+
+
+@pytest.mark.parametrize("record", sorted(OTHER_RECORDS))
+def test_every_text_field_of_locations_contacts_suppliers_and_documents_too(
+    store: Store, record: str
+) -> None:
+    set_up_company(store, base_currency="NOK", country="NO", language="nb-NO")
+    definition, make_base = OTHER_RECORDS[record]
+    service, base = make_base(store)
+    fields = text_fields(definition)
+    for name, text in CORPUS.items():
+        outcomes = {key: refused_or_literal(service, base, key, text) for key in fields}
+        assert set(outcomes.values()) <= {"refused", "stored"}, name
+        if name == "markup":  # ordinary text fields take it literally
+            assert "stored" in outcomes.values(), outcomes
