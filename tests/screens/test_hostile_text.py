@@ -229,3 +229,57 @@ def test_every_text_field_of_locations_contacts_suppliers_and_documents_too(
         assert set(outcomes.values()) <= {"refused", "stored"}, name
         if name == "markup":  # ordinary text fields take it literally
             assert "stored" in outcomes.values(), outcomes
+
+
+# Everything at once, short enough for most text fields: markup, an entity, a right-to-left
+# override, a combining mark, a spreadsheet formula and an SQL fragment.
+MIXED = "<b>S&amp;</b> \u202eS\u202c Ze\u0301 =1+1 '; --"
+# The demo's documents are released, so read-only: entered ones are checked above.
+READ_ONLY_FIRST = {"AR301000"}
+
+
+def test_every_text_field_of_every_screen_stores_hostile_text_or_refuses_it_by_name(
+    qtbot: QtBot, store: Store
+) -> None:
+    from app.ledger.demo import create_demo_company
+    from app.ledger.records import Direction, RecordError
+    from app.windows.screens import SCREENS
+
+    create_demo_company(store, customers=3)
+    checked: dict[str, str] = {}
+    for info in SCREENS:
+        screen = info.factory()(store, None)
+        qtbot.addWidget(screen)
+        if not isinstance(screen, RecordScreen) or screen.spec.definition is None:
+            continue
+        if info.id in READ_ONLY_FIRST:
+            continue
+        service = screen.service
+        record_id = service.neighbour(Direction.FIRST, None)
+        if record_id is None:
+            continue
+        for key in text_fields(screen.spec.definition):
+            loaded = service.load(record_id)
+            if key not in loaded:
+                continue
+            name = f"{info.id} {key}"
+            # An address or contact of its own: under Same as main a field stores nothing.
+            own = {k: False for k in loaded if k.endswith("_same_as_main")}
+            changed = own | {key: MIXED}
+            try:
+                service.save(record_id, loaded | changed, loaded.get("version"), loaded)
+            except ValidationError as refused:
+                assert [error.key for error in refused.errors] == [key], name
+                checked[name] = "refused"
+                continue
+            except RecordError as refused:  # a rule of the record beyond its fields
+                assert str(refused), name
+                checked[name] = "refused"
+                continue
+            assert service.load(record_id)[key] == MIXED, name
+            checked[name] = "stored"
+            again = service.load(record_id)
+            restored = {k: loaded[k] for k in changed}
+            service.save(record_id, again | restored, again.get("version"), again)
+    assert len({name.split()[0] for name in checked}) >= 25  # screens
+    assert list(checked.values()).count("stored") >= 50
