@@ -10,6 +10,7 @@ import logging
 import re
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, overload, runtime_checkable
 
@@ -50,7 +51,7 @@ from app.windows.drafts import Draft, DraftError, Drafts, drafts_folder
 from app.windows.framework import dialogs
 from app.windows.framework.mnemonics import letter_of, without_mnemonic
 from app.windows.navigation import Navigate, Target
-from app.windows.screens import SCREENS, ScreenInfo, find_screen
+from app.windows.screens import CUSTOMER_LEDGER, SCREENS, ScreenInfo, find_screen
 from app.windows.start_page import StartPage, Usage
 
 if TYPE_CHECKING:
@@ -117,6 +118,39 @@ def database_location(url: URL) -> str:
 
 def screen_label(info: ScreenInfo) -> str:
     return f"{info.title} ({info.id})"
+
+
+@dataclass(frozen=True)
+class Command:
+    """A window of the Statements menu, listed in the navigation and found by the go-to box
+    like a screen: its title, the product family's ID where the seeds name one, and the
+    MainWindow method that opens it."""
+
+    title: str
+    id: str
+    method: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.title} ({self.id})" if self.id else self.title
+
+    def matches(self, text: str) -> bool:
+        wanted = text.strip().casefold()
+        return bool(wanted) and wanted in {
+            self.title.casefold(),
+            self.id.casefold(),
+            self.label.casefold(),
+        }
+
+
+STATEMENTS = "Statements"
+COMMANDS = (
+    Command("Prepare statements", "", "prepare_statements"),
+    # Seed 000 names Print statements (AR503500): the same window prints a prepared cycle.
+    Command("Print statements", "AR503500", "prepare_statements"),
+    Command("Aged receivables", "", "aged_receivables"),
+)
+COMMAND_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class MainWindow(QMainWindow):
@@ -231,6 +265,17 @@ class MainWindow(QMainWindow):
             item = QTreeWidgetItem(group, [screen_label(info)])
             item.setData(0, SCREEN_ID_ROLE, info.id)
             item.setToolTip(0, screen_label(info))
+        # The period-end work, right under the customer ledger's screens.
+        statements = QTreeWidgetItem([STATEMENTS])
+        ledger = groups.get(CUSTOMER_LEDGER)
+        tree.insertTopLevelItem(
+            tree.indexOfTopLevelItem(ledger) + 1 if ledger is not None else 0, statements
+        )
+        statements.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        for command in COMMANDS:
+            item = QTreeWidgetItem(statements, [command.label])
+            item.setData(0, COMMAND_ROLE, command.method)
+            item.setToolTip(0, command.label)
         tree.expandAll()
         # One click opens, as in Visma's menu; Enter and double-click (activation) too.
         tree.itemClicked.connect(self._navigation_activated)
@@ -257,6 +302,7 @@ class MainWindow(QMainWindow):
         box.setClearButtonEnabled(True)
         box.setMaximumWidth(320)
         words = [info.id for info in self.screens] + [info.title for info in self.screens]
+        words += [command.label for command in COMMANDS]
         completer = QCompleter(QStringListModel(words, box), box)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -645,8 +691,15 @@ class MainWindow(QMainWindow):
         return info
 
     def goto(self, text: str) -> QWidget | None:
-        """What Enter in the go-to box does."""
+        """What Enter in the go-to box does: open the screen named, or run the Statements
+        window named (it returns nothing: its window is modal)."""
         info = self.resolve_screen(text)
+        command = next((c for c in COMMANDS if c.matches(text)), None)
+        if info is None and command is not None:
+            self.statusBar().clearMessage()
+            self.goto_box.clear()
+            self.run_command(command.method)
+            return None
         if info is None:
             shown = text.strip()
             self.statusBar().showMessage(f"No screen named '{shown}'", STATUS_TIMEOUT_MS)
@@ -675,6 +728,14 @@ class MainWindow(QMainWindow):
         screen_id = item.data(0, SCREEN_ID_ROLE)
         if isinstance(screen_id, str):
             self._open_from_ui(screen_id)
+        method = item.data(0, COMMAND_ROLE)
+        if isinstance(method, str):
+            self.run_command(method)
+
+    def run_command(self, method: str) -> None:
+        """Open a Statements window by its MainWindow method (looked up when run)."""
+        opener: Callable[[], object] = getattr(self, method)
+        opener()
 
     def new_demo_company(self) -> QMainWindow | None:
         """File › New demo company…: made with progress, opened in a window of its own."""

@@ -184,7 +184,12 @@ def test_navigation_groups_screens_and_opens_on_activation(
 ) -> None:
     tree = window.navigation
     groups = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
-    assert [g.text(0) for g in groups if g is not None] == [CUSTOMER_LEDGER, PREFERENCES]
+    # The Statements windows right under the customer ledger's screens.
+    assert [g.text(0) for g in groups if g is not None] == [
+        CUSTOMER_LEDGER,
+        "Statements",
+        PREFERENCES,
+    ]
     first = groups[0]
     assert first is not None
     children = [first.child(i) for i in range(first.childCount())]
@@ -209,8 +214,7 @@ def test_navigation_groups_screens_and_opens_on_activation(
 
 def test_navigation_opens_on_a_single_click(window: MainWindow) -> None:
     tree = window.navigation
-    group = tree.topLevelItem(1)
-    assert group is not None
+    group = tree.findItems(PREFERENCES, Qt.MatchFlag.MatchExactly)[0]
     classes = group.child(0)
     assert classes is not None
     QTest.mouseClick(
@@ -431,3 +435,27 @@ def test_a_read_only_ledger_says_so_and_its_screens_cannot_save(
     finally:
         store.close()
         database.chmod(0o600)
+
+
+def test_the_statements_windows_are_in_the_navigation_and_found_by_the_go_to_box(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(window, "prepare_statements", lambda: opened.append("prepare"))
+    monkeypatch.setattr(window, "aged_receivables", lambda: opened.append("aged"))
+    group = next(
+        window.navigation.topLevelItem(i)
+        for i in range(window.navigation.topLevelItemCount())
+        if window.navigation.topLevelItem(i).text(0) == "Statements"
+    )
+    labels = [group.child(i).text(0) for i in range(group.childCount())]
+    assert labels == ["Prepare statements", "Print statements (AR503500)", "Aged receivables"]
+    window._navigation_activated(group.child(2), 0)
+    assert opened == ["aged"]
+    goto(qtbot, window, "AR503500")
+    goto(qtbot, window, "aged receivables")
+    assert opened == ["aged", "prepare", "aged"]
+    assert window.goto_box.text() == ""
+    goto(qtbot, window, "AR999999")
+    assert "No screen named 'AR999999'" in window.statusBar().currentMessage()
+    assert opened == ["aged", "prepare", "aged"]
