@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.ledger.customer_mailings import give_class_mailings
 from app.ledger.statements.archive import checksum
 from app.ledger.statements.cycle import prepare_cycle
 from app.models import (
@@ -194,7 +195,8 @@ def test_prepare_statements_shows_the_proof_sheet_and_prints_the_cycle(
                                     send_statements_by_email=not printed)  # fmt: skip
             add_document(session, customer, DocumentType.INVOICE, "100",
                          doc_date=date(2026, 2, 2), due_date=date(2026, 2, 16))  # fmt: skip
-        # C2's statements go by e-mail: its class's STATEMENT mailing, to its primary contact.
+        # C2's statements go by e-mail: its STATEMENT mailing (its class's, copied to it as to
+        # a new customer of the class), to its primary contact.
         c2 = session.scalars(select(Customer).where(Customer.customer_no == "C2")).one()
         c2.main_contact = Contact(email="regnskap@kunde2.no")
         c2.customer_class = CustomerClass(
@@ -204,6 +206,8 @@ def test_prepare_statements_shows_the_proof_sheet_and_prints_the_cycle(
                 ClassMailing(mailing_id="STATEMENT", recipients=[ClassRecipient()]),
             ],
         )
+        session.flush()
+        give_class_mailings(session, c2)
     shown: list[tuple[bytes, str]] = []
     dialog = PrepareStatements(store, show_pdf=lambda data, title: shown.append((data, title)))
     qtbot.addWidget(dialog)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -35,7 +36,11 @@ from sqlalchemy import select
 from app import paths
 from app.ledger.statements.archive import archived_pdf
 from app.ledger.statements.cycle import StatementError, prepare_cycle, statements_of_run
-from app.ledger.statements.mailing import save_for_recipients, statement_recipients
+from app.ledger.statements.mailing import (
+    other_format,
+    save_for_recipients,
+    statement_recipients,
+)
 from app.ledger.statements.proof import ProofRow, proof_sheet
 from app.ledger.statements.view import statement_views
 from app.models import Customer, Statement, StatementCycle
@@ -261,10 +266,17 @@ class PrepareStatements(QDialog):
                 path, data = archived_pdf(session, statement_id, folder)
                 if statement_id in sending:
                     statement = session.get_one(Statement, statement_id)
+                    # The customer's own STATEMENT mailing: its recipients, each in its format.
                     recipients = statement_recipients(
                         session, statement.customer_id, statement.branch_id
                     )
-                    self.sent += save_for_recipients(data, path.name, recipients, outbox)
+                    self.sent += save_for_recipients(
+                        data,
+                        path.name,
+                        recipients,
+                        outbox,
+                        partial(other_format, session, statement_id),
+                    )
             done += 1
             progress.setValue(done)
             QApplication.processEvents()
