@@ -160,7 +160,6 @@ class CustomerClassService(RecordService[CustomerClass]):
         # this save (app/ledger/customer_mailings.py).
         written = MAILINGS in values and MAILINGS not in values.get(UNCHANGED_GRIDS, ())
         if MAILINGS in self.grids and written and not is_new:
-            session.expire(record, ["mailings"])
             class_changed(session, record)
             session.flush()
 

@@ -410,8 +410,7 @@ def follow_class(
             continue
         class_row = by_class.get(key)
         if class_row is None:
-            customer.mailings.remove(mailing)
-            session.delete(mailing)
+            customer.mailings.remove(mailing)  # an orphan: deleted with its recipients
             changed = True
         elif not same_as(stored_row(mailing), class_row):
             _write(mailing, class_row)
@@ -432,4 +431,6 @@ def class_changed(session: Session, customer_class: CustomerClass) -> int:
     customers = session.scalars(
         select(Customer).where(Customer.customer_class_id == customer_class.id)
     )
-    return sum(follow_class(session, customer, by_class) for customer in customers)
+    # Nothing flushed half-made (a removed mailing's recipients load as it goes).
+    with session.no_autoflush:
+        return sum(follow_class(session, customer, by_class) for customer in customers.all())
