@@ -12,6 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from app.ledger.contacts import ContactService
 from app.ledger.customer_classes import CustomerClassService
 from app.ledger.customer_mailings import (
     CONTACT_ID,
@@ -25,7 +26,7 @@ from app.ledger.customer_mailings import (
     reverted,
 )
 from app.ledger.customers import CustomerService
-from app.ledger.records import StaleRecordError, ValidationError
+from app.ledger.records import RecordError, StaleRecordError, ValidationError
 from app.ledger.setup import set_up_company
 from app.ledger.statements.mailing import (
     Recipient,
@@ -37,6 +38,7 @@ from app.models import (
     Customer,
     CustomerClass,
     CustomerMailing,
+    CustomerRecipient,
     Employee,
     Location,
 )
@@ -412,3 +414,27 @@ def test_statements_go_to_the_customers_own_recipients(
     sheet = load_workbook(saved[2]).active
     assert sheet is not None
     assert sheet["B2"].value == "C1" and sheet["C2"].value == "'=Smith & <Sons>"
+
+
+def test_a_contact_named_by_a_recipient_is_kept_and_a_deleted_customer_takes_its_mailings(
+    service: CustomerService, store: Store
+) -> None:
+    customer_id = new_customer(service, "Fjordkraft Handel AS")
+    own = add_contact(store, customer_id, 901, "ola@fjord.no")
+    other = add_contact(store, customer_id, 902, "kari@fjord.no")
+    loaded = service.load(customer_id)
+    mailing(loaded, "STATEMENT")[RECIPIENTS].append(recipient(ContactType.CONTACT, own))
+    edit(service, customer_id, **{MAILINGS: loaded[MAILINGS]})
+    contacts = ContactService(store)
+    with pytest.raises(RecordError) as refused:
+        contacts.delete(own)
+    assert str(refused.value) == (
+        "Contact 901 (Person 901) cannot be deleted: it is used by 1 mailing recipient."
+    )
+    contacts.delete(other)
+    service.delete(customer_id)
+    with store.session() as session:
+        assert session.scalars(select(CustomerMailing)).all() == []
+        assert session.scalars(select(CustomerRecipient)).all() == []
+        assert session.get(Customer, customer_id) is None
+        assert session.get(ContactPerson, own) is None
