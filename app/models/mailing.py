@@ -102,7 +102,8 @@ class CustomerMailing(MailingColumns, Base):
     branch_id: Mapped[int | None] = mapped_column(ForeignKey("branch.id"))
     overridden: Mapped[bool] = mapped_column(default=False)
 
+    # Read with their mailings in one query: a customer's mailings are shown with all of them.
     recipients: Mapped[list[CustomerRecipient]] = relationship(
-        cascade="all, delete-orphan", order_by=CustomerRecipient.id
+        cascade="all, delete-orphan", order_by=CustomerRecipient.id, lazy="selectin"
     )
     customer: Mapped[Customer] = relationship(back_populates="mailings")
