@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app.ledger.class_mailings import BRANCH, MAILING_ID, mailing_errors
 from app.ledger.class_mailings import RECIPIENTS as RECIPIENTS
@@ -341,7 +341,8 @@ def _write(mailing: CustomerMailing, row: Mapping[str, Any]) -> None:
     mailing.format = row["format"]
     mailing.active = bool(row["active"])
     mailing.overridden = bool(row.get(OVERRIDDEN))
-    mailing.recipients[:] = [_recipient_of(recipient) for recipient in row[RECIPIENTS]]
+    if _recipients(stored_row(mailing)) != _recipients(row):  # else left as they are
+        mailing.recipients[:] = [_recipient_of(recipient) for recipient in row[RECIPIENTS]]
 
 
 def give_class_mailings(session: Session, customer: Customer) -> None:
@@ -428,8 +429,11 @@ def class_changed(session: Session, customer_class: CustomerClass) -> int:
     """The class's mailings as saved now reach its customers' mailings that are not Overridden
     (in the class's save). How many customers' mailings changed."""
     by_class = _class_by_identity(session, customer_class.id)
+    # The customers with their mailings (and recipients) in three queries, not two a customer.
     customers = session.scalars(
-        select(Customer).where(Customer.customer_class_id == customer_class.id)
+        select(Customer)
+        .where(Customer.customer_class_id == customer_class.id)
+        .options(selectinload(Customer.mailings))
     )
     # Nothing flushed half-made (a removed mailing's recipients load as it goes).
     with session.no_autoflush:
