@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import QDate
 from PySide6.QtPrintSupport import QPrinter
@@ -29,11 +30,12 @@ from app.models import (
     Customer,
     CustomerClass,
     DocumentType,
+    Employee,
     Statement,
     StatementCycle,
 )
 from app.models.database import Store
-from app.models.options import StatementType
+from app.models.options import ContactType, MailingFormat, StatementType
 from app.windows.statements.history import StatementHistory
 from app.windows.statements.prepare import PrepareStatements
 from app.windows.statements.preview import StatementPreview, print_pages
@@ -221,7 +223,8 @@ def test_prepare_statements_shows_the_proof_sheet_and_prints_the_cycle(
     assert "was last prepared on 2026-02-28" in dialog.message.text()
     qtbot.mouseClick(dialog.print_button, _left())
     assert dialog.message.text().startswith(
-        "1 statement(s) to print; 1 to send by email saved as PDF for 1 recipient(s)"
+        "1 statement(s) to print; 1 to send by email saved for 1 recipient(s), each in its "
+        "format, in "
     )
     (sent,) = dialog.sent
     assert sent.parent.name == "regnskap@kunde2.no"
@@ -232,6 +235,24 @@ def test_prepare_statements_shows_the_proof_sheet_and_prints_the_cycle(
     with store.session() as session:
         archived = session.scalars(select(Statement.pdf_path)).all()
     assert all(path and Path(path).is_file() for path in archived)
+
+    # C2's recipient changed on its own mailing: the next run goes to the new one, in its format.
+    with store.transaction() as session:
+        employee = Employee(employee_id="KARI", name="Kari Nordmann", email="kari@firma.no")
+        session.add(employee)
+        session.flush()
+        c2 = session.scalars(select(Customer).where(Customer.customer_no == "C2")).one()
+        (statement_mailing,) = c2.mailings
+        (recipient,) = statement_mailing.recipients
+        recipient.contact_type = ContactType.EMPLOYEE
+        recipient.employee_id = employee.id
+        recipient.format = MailingFormat.EXCEL
+    shown.clear()
+    qtbot.mouseClick(dialog.print_button, _left())
+    (sent,) = dialog.sent
+    assert (sent.parent.name, sent.suffix) == ("kari@firma.no", ".xlsx")
+    sheet = load_workbook(sent).active
+    assert sheet is not None and sheet["C2"].value == "Kunde C2"
 
 
 def test_aged_receivables_on_screen_and_as_pdf(qtbot: QtBot, store: Store) -> None:

@@ -1,6 +1,7 @@
 """Prepare statements and Print statements: a statement cycle run on a statement date, its
-proof sheet, then the statements printed (customers with Print statements) or saved as PDF for
-sending (customers with Send statements by email: an offline workstation saves them).
+proof sheet, then the statements printed (customers with Print statements) or saved for sending
+(customers with Send statements by email: an offline workstation saves a copy for each recipient
+of the customer's STATEMENT mailing, in the recipient's format).
 
 Printing a whole cycle archives each statement's PDF (atomic, with its checksum) with a progress
 dialog that can be cancelled: a cancelled run leaves whole files only.
@@ -285,8 +286,8 @@ class PrepareStatements(QDialog):
             self.message.setText(f"Cancelled: {done} of {len(wanted)} statements written.")
             return
         self.message.setText(
-            f"{len(to_print)} statement(s) to print; {len(to_send)} to send by email saved as "
-            f"PDF for {len(self.sent)} recipient(s) in {outbox}."
+            f"{len(to_print)} statement(s) to print; {len(to_send)} to send by email saved for "
+            f"{len(self.sent)} recipient(s), each in its format, in {outbox}."
         )
         if to_print:
             with self.store.session() as session:
