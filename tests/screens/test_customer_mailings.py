@@ -403,3 +403,24 @@ def test_a_second_class_screen_cannot_overwrite_its_mailings(
             select(CustomerClass).where(CustomerClass.class_id == "DEFAULT")
         ).one()
         assert default.mailings[0].format == MailingFormat.HTML
+
+
+def test_a_class_change_reaching_a_customer_shown_with_unsaved_mailings_refuses_its_save(
+    qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers
+) -> None:
+    set_up_mailings(store)
+    customers = open_screen("AR303000")
+    number = create_customer(qtbot, customers, "Fjordkraft Handel AS")
+    choose_cell_option(customers, "mailings", 1, "format", "HTML")  # STATEMENT, unsaved
+    classes = open_screen("AR201000")
+    type_into(qtbot, classes, "class_id", "DEFAULT")
+    choose_cell_option(classes, "mailings", 1, "format", "Excel")
+    trigger(classes, "save")
+    assert classes.message.text() == "Saved.", classes.message.text()
+    answers.no_to.add("Record changed")
+    activate(customers)
+    trigger(customers, "save")
+    assert "Mailings, Format was changed elsewhere" in customers.message.text()
+    assert cell(customers, "mailings", 1, "format") == "HTML" and customers.is_dirty
+    stored = stored_mailings(store, number)
+    assert (stored[1].format, stored[1].overridden) == (MailingFormat.EXCEL, False)
