@@ -241,11 +241,10 @@ def _customer_contacts(session: Session, customer_id: int | None) -> set[int]:
 
 
 def recipient_problems(
-    session: Session, where: str, rows: list[Row], customer_id: int | None
+    session: Session, where: str, rows: list[Row], contacts: set[int]
 ) -> list[tuple[str, str]]:
-    """Each (where, problem) of a mailing's recipients: the Contact ID its type asks for, To or
-    Bcc."""
-    contacts = _customer_contacts(session, customer_id)
+    """Each (where, problem) of a mailing's recipients: the Contact ID its type asks for (a
+    Contact one of ``contacts``, the customer's), To or Bcc."""
     problems: list[tuple[str, str]] = []
     for number, row in enumerate(rows, start=1):
         at = f"{where}, row {number}"
@@ -291,12 +290,13 @@ def mailing_problems(
         for error in mailing_errors(MAILINGS, label, rows)
         if ", Recipients, row " not in error.label  # the customer's recipient rules, below
     ]
+    contacts = _customer_contacts(session, customer_id)
     for number, row in enumerate(rows, start=1):
         where = f"{label}, row {number}, Recipients"
         errors.extend(
             FieldError(MAILINGS, at, problem)
             for at, problem in recipient_problems(
-                session, where, row.get(RECIPIENTS) or [], customer_id
+                session, where, row.get(RECIPIENTS) or [], contacts
             )
         )
     if removed_checked and isinstance(class_id, int):
