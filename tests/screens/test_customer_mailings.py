@@ -192,6 +192,10 @@ def test_configure_mailing_settings_for_dunning_letters_for_a_customer(
     assert [r.contact_type for r in dunning.recipients] == [ContactType.INVOICING]
     texts = [cell(screen, "mailings", 0, key) for key in ("report", "notification_template")]
     assert texts == ["AR642000", "DunningLetterNotification"]
+    # A recipient added later takes the mailing's format (HTML) until it prefers another.
+    select_row(qtbot, screen, "mailings", 0)
+    added = add_row(qtbot, screen, "recipients")
+    assert cell(screen, "recipients", added, "format") == "HTML"
 
 
 def test_a_customer_inherits_its_classs_mailings_marked_overridden_once_changed(
