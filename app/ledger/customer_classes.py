@@ -11,7 +11,15 @@ from sqlalchemy.orm import Session
 
 from app.ledger import autoinvoice
 from app.ledger.class_mailings import mailing_defaults, mailing_errors, preferences_mailings
-from app.ledger.records import FieldError, RecordService, ScreenRules, count_where, is_blank
+from app.ledger.customer_mailings import class_changed
+from app.ledger.records import (
+    UNCHANGED_GRIDS,
+    FieldError,
+    RecordService,
+    ScreenRules,
+    count_where,
+    is_blank,
+)
 from app.ledger.write_off_settings import WRITE_OFF_LIMIT, write_off_limit_problem
 from app.models import PREFERENCES_ID, Attribute, CustomerClass, Preferences
 from app.models.database import Store
@@ -144,6 +152,16 @@ class CustomerClassService(RecordService[CustomerClass]):
         for attribute in record.attributes:
             if attribute.sort_order is None:
                 attribute.sort_order = 0
+
+    def after_save(
+        self, session: Session, record: CustomerClass, values: Mapping[str, Any], *, is_new: bool
+    ) -> None:
+        # Changed mailings reach the class's customers whose mailings are not Overridden, in
+        # this save (app/ledger/customer_mailings.py).
+        written = MAILINGS in values and MAILINGS not in values.get(UNCHANGED_GRIDS, ())
+        if MAILINGS in self.grids and written and not is_new:
+            class_changed(session, record)
+            session.flush()
 
     def delete_refusal(self, session: Session, record: CustomerClass) -> str | None:
         if count_where(session, Preferences, Preferences.default_customer_class_id == record.id):

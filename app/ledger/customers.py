@@ -18,10 +18,11 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from app.ledger import class_defaults, customer_attributes, customer_deletion
+from app.ledger import customer_mailings as mailings
 from app.ledger import customer_salespersons as salespersons
 from app.ledger.balances import customer_balances
 from app.ledger.business_accounts import (
@@ -38,6 +39,7 @@ from app.ledger.child_accounts import (
     child_rows,
     children_follow,
 )
+from app.ledger.class_mailings import mailing_defaults
 from app.ledger.contacts import CONTACTS, contact_rows
 from app.ledger.customer_attributes import ATTRIBUTES
 from app.ledger.customer_payment_methods import PAYMENT_METHODS_GRID, payment_method_rows
@@ -54,6 +56,7 @@ from app.ledger.mandates import MANDATES, mandate_problems, new_mandate_default
 from app.ledger.numbering import CUSTOMER_SERIES, NumberingError, next_number, take_number
 from app.ledger.payment_methods import detail_problem
 from app.ledger.records import (
+    UNCHANGED_GRIDS,
     FieldError,
     RecordError,
     RecordService,
@@ -203,7 +206,40 @@ class CustomerService(RecordService[Customer]):
             values[SALESPERSONS] = self.class_salespersons(values.get(CUSTOMER_CLASS))
         if ATTRIBUTES in self.grids:
             values[ATTRIBUTES] = self.class_attributes(values.get(CUSTOMER_CLASS), [])
+        if mailings.MAILINGS in self.grids:
+            values[mailings.MAILINGS] = self.class_mailings(values.get(CUSTOMER_CLASS), values)
         return values
+
+    # -- the Mailing settings tab ---------------------------------------------------------------
+
+    def class_mailings(self, class_id: Any, values: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """The class's mailings as the customer's rows, e-mails resolved as ``values`` show the
+        customer's contacts."""
+        with self.store.session() as session:
+            rows = mailings.class_rows(session, class_id)
+            return mailings.with_emails(session, rows, mailings.shown_role_emails(values))
+
+    def recipient_email(self, row: Mapping[str, Any]) -> Any:
+        """The e-mail of an Employee or Contact recipient (the roles' are the screen's)."""
+        with self.store.session() as session:
+            return mailings.email_of(session, row, {})
+
+    def mailing_chosen(self, row: Mapping[str, Any]) -> dict[str, Any] | None:
+        """What choosing a Mailing ID brings into a row: the preferences' settings, and their
+        default recipients when the row has none (To unless Bcc)."""
+        with self.store.session() as session:
+            updates = mailing_defaults(session, row)
+        if updates and mailings.RECIPIENTS in updates:
+            updates[mailings.RECIPIENTS] = [
+                {
+                    "id": None,
+                    **recipient,
+                    mailings.EMAIL: None,
+                    mailings.TO: not recipient.get(mailings.BCC),
+                }
+                for recipient in updates[mailings.RECIPIENTS]
+            ]
+        return updates
 
     def class_attributes(
         self, class_id: Any, rows: list[dict[str, Any]], previous_class: Any = None
@@ -226,6 +262,8 @@ class CustomerService(RecordService[Customer]):
             row[salespersons.DEFAULT] = not any(r.get(salespersons.DEFAULT) for r in rows)
         if grid_key == MANDATES:
             row["is_default"] = new_mandate_default(rows)  # the first mandate is the default
+        if grid_key == mailings.MAILINGS:
+            row[mailings.OVERRIDDEN] = True  # the customer's own until it matches the class's
         return row
 
     def salesperson_chosen(self, salesperson_id: Any) -> dict[str, Any]:
@@ -283,6 +321,10 @@ class CustomerService(RecordService[Customer]):
         if ATTRIBUTES in self.grids:
             values[ATTRIBUTES] = customer_attributes.stored_rows(
                 session, record.id, record.customer_class_id
+            )
+        if mailings.MAILINGS in self.grids:
+            values[mailings.MAILINGS] = mailings.with_emails(
+                session, values[mailings.MAILINGS], mailings.stored_role_emails(record)
             )
         return values
 
@@ -445,6 +487,23 @@ class CustomerService(RecordService[Customer]):
                 for label, problem in self._attribute_problems(session, values)
             ]
             + self._mandate_problems(values)
+            + self._mailing_problems(session, record_id, values)
+        )
+
+    def _mailing_problems(
+        self, session: Session, record_id: int | None, values: Mapping[str, Any]
+    ) -> list[FieldError]:
+        grid = self.grids.get(mailings.MAILINGS)
+        if grid is None or mailings.MAILINGS not in values:
+            return []
+        written = mailings.MAILINGS not in values.get(UNCHANGED_GRIDS, ())
+        return mailings.mailing_problems(
+            session,
+            grid.label,
+            values.get(mailings.MAILINGS) or [],
+            record_id,
+            values.get(CUSTOMER_CLASS),
+            removed_checked=written,
         )
 
     def _mandate_problems(self, values: Mapping[str, Any]) -> list[FieldError]:
@@ -752,6 +811,12 @@ class CustomerService(RecordService[Customer]):
             if SALESPERSONS in self.grids and SALESPERSONS not in values:
                 # Saved without the Salespersons tab (an import): the class's salesperson.
                 self._add_class_salesperson(session, record)
+            if mailings.MAILINGS in self.grids and mailings.MAILINGS not in values:
+                with session.no_autoflush:  # an import: the class's mailings
+                    mailings.give_class_mailings(session, record)
+        if mailings.MAILINGS in self.grids:
+            with session.no_autoflush:
+                self._mark_mailings(session, record, values, is_new=is_new)
         if SALESPERSONS in self.grids:
             pending = [
                 row
@@ -761,6 +826,17 @@ class CustomerService(RecordService[Customer]):
             if pending:
                 with session.no_autoflush:
                     salespersons.fill_in(session, pending, self._default_location(record))
+
+    def _mark_mailings(
+        self, session: Session, record: Customer, values: Mapping[str, Any], *, is_new: bool
+    ) -> None:
+        """Each mailing Overridden as it compares with the class's now; a class changed without
+        the Mailings rows (an import) takes the new class's for those not Overridden."""
+        class_changed = inspect(record).attrs.customer_class_id.history.has_changes()
+        if class_changed and not is_new and mailings.MAILINGS not in values:
+            mailings.follow_class(session, record)
+        elif is_new or class_changed or mailings.MAILINGS not in values.get(UNCHANGED_GRIDS, ()):
+            mailings.mark_stored(session, record)
 
     def _add_class_salesperson(self, session: Session, record: Customer) -> None:
         for row in salespersons.class_rows(session, record.customer_class_id):

@@ -53,7 +53,13 @@ class Field:
     required: bool = False
     max_length: int | None = None  # taken from the model column when not given
     options: type[OptionEnum] | None = None
+    # The options a user may pick, when not all of ``options`` (a class's recipients offer four
+    # of the six contact types); the ledger refuses the others.
+    offered: tuple[OptionEnum, ...] = ()
     lookup: LookupSource | None = None
+    # A grid column whose lookup depends on its row (a recipient's Contact ID: an employee, or a
+    # contact of this customer): given the row's values, its source; ``lookup`` otherwise.
+    lookup_by: Callable[[Values], LookupSource | None] | None = None
     visible_when: Condition | None = None
     enabled_when: Condition | None = None
     help: str = ""  # the seed's description, shown as tooltip
@@ -71,6 +77,15 @@ class Field:
     @property
     def attribute(self) -> str:
         return self.attr or self.key
+
+    def lookup_for(self, row: Values) -> LookupSource | None:
+        """The lookup of the cell in ``row`` (the field's own, unless it depends on the row)."""
+        return self.lookup_by(row) if self.lookup_by is not None else self.lookup
+
+    @property
+    def choices(self) -> tuple[OptionEnum, ...]:
+        """The options offered, in their order."""
+        return self.offered or (tuple(self.options) if self.options is not None else ())
 
     @property
     def stored(self) -> bool:

@@ -20,6 +20,7 @@ NOUNS = {
     "ar_document": "ledger document",
     "ar_document_line": "ledger document line",
     "ar_application": "payment application",
+    "customer_recipient": "mailing recipient",
 }
 
 

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         DocumentType,
     )
     from app.models.location import MAIN_LOCATION_ID, Location
+    from app.models.mailing import CustomerMailing, CustomerRecipient
     from app.models.people import ContactPerson, CustomerAttribute, CustomerSalesperson
     from app.models.preferences import (
         PREFERENCES_ID,
@@ -96,6 +97,7 @@ MODEL_MODULES = (
     "customer_class",
     "document",
     "location",
+    "mailing",
     "people",
     "preferences",
     "reference.accounting",
@@ -159,8 +161,10 @@ __all__ = [
     "CustomerAttribute",
     "CustomerBalance",
     "CustomerClass",
+    "CustomerMailing",
     "CustomerPaymentMethod",
     "CustomerPaymentMethodDetail",
+    "CustomerRecipient",
     "CustomerSalesperson",
     "CustomerStatus",
     "DefaultRecipient",

@@ -34,6 +34,7 @@ from app.models.settings import AutoInvoiceRoute, PrintAndEmailSettings
 
 if TYPE_CHECKING:
     from app.models.location import Location
+    from app.models.mailing import CustomerMailing
     from app.models.people import ContactPerson, CustomerAttribute, CustomerSalesperson
 
 
@@ -227,6 +228,10 @@ class Customer(MasterRecord, PrintAndEmailSettings, AutoInvoiceRoute, Base):
     # Attributes tab: the values of the attributes the customer's class asks for.
     attributes: Mapped[list[CustomerAttribute]] = relationship(
         back_populates="customer", cascade="all, delete-orphan", order_by="CustomerAttribute.id"
+    )
+    # Mailing settings tab: the customer's copies of its class's mailings, and its own.
+    mailings: Mapped[list[CustomerMailing]] = relationship(
+        back_populates="customer", cascade="all, delete-orphan", order_by="CustomerMailing.id"
     )
     # Contact persons (CR302000): records of their own, listed on the Contacts tab.
     contacts: Mapped[list[ContactPerson]] = relationship(

@@ -37,10 +37,25 @@ class MailingFormat(OptionEnum):
 
 
 class ContactType(OptionEnum):
+    """Who receives a mailing (AR303000 Recipients: the seed's six). A class or the preferences
+    offer only the first four (CLASS_CONTACT_TYPES): Contact and Document contact name a
+    particular customer's contact, or the document's."""
+
     PRIMARY = "Primary"
     INVOICING = "Invoicing"
     SHIPPING = "Shipping"
     EMPLOYEE = "Employee"
+    CONTACT = "Contact"
+    DOCUMENT_CONTACT = "Document contact"
+
+
+# The contact types AR201000 and AR101000 offer (their seeds list these four).
+CLASS_CONTACT_TYPES = (
+    ContactType.PRIMARY,
+    ContactType.INVOICING,
+    ContactType.SHIPPING,
+    ContactType.EMPLOYEE,
+)
 
 
 class AutoLoadDocuments(OptionEnum):

@@ -259,6 +259,22 @@ def test_a_new_customer_of_a_class_gets_the_class_s_defaults_in_the_database(
             ExportType.EU,
             True,
         )
+        # Its own copies of the class's mailings with their recipients, not Overridden.
+        default = session.scalars(select(CustomerClass)).one()
+        assert [
+            (
+                m.mailing_id,
+                m.report_id,
+                m.format,
+                m.overridden,
+                [r.contact_type for r in m.recipients],
+            )
+            for m in customer.mailings
+        ] == [
+            (m.mailing_id, m.report_id, m.format, False, [r.contact_type for r in m.recipients])
+            for m in default.mailings
+        ]
+        assert len(customer.mailings) == 4
 
     # Only newly created customers: a later change of the class moves no one (that is what
     # Apply restriction settings is for).

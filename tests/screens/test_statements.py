@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import QDate
 from PySide6.QtPrintSupport import QPrinter
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.ledger.customer_mailings import give_class_mailings
 from app.ledger.statements.archive import checksum
 from app.ledger.statements.cycle import prepare_cycle
 from app.models import (
@@ -28,11 +30,12 @@ from app.models import (
     Customer,
     CustomerClass,
     DocumentType,
+    Employee,
     Statement,
     StatementCycle,
 )
 from app.models.database import Store
-from app.models.options import StatementType
+from app.models.options import ContactType, MailingFormat, StatementType
 from app.windows.statements.history import StatementHistory
 from app.windows.statements.prepare import PrepareStatements
 from app.windows.statements.preview import StatementPreview, print_pages
@@ -194,7 +197,8 @@ def test_prepare_statements_shows_the_proof_sheet_and_prints_the_cycle(
                                     send_statements_by_email=not printed)  # fmt: skip
             add_document(session, customer, DocumentType.INVOICE, "100",
                          doc_date=date(2026, 2, 2), due_date=date(2026, 2, 16))  # fmt: skip
-        # C2's statements go by e-mail: its class's STATEMENT mailing, to its primary contact.
+        # C2's statements go by e-mail: its STATEMENT mailing (its class's, copied to it as to
+        # a new customer of the class), to its primary contact.
         c2 = session.scalars(select(Customer).where(Customer.customer_no == "C2")).one()
         c2.main_contact = Contact(email="regnskap@kunde2.no")
         c2.customer_class = CustomerClass(
@@ -204,6 +208,8 @@ def test_prepare_statements_shows_the_proof_sheet_and_prints_the_cycle(
                 ClassMailing(mailing_id="STATEMENT", recipients=[ClassRecipient()]),
             ],
         )
+        session.flush()
+        give_class_mailings(session, c2)
     shown: list[tuple[bytes, str]] = []
     dialog = PrepareStatements(store, show_pdf=lambda data, title: shown.append((data, title)))
     qtbot.addWidget(dialog)
@@ -217,7 +223,8 @@ def test_prepare_statements_shows_the_proof_sheet_and_prints_the_cycle(
     assert "was last prepared on 2026-02-28" in dialog.message.text()
     qtbot.mouseClick(dialog.print_button, _left())
     assert dialog.message.text().startswith(
-        "1 statement(s) to print; 1 to send by email saved as PDF for 1 recipient(s)"
+        "1 statement(s) to print; 1 to send by email saved for 1 recipient(s), each in its "
+        "format, in "
     )
     (sent,) = dialog.sent
     assert sent.parent.name == "regnskap@kunde2.no"
@@ -228,6 +235,24 @@ def test_prepare_statements_shows_the_proof_sheet_and_prints_the_cycle(
     with store.session() as session:
         archived = session.scalars(select(Statement.pdf_path)).all()
     assert all(path and Path(path).is_file() for path in archived)
+
+    # C2's recipient changed on its own mailing: the next run goes to the new one, in its format.
+    with store.transaction() as session:
+        employee = Employee(employee_id="KARI", name="Kari Nordmann", email="kari@firma.no")
+        session.add(employee)
+        session.flush()
+        c2 = session.scalars(select(Customer).where(Customer.customer_no == "C2")).one()
+        (statement_mailing,) = c2.mailings
+        (recipient,) = statement_mailing.recipients
+        recipient.contact_type = ContactType.EMPLOYEE
+        recipient.employee_id = employee.id
+        recipient.format = MailingFormat.EXCEL
+    shown.clear()
+    qtbot.mouseClick(dialog.print_button, _left())
+    (sent,) = dialog.sent
+    assert (sent.parent.name, sent.suffix) == ("kari@firma.no", ".xlsx")
+    sheet = load_workbook(sent).active
+    assert sheet is not None and sheet["C2"].value == "Kunde C2"
 
 
 def test_aged_receivables_on_screen_and_as_pdf(qtbot: QtBot, store: Store) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from app.models import Country
 from app.models.database import Store
+from app.windows.framework.grid import GridEditor
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen
 from tests.factories import customer_class
@@ -48,14 +49,20 @@ def test_a_screen_opens_with_its_first_tab_and_builds_another_when_shown(
         "tab_child_accounts",
         "tab_attributes",
         GL_TAB,
+        "tab_mailing_settings",
         "tab_other_invoice_settings",
         "tab_direct_debit",
     }
     assert not built(screen, "payment_methods") and not built(screen, "mandates")
+    assert not built(screen, "grid_mailings") and not built(screen, "grid_recipients")
     show_tab(screen, GL_TAB)
     editor = screen.findChild(QWidget, "sales_account")
     assert editor is not None and editor.isVisible()
     assert shown(screen, "sales_account") == "3000"  # the DEFAULT class's, held by the record
+    show_tab(screen, "tab_mailing_settings")
+    mailings = screen.findChild(QWidget, "grid_mailings")
+    assert isinstance(mailings, GridEditor) and mailings.isVisible()
+    assert mailings.model.rowCount() == 4  # the DEFAULT class's mailings, held by the record
 
 
 def test_asking_for_an_editor_builds_its_tab_without_showing_it(

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from app.ledger import autoinvoice
 from app.ledger.accounting import iban_problem
 from app.ledger.child_accounts import CHILD_ACCOUNTS
+from app.ledger.class_mailings import MAILING_ID, RECIPIENTS
 from app.ledger.contacts import CONTACTS
 from app.ledger.credit_verification import (
     CREDIT_DAYS_PAST_DUE,
@@ -21,6 +22,15 @@ from app.ledger.credit_verification import (
     uses_days_past_due,
 )
 from app.ledger.customer_attributes import ATTRIBUTE_ID, ATTRIBUTES
+from app.ledger.customer_mailings import (
+    BCC,
+    CONTACT_ID,
+    CONTACT_TYPE,
+    EMAIL,
+    MAILINGS,
+    OVERRIDDEN,
+    TO,
+)
 from app.ledger.customer_payment_methods import PAYMENT_METHODS_GRID
 from app.ledger.customer_salespersons import (
     DEFAULT,
@@ -50,6 +60,7 @@ from app.ledger.definitions.settings import (
     PRINT_AND_EMAIL_SETTINGS,
 )
 from app.ledger.fields import Definition, Field, Grid, Kind, OnChange, Values
+from app.ledger.lookups import LookupSource
 from app.ledger.mandates import GRID_LABEL as DIRECT_DEBIT
 from app.ledger.mandates import MANDATES
 from app.ledger.payment_methods import bic_problem
@@ -61,14 +72,20 @@ from app.ledger.sources import (
     COUNTRIES,
     CURRENCIES,
     CUSTOMER_CLASSES,
+    CUSTOMER_CONTACTS,
     CUSTOMER_LOCATIONS,
     CUSTOMERS,
+    EMAIL_ACCOUNTS,
+    EMPLOYEES,
     GL_ACCOUNTS,
     LANGUAGES,
+    NOTIFICATION_TEMPLATES,
     PAYMENT_METHODS,
     PAYMENT_TERMS,
+    PREFERENCES_MAILINGS,
     PRICE_CLASSES,
     RATE_TYPES,
+    REPORTS,
     STATEMENT_CYCLES,
     SUBACCOUNTS,
     VAT_ZONES,
@@ -76,6 +93,8 @@ from app.ledger.sources import (
 from app.models import BusinessAccountType, Customer, CustomerStatus
 from app.models.options import (
     AutoLoadDocuments,
+    ContactType,
+    MailingFormat,
     ModeOfTransportation,
 )
 
@@ -374,6 +393,37 @@ FIELDS: tuple[Field, ...] = (
     _account("prepayment_sub", "Prepayment sub.", "prepayment_sub_id"),
 )
 
+
+def _recipient_lookup(row: Values) -> LookupSource | None:
+    """A recipient's Contact ID: an employee (Employee) or one of this customer's contacts
+    (Contact); the other types name nobody."""
+    contact_type = row.get(CONTACT_TYPE)
+    if contact_type == ContactType.EMPLOYEE:
+        return EMPLOYEES
+    return CUSTOMER_CONTACTS if contact_type == ContactType.CONTACT else None
+
+
+def _names_a_contact(row: Values) -> bool:
+    return row.get(CONTACT_TYPE) in (ContactType.EMPLOYEE, ContactType.CONTACT)
+
+
+def _mailing_chosen(row: Values, service: CustomerService) -> dict[str, object] | None:
+    """A mailing chosen on a row of the customer's own brings the class's settings and
+    recipients for it, else the preferences'."""
+    return service.mailing_chosen(row)
+
+
+def _contact_type_changed(row: Values, service: CustomerService) -> dict[str, object]:
+    """A new contact type names nobody yet (an ID means an employee or a contact by type);
+    the e-mail is the role's (the screen fills it from the customer as shown)."""
+    return {CONTACT_ID: None, EMAIL: None}
+
+
+def _contact_chosen(row: Values, service: CustomerService) -> dict[str, object]:
+    """A chosen employee or contact brings its e-mail address."""
+    return {EMAIL: service.recipient_email(row)}
+
+
 GRIDS = (
     Grid(
         "Payment method details",
@@ -599,6 +649,85 @@ GRIDS = (
             ),
         ),
         single_mark=DEFAULT,
+    ),
+    # The customer's mailings (app/ledger/customer_mailings.py): its class's, Overridden once
+    # they differ, and its own; the Recipients of the selected one.
+    Grid(
+        "Mailings",
+        MAILINGS,
+        (
+            Field(
+                MAILING_ID, "Mailing ID", Kind.LOOKUP, required=True, lookup=PREFERENCES_MAILINGS
+            ),
+            Field("branch", "Branch", Kind.LOOKUP, attr="branch_id", lookup=BRANCHES),
+            Field(
+                "email_account",
+                "Email account",
+                Kind.LOOKUP,
+                attr="email_account_id",
+                lookup=EMAIL_ACCOUNTS,
+            ),
+            Field("report", "Report", Kind.LOOKUP, attr="report_id", lookup=REPORTS),
+            Field(
+                "notification_template",
+                "Notification template",
+                Kind.LOOKUP,
+                attr="notification_template_id",
+                lookup=NOTIFICATION_TEMPLATES,
+            ),
+            Field("format", "Format", Kind.OPTION, options=MailingFormat, required=True),
+            Field("active", "Active", Kind.CHECKBOX),
+            Field(
+                OVERRIDDEN,
+                "Overridden",
+                Kind.CHECKBOX,
+                read_only=True,
+                help="Set when the mailing differs from the customer class's mailing of the same "
+                "ID and branch (or the class has none); such a mailing no longer follows "
+                "changes of the class. Revert to class mailings clears it.",
+            ),
+        ),
+        help="The mailings of the customer: by default its class's (Customer classes, "
+        "AR201000), which can be overridden for the customer, and others chosen from the "
+        "mailings of Customer ledger preferences (AR101000).",
+        on_change=(OnChange(MAILING_ID, (RECIPIENTS,), _mailing_chosen),),
+    ),
+    Grid(
+        "Recipients",
+        RECIPIENTS,
+        (
+            Field(CONTACT_TYPE, "Contact type", Kind.OPTION, options=ContactType, required=True),
+            Field(
+                CONTACT_ID,
+                "Contact ID",
+                Kind.LOOKUP,
+                lookup=EMPLOYEES,
+                lookup_by=_recipient_lookup,
+                enabled_when=_names_a_contact,
+                help="The particular recipient: an employee for the Employee type, one of this "
+                "customer's contacts for the Contact type; the other types name nobody (the "
+                "customer's contact of that role, or the document's contact).",
+            ),
+            Field(
+                EMAIL,
+                "Email",
+                Kind.TEXT,
+                read_only=True,
+                help="The recipient's e-mail address: the employee's, the contact's, or that of "
+                "the customer's primary, invoicing or shipping contact; a document contact's "
+                "is the document's.",
+            ),
+            Field("format", "Format", Kind.OPTION, options=MailingFormat, required=True),
+            Field("active", "Active", Kind.CHECKBOX),
+            Field(TO, "To", Kind.CHECKBOX),
+            Field(BCC, "Bcc", Kind.CHECKBOX),
+        ),
+        master=MAILINGS,
+        help="The recipients of the mailing selected in the Mailings table, one per line.",
+        on_change=(
+            OnChange(CONTACT_TYPE, (CONTACT_ID, EMAIL), _contact_type_changed),
+            OnChange(CONTACT_ID, (CONTACT_TYPE, EMAIL), _contact_chosen),
+        ),
     ),
 )
 

@@ -57,6 +57,7 @@ from app.ledger.sources import (
 )
 from app.models import CustomerClass
 from app.models.options import (
+    CLASS_CONTACT_TYPES,
     ContactType,
     ExportType,
     MailingFormat,
@@ -227,7 +228,14 @@ GRIDS = (
         "Recipients",
         RECIPIENTS,
         (
-            Field(CONTACT_TYPE, "Contact type", Kind.OPTION, options=ContactType, required=True),
+            Field(
+                CONTACT_TYPE,
+                "Contact type",
+                Kind.OPTION,
+                options=ContactType,
+                offered=CLASS_CONTACT_TYPES,
+                required=True,
+            ),
             Field(
                 "contact_id",
                 "Contact ID",

@@ -40,7 +40,7 @@ from app.ledger.sources import (
 )
 from app.models import Preferences
 from app.models.base import OptionEnum
-from app.models.options import ContactType, MailingFormat
+from app.models.options import CLASS_CONTACT_TYPES, ContactType, MailingFormat
 from app.models.preferences import (
     CommissionBy,
     CommissionPeriodType,
@@ -91,7 +91,8 @@ def lost_options(label: str, section: str, options: type[OptionEnum], **more: An
 def lost_column(
     grid: str, label: str, options: type[OptionEnum], attr: str = "", **more: Any
 ) -> Field:
-    help_text = completed(catalogue.column_help(SEED, grid, label), options)
+    listed = ", ".join(option.label for option in more.get("offered") or options)
+    help_text = completed(catalogue.column_help(SEED, grid, label), listed)
     return field(label, Kind.OPTION, attr, options=options, help=help_text, **more)
 
 
@@ -306,7 +307,13 @@ GRIDS = (
         "Default recipients",
         RECIPIENTS,
         (
-            lost_column("Default recipients", "Contact type", ContactType, required=True),
+            lost_column(
+                "Default recipients",
+                "Contact type",
+                ContactType,
+                offered=CLASS_CONTACT_TYPES,
+                required=True,
+            ),
             Field(
                 CONTACT_ID,
                 "Contact ID",

@@ -25,6 +25,7 @@ from app.ledger.demo.attributes import AttributeWriter
 from app.ledger.demo.bulk import insert_rows, insert_rows_ids
 from app.ledger.demo.documents import APPLIES, Account, Ledger, applications
 from app.ledger.demo.identifiers import Identifiers
+from app.ledger.demo.mailings import MailingWriter
 from app.ledger.demo.names import (
     ACCOUNTS_DEPARTMENTS,
     BRANCH_WORDS,
@@ -215,6 +216,8 @@ class CustomerWriter:
         # The customers' salespersons and contact persons (app/ledger/demo/sales_team.py).
         self.people = PeopleWriter(session, classes, random.Random(seed + 3))
         self.attributes = AttributeWriter(session, classes, random.Random(seed + 4))
+        # Their mailings: the class's, some with a contact of their own (demo/mailings.py).
+        self.mailings = MailingWriter(session, classes, random.Random(seed + 5))
 
     def _class_values(self, session: Session, classes: dict[str, int]) -> None:
         """Each class's values for the customer, its main address, MAIN location and default
@@ -437,6 +440,7 @@ class CustomerWriter:
                 insert_rows(session, _table(ArDocumentLine), drafts)
         self.people.write(written)
         self.attributes.write([(c.id, c.class_code, bool(c.domain)) for c in written])
+        self.mailings.write(written)
 
     def _ids(self, model: Any, rows: list[dict[str, Any]]) -> list[int]:
         return insert_rows_ids(self.session, model.__table__, rows)

@@ -1,83 +1,120 @@
-"""Who receives a statement sent by e-mail: the STATEMENT mailing of the customer's class
-(AR201000 Mailing settings; customers get their own copies of mailings in a later revision)
-and its active recipients, each resolved to an e-mail address.
+"""Who receives a statement sent by e-mail: the customer's own STATEMENT mailing (AR303000
+Mailing settings, app/ledger/customer_mailings.py: its class's unless Overridden) and its active
+recipients, each resolved to an e-mail address, as To, Cc or Bcc, in its own format.
 
-An offline workstation sends nothing: the statement's PDF is saved once per recipient in an
-outbox folder named after the address, for whoever sends the mail.
+An offline workstation sends nothing: the statement is saved once per recipient in an outbox
+folder named after the address, for whoever sends the mail, in the recipient's format (PDF;
+HTML and Excel made from the same statement, app/reports/statement_formats.py).
 
 Recipients: Primary is the customer's main contact, Invoicing its invoice contact (the main one
-while Same as main), Employee the employee's address. Shipping is a location's contact and is
-not resolved here yet; nor are HTML and Excel formats: the statement is always a PDF.
+while Same as main), Shipping the default location's contact (Delivery settings), Employee the
+employee's address, Contact the customer's contact person's, Document contact the contact the
+statement is addressed to (its invoice contact). An inactive contact person receives nothing.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.ledger.customer_mailings import (
+    CONTACT_ID,
+    CONTACT_TYPE,
+    email_of,
+    stored_role_emails,
+)
 from app.ledger.statements.archive import write_private
-from app.models import ClassMailing, Customer, Employee
-from app.models.options import ContactType
+from app.models import ContactPerson, Customer, CustomerMailing
+from app.models.options import ContactType, MailingFormat
 
 STATEMENT_MAILING = "STATEMENT"
 _UNSAFE = re.compile(r"[^A-Za-z0-9@._+-]+")
+SUFFIX = {MailingFormat.PDF: ".pdf", MailingFormat.HTML: ".html", MailingFormat.EXCEL: ".xlsx"}
 
 
 @dataclass(frozen=True)
 class Recipient:
     email: str
     contact_type: ContactType
+    format: MailingFormat = MailingFormat.PDF
+    # How the address is put on the e-mail: To (the main recipients), Cc or Bcc.
+    header: str = "To"
+
+
+def statement_mailing(
+    session: Session, customer: Customer, branch_id: int | None
+) -> CustomerMailing | None:
+    """The customer's active STATEMENT mailing: the branch's own, else the one for all."""
+    found = [
+        mailing
+        for mailing in customer.mailings
+        if mailing.mailing_id.casefold() == STATEMENT_MAILING.casefold() and mailing.active
+    ]
+    return next((m for m in found if m.branch_id == branch_id), None) or next(
+        (m for m in found if m.branch_id is None), None
+    )
 
 
 def statement_recipients(
     session: Session, customer_id: int, branch_id: int | None = None
 ) -> list[Recipient]:
-    """The addresses the customer's statements go to (none: no mailing, or no address)."""
+    """The addresses the customer's statements go to (none: no mailing, or no address); an
+    address named twice receives one copy, as its first line says."""
     customer = session.get_one(Customer, customer_id)
-    if customer.customer_class_id is None:
-        return []
-    mailings = session.scalars(
-        select(ClassMailing).where(
-            ClassMailing.customer_class_id == customer.customer_class_id,
-            ClassMailing.mailing_id == STATEMENT_MAILING,
-            ClassMailing.active.is_(True),
-        )
-    ).all()
-    # The branch's own mailing when there is one, else the one for every branch.
-    mailing = next((m for m in mailings if m.branch_id == branch_id), None) or next(
-        (m for m in mailings if m.branch_id is None), None
-    )
+    mailing = statement_mailing(session, customer, branch_id)
     if mailing is None:
         return []
+    roles = stored_role_emails(customer)
+    # The statement is addressed to the invoice contact: it is the document's contact.
+    roles[ContactType.DOCUMENT_CONTACT] = roles[ContactType.INVOICING]
     found: list[Recipient] = []
     for recipient in mailing.recipients:
         if not recipient.active:
             continue
-        email: str | None = None
-        if recipient.contact_type is ContactType.PRIMARY and customer.main_contact:
-            email = customer.main_contact.email
-        elif recipient.contact_type is ContactType.INVOICING:
-            contact = customer.invoice_contact or customer.main_contact
-            email = contact.email if contact else None
-        elif recipient.contact_type is ContactType.EMPLOYEE and recipient.employee_id:
-            employee = session.get(Employee, recipient.employee_id)
-            email = employee.email if employee else None
-        if email and email.strip() and email.strip() not in {r.email for r in found}:
-            found.append(Recipient(email.strip(), recipient.contact_type))
+        if recipient.contact_type == ContactType.CONTACT:
+            person = session.get(ContactPerson, recipient.contact_person_id)
+            if person is None or not person.active:
+                continue
+        row = {CONTACT_TYPE: recipient.contact_type, CONTACT_ID: recipient.contact_id}
+        email = email_of(session, row, roles)
+        address = email.strip() if isinstance(email, str) else ""
+        if address and address not in {r.email for r in found}:
+            header = "Bcc" if recipient.bcc else "To" if recipient.to else "Cc"
+            found.append(Recipient(address, recipient.contact_type, recipient.format, header))
     return found
 
 
 def save_for_recipients(
-    data: bytes, file_name: str, recipients: list[Recipient], outbox: Path
+    data: bytes,
+    file_name: str,
+    recipients: list[Recipient],
+    outbox: Path,
+    other_format: Callable[[MailingFormat], bytes] | None = None,
 ) -> list[Path]:
-    """The PDF saved once per recipient: ``outbox/<address>/<file_name>``."""
+    """The statement saved once per recipient, ``outbox/<address>/<file_name>``, in the
+    recipient's format: ``data`` (the PDF) or what ``other_format`` makes (HTML, Excel)."""
     saved = []
+    made: dict[MailingFormat, bytes] = {MailingFormat.PDF: data}
     for recipient in recipients:
-        path = outbox / (_UNSAFE.sub("_", recipient.email) or "recipient") / file_name
-        write_private(path, data)
+        wanted = recipient.format if other_format is not None else MailingFormat.PDF
+        if wanted not in made:
+            assert other_format is not None
+            made[wanted] = other_format(wanted)
+        name = Path(file_name).with_suffix(SUFFIX[wanted]).name
+        path = outbox / (_UNSAFE.sub("_", recipient.email) or "recipient") / name
+        write_private(path, made[wanted])
         saved.append(path)
     return saved
+
+
+def other_format(session: Session, statement_id: int, wanted: MailingFormat) -> bytes:
+    """The stored statement as HTML or Excel (the PDF is the archived one)."""
+    from app.ledger.statements.view import statement_views
+    from app.reports.statement_formats import statement_html, statement_xlsx
+
+    (view,) = statement_views(session, [statement_id])
+    return statement_html(view) if wanted == MailingFormat.HTML else statement_xlsx(view)

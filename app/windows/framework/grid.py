@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -122,7 +123,7 @@ class GridModel(QAbstractTableModel):
                 return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(spec, value)
+            return self._display(self.column_at(index), value)
         if role == Qt.ItemDataRole.TextAlignmentRole and spec.kind in (
             Kind.NUMBER,
             Kind.DECIMAL,
@@ -188,6 +189,13 @@ class GridModel(QAbstractTableModel):
             return self.code_of(spec, value)
         return str(value)
 
+    def column_at(self, index: ModelIndex) -> Field:
+        """The cell's column; a lookup depending on its row, with the row's source."""
+        spec = self.columns[index.column()]
+        if spec.lookup_by is None or not 0 <= index.row() < len(self._rows):
+            return spec
+        return replace(spec, lookup=spec.lookup_for(self._rows[index.row()]), lookup_by=None)
+
     # -- rows --------------------------------------------------------------------------------
 
     def rows(self) -> list[Row]:
@@ -237,7 +245,10 @@ class FieldDelegate(QStyledItemDelegate):
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex
     ) -> QWidget:
-        spec = self.columns[index.column()]
+        model = index.model()
+        spec = (
+            model.column_at(index) if isinstance(model, GridModel) else self.columns[index.column()]
+        )
         editor = create_editor(spec, parent, self.lookups)
         editor.setAutoFillBackground(True)
         self.open_editor = editor

@@ -420,8 +420,9 @@ class RecordScreen(QWidget):
         def rows_of(grid_key: str, rows: list[dict[str, Any]]) -> None:
             for row in rows:
                 for column in grids[grid_key].columns:
-                    if column.lookup is not None:
-                        wanted.append((column.lookup, row.get(column.key)))
+                    source = column.lookup_for(row)
+                    if source is not None:
+                        wanted.append((source, row.get(column.key)))
                 for detail in (g for g in grids.values() if g.master == grid_key):
                     rows_of(detail.key, row.get(detail.key) or [])
 

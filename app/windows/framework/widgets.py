@@ -381,7 +381,7 @@ class OptionEditor(QComboBox):
         self._options: type[OptionEnum] = spec.options
         if not spec.required:
             self.addItem("", None)
-        for member in spec.options:
+        for member in spec.choices:
             self.addItem(member.label, member.name)
         self.activated.connect(lambda _index: self.edited.emit(self.value()))
 

@@ -166,6 +166,8 @@ SCREEN = Screen(
         Tab(
             "Mailing settings",
             grids=(CUSTOMER_CLASS.grid(MAILINGS), CUSTOMER_CLASS.grid(RECIPIENTS)),
+            help="A new customer of the class gets these mailings; saved changes also reach "
+            "the class's customers whose mailing is not Overridden (Customers, AR303000).",
         ),
     ),
     actions=(

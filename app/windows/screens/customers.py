@@ -24,6 +24,18 @@ from app.ledger.child_accounts import (
 from app.ledger.contacts import CONTACTS, ContactService
 from app.ledger.customer_attributes import ATTRIBUTES
 from app.ledger.customer_list import customer_list_query
+from app.ledger.customer_mailings import (
+    CONTACT_TYPE,
+    EMAIL,
+    MAILINGS,
+    OVERRIDDEN,
+    RECIPIENTS,
+    REVERT_HELP,
+    ROLE_EMAIL,
+    followed,
+    marked,
+    reverted,
+)
 from app.ledger.customer_payment_methods import PAYMENT_METHODS_GRID
 from app.ledger.customer_salespersons import SALESPERSONS
 from app.ledger.customers import (
@@ -58,7 +70,7 @@ from app.ledger.suppliers import (
 from app.models import BusinessAccountType, County, Customer, CustomerStatus, DocumentType
 from app.models.database import Store
 from app.windows.framework import dialogs
-from app.windows.framework.grid import GridEditor
+from app.windows.framework.grid import GridEditor, set_row_rule
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import Action, Handler, Kind, ListColumn, Screen, Section, Tab
@@ -337,6 +349,20 @@ SALESPERSONS_TAB = Tab(
     grids=(CUSTOMER.grid(SALESPERSONS),),
 )
 
+REVERT_TO_CLASS_MAILINGS = Action(
+    "Revert to class mailings",
+    lambda screen: screen.revert_to_class_mailings(),
+    help=REVERT_HELP,
+)
+
+MAILING_SETTINGS = Tab(
+    "Mailing settings",
+    grids=(CUSTOMER.grid(MAILINGS), CUSTOMER.grid(RECIPIENTS)),
+    buttons=(REVERT_TO_CLASS_MAILINGS,),
+    help="The mailings of the customer: its class's by default, marked Overridden once "
+    "changed here; mailings not Overridden follow later changes of the class.",
+)
+
 GENERAL_LEDGER_ACCOUNTS = Tab(
     "General ledger accounts",
     sections=(
@@ -401,6 +427,7 @@ SCREEN = Screen(
         CHILD_ACCOUNTS_TAB,
         ATTRIBUTES_TAB,
         GENERAL_LEDGER_ACCOUNTS,
+        MAILING_SETTINGS,
         OTHER_INVOICE_SETTINGS,
         DIRECT_DEBIT,
     ),
@@ -518,6 +545,12 @@ class CustomerScreen(RecordScreen):
         self.form.tabs.currentChanged.connect(lambda _index: self.refresh_locations())
         self.form.tabs.currentChanged.connect(lambda _index: self.refresh_contacts())
         self.when_built(PAYMENT_METHODS_GRID, self._wire_payment_methods)
+        self._class_mailing_rows: dict[Any, list[dict[str, Any]]] = {}
+        self.when_built(MAILINGS, self._wire_mailings)
+        self.when_built(
+            RECIPIENTS, partial(set_row_rule, CONTACT_TYPE, self._recipient_type_chosen)
+        )
+        self.when_built(RECIPIENTS, self._wire_recipients)
         # So are the payment methods (AR303010) and the child accounts.
         self.form.tabs.currentChanged.connect(lambda _index: self.refresh_views())
 
@@ -525,6 +558,7 @@ class CustomerScreen(RecordScreen):
         # Not a slot of record_loaded: PySide6 on Python 3.11 loses a reference to None with
         # each None a Signal(object) delivers to a Python slot (a new record's id).
         self._extending = None
+        self._class_mailing_rows = {}  # read again: the class may have changed meanwhile
         super()._after_load()
         self._remember_class()
         self._narrow_counties()
@@ -833,6 +867,84 @@ class CustomerScreen(RecordScreen):
         self._select_contact(row["id"])
         self.show_message(f"{row['name']} is now the customer's default contact.")
 
+    # -- the Mailing settings tab: the customer's mailings and their recipients -------------
+
+    def _class_mailings(self, class_id: Any) -> list[dict[str, Any]]:
+        """The class's mailings as customer rows, e-mails as the customer is shown now."""
+        if class_id not in self._class_mailing_rows:
+            self._class_mailing_rows[class_id] = self.service.class_mailings(class_id, {})
+        values = self.record.values()
+        return [
+            row
+            | {
+                RECIPIENTS: [
+                    recipient | {EMAIL: self._role_email(recipient, values)}
+                    for recipient in row[RECIPIENTS]
+                ]
+            }
+            for row in self._class_mailing_rows[class_id]
+        ]
+
+    def _role_email(self, recipient: dict[str, Any], values: dict[str, Any]) -> Any:
+        key = ROLE_EMAIL.get(recipient.get(CONTACT_TYPE))
+        if key is not None:
+            return values.get(key)
+        return recipient.get(EMAIL) or self.service.recipient_email(recipient)
+
+    def _recipient_type_chosen(self, row: dict[str, Any]) -> dict[str, Any] | None:
+        """A role's recipient shows the e-mail of the customer's contact of that role, as the
+        customer is shown (saved or not)."""
+        key = ROLE_EMAIL.get(row.get(CONTACT_TYPE))
+        return {EMAIL: self.record.value(key)} if key is not None else None
+
+    def _mailings_grid(self) -> GridEditor:
+        editor = self.editor(MAILINGS)
+        assert isinstance(editor, GridEditor)
+        return editor
+
+    def _wire_mailings(self, editor: QWidget) -> None:
+        assert isinstance(editor, GridEditor)
+        editor.edited.connect(lambda _rows: self._mark_overridden())
+
+    def _wire_recipients(self, editor: QWidget) -> None:
+        assert isinstance(editor, GridEditor)
+        new_row = editor.new_row
+
+        def in_mailing_format(rows: list[dict[str, Any]]) -> dict[str, Any]:
+            # The seed: the mailing's format is a recipient's unless it prefers another.
+            row = new_row(rows)
+            mailing = self._mailings_grid().current_row()
+            if mailing is not None and mailing.get("format") is not None:
+                row["format"] = mailing["format"]
+            return row
+
+        editor.new_row = in_mailing_format
+
+    def _mark_overridden(self) -> None:
+        """Overridden follows each edit: a mailing differing from the class's is marked (the
+        save marks it so as well)."""
+        grid = self._mailings_grid()
+        rows = grid.model.rows()
+        column = next(n for n, c in enumerate(grid.model.columns) if c.key == OVERRIDDEN)
+        class_rows = self._class_mailings(self.record.value("customer_class"))
+        for position, row in enumerate(marked(rows, class_rows)):
+            if bool(rows[position].get(OVERRIDDEN)) != row[OVERRIDDEN]:
+                grid.model.setData(grid.model.index(position, column), row[OVERRIDDEN])
+
+    def revert_to_class_mailings(self) -> None:
+        """Every mailing of the class takes the class's settings and recipients again (not
+        stored until saved); the customer's own mailings stay."""
+        class_id = self.record.value("customer_class")
+        if class_id is None:
+            self.show_message("The customer has no class to revert to.", error=True)
+            return
+        rows = self.record.value(MAILINGS) or []
+        self.record.set_value(MAILINGS, reverted(rows, self._class_mailings(class_id)))
+        self.show_message(
+            "The mailings of the customer's class have the class's settings and recipients "
+            "again; save to keep them."
+        )
+
     def paste_record(self) -> None:
         """A new customer from the copied one: its salespersons come along without the copied
         customer's locations (each goes to the new customer's first location when saved)."""
@@ -880,7 +992,10 @@ class CustomerScreen(RecordScreen):
         if values is None:
             return None
         rows = self.record.value(ATTRIBUTES) or []
-        return values | {ATTRIBUTES: self.service.class_attributes(class_id, rows, previous)}
+        values |= {ATTRIBUTES: self.service.class_attributes(class_id, rows, previous)}
+        # Mailings not Overridden become the new class's; Overridden ones stay.
+        shown = self.record.value(MAILINGS) or []
+        return values | {MAILINGS: followed(shown, self._class_mailings(class_id))}
 
     def _class_values_changed(self, class_id: Any) -> dict[str, Any] | None:
         """Choosing a class fills in its values. On a saved customer, values the user changed

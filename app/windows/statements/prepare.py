@@ -1,6 +1,7 @@
 """Prepare statements and Print statements: a statement cycle run on a statement date, its
-proof sheet, then the statements printed (customers with Print statements) or saved as PDF for
-sending (customers with Send statements by email: an offline workstation saves them).
+proof sheet, then the statements printed (customers with Print statements) or saved for sending
+(customers with Send statements by email: an offline workstation saves a copy for each recipient
+of the customer's STATEMENT mailing, in the recipient's format).
 
 Printing a whole cycle archives each statement's PDF (atomic, with its checksum) with a progress
 dialog that can be cancelled: a cancelled run leaves whole files only.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -35,7 +37,11 @@ from sqlalchemy import select
 from app import paths
 from app.ledger.statements.archive import archived_pdf
 from app.ledger.statements.cycle import StatementError, prepare_cycle, statements_of_run
-from app.ledger.statements.mailing import save_for_recipients, statement_recipients
+from app.ledger.statements.mailing import (
+    other_format,
+    save_for_recipients,
+    statement_recipients,
+)
 from app.ledger.statements.proof import ProofRow, proof_sheet
 from app.ledger.statements.view import statement_views
 from app.models import Customer, Statement, StatementCycle
@@ -261,10 +267,17 @@ class PrepareStatements(QDialog):
                 path, data = archived_pdf(session, statement_id, folder)
                 if statement_id in sending:
                     statement = session.get_one(Statement, statement_id)
+                    # The customer's own STATEMENT mailing: its recipients, each in its format.
                     recipients = statement_recipients(
                         session, statement.customer_id, statement.branch_id
                     )
-                    self.sent += save_for_recipients(data, path.name, recipients, outbox)
+                    self.sent += save_for_recipients(
+                        data,
+                        path.name,
+                        recipients,
+                        outbox,
+                        partial(other_format, session, statement_id),
+                    )
             done += 1
             progress.setValue(done)
             QApplication.processEvents()
@@ -273,8 +286,8 @@ class PrepareStatements(QDialog):
             self.message.setText(f"Cancelled: {done} of {len(wanted)} statements written.")
             return
         self.message.setText(
-            f"{len(to_print)} statement(s) to print; {len(to_send)} to send by email saved as "
-            f"PDF for {len(self.sent)} recipient(s) in {outbox}."
+            f"{len(to_print)} statement(s) to print; {len(to_send)} to send by email saved for "
+            f"{len(self.sent)} recipient(s), each in its format, in {outbox}."
         )
         if to_print:
             with self.store.session() as session:
