@@ -9,7 +9,7 @@ Projects module, which this product does not have.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, Index, String, Text
@@ -76,6 +76,15 @@ class Activity(MasterRecord, Base):
         """The entity the activity is associated with: its customer, by number and name."""
         customer = self.customer
         return f"{customer.customer_no} {customer.name}" if customer is not None else None
+
+    @property
+    def created_local(self) -> datetime | None:
+        """When it was created (stored in UTC) in this workstation's local time, to the minute,
+        as the start dates typed are read."""
+        if self.created_at is None:
+            return None
+        local = self.created_at.replace(tzinfo=UTC).astimezone()
+        return local.replace(tzinfo=None, second=0, microsecond=0)
 
     def __repr__(self) -> str:
         return f"Activity({self.activity_type.name}, {self.summary!r})"

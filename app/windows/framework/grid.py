@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -38,7 +38,7 @@ from app import resources
 from app.ledger.lookups import Descriptions
 from app.ledger.records import InvalidInput
 from app.models.base import OptionEnum
-from app.windows.framework.formats import amount_text, date_text
+from app.windows.framework.formats import amount_text, date_text, datetime_text, duration_text
 from app.windows.framework.spec import Field, Grid, Kind
 from app.windows.framework.widgets import as_editor, create_editor
 
@@ -124,6 +124,7 @@ class GridModel(QAbstractTableModel):
             return self._display(spec, value)
         if role == Qt.ItemDataRole.TextAlignmentRole and spec.kind in (
             Kind.NUMBER,
+            Kind.DURATION,
             Kind.DECIMAL,
             Kind.MONEY,
             Kind.PERCENT,
@@ -181,8 +182,12 @@ class GridModel(QAbstractTableModel):
             return value.label
         if isinstance(value, Decimal):
             return amount_text(value, spec.places)
+        if isinstance(value, datetime):
+            return datetime_text(value)
         if isinstance(value, date):
             return date_text(value)
+        if spec.kind == Kind.DURATION and isinstance(value, int):
+            return duration_text(value)
         if spec.kind == Kind.LOOKUP:
             return self.code_of(spec, value)
         return str(value)
