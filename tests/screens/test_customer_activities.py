@@ -10,6 +10,7 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -397,3 +398,25 @@ def test_the_add_activity_menu_offers_the_activity_types(open_screen: Opener) ->
         "Chat",
         "Work item",
     ]
+
+
+def test_the_activities_grid_model_passes(
+    qtbot: QtBot, open_screen: Opener, qtmodeltester: ModelTester
+) -> None:
+    screen = customer_screen(qtbot, open_screen)
+    for summary in ("Call back", "Send the contract"):
+        dialog = add(qtbot, screen, "add_task")
+        type_into(qtbot, dialog, "summary", summary)
+        type_into(qtbot, dialog, "time_spent", "0:20")
+        saved(qtbot, dialog)
+    qtmodeltester.check(grid_of(screen, GRID).model, force_py=True)
+
+
+def test_an_editors_record_model_passes(
+    qtbot: QtBot, open_screen: Opener, qtmodeltester: ModelTester
+) -> None:
+    screen = customer_screen(qtbot, open_screen)
+    dialog = add(qtbot, screen, "add_task")
+    type_into(qtbot, dialog, "summary", "Call back")
+    type_into(qtbot, dialog, "time_spent", "0:20")
+    qtmodeltester.check(dialog.record, force_py=True)
