@@ -20,12 +20,13 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from app.ledger import workstation
-from app.ledger.records import FieldError, RecordService, ScreenRules, is_blank, value_at
+from app.ledger.records import FieldError, RecordService, ScreenRules, is_blank
 from app.ledger.validation import email_problem
 from app.models import Activity, ActivityStatus, ActivityType, Customer
+from app.models.activity import local_minute
 from app.models.database import Store
 
 ACTIVITIES = "activities"  # the Activities grid of AR303000 (a view of the activity records)
@@ -72,21 +73,34 @@ def addresses_problem(text: Any) -> str | None:
     return None
 
 
+# The grid's computed columns, by attribute: read from the customer and the time stamp.
+RELATED = "related_entity_description"
+CREATED = "created_local"
+
+
 def activity_rows(
     session: Session, customer_id: int, columns: Mapping[str, str]
 ) -> list[dict[str, Any]]:
     """The customer's activities as AR303000's Activities grid lists them, newest start first:
-    ``columns`` maps each column's key to the activity's attribute."""
-    activities = session.scalars(
-        select(Activity)
+    ``columns`` maps each column's key to the activity's attribute. Read as plain columns, not
+    records: a customer may have hundreds, read with every load of the customer."""
+    customer = session.execute(
+        select(Customer.customer_no, Customer.name).where(Customer.id == customer_id)
+    ).one_or_none()
+    related = f"{customer.customer_no} {customer.name}" if customer is not None else None
+    stored = [attr for attr in columns.values() if attr not in (RELATED, CREATED)]
+    found = session.execute(
+        select(Activity.id, Activity.created_at, *(getattr(Activity, attr) for attr in stored))
         .where(Activity.customer_id == customer_id)
-        .options(selectinload(Activity.customer))
         .order_by(Activity.start_at.desc(), Activity.id.desc())
     ).all()
-    return [
-        {"id": activity.id} | {key: value_at(activity, attr) for key, attr in columns.items()}
-        for activity in activities
-    ]
+    rows = []
+    for activity_id, created_at, *values in found:
+        by_attr = dict(zip(stored, values, strict=True))
+        by_attr[RELATED] = related
+        by_attr[CREATED] = local_minute(created_at)
+        rows.append({"id": activity_id} | {key: by_attr[attr] for key, attr in columns.items()})
+    return rows
 
 
 class ActivityService(RecordService[Activity]):

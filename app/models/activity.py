@@ -43,6 +43,15 @@ class ActivityStatus(OptionEnum):
     CANCELLED = "Cancelled"
 
 
+def local_minute(utc: datetime | None) -> datetime | None:
+    """A stored time stamp (UTC) in this workstation's local time, to the minute, as the start
+    dates typed are read."""
+    if utc is None:
+        return None
+    local = utc.replace(tzinfo=UTC).astimezone()
+    return local.replace(tzinfo=None, second=0, microsecond=0)
+
+
 class Activity(MasterRecord, Base):
     """One task, event, e-mail or other activity of a customer."""
 
@@ -79,12 +88,8 @@ class Activity(MasterRecord, Base):
 
     @property
     def created_local(self) -> datetime | None:
-        """When it was created (stored in UTC) in this workstation's local time, to the minute,
-        as the start dates typed are read."""
-        if self.created_at is None:
-            return None
-        local = self.created_at.replace(tzinfo=UTC).astimezone()
-        return local.replace(tzinfo=None, second=0, microsecond=0)
+        """When it was created, in this workstation's local time (``local_minute``)."""
+        return local_minute(self.created_at)
 
     def __repr__(self) -> str:
         return f"Activity({self.activity_type.name}, {self.summary!r})"

@@ -38,6 +38,7 @@ from app import resources
 from app.ledger.lookups import Descriptions
 from app.ledger.records import InvalidInput
 from app.models.base import OptionEnum
+from app.windows.framework.binder import copied
 from app.windows.framework.formats import amount_text, date_text, datetime_text, duration_text
 from app.windows.framework.spec import Field, Grid, Kind
 from app.windows.framework.widgets import as_editor, create_editor
@@ -53,6 +54,18 @@ RowRule = Callable[[Row], Mapping[str, Any] | None]
 # A grid shows this many rows at least, and grows with its rows up to MAX_ROWS.
 MIN_ROWS = 3
 MAX_ROWS = 10
+# The rows beyond those shown a column is sized by (Qt reads every cell of 1000 rows by default:
+# a customer's 200 activities took most of the time its screen took to open).
+SIZED_ROWS = 50
+SERVED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+    }
+)
 
 
 class GridModel(QAbstractTableModel):
@@ -110,7 +123,9 @@ class GridModel(QAbstractTableModel):
         return flags | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Asked of every cell in many roles (fonts, colours, size hints …) when a grid sizes
+        # its columns: those it does not serve are answered first.
+        if role not in SERVED_ROLES or not index.isValid():
             return None
         spec = self.columns[index.column()]
         value = self._rows[index.row()].get(spec.key)
@@ -196,11 +211,11 @@ class GridModel(QAbstractTableModel):
 
     def rows(self) -> list[Row]:
         # Deep copies: a row holds its detail rows, and the record compares old and new values.
-        return copy.deepcopy(self._rows)
+        return copied(self._rows)
 
     def set_rows(self, rows: list[Row] | None) -> None:
         self.beginResetModel()
-        self._rows = copy.deepcopy(rows or [])
+        self._rows = copied(rows or [])
         self.endResetModel()
 
     def row(self, position: int) -> Row | None:
@@ -209,7 +224,7 @@ class GridModel(QAbstractTableModel):
     def set_detail(self, position: int, key: str, rows: list[Row]) -> None:
         """Replace the detail rows (e.g. recipients) of one row."""
         if 0 <= position < len(self._rows) and self._rows[position].get(key) != rows:
-            self._rows[position][key] = copy.deepcopy(rows)
+            self._rows[position][key] = copied(rows)
             self.rows_edited.emit()
 
     def add_row(self, row: Row) -> int:
@@ -303,6 +318,7 @@ class GridEditor(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Columns as wide as their headers and contents; the last is not stretched to the edge.
         self.view.horizontalHeader().setStretchLastSection(False)
+        self.view.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
         self.view.verticalHeader().setVisible(False)
         self.add_button = self._button("add", "Add row", "Add row", "add")
         self.delete_button = self._button(
