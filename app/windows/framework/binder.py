@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import date, time
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -34,21 +34,25 @@ from app.windows.framework.widgets import Editor, as_editor
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 OnChange = Callable[[Any], Mapping[str, Any] | None]
+T = TypeVar("T")
 # Values nothing changes in place: shared by a copy, not copied.
 _IMMUTABLE = (str, int, float, Decimal, date, time, Enum, InvalidInput, type(None))
 
 
-def copied(value: Any) -> Any:
+def copied(value: T) -> T:
     """A copy of a record's value whose lists and dicts (grids' rows, detail rows) are its own,
     as ``copy.deepcopy`` gives, at a fraction of its cost: a customer's hundreds of rows of
     locations, contacts and activities are copied with every load."""
+    found: Any
     if isinstance(value, list):
-        return [copied(item) for item in value]
-    if isinstance(value, dict):
-        return {key: copied(item) for key, item in value.items()}
-    if isinstance(value, _IMMUTABLE):
+        found = [copied(item) for item in value]
+    elif isinstance(value, dict):
+        found = {key: copied(item) for key, item in value.items()}
+    elif isinstance(value, _IMMUTABLE):
         return value
-    return copy.deepcopy(value)
+    else:
+        found = copy.deepcopy(value)
+    return cast(T, found)
 
 
 class RecordModel(QAbstractTableModel):
