@@ -115,8 +115,6 @@ class ActivityService(RecordService[Activity]):
         """A new activity starts now, Open (a note Completed: set by the editor's type)."""
         values = super().new_values()
         values[START] = now()
-        if DUE in self.rules:
-            values[DUE] = None
         return values
 
     def new_activity(self, customer_id: int, activity_type: ActivityType) -> dict[str, Any]:

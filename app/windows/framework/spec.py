@@ -65,7 +65,7 @@ class Action:
     menu: str = "Actions"
     unavailable: str = ""
     # A tab button that opens a menu of these (Add activity: one per activity type) instead of
-    # running a handler of its own.
+    # running a handler of its own (tab buttons only: the toolbar and menus run handlers).
     items: tuple[Action, ...] = ()
     # What a tab button's tooltip adds while ``enabled_when`` keeps it disabled ("Save the
     # customer first."); given, the button follows ``enabled_when`` instead of saying so when
