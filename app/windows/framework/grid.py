@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -304,6 +305,7 @@ class GridEditor(QWidget):
         self.model = GridModel(grid, code_of, self, service=service)
         self.new_row = new_row
         self._read_only = False
+        self._sized = False  # columns sized to the rows shown (on first showing)
         self.view = QTableView(self)
         self.view.setObjectName(f"{grid.object_name}_table")
         self.view.setModel(self.model)
@@ -375,9 +377,21 @@ class GridEditor(QWidget):
 
     def set_value(self, value: Any) -> None:
         self.model.set_rows(value if isinstance(value, list) else [])
-        # Wide enough for the headers and what the rows hold (codes are short; names are not).
-        self.view.resizeColumnsToContents()
+        # Wide enough for the headers and what the rows hold (codes are short; names are not):
+        # now when shown, else when next shown (a record's other tabs are not looked at).
+        self._sized = False
+        if self.isVisible():
+            self._size_columns()
         self._fit_rows()
+
+    def _size_columns(self) -> None:
+        self.view.resizeColumnsToContents()
+        self._sized = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._sized:
+            self._size_columns()
+        super().showEvent(event)
 
     def set_read_only(self, read_only: bool) -> None:
         read_only = read_only or self.grid.view
