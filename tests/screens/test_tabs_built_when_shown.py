@@ -47,11 +47,13 @@ def test_a_screen_opens_with_its_first_tab_and_builds_another_when_shown(
         "tab_salespersons",
         "tab_child_accounts",
         "tab_attributes",
+        "tab_activities",
         GL_TAB,
         "tab_other_invoice_settings",
         "tab_direct_debit",
     }
     assert not built(screen, "payment_methods") and not built(screen, "mandates")
+    assert not built(screen, "activities")
     show_tab(screen, GL_TAB)
     editor = screen.findChild(QWidget, "sales_account")
     assert editor is not None and editor.isVisible()
