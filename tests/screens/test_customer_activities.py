@@ -420,3 +420,25 @@ def test_an_editors_record_model_passes(
     type_into(qtbot, dialog, "summary", "Call back")
     type_into(qtbot, dialog, "time_spent", "0:20")
     qtmodeltester.check(dialog.record, force_py=True)
+
+
+def test_an_editors_unsaved_input_is_asked_about_before_the_screen_moves_on(
+    qtbot: QtBot, open_screen: Opener, store: Store, answers: Answers
+) -> None:
+    screen = customer_screen(qtbot, open_screen)
+    dialog = add(qtbot, screen, "add_task")
+    type_into(qtbot, dialog, "summary", "Renew the agreement")
+    answers.unsaved = answers.unsaved.CANCEL
+    assert not screen.confirm_close()  # kept: the screen stays
+    assert dialog.isVisible() and shown(dialog, "summary") == "Renew the agreement"
+    answers.unsaved = answers.unsaved.SAVE
+    assert screen.confirm_close()
+    assert not dialog.isVisible()
+    assert [activity.summary for activity in stored(store)] == ["Renew the agreement"]
+
+    other = add(qtbot, screen, "add_event")
+    type_into(qtbot, other, "summary", "Lunch")
+    answers.unsaved = answers.unsaved.DISCARD
+    assert screen.confirm_close()
+    assert not other.isVisible()
+    assert len(stored(store)) == 1

@@ -281,7 +281,20 @@ class RecordDialog(QDialog):
         if self.confirm_close():
             super().reject()
 
+    def settle(self) -> bool:
+        """Before the screen that opened it closes or shows another record: unsaved input is
+        saved or discarded, and the editor closed (True), or kept on Cancel (False)."""
+        if not self.isVisible():
+            return True
+        if not self.confirm_close():
+            return False
+        if self.isVisible():  # nothing unsaved, or discarded: closed without asking again
+            self.record.load(self.record.loaded_values(), self.record.record_id, None)
+            super().reject()
+        return True
+
     def confirm_close(self) -> bool:
+        """True when the editor may close: nothing unsaved, saved, or discarded."""
         if not self.record.is_dirty:
             return True
         answer = dialogs.ask_unsaved(self, self.record_name)
