@@ -442,3 +442,27 @@ def test_an_editors_unsaved_input_is_asked_about_before_the_screen_moves_on(
     assert screen.confirm_close()
     assert not other.isVisible()
     assert len(stored(store)) == 1
+
+
+def test_an_unexpected_failure_keeps_what_was_typed_and_logs_no_customer_data(
+    qtbot: QtBot,
+    open_screen: Opener,
+    store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    screen = customer_screen(qtbot, open_screen)
+    dialog = add(qtbot, screen, "add_task")
+    type_into(qtbot, dialog, "summary", "Ring Fjordkraft's CFO")
+
+    def broken(*_args: object, **_kwargs: object) -> int:
+        raise RuntimeError("disk I/O error")
+
+    monkeypatch.setattr(dialog.service, "save", broken)
+    save(qtbot, dialog)
+    assert dialog.isVisible() and shown(dialog, "summary") == "Ring Fjordkraft's CFO"
+    assert "was not saved" in dialog.message.text()
+    assert "Nothing was saved" in dialog.message_bar._full
+    assert "activity (new) was not saved" in caplog.text
+    assert "Fjordkraft" not in caplog.text
+    assert stored(store) == []

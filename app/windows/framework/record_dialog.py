@@ -233,7 +233,9 @@ class RecordDialog(QDialog):
             self.show_message(str(error), error=True)
             return False
         except Exception as error:  # a fault no rule foresaw: said here, not only logged
-            log.error("%s was not saved", self.record_name, exc_info=error)
+            # Logged by number, never by what was typed (the log names no customer data).
+            what = f"{self.service.noun} {self.record.record_id or '(new)'}"
+            log.error("%s was not saved", what, exc_info=error)
             self.show_message(
                 f"{self.record_name} was not saved: {errors.what_failed(error)}\n"
                 f"Nothing was saved; what you typed is still here. {errors.where_logged()}",
