@@ -466,3 +466,12 @@ def test_an_unexpected_failure_keeps_what_was_typed_and_logs_no_customer_data(
     assert "activity (new) was not saved" in caplog.text
     assert "Fjordkraft" not in caplog.text
     assert stored(store) == []
+
+
+def test_a_menu_button_declares_commands_not_a_handler_of_its_own() -> None:
+    from app.windows.framework.spec import Action
+
+    item = Action("Note", lambda _screen: None)
+    with pytest.raises(ValueError, match="opens a menu"):
+        Action("Add activity", lambda _screen: None, items=(item,))
+    assert Action("Add activity", items=(item,)).items == (item,)
