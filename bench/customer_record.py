@@ -5,15 +5,20 @@
 Builds a SQLite database the way start-up does (migrations, first-run setup) in a temporary
 folder and bulk-inserts COUNT customers with the DEFAULT class's values, a main address and
 contact (invoice ones shared, Same as main), a MAIN location sharing them, and two ledger
-documents each (an open invoice, a payment); the timed customer also has 100 contact persons and
-3 salespersons. Then times, as the median of the runs in ms:
+documents each (an open invoice, a payment); the timed customer also has 50 locations, 100
+contact persons, 200 activities and 3 salespersons (issue 11's benchmark: opening and saving it
+under 100 ms each). Then times, as the median of the runs in ms:
 
 - ``service_load``: ``CustomerService(store).load(id)`` (the customer's whole definition);
 - ``service_save``: saving those values with a changed name, checked against what was read;
 - ``balances``: ``customer_balances`` of that customer, of a parent account with 500 child
   accounts and of one of its children sharing its credit policy;
 - ``screen_load`` / ``screen_save``: the same through the Qt screen (``create_screen(store)``,
-  ``load_record`` and ``save``, events processed), offscreen unless a display is set;
+  ``load_record`` and ``save``, events processed), offscreen unless a display is set, with the
+  Locations, Contacts and Activities tabs built (their 50, 100 and 200 rows shown);
+- ``activity_save``: one of its activities saved in its editor's service (one transaction,
+  checked against the version read), and ``activities_refresh``: the Activities rows read again
+  after an editor saved;
 - the list window's query (app/ledger/customer_list.py), first page of 200 as the list model
   asks for it: unfiltered, a filter on city, on balance, sorted by balance — with the balance
   stored per customer (the query's, app/ledger/documents/stored_balance.py) and, for
@@ -192,6 +197,55 @@ def populate(store: Any, count: int) -> None:
 
 CONTACTS = 100  # contact persons of the timed customer
 SALESPERSONS = 3  # and its salespersons (one the default)
+LOCATIONS = 50  # its locations, MAIN among them
+ACTIVITIES = 200  # its activities (tasks, events, e-mails, notes …)
+
+
+def add_locations_and_activities(store: Any, customer_id: int) -> None:
+    """The timed customer's further locations (copies of MAIN sharing its address and contact)
+    and its activities, a few of each type, one a day back from the benchmark's date."""
+    from datetime import datetime
+
+    from sqlalchemy import insert, select
+
+    from app.models import Activity, ActivityStatus, ActivityType, Location
+
+    with store.transaction() as session:
+        main = session.scalars(select(Location).where(Location.customer_id == customer_id)).one()
+        columns = set(Location.__table__.columns.keys()) - {"id", "created_at", "modified_at"}
+        row = {name: getattr(main, name) for name in columns}
+        session.execute(
+            insert(Location),
+            [
+                row
+                | {
+                    "location_id": f"LOC{n:02d}",
+                    "location_name": f"Branch office {n}",
+                    "is_default": False,
+                    "is_main": False,
+                    "version": 1,
+                }
+                for n in range(1, LOCATIONS)
+            ],
+        )
+        kinds = list(ActivityType)
+        start = datetime(2026, 3, 1, 10, 0)
+        session.execute(
+            insert(Activity),
+            [
+                {
+                    "customer_id": customer_id,
+                    "activity_type": kinds[n % len(kinds)],
+                    "summary": f"Activity {n}",
+                    "status": ActivityStatus.COMPLETED,
+                    "start_at": start - timedelta(days=n),
+                    "time_spent": 5 * (n % 12),
+                    "created_by": "bench",
+                    "email_to": "post@example.com" if n % len(kinds) == 2 else None,  # e-mails
+                }
+                for n in range(ACTIVITIES)
+            ],
+        )
 
 
 def add_people(store: Any, customer_id: int) -> None:
@@ -350,7 +404,11 @@ def main() -> int:
         service = CustomerService(store)
         customer_id = args.count // 2
         add_people(store, customer_id)
-        print(f"timed_customer       {CONTACTS:>10} contacts, {SALESPERSONS} salespersons")
+        add_locations_and_activities(store, customer_id)
+        print(
+            f"timed_customer       {LOCATIONS:>10} locations, {CONTACTS} contacts, "
+            f"{ACTIVITIES} activities, {SALESPERSONS} salespersons"
+        )
         print(
             f"service_load         {median_ms(lambda: service.load(customer_id), args.runs):10.1f}"
         )
@@ -387,10 +445,33 @@ def main() -> int:
             f"balances_child       {median_ms(balances_of(2), args.runs):10.1f}   (sharing credit)"
         )
 
+        from app.ledger.activities import ActivityService
+
+        activities = ActivityService(store)
+        activity_id = service.load(customer_id)["activities"][0]["id"]
+        activity: dict[str, Any] = {}
+        activity_read: dict[str, Any] = {}
+
+        def reread_activity() -> None:
+            activity_read.clear()
+            activity_read.update(activities.load(activity_id))
+            activity.clear()
+            activity.update(activity_read, summary=f"Benchmark {next(names)}")
+
+        def save_activity() -> None:
+            activities.save(activity_id, activity, activity["version"], activity_read)
+
+        print(f"activity_save        {median_ms(save_activity, args.runs, reread_activity):10.1f}")
+        refresh = median_ms(lambda: service.activity_rows(customer_id), args.runs)
+        print(f"activities_refresh   {refresh:10.1f}")
+
         screen = create_screen(store)
         screen.resize(1200, 900)
         screen.show()
         app.processEvents()
+        # The tabs with the customer's many rows built, as a user who looked at them has.
+        for key in ("locations", "contacts", "activities"):
+            screen.editor(key)
 
         def screen_load() -> None:
             screen.load_record(customer_id)

@@ -75,3 +75,16 @@ def action_help(screen_id: str, name: str) -> str:
         if isinstance(entry, dict) and entry.get("name") == name:
             return str(entry.get("description", ""))
     return ""
+
+
+def button_help(screen_id: str, tab_title: str, name: str) -> str:
+    """The seed's description of a button above a tab's grid (Add task on Activities)."""
+    found: dict[str, Any] = _windows().get(screen_id, {})
+    for tab in found.get("tabs", []):
+        if tab.get("title") != tab_title:
+            continue
+        for grid in tab.get("grids", []):
+            described = grid.get("button_descriptions") or {}
+            if name in described:
+                return str(described[name])
+    return ""

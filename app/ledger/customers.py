@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from app.ledger import class_defaults, customer_attributes, customer_deletion
 from app.ledger import customer_mailings as mailings
 from app.ledger import customer_salespersons as salespersons
+from app.ledger.activities import ACTIVITIES, activity_rows
 from app.ledger.balances import customer_balances
 from app.ledger.business_accounts import (
     account_number_in_use,
@@ -167,6 +168,9 @@ class CustomerService(RecordService[Customer]):
         self.contact_columns = {
             column.key: column.attribute for column in CUSTOMER.grid(CONTACTS).columns
         }
+        self.activity_columns = {
+            column.key: column.attribute for column in CUSTOMER.grid(ACTIVITIES).columns
+        }
         # Field key → attribute path of every field the customer class fills.
         self.class_fields = {
             rule.key: rule.attr
@@ -202,6 +206,7 @@ class CustomerService(RecordService[Customer]):
         values[CHILD_ACCOUNTS] = []
         values[ACCOUNT_TYPE] = None  # a business account once saved
         values[CONTACTS] = []  # added on CR302000 once the customer is saved
+        values[ACTIVITIES] = []  # logged once the customer is saved
         if SALESPERSONS in self.grids:
             values[SALESPERSONS] = self.class_salespersons(values.get(CUSTOMER_CLASS))
         if ATTRIBUTES in self.grids:
@@ -318,6 +323,7 @@ class CustomerService(RecordService[Customer]):
         )
         values[CHILD_ACCOUNTS] = child_rows(session, record.id, self.child_columns)
         values[CONTACTS] = contact_rows(session, record.id, self.contact_columns)
+        values[ACTIVITIES] = activity_rows(session, record.id, self.activity_columns)
         if ATTRIBUTES in self.grids:
             values[ATTRIBUTES] = customer_attributes.stored_rows(
                 session, record.id, record.customer_class_id
@@ -332,6 +338,11 @@ class CustomerService(RecordService[Customer]):
         """The Contacts grid's rows: the customer's contacts as stored now."""
         with self.store.session() as session:
             return contact_rows(session, customer_id, self.contact_columns)
+
+    def activity_rows(self, customer_id: int) -> list[dict[str, Any]]:
+        """The Activities grid's rows: the customer's activities as stored now."""
+        with self.store.session() as session:
+            return activity_rows(session, customer_id, self.activity_columns)
 
     def payment_method_rows(self, customer_id: int) -> list[dict[str, Any]]:
         """The Payment methods tab's rows: the customer's methods as stored now."""

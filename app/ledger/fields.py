@@ -34,12 +34,14 @@ class Kind(Enum):
     MONEY = auto()
     PERCENT = auto()
     DATE = auto()
+    DATETIME = auto()  # a date and a time of day, to the minute (an activity's start)
+    DURATION = auto()  # whole minutes, shown and typed as h:mm (time spent)
     CHECKBOX = auto()
     OPTION = auto()
     LOOKUP = auto()
 
 
-NUMERIC_KINDS = frozenset({Kind.NUMBER, Kind.DECIMAL, Kind.MONEY, Kind.PERCENT})
+NUMERIC_KINDS = frozenset({Kind.NUMBER, Kind.DURATION, Kind.DECIMAL, Kind.MONEY, Kind.PERCENT})
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ class Field:
     def decimals(self) -> int | None:
         """The decimals a value may have: ``places`` for an amount, none for a whole number,
         None for a field that holds no number."""
-        if self.kind == Kind.NUMBER:
+        if self.kind in (Kind.NUMBER, Kind.DURATION):
             return 0
         return self.places if self.kind in NUMERIC_KINDS else None
 

@@ -17,3 +17,14 @@ def use_branch(branch_id: str) -> None:
     """Make ``branch_id`` (checked by ``locations.workstation_branch_of``) the current branch."""
     global branch
     branch = branch_id
+
+
+def user_name() -> str:
+    """Who works at this workstation: the operating system's login name, as an activity's
+    Created by records it (an offline single-user ledger has no users of its own)."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name known to the system (a bare container)
+        return "unknown"

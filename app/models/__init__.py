@@ -13,6 +13,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from app.models.activity import Activity, ActivityStatus, ActivityType
     from app.models.address import Address, Contact
     from app.models.base import Base
     from app.models.cid import CidConfiguration, CidElement
@@ -91,6 +92,7 @@ if TYPE_CHECKING:
 
 # Every module defining mapped classes.
 MODEL_MODULES = (
+    "activity",
     "address",
     "cid",
     "customer",
@@ -136,6 +138,9 @@ __all__ = [
     "MAIN_LOCATION_ID",
     "PREFERENCES_ID",
     "AccountType",
+    "Activity",
+    "ActivityStatus",
+    "ActivityType",
     "Address",
     "ArApplication",
     "ArDocument",

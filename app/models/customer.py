@@ -33,6 +33,7 @@ from app.models.reference.payments import PaymentMethod, PaymentMethodDetail
 from app.models.settings import AutoInvoiceRoute, PrintAndEmailSettings
 
 if TYPE_CHECKING:
+    from app.models.activity import Activity
     from app.models.location import Location
     from app.models.mailing import CustomerMailing
     from app.models.people import ContactPerson, CustomerAttribute, CustomerSalesperson
@@ -236,6 +237,10 @@ class Customer(MasterRecord, PrintAndEmailSettings, AutoInvoiceRoute, Base):
     # Contact persons (CR302000): records of their own, listed on the Contacts tab.
     contacts: Mapped[list[ContactPerson]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="ContactPerson.last_name"
+    )
+    # Activities (tasks, events, e-mails …): records of their own, listed on the Activities tab.
+    activities: Mapped[list[Activity]] = relationship(
+        back_populates="customer", cascade="all, delete-orphan", passive_deletes=True
     )
 
     # The location and payment method marked default, for reading; the ledger sets the marks

@@ -48,6 +48,7 @@ def test_a_screen_opens_with_its_first_tab_and_builds_another_when_shown(
         "tab_salespersons",
         "tab_child_accounts",
         "tab_attributes",
+        "tab_activities",
         GL_TAB,
         "tab_mailing_settings",
         "tab_other_invoice_settings",
@@ -55,6 +56,7 @@ def test_a_screen_opens_with_its_first_tab_and_builds_another_when_shown(
     }
     assert not built(screen, "payment_methods") and not built(screen, "mandates")
     assert not built(screen, "grid_mailings") and not built(screen, "grid_recipients")
+    assert not built(screen, "activities")
     show_tab(screen, GL_TAB)
     editor = screen.findChild(QWidget, "sales_account")
     assert editor is not None and editor.isVisible()

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from app.ledger import autoinvoice
 from app.ledger.accounting import iban_problem
+from app.ledger.activities import ACTIVITIES
 from app.ledger.child_accounts import CHILD_ACCOUNTS
 from app.ledger.class_mailings import MAILING_ID, RECIPIENTS
 from app.ledger.contacts import CONTACTS
@@ -90,7 +91,7 @@ from app.ledger.sources import (
     SUBACCOUNTS,
     VAT_ZONES,
 )
-from app.models import BusinessAccountType, Customer, CustomerStatus
+from app.models import ActivityStatus, ActivityType, BusinessAccountType, Customer, CustomerStatus
 from app.models.options import (
     AutoLoadDocuments,
     ContactType,
@@ -596,6 +597,33 @@ GRIDS = (
             Field("phone_1", "Phone 1", Kind.TEXT, read_only=True),
         ),
         order_by="name",
+        view=True,
+    ),
+    # The seed's columns, in its order; a view of the customer's activity records, newest
+    # first (the Task, Event, Send and Activity editors add and edit them). The seed's Project
+    # and Project task columns appear only with the Projects module, which this product lacks.
+    Grid(
+        "Activities",
+        ACTIVITIES,
+        (
+            Field("activity_type", "Type", Kind.OPTION, options=ActivityType, read_only=True),
+            Field("summary", "Summary", Kind.TEXT, read_only=True),
+            Field("status", "Status", Kind.OPTION, options=ActivityStatus, read_only=True),
+            Field("start_date", "Start date", Kind.DATETIME, attr="start_at", read_only=True),
+            Field("created_at", "Created at", Kind.DATETIME, attr="created_local", read_only=True),
+            Field("time_spent", "Time spent", Kind.DURATION, read_only=True),
+            Field("work_group", "Work group", Kind.TEXT, read_only=True),
+            Field("owner", "Owner", Kind.LOOKUP, attr="owner_id", lookup=EMPLOYEES, read_only=True),
+            Field(
+                "related_entity_description",
+                "Related entity description",
+                Kind.TEXT,
+                read_only=True,
+            ),
+            Field("created_by", "Created by", Kind.TEXT, read_only=True),
+            Field("released", "Released", Kind.CHECKBOX, read_only=True),
+        ),
+        order_by="start_at",
         view=True,
     ),
     # The attributes the customer's class asks for, in its order (app/ledger/customer_attributes).

@@ -8,7 +8,8 @@ identifiers, the MAIN location and more locations for some, payment methods, par
 accounts, salespersons and contact persons (app/ledger/demo/sales_team.py), attribute values
 (app/ledger/demo/attributes.py), and a year of released invoices, credit notes and payments up
 to ``as_at`` (app/ledger/demo/documents.py); some customers are suppliers too
-(app/ledger/demo/suppliers.py); its statement cycles prepared for the last three month ends,
+(app/ledger/demo/suppliers.py); a share have activities (tasks, events, e-mails, notes and calls:
+app/ledger/demo/activities.py); its statement cycles prepared for the last three month ends,
 with company details on its branch to print as sender. Everything is written in one
 transaction, with bulk inserts; a progress callback hears how far it got and may cancel (then
 nothing is written).
@@ -31,6 +32,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from app.ledger.demo.activities import add_activities
 from app.ledger.demo.attributes import add_attributes
 from app.ledger.demo.customers import CustomerWriter
 from app.ledger.demo.names import location_code
@@ -150,6 +152,7 @@ def create_demo_company(
         except NumberingError as error:
             raise DemoError(str(error)) from error
         suppliers = add_suppliers(session, seed + 3)
+        add_activities(session, seed + 5, as_at or date.today())
         _company_details(session, country)
         prepare_past_statements(session, as_at or date.today())
     return DemoSummary(

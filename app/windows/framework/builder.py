@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -48,6 +49,9 @@ class Form:
     tab_pages: dict[str, QWidget] = field(default_factory=dict)
     tab_of: dict[str, int] = field(default_factory=dict)
     built: set[int] = field(default_factory=set)
+    # The tab buttons that follow their action's condition (``Action.when_disabled``), by
+    # object name, with their action and their tooltip while enabled.
+    buttons: dict[str, tuple[QPushButton, Action, str]] = field(default_factory=dict)
 
 
 def label_text(spec: Field) -> str:
@@ -62,6 +66,8 @@ WIDEST: dict[Kind, str] = {
     Kind.PERCENT: "-100.000000",
     Kind.NUMBER: "-9 999 999 999",
     Kind.DATE: "30/12/2025",
+    Kind.DATETIME: "30/12/2025 23:59",
+    Kind.DURATION: "99 999:59",
 }
 
 
@@ -71,7 +77,8 @@ def size_by_kind(editor: QWidget, spec: Field) -> None:
     widest = WIDEST.get(spec.kind)
     if widest is None:
         return
-    room = 40 if spec.kind == Kind.DATE else 18  # the calendar button, the frame and margins
+    # The calendar button, the frame and margins.
+    room = 40 if spec.kind in (Kind.DATE, Kind.DATETIME) else 18
     editor.setMaximumWidth(editor.fontMetrics().horizontalAdvance(widest) + room)
 
 
@@ -204,7 +211,7 @@ class FormBuilder:
         inner_layout = QVBoxLayout(inner)
         inner_layout.addLayout(columns)
         if tab.buttons:
-            inner_layout.addLayout(self._build_buttons(tab, inner))
+            inner_layout.addLayout(self._build_buttons(form, tab, inner))
         for grid in tab.grids:
             grid_box = self._build_grid(form, grid, inner)
             # A tab holding one grid of its own name is reached by the tab's letter.
@@ -222,13 +229,18 @@ class FormBuilder:
         scroll.setWidget(inner)
         return scroll
 
-    def _build_buttons(self, tab: Tab, parent: QWidget) -> QHBoxLayout:
+    def _build_buttons(self, form: Form, tab: Tab, parent: QWidget) -> QHBoxLayout:
         row = QHBoxLayout()
         for action in tab.buttons:
             button = QPushButton(action.label, parent)
             button.setObjectName(f"{tab.key}_{snake(action.label)}")
-            button.setToolTip(action.tooltip(catalogue.action_help(self.screen.id, action.label)))
-            if not action.available:  # shown, disabled, its tooltip saying why
+            tooltip = action.tooltip(self._button_help(tab, action.label))
+            button.setToolTip(tooltip)
+            if action.when_disabled:
+                form.buttons[button.objectName()] = (button, action, tooltip)
+            if action.items:
+                button.setMenu(self._build_menu(action, button))
+            elif not action.available:  # shown, disabled, its tooltip saying why
                 button.setEnabled(False)
             elif self.bind is not None:
                 handler = self.bind(action)
@@ -236,6 +248,27 @@ class FormBuilder:
             row.addWidget(button)
         row.addStretch(1)
         return row
+
+    def _button_help(self, tab: Tab, label: str) -> str:
+        """The seed's description of a tab's button: among the toolbar's commands, else among
+        the buttons of the tab's grids."""
+        found = catalogue.action_help(self.screen.id, label)
+        return found or catalogue.button_help(self.screen.id, tab.title, label)
+
+    def _build_menu(self, action: Action, button: QPushButton) -> QMenu:
+        """The menu a tab button opens (Add activity's activity types), one command each."""
+        menu = QMenu(button)
+        menu.setObjectName(f"{button.objectName()}_menu")
+        for item in action.items:
+            command = menu.addAction(item.label)
+            command.setObjectName(item.object_name)
+            if item.help:
+                command.setToolTip(item.help)
+            if self.bind is not None and item.available:
+                handler = self.bind(item)
+                command.triggered.connect(lambda _checked=False, handler=handler: handler())
+        menu.setToolTipsVisible(True)
+        return menu
 
     def _build_grid(self, form: Form, grid: Grid, parent: QWidget) -> QWidget:
         child = self._row_model(grid)

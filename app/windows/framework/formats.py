@@ -7,7 +7,7 @@ tests) shows the plain forms: ``224163.59`` and ``2025-03-31``.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, QLocale
@@ -48,3 +48,15 @@ def date_text(value: date, locale: QLocale | None = None) -> str:
     if is_plain(locale):
         return value.isoformat()
     return locale.toString(QDate(value.year, value.month, value.day), date_format(locale))
+
+
+def datetime_text(value: datetime, locale: QLocale | None = None) -> str:
+    """A date and time to the minute: the date as ``date_text`` writes it, then ``hh:mm``."""
+    return f"{date_text(value.date(), locale)} {value:%H:%M}"
+
+
+def duration_text(minutes: int) -> str:
+    """Whole minutes as hours and minutes: ``90`` → ``1:30`` (``-0:30`` for a negative)."""
+    sign = "-" if minutes < 0 else ""
+    hours, rest = divmod(abs(minutes), 60)
+    return f"{sign}{hours}:{rest:02d}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -39,7 +40,8 @@ from app import resources
 from app.ledger.lookups import Descriptions
 from app.ledger.records import InvalidInput
 from app.models.base import OptionEnum
-from app.windows.framework.formats import amount_text, date_text
+from app.windows.framework.binder import copied
+from app.windows.framework.formats import amount_text, date_text, datetime_text, duration_text
 from app.windows.framework.header import REQUIRED_SUFFIX, RequiredMarkHeader
 from app.windows.framework.spec import Field, Grid, Kind
 from app.windows.framework.widgets import as_editor, create_editor
@@ -55,6 +57,18 @@ RowRule = Callable[[Row], Mapping[str, Any] | None]
 # A grid shows this many rows at least, and grows with its rows up to MAX_ROWS.
 MIN_ROWS = 3
 MAX_ROWS = 10
+# The rows beyond those shown a column is sized by (Qt reads every cell of 1000 rows by default:
+# a customer's 200 activities took most of the time its screen took to open).
+SIZED_ROWS = 50
+SERVED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+    }
+)
 
 
 class GridModel(QAbstractTableModel):
@@ -112,7 +126,9 @@ class GridModel(QAbstractTableModel):
         return flags | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Asked of every cell in many roles (fonts, colours, size hints …) when a grid sizes
+        # its columns: those it does not serve are answered first.
+        if role not in SERVED_ROLES or not index.isValid():
             return None
         spec = self.columns[index.column()]
         value = self._rows[index.row()].get(spec.key)
@@ -126,6 +142,7 @@ class GridModel(QAbstractTableModel):
             return self._display(self.column_at(index), value)
         if role == Qt.ItemDataRole.TextAlignmentRole and spec.kind in (
             Kind.NUMBER,
+            Kind.DURATION,
             Kind.DECIMAL,
             Kind.MONEY,
             Kind.PERCENT,
@@ -183,8 +200,12 @@ class GridModel(QAbstractTableModel):
             return value.label
         if isinstance(value, Decimal):
             return amount_text(value, spec.places)
+        if isinstance(value, datetime):
+            return datetime_text(value)
         if isinstance(value, date):
             return date_text(value)
+        if spec.kind == Kind.DURATION and isinstance(value, int):
+            return duration_text(value)
         if spec.kind == Kind.LOOKUP:
             return self.code_of(spec, value)
         return str(value)
@@ -200,11 +221,11 @@ class GridModel(QAbstractTableModel):
 
     def rows(self) -> list[Row]:
         # Deep copies: a row holds its detail rows, and the record compares old and new values.
-        return copy.deepcopy(self._rows)
+        return copied(self._rows)
 
     def set_rows(self, rows: list[Row] | None) -> None:
         self.beginResetModel()
-        self._rows = copy.deepcopy(rows or [])
+        self._rows = copied(rows or [])
         self.endResetModel()
 
     def row(self, position: int) -> Row | None:
@@ -213,7 +234,7 @@ class GridModel(QAbstractTableModel):
     def set_detail(self, position: int, key: str, rows: list[Row]) -> None:
         """Replace the detail rows (e.g. recipients) of one row."""
         if 0 <= position < len(self._rows) and self._rows[position].get(key) != rows:
-            self._rows[position][key] = copy.deepcopy(rows)
+            self._rows[position][key] = copied(rows)
             self.rows_edited.emit()
 
     def add_row(self, row: Row) -> int:
@@ -296,6 +317,7 @@ class GridEditor(QWidget):
         self.model = GridModel(grid, code_of, self, service=service)
         self.new_row = new_row
         self._read_only = False
+        self._sized = False  # columns sized to the rows shown (on first showing)
         self.view = QTableView(self)
         self.view.setObjectName(f"{grid.object_name}_table")
         self.view.setHorizontalHeader(RequiredMarkHeader(self.view))
@@ -311,6 +333,7 @@ class GridEditor(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Columns as wide as their headers and contents; the last is not stretched to the edge.
         self.view.horizontalHeader().setStretchLastSection(False)
+        self.view.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
         self.view.verticalHeader().setVisible(False)
         self.add_button = self._button("add", "Add row", "Add row", "add")
         self.delete_button = self._button(
@@ -367,9 +390,21 @@ class GridEditor(QWidget):
 
     def set_value(self, value: Any) -> None:
         self.model.set_rows(value if isinstance(value, list) else [])
-        # Wide enough for the headers and what the rows hold (codes are short; names are not).
-        self.view.resizeColumnsToContents()
+        # Wide enough for the headers and what the rows hold (codes are short; names are not):
+        # now when shown, else when next shown (a record's other tabs are not looked at).
+        self._sized = False
+        if self.isVisible():
+            self._size_columns()
         self._fit_rows()
+
+    def _size_columns(self) -> None:
+        self.view.resizeColumnsToContents()
+        self._sized = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._sized:
+            self._size_columns()
+        super().showEvent(event)
 
     def set_read_only(self, read_only: bool) -> None:
         read_only = read_only or self.grid.view

@@ -201,6 +201,8 @@ class RecordScreen(QWidget):
                 assert isinstance(master, GridEditor) and isinstance(detail, GridEditor)
                 master.link_detail(detail)
         self.binder.bind(self._bindable(keys), self.form.rows)
+        if self.form.buttons:
+            self._apply_button_conditions()
         if getattr(self, "_priced", None):
             self._show_currencies()
         for key in keys:
@@ -341,6 +343,16 @@ class RecordScreen(QWidget):
             if action.enabled_when is not None and action.available:
                 enabled = bool(action.enabled_when(values))
                 self.actions_by_name[action.object_name[7:]].setEnabled(enabled)
+        self._apply_button_conditions()
+
+    def _apply_button_conditions(self) -> None:
+        """Tab buttons that follow their condition, their tooltip saying why while disabled."""
+        values = self.record.values()
+        for button, action, tooltip in self.form.buttons.values():
+            if action.enabled_when is not None:
+                enabled = bool(action.enabled_when(values))
+                button.setEnabled(enabled)
+                button.setToolTip(tooltip if enabled else f"{tooltip}\n{action.when_disabled}")
 
     def _show_currencies(self, *_args: Any) -> None:
         for spec in self._priced:

@@ -64,8 +64,19 @@ class Action:
     help: str = ""
     menu: str = "Actions"
     unavailable: str = ""
+    # A tab button that opens a menu of these (Add activity: one per activity type) instead of
+    # running a handler of its own (tab buttons only: the toolbar and menus run handlers).
+    items: tuple[Action, ...] = ()
+    # What a tab button's tooltip adds while ``enabled_when`` keeps it disabled ("Save the
+    # customer first."); given, the button follows ``enabled_when`` instead of saying so when
+    # clicked.
+    when_disabled: str = ""
 
     def __post_init__(self) -> None:
+        if self.items:
+            if self.handler is not None or self.unavailable:
+                raise ValueError(f"action {self.label!r} opens a menu: no handler of its own")
+            return
         # Either it works or it says why not: no do-nothing handler, no silent missing one.
         if (self.handler is None) != bool(self.unavailable):
             raise ValueError(

@@ -11,7 +11,7 @@ mark (the application's QLocale) through ``app.money``, the one place that decid
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any, Protocol, runtime_checkable
 
@@ -42,7 +42,14 @@ from app import resources
 from app.ledger.records import InvalidInput
 from app.models.base import OptionEnum
 from app.money import parse_decimal, parse_whole
-from app.windows.framework.formats import amount_text, date_format, date_text, decimal_mark
+from app.windows.framework.formats import (
+    amount_text,
+    date_format,
+    date_text,
+    datetime_text,
+    decimal_mark,
+    duration_text,
+)
 from app.windows.framework.spec import Field, Kind
 
 # QLineEdit's own default limit (32767) would cut a long paste in silence; the field's limit is
@@ -477,6 +484,83 @@ class DateEditor(_TypedEditor):
         self.edited.emit(value)
 
 
+_TIME = re.compile(r"([0-9]{1,2})[:.]([0-9]{2})")
+
+
+def read_datetime(text: str, locale: QLocale | None = None) -> datetime:
+    """A typed date and time: a date as ``read_date`` reads it, then the time of day as
+    ``hh:mm`` (``2025-03-31 14:30``); a date alone is the start of that day."""
+    typed = text.strip()
+    day_text, _space, time_text = typed.rpartition(" ")
+    if not day_text:  # one word: a date without a time
+        return datetime.combine(read_date(typed, locale), time())
+    found = _TIME.fullmatch(time_text)
+    if found is None:
+        raise ValueError(f"'{time_text}' is not a time of day: type it as hh:mm (like 14:30).")
+    hour, minute = int(found[1]), int(found[2])
+    if hour > 23 or minute > 59:
+        raise ValueError(f"'{time_text}' is not a time of day (00:00 to 23:59).")
+    return datetime.combine(read_date(day_text, locale), time(hour, minute))
+
+
+_DURATION = re.compile(r"(-?)(?:([0-9]+)[:.]([0-9]{2})|([0-9]+))")
+
+
+def read_duration(text: str) -> int:
+    """Whole minutes from ``h:mm`` (``1:30``) or a number of minutes (``90``); a negative one
+    is read as typed (the field's rule refuses it, naming the field)."""
+    found = _DURATION.fullmatch(text.strip().replace(" ", ""))
+    if found is None:
+        raise ValueError(f"'{text.strip()}' is not a time: type hours and minutes as h:mm.")
+    sign = -1 if found[1] else 1
+    if found[4] is not None:
+        return sign * int(found[4])
+    minutes = int(found[3])
+    if minutes > 59:
+        raise ValueError(f"'{text.strip()}' has more than 59 minutes: type it as h:mm.")
+    return sign * (int(found[2]) * 60 + minutes)
+
+
+class DateTimeEditor(DateEditor):
+    """A date and a time of day, typed (``yyyy-mm-dd hh:mm``) or the date picked from the
+    calendar (keeping the time shown)."""
+
+    def __init__(self, spec: Field, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self.setPlaceholderText("yyyy-mm-dd hh:mm")
+
+    def read(self, text: str) -> datetime:
+        return read_datetime(text)
+
+    def shown(self, value: Any) -> str:
+        return datetime_text(value) if isinstance(value, datetime) else str(value)
+
+    def pick(self, picked: QDate) -> None:
+        if self.calendar is not None:
+            self.calendar.hide()
+        current = self.value()
+        at = current.time() if isinstance(current, datetime) else time()
+        value = datetime.combine(date(picked.year(), picked.month(), picked.day()), at)
+        self.setText(self.shown(value))
+        self._show(value)
+        self.edited.emit(value)
+
+
+class DurationEditor(_TypedEditor):
+    """A time spent, in whole minutes, typed and shown as ``h:mm`` (``90`` reads as 1:30)."""
+
+    def __init__(self, spec: Field, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self.setPlaceholderText("h:mm")
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+    def read(self, text: str) -> int:
+        return read_duration(text)
+
+    def shown(self, value: Any) -> str:
+        return duration_text(value) if isinstance(value, int) else str(value)
+
+
 def create_editor(spec: Field, parent: QWidget | None, lookups: Any = None) -> QWidget:
     """The editor for a field's kind; lookups need the store and are made by ``lookups``."""
     kind = spec.kind
@@ -497,6 +581,10 @@ def create_editor(spec: Field, parent: QWidget | None, lookups: Any = None) -> Q
         editor = CheckEditor(spec, parent)
     elif kind == Kind.OPTION:
         editor = OptionEditor(spec, parent)
+    elif kind == Kind.DATETIME:
+        editor = DateTimeEditor(spec, parent)
+    elif kind == Kind.DURATION:
+        editor = DurationEditor(spec, parent)
     else:
         assert kind == Kind.DATE, kind
         editor = DateEditor(spec, parent)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.ledger import autoinvoice, class_defaults
+from app.ledger.activities import ACTIVITIES, ACTIVITY_MENU_TYPES
 from app.ledger.child_accounts import (
     CHILD_ACCOUNTS,
     CHILDREN_FOLLOW,
@@ -67,14 +68,23 @@ from app.ledger.suppliers import (
     account_type_of_customer,
     supplier_id_of_customer,
 )
-from app.models import BusinessAccountType, County, Customer, CustomerStatus, DocumentType
+from app.models import (
+    ActivityType,
+    BusinessAccountType,
+    County,
+    Customer,
+    CustomerStatus,
+    DocumentType,
+)
 from app.models.database import Store
 from app.windows.framework import dialogs
 from app.windows.framework.grid import GridEditor, set_row_rule
 from app.windows.framework.lookup import LookupEditor
+from app.windows.framework.record_dialog import RecordDialog
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import Action, Handler, Kind, ListColumn, Screen, Section, Tab
 from app.windows.navigation import Target
+from app.windows.screens.activities import activity_changes, open_editor
 
 SCREEN_ID = "AR303000"
 LOCATIONS_SCREEN = "CR303010"  # Customer locations: where a location is added and edited
@@ -344,6 +354,61 @@ CONTACTS_TAB = Tab(
 
 ATTRIBUTES_TAB = Tab("Attributes", grids=(CUSTOMER.grid(ATTRIBUTES),))
 
+
+def add_activity_of(activity_type: ActivityType) -> Handler:
+    return lambda screen: screen.add_activity(activity_type)
+
+
+SAVE_FIRST = "Save the customer first: activities are logged against a saved customer."
+
+
+def activity_button(label: str, activity_type: ActivityType, help_text: str) -> Action:
+    return Action(
+        label,
+        add_activity_of(activity_type),
+        enabled_when=existing,
+        when_disabled=SAVE_FIRST,
+        help=help_text,
+    )
+
+
+# The seed's buttons above the Activities grid; each opens a small editor (a row opens its own).
+ACTIVITIES_TAB = Tab(
+    "Activities",
+    grids=(CUSTOMER.grid(ACTIVITIES),),
+    buttons=(
+        activity_button(
+            "Add task",
+            ActivityType.TASK,
+            "Opens the Task (CR306020) window so you can create a new task.",
+        ),
+        activity_button(
+            "Add event",
+            ActivityType.EVENT,
+            "Opens the Event (CR306030) window so you can create a new event.",
+        ),
+        activity_button(
+            "Add email",
+            ActivityType.EMAIL,
+            "Opens the Send (CR306015) window so you can write an email to the customer. This "
+            "workstation sends no e-mail: the email is stored as a draft to send.",
+        ),
+        Action(
+            "Add activity",
+            items=tuple(
+                Action(
+                    kind.label,
+                    add_activity_of(kind),
+                    help=f"Opens the Activity (CR306010) window on a new {kind.label.lower()}.",
+                )
+                for kind in ACTIVITY_MENU_TYPES
+            ),
+            enabled_when=existing,
+            when_disabled=SAVE_FIRST,
+        ),
+    ),
+)
+
 SALESPERSONS_TAB = Tab(
     "Salespersons",
     grids=(CUSTOMER.grid(SALESPERSONS),),
@@ -426,6 +491,7 @@ SCREEN = Screen(
         SALESPERSONS_TAB,
         CHILD_ACCOUNTS_TAB,
         ATTRIBUTES_TAB,
+        ACTIVITIES_TAB,
         GENERAL_LEDGER_ACCOUNTS,
         MAILING_SETTINGS,
         OTHER_INVOICE_SETTINGS,
@@ -524,6 +590,8 @@ class CustomerScreen(RecordScreen):
 
     def __init__(self, store: Store, service: CustomerService, parent: QWidget | None) -> None:
         self._extending: int | None = None  # the supplier a new customer is made for
+        # The activity editor last opened here (tests and the integrator find it here).
+        self.activity_editor: RecordDialog | None = None
         super().__init__(store, SCREEN, service, parent)
 
     def wire(self) -> None:
@@ -540,10 +608,14 @@ class CustomerScreen(RecordScreen):
         self._filled_class: Any = None
         self.when_built(LOCATIONS, self._wire_locations)
         self.when_built(CONTACTS, self._wire_contacts)
+        self.when_built(ACTIVITIES, self._wire_activities)
+        # An editor saved or deleted an activity: of this customer, the list is read again.
+        activity_changes().changed.connect(self._activities_changed)
         # The Locations and Contacts rows are other records: read again whenever the tab is
         # looked at.
         self.form.tabs.currentChanged.connect(lambda _index: self.refresh_locations())
         self.form.tabs.currentChanged.connect(lambda _index: self.refresh_contacts())
+        self.form.tabs.currentChanged.connect(lambda _index: self.refresh_activities())
         self.when_built(PAYMENT_METHODS_GRID, self._wire_payment_methods)
         self._class_mailing_rows: dict[Any, list[dict[str, Any]]] = {}
         self.when_built(MAILINGS, self._wire_mailings)
@@ -571,6 +643,7 @@ class CustomerScreen(RecordScreen):
         self.refresh_locations()
         self.refresh_account_type()
         self.refresh_contacts()
+        self.refresh_activities()
         self.refresh_views()
         self.refresh_default_payment_method()
 
@@ -943,6 +1016,58 @@ class CustomerScreen(RecordScreen):
         self.show_message(
             "The mailings of the customer's class have the class's settings and recipients "
             "again; save to keep them."
+        )
+
+    # -- the Activities tab: a view of the customer's activity records ----------------------
+
+    def _wire_activities(self, editor: QWidget) -> None:
+        assert isinstance(editor, GridEditor)
+        editor.row_opened.connect(self._open_activity_at)
+
+    def _activities_grid(self) -> GridEditor:
+        editor = self.editor(ACTIVITIES)
+        assert isinstance(editor, GridEditor)
+        return editor
+
+    def confirm_close(self) -> bool:
+        """The customer's own unsaved changes, then those of its activity editors still open:
+        settled before the screen closes or shows another customer."""
+        if not super().confirm_close():
+            return False
+        return all(editor.settle() for editor in self.findChildren(RecordDialog))
+
+    def _activities_changed(self, customer_id: int) -> None:
+        if customer_id == self.record.record_id:
+            self.refresh_activities(shown_or_not=True)
+
+    def refresh_activities(self, *, shown_or_not: bool = False) -> None:
+        """Read the Activities rows again (when shown, or an editor changed one): never an
+        unsaved change."""
+        editor = self.built_editor(ACTIVITIES)
+        customer_id = self.record.record_id
+        if editor is None or customer_id is None or not (shown_or_not or editor.isVisible()):
+            return
+        rows = self.service.activity_rows(customer_id)
+        if rows != self.record.value(ACTIVITIES):
+            self.record.refresh(ACTIVITIES, rows)
+
+    def _open_activity_at(self, position: int) -> None:
+        """An activity's row opens it in its editor."""
+        row = self._activities_grid().model.row(position)
+        customer_id = self.record.record_id
+        if row is not None and customer_id is not None:
+            self.activity_editor = open_editor(
+                self.store, self, customer_id=customer_id, activity_id=row["id"]
+            )
+
+    def add_activity(self, activity_type: ActivityType) -> None:
+        """A new activity of this (saved) customer in its small editor."""
+        customer_id = self.record.record_id
+        if customer_id is None:
+            self.show_message(SAVE_FIRST, error=True)
+            return
+        self.activity_editor = open_editor(
+            self.store, self, customer_id=customer_id, activity_type=activity_type
         )
 
     def paste_record(self) -> None:
