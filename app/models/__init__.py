@@ -87,6 +87,7 @@ if TYPE_CHECKING:
         SupplierClass,
         SupplierStatus,
     )
+    from app.models.webhook import CustomerEvent, EventSource, EventStatus, EventType
 
 # Every module defining mapped classes.
 MODEL_MODULES = (
@@ -108,6 +109,7 @@ MODEL_MODULES = (
     "reference.vat",
     "supplier",
     "statement",
+    "webhook",
 )
 
 
@@ -159,6 +161,7 @@ __all__ = [
     "CustomerAttribute",
     "CustomerBalance",
     "CustomerClass",
+    "CustomerEvent",
     "CustomerPaymentMethod",
     "CustomerPaymentMethodDetail",
     "CustomerSalesperson",
@@ -171,6 +174,9 @@ __all__ = [
     "DunningLevel",
     "EmailAccount",
     "Employee",
+    "EventSource",
+    "EventStatus",
+    "EventType",
     "FobPoint",
     "GlAccount",
     "Language",
