@@ -73,6 +73,7 @@ from app.ledger.sources import (
     SUBACCOUNTS,
     VAT_ZONES,
 )
+from app.ledger.webhooks import EVENTS_GRID
 from app.models import BusinessAccountType, Customer, CustomerStatus
 from app.models.options import (
     AutoLoadDocuments,
@@ -680,4 +681,6 @@ ON_CHANGE: tuple[OnChange, ...] = (
     *(_county_kept(section) for section in ADDRESS_SECTIONS),
 )
 
-CUSTOMER = Definition("customer", Customer, FIELDS, GRIDS, ON_CHANGE, (INVOICES_TWICE,))
+CUSTOMER = Definition(
+    "customer", Customer, FIELDS, (*GRIDS, EVENTS_GRID), ON_CHANGE, (INVOICES_TWICE,)
+)
