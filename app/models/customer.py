@@ -35,6 +35,7 @@ from app.models.settings import AutoInvoiceRoute, PrintAndEmailSettings
 if TYPE_CHECKING:
     from app.models.location import Location
     from app.models.people import ContactPerson, CustomerAttribute, CustomerSalesperson
+    from app.models.webhook import CustomerEvent
 
 
 class CustomerStatus(OptionEnum):
@@ -231,6 +232,11 @@ class Customer(MasterRecord, PrintAndEmailSettings, AutoInvoiceRoute, Base):
     # Contact persons (CR302000): records of their own, listed on the Contacts tab.
     contacts: Mapped[list[ContactPerson]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="ContactPerson.last_name"
+    )
+    # The change log of Webhook notifications (app/models/webhook.py), for reading: its rows
+    # outlive the customer (the database clears their link), so the ORM never writes them here.
+    webhook_notifications: Mapped[list[CustomerEvent]] = relationship(
+        viewonly=True, order_by="CustomerEvent.id.desc()"
     )
 
     # The location and payment method marked default, for reading; the ledger sets the marks
