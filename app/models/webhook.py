@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, OptionEnum, code30, utcnow
@@ -54,6 +54,8 @@ class CustomerEvent(Base):
     and where its message stands."""
 
     __tablename__ = "customer_event"
+    # A generated message ID (a lowercase UUID), not a code a user types: unique as it is.
+    __table_args__ = (UniqueConstraint("message_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # Cleared when the customer is deleted: the log is kept, never cascaded away.
@@ -68,7 +70,7 @@ class CustomerEvent(Base):
     changes: Mapped[str] = mapped_column(Text, default="{}")
     user: Mapped[str] = mapped_column(String(100))
     at: Mapped[datetime] = mapped_column(default=utcnow)
-    message_id: Mapped[str] = mapped_column(String(36), unique=True, default=new_message_id)
+    message_id: Mapped[str] = mapped_column(String(36), default=new_message_id)
     status: Mapped[EventStatus] = mapped_column(default=EventStatus.AVAILABLE, index=True)
     source: Mapped[EventSource] = mapped_column(default=EventSource.APIS)
     # None until an integrator reports on the message (nothing is sent from here).
