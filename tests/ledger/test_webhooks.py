@@ -15,7 +15,7 @@ from app.ledger.change_id import change_customer_no
 from app.ledger.customers import CustomerService
 from app.ledger.documents.entry import DocumentService
 from app.ledger.records import StaleRecordError, ValidationError
-from app.models import CustomerEvent, DocumentType, EventSource, EventStatus, EventType
+from app.models import Customer, CustomerEvent, DocumentType, EventSource, EventStatus, EventType
 from app.models.database import Store
 from tests.ledger.documents import TODAY, enter, set_up
 
@@ -198,3 +198,38 @@ def test_resend_makes_an_event_pending_again_counted_and_dated(
         assert [n.message_id for n in webhooks.pending_events(session)] == [created.message_id]
     feedback = webhooks.feedback_of(store, created.id)
     assert not feedback.received and feedback.feedback == webhooks.NO_FEEDBACK
+
+
+def test_the_demo_company_has_notified_customers_with_a_history(store: Store) -> None:
+    from app.ledger.demo import create_demo_company
+    from app.ledger.demo.webhooks import NOTIFIED
+
+    create_demo_company(store, customers=60, seed=5, as_at=TODAY)
+    with store.session() as session:
+        notified = session.scalars(
+            select(Customer).where(Customer.webhook_notification.is_(True))
+        ).all()
+        assert len(notified) == NOTIFIED
+        service = CustomerService(store)
+        for customer in notified:
+            rows = service.load(customer.id)[webhooks.EVENTS]
+            assert rows[-1]["event"] == EventType.ENTITY_CREATED  # newest first
+            assert rows[0]["status"] == EventStatus.AVAILABLE
+            assert any(row["event"] == EventType.DOCUMENT_STATUS_CHANGED for row in rows)
+            # True to the customer: the last change notified is its account reference now.
+            latest = json.loads(
+                session.scalars(
+                    select(CustomerEvent.changes)
+                    .where(CustomerEvent.customer_id == customer.id)
+                    .order_by(CustomerEvent.at.desc())
+                ).first()
+                or "{}"
+            )
+            assert latest["changes"][0]["new"] == customer.account_ref
+        statuses = {e.status for e in session.scalars(select(CustomerEvent))}
+        assert statuses == {EventStatus.AVAILABLE, EventStatus.RESENT, EventStatus.CONSUMED}
+        assert len(webhooks.pending_events(session)) >= NOTIFIED
+    quiet = CustomerService(store).load(
+        next(c for c in range(1, 61) if c not in {n.id for n in notified})
+    )
+    assert quiet[webhooks.EVENTS] is None
