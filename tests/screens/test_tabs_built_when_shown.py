@@ -50,6 +50,7 @@ def test_a_screen_opens_with_its_first_tab_and_builds_another_when_shown(
         GL_TAB,
         "tab_other_invoice_settings",
         "tab_direct_debit",
+        "tab_webhook_notifications",
     }
     assert not built(screen, "payment_methods") and not built(screen, "mandates")
     show_tab(screen, GL_TAB)
