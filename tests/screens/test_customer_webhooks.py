@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPlainTextEdit, QPushButton
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -149,12 +150,18 @@ def test_a_refused_save_logs_nothing(qtbot: QtBot, open_screen: Opener, store: S
 
 
 def test_resend_marks_the_selected_notification_and_the_feedback_says_none_came(
-    qtbot: QtBot, open_screen: Opener, store: Store, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    open_screen: Opener,
+    store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    qtmodeltester: ModelTester,
 ) -> None:
     set_up(store)
     screen = open_screen("AR303000")
     notified_customer(qtbot, screen, "Fjordkraft Handel AS")
     grid = show_tab(screen)
+    qtmodeltester.check(grid.model, force_py=True)
+    assert not grid.add_button.isVisible()  # read-only: nothing to add, delete or edit
     button(screen, "resend_notification").click()  # nothing selected: said, nothing done
     assert "Select a notification" in screen.message.text()
     grid.view.selectRow(0)
@@ -165,6 +172,7 @@ def test_resend_marks_the_selected_notification_and_the_feedback_says_none_came(
     [event] = logged(store)
     assert event.resend_count == 1 and event.resent_at is not None
     assert not screen.is_dirty  # the log is no unsaved change of the customer
+    qtmodeltester.check(grid.model, force_py=True)
     shown: list[QDialog] = []
     monkeypatch.setattr(screen, "show_dialog", shown.append)
     button(screen, "view_notification_feedback").click()
