@@ -14,7 +14,7 @@ from app.ledger import webhooks
 from app.ledger.change_id import change_customer_no
 from app.ledger.customers import CustomerService
 from app.ledger.documents.entry import DocumentService
-from app.ledger.records import StaleRecordError, ValidationError
+from app.ledger.records import RecordError, StaleRecordError, ValidationError
 from app.models import Customer, CustomerEvent, DocumentType, EventSource, EventStatus, EventType
 from app.models.database import Store
 from tests.ledger.documents import TODAY, enter, set_up
@@ -233,3 +233,34 @@ def test_the_demo_company_has_notified_customers_with_a_history(store: Store) ->
         next(c for c in range(1, 61) if c not in {n.id for n in notified})
     )
     assert quiet[webhooks.EVENTS] is None
+
+
+def test_the_event_goes_with_its_change_when_the_transaction_fails_later(
+    service: CustomerService, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    customer_id = new_customer(service, "Fjordkraft Handel AS")
+    logging = CustomerService.saved_changes
+
+    def logged_then_failed(self: CustomerService, *args: Any, **kwargs: Any) -> None:
+        logging(self, *args, **kwargs)
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(CustomerService, "saved_changes", logged_then_failed)
+    with pytest.raises(RuntimeError):
+        save(service, customer_id, customer_name="Fjordkraft AS")
+    assert [e.event for e in events(store)] == [EventType.ENTITY_CREATED]
+    assert service.load(customer_id)["customer_name"] == "Fjordkraft Handel AS"
+
+
+def test_a_refused_delete_logs_nothing_and_a_void_is_logged(
+    service: CustomerService, store: Store
+) -> None:
+    documents = DocumentService(store, today=lambda: TODAY)
+    customer_id = new_customer(service, "Fjordkraft Handel AS")
+    invoice = enter(documents, customer_id, DocumentType.INVOICE, "100.00")
+    with pytest.raises(RecordError, match="ledger document"):
+        service.delete(customer_id)
+    assert [e.event for e in events(store)] == [EventType.ENTITY_CREATED]
+    documents.release(invoice)
+    documents.void(invoice)
+    assert changed(events(store)[-1]) == {"Status": ("Open", "Voided")}
