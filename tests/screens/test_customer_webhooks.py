@@ -187,6 +187,10 @@ def test_resend_marks_the_selected_notification_and_the_feedback_says_none_came(
     button(screen, "view_notification_feedback").click()
     text = shown[-1].findChild(QPlainTextEdit, "feedback_text")
     assert text is not None and text.toPlainText().endswith("Received by CRM")
+    # Opening the row (Enter, a double-click) shows the same window.
+    grid.view.setFocus()
+    qtbot.keyClick(grid.view, Qt.Key.Key_Return)
+    assert len(shown) == 3 and isinstance(shown[-1], FeedbackWindow)
 
 
 def test_a_second_screen_sees_new_events_after_reload_and_document_releases_show(

@@ -539,6 +539,8 @@ class CustomerScreen(RecordScreen):
         self.form.tabs.currentChanged.connect(lambda _index: self.refresh_locations())
         self.form.tabs.currentChanged.connect(lambda _index: self.refresh_contacts())
         self.when_built(PAYMENT_METHODS_GRID, self._wire_payment_methods)
+        # A notification's row (double-click, Enter) opens its feedback.
+        self.when_built(webhooks.EVENTS, self._wire_events)
         # So are the payment methods (AR303010) and the child accounts.
         self.form.tabs.currentChanged.connect(lambda _index: self.refresh_views())
 
@@ -996,6 +998,10 @@ class CustomerScreen(RecordScreen):
         self._update_regenerate()
 
     # -- the Webhook notifications tab: the customer's change log ---------------------------
+
+    def _wire_events(self, editor: QWidget) -> None:
+        assert isinstance(editor, GridEditor)
+        editor.row_opened.connect(lambda _position: self.view_notification_feedback())
 
     def _selected_event(self) -> dict[str, Any] | None:
         """The notification selected on the tab (None, and said, when none is)."""
