@@ -68,7 +68,8 @@ class CustomerEvent(Base):
     document_status: Mapped[str | None] = mapped_column(String(120))
     # What changed, as JSON text a later integration reads (app/ledger/webhooks.py).
     changes: Mapped[str] = mapped_column(Text, default="{}")
-    user: Mapped[str] = mapped_column(String(100))
+    # Who made the change (not "user": a reserved word in PostgreSQL and SQL at large).
+    user_name: Mapped[str] = mapped_column(String(100))
     at: Mapped[datetime] = mapped_column(default=utcnow)
     message_id: Mapped[str] = mapped_column(String(36), default=new_message_id)
     status: Mapped[EventStatus] = mapped_column(default=EventStatus.AVAILABLE, index=True)

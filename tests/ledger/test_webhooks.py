@@ -59,7 +59,7 @@ def test_a_new_notified_customer_is_logged_as_created_available_for_an_integrato
     assert created.event == EventType.ENTITY_CREATED
     assert (created.status, created.source) == (EventStatus.AVAILABLE, EventSource.APIS)
     assert created.success is None  # nothing was sent, nothing reported
-    assert created.user == webhooks.current_user() and created.user
+    assert created.user_name == webhooks.current_user() and created.user_name
     assert len(created.message_id) == 36
     assert body(created)["customer_no"] == created.customer_no == "10001"
     # What the customer starts with, lookups by their codes as a user types them.

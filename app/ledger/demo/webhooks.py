@@ -83,7 +83,7 @@ def _history(
             "event": event_type,
             "document_status": extra.get("document_status"),
             "changes": changes_json(number, event_type, details),
-            "user": DEMO_USER,
+            "user_name": DEMO_USER,
             "at": at,
             "message_id": str(uuid.UUID(int=pick.getrandbits(128), version=4)),
             "status": status,

@@ -30,7 +30,7 @@ def upgrade() -> None:
     sa.Column('event', sa.Enum('ENTITY_CREATED', 'ENTITY_UPDATED', 'ENTITY_DELETED', 'DOCUMENT_STATUS_CHANGED', 'EXTERNAL_ACTION_TRIGGERED', name='eventtype', native_enum=False, length=40), nullable=False),
     sa.Column('document_status', sa.String(length=120), nullable=True),
     sa.Column('changes', sa.Text(), nullable=False),
-    sa.Column('user', sa.String(length=100), nullable=False),
+    sa.Column('user_name', sa.String(length=100), nullable=False),
     sa.Column('at', sa.DateTime(), nullable=False),
     sa.Column('message_id', sa.String(length=36), nullable=False),
     sa.Column('status', sa.Enum('SENT', 'RESENT', 'AVAILABLE', 'CONSUMED', name='eventstatus', native_enum=False, length=40), nullable=False),
