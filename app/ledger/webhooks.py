@@ -245,8 +245,20 @@ def log_field_changed(
 ) -> None:
     """Entity updated by another window than AR303000: Change ID renumbers the customer, a
     supplier of the same business account renames it."""
-    change = {"field": key, "label": label, "old": readable(old), "new": readable(new)}
-    log_event(session, customer, EventType.ENTITY_UPDATED, {"changes": [change]})
+    log_fields_changed(session, customer, [(key, label, old, new)])
+
+
+def log_fields_changed(
+    session: Session, customer: Customer, changes: Sequence[tuple[str, str, Any, Any]]
+) -> None:
+    """Entity updated with ``changes`` (key, label, old, new) made outside the customer's own
+    save (a parent's flags given to its child accounts); none: no event."""
+    if changes:
+        described = [
+            {"field": key, "label": label, "old": readable(old), "new": readable(new)}
+            for key, label, old, new in changes
+        ]
+        log_event(session, customer, EventType.ENTITY_UPDATED, {"changes": described})
 
 
 def _document_event(

@@ -264,3 +264,20 @@ def test_a_refused_delete_logs_nothing_and_a_void_is_logged(
     documents.release(invoice)
     documents.void(invoice)
     assert changed(events(store)[-1]) == {"Status": ("Open", "Voided")}
+
+
+def test_a_parent_s_flags_given_to_a_notified_child_are_logged_for_the_child(
+    service: CustomerService, store: Store
+) -> None:
+    from app.ledger.child_accounts import CHILDREN_FOLLOW
+
+    parent = new_customer(service, "Konsern AS", notified=False)
+    child = new_customer(service, "Datter AS")
+    save(service, child, parent_account=parent)
+    loaded = service.load(parent)
+    edits = {"consolidate_balance": True, CHILDREN_FOLLOW: ["consolidate_balance"]}
+    service.save(parent, loaded | edits, loaded["version"], loaded)
+    followed = events(store)[-1]
+    assert followed.customer_id == child
+    assert changed(followed) == {"Consolidate balance": (False, True)}
+    assert {e.customer_id for e in events(store)} == {child}  # the parent is not notified
