@@ -229,6 +229,25 @@ def log_saved(
     return log_event(session, customer, event_type, {"changes": described})
 
 
+def log_part_saved(
+    session: Session,
+    customer: Customer | None,
+    part: str,
+    changes: Sequence[SavedChange],
+    *,
+    fields: Mapping[str, Field],
+    grids: Mapping[str, Grid],
+) -> CustomerEvent | None:
+    """Entity updated of the customer, for a save of one of its parts on a window of its own
+    (a location on CR303010): each change named ``<part>, <label>``."""
+    if customer is None or not customer.webhook_notification or not changes:
+        return None
+    described = described_changes(session, changes, fields, grids)
+    for change in described:
+        change["label"] = f"{part}, {change['label']}"
+    return log_event(session, customer, EventType.ENTITY_UPDATED, {"changes": described})
+
+
 def log_deleted(session: Session, customer: Customer) -> CustomerEvent | None:
     """Entity deleted, kept after the customer row is gone."""
     return log_event(

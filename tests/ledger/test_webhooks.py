@@ -281,3 +281,27 @@ def test_a_parent_s_flags_given_to_a_notified_child_are_logged_for_the_child(
     assert followed.customer_id == child
     assert changed(followed) == {"Consolidate balance": (False, True)}
     assert {e.customer_id for e in events(store)} == {child}  # the parent is not notified
+
+
+def test_a_location_saved_or_made_default_is_an_update_of_its_notified_customer(
+    service: CustomerService, store: Store
+) -> None:
+    from app.ledger.locations import LocationService
+
+    locations = LocationService(store)
+    customer_id = new_customer(service, "Fjordkraft Handel AS")
+    typed = locations.new_location_values(customer_id) | {"location_id": "OSLO"}
+    oslo = locations.save(None, typed | {"location_name": "Oslo depot"})
+    added = events(store)[-1]
+    assert added.event == EventType.ENTITY_UPDATED
+    assert changed(added)["Location OSLO (added), Location name"] == (None, "Oslo depot")
+    loaded = locations.load(oslo)
+    locations.save(oslo, loaded | {"location_name": "Oslo"}, loaded["version"], loaded)
+    assert changed(events(store)[-1]) == {"Location OSLO, Location name": ("Oslo depot", "Oslo")}
+    locations.set_as_default(oslo)
+    assert changed(events(store)[-1]) == {"Default location": ("MAIN", "OSLO")}
+    quiet = new_customer(service, "Quiet AS", notified=False)
+    typed = locations.new_location_values(quiet) | {"location_id": "BERGEN"}
+    before = len(events(store))
+    locations.set_as_default(locations.save(None, typed))
+    assert len(events(store)) == before  # not notified: nothing logged
