@@ -7,7 +7,9 @@ store (app/models/webhook.py), written in the transaction of the change itself â
 logs nothing:
 
 - Entity created / Entity updated: a save of the customer (the record's service hands over what
-  the save changed, field by field, app/ledger/records.py ``saved_changes``); Change ID too.
+  the save changed, field by field, app/ledger/records.py ``saved_changes``); Change ID, a
+  supplier of the same account renaming it, a parent's flags given to its child accounts, and a
+  save of one of its locations (CR303010) or Set as default are updates of the customer too.
 - Entity deleted: Delete customer (app/ledger/customer_deletion.py); the row stays after the
   customer is gone, with its number.
 - Document status changed: any flush that changes a document's status (released, voided,
