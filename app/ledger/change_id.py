@@ -21,6 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.ledger.business_accounts import number_holder, supplier_of
 from app.ledger.records import RecordError, StaleRecordError, column_length
 from app.ledger.reference import ID_CODE
+from app.ledger.webhooks import log_field_changed
 from app.models import Customer, Supplier
 from app.models.database import Store
 
@@ -63,7 +64,8 @@ def change_customer_no(store: Store, customer_id: int, new_no: str, version: int
                     f"Customer no.: {number} is already used by {holder}; choose another number."
                 )
             # The version column makes this a conditional update: a concurrent save loses.
-            customer.customer_no = number
+            old_no, customer.customer_no = customer.customer_no, number
+            log_field_changed(session, customer, "customer_no", "Customer no.", old_no, number)
             if supplier is not None:
                 supplier.supplier_no = number
     except StaleDataError as error:
@@ -100,8 +102,10 @@ def change_supplier_no(store: Store, supplier_id: int, new_no: str, version: int
                     f"Supplier no.: {number} is already used by {holder}; choose another number."
                 )
             supplier.supplier_no = number
-            if supplier.customer is not None:
-                supplier.customer.customer_no = number
+            customer = supplier.customer
+            if customer is not None:
+                old_no, customer.customer_no = customer.customer_no, number
+                log_field_changed(session, customer, "customer_no", "Customer no.", old_no, number)
     except StaleDataError as error:
         raise StaleRecordError("The supplier was changed by someone else.") from error
     except IntegrityError as error:

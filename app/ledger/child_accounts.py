@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.ledger import webhooks
 from app.ledger.balances import customer_balances
 from app.models import Customer
 
@@ -85,9 +86,20 @@ def children_follow(session: Session, parent: Customer, flags: Iterable[str]) ->
         return
     children = session.scalars(select(Customer).where(Customer.parent_account_id == parent.id))
     for child in children:
+        before = {flag: bool(getattr(child, flag)) for flag in INHERITED_FLAGS}
         for flag, value in wanted.items():
             if getattr(child, flag) != value:
                 setattr(child, flag, value)
         # A shared credit policy needs a consolidated balance (AR303000's rule).
         if child.shared_credit_policy and not child.consolidate_balance:
             child.shared_credit_policy = False
+        # A notified child's change log names what its parent's save changed.
+        webhooks.log_fields_changed(
+            session,
+            child,
+            [
+                (flag, label, before[flag], bool(getattr(child, flag)))
+                for flag, label in INHERITED_FLAGS.items()
+                if before[flag] != bool(getattr(child, flag))
+            ],
+        )

@@ -24,6 +24,7 @@ from sqlalchemy import Table, exists, func, not_, select
 from sqlalchemy import delete as sql_delete
 from sqlalchemy.orm import Session
 
+from app.ledger import webhooks
 from app.ledger.business_accounts import supplier_of
 from app.ledger.records import RecordError
 from app.ledger.where_used import Use, uses_of
@@ -52,6 +53,7 @@ def delete_customer(session: Session, customer: Customer) -> None:
     refusal = delete_refusal(session, customer)
     if refusal:
         raise RecordError(refusal)
+    webhooks.log_deleted(session, customer)  # kept after the customer row is gone
     delete_customer_parts(session, customer)
 
 
@@ -122,6 +124,8 @@ def _other_uses(session: Session, customer: Customer) -> str | None:
         ("ar_document", "customer_id"),
         ("customer", "parent_account_id"),
         ("supplier", "customer_id"),
+        # The change log outlives the customer (its link is cleared on delete).
+        ("customer_event", "customer_id"),
     }
     uses: list[Use] = [
         use for use in uses_of(session, customer) if (use.table, use.column) not in named

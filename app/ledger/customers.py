@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
-from app.ledger import class_defaults, customer_attributes, customer_deletion
+from app.ledger import class_defaults, customer_attributes, customer_deletion, webhooks
 from app.ledger import customer_mailings as mailings
 from app.ledger import customer_salespersons as salespersons
 from app.ledger.activities import ACTIVITIES, activity_rows
@@ -61,6 +61,7 @@ from app.ledger.records import (
     FieldError,
     RecordError,
     RecordService,
+    SavedChange,
     ScreenRules,
     StaleRecordError,
     ValidationError,
@@ -147,12 +148,16 @@ def _county_problem(session: Session, county_id: Any, country_id: Any) -> str | 
 
 class CustomerService(RecordService[Customer]):
     noun = "customer"
+    logs_changes = True  # the change log of Webhook notifications (app/ledger/webhooks.py)
 
     def __init__(self, store: Store, rules: ScreenRules | None = None) -> None:
         # The customer's definition, unless a test narrows it to the fields it exercises.
         from app.ledger.definitions.customer import CUSTOMER
 
         super().__init__(store, Customer, rules or CUSTOMER.rules(), (CUSTOMER_NO,))
+        # What the change log names a changed field or grid by (labels, lookups' codes).
+        self.field_specs = {spec.key: spec for spec in CUSTOMER.fields}
+        self.grid_specs = {grid.key: grid for grid in CUSTOMER.grids}
         # The Locations grid's columns (key → attribute of a location), read with the customer.
         self.location_columns = {
             column.key: column.attribute for column in CUSTOMER.grid(LOCATIONS).columns
@@ -324,6 +329,8 @@ class CustomerService(RecordService[Customer]):
         values[CHILD_ACCOUNTS] = child_rows(session, record.id, self.child_columns)
         values[CONTACTS] = contact_rows(session, record.id, self.contact_columns)
         values[ACTIVITIES] = activity_rows(session, record.id, self.activity_columns)
+        # None while the saved Webhook notification box is off: the tab is hidden then.
+        values[webhooks.EVENTS] = webhooks.customer_events(session, record)
         if ATTRIBUTES in self.grids:
             values[ATTRIBUTES] = customer_attributes.stored_rows(
                 session, record.id, record.customer_class_id
@@ -882,6 +889,26 @@ class CustomerService(RecordService[Customer]):
             if getattr(supplier, name) is None and getattr(record, name) is not None:
                 setattr(supplier, name, getattr(record, name))
         session.flush()
+
+    def saved_changes(
+        self, session: Session, record: Customer, changes: list[SavedChange], *, is_new: bool
+    ) -> None:
+        """Entity created / Entity updated in the change log, when the customer's Webhook
+        notification box is on once saved."""
+        webhooks.log_saved(
+            session,
+            record,
+            changes,
+            is_new=is_new,
+            fields=self.field_specs,
+            grids=self.grid_specs,
+        )
+
+    def event_rows(self, customer_id: int) -> list[dict[str, Any]] | None:
+        """The Webhook notifications rows as stored now (None: the saved box is off)."""
+        with self.store.session() as session:
+            customer = session.get(Customer, customer_id)
+            return webhooks.customer_events(session, customer) if customer else None
 
     def part_changed(self, path: str, row: Any, *, replaced: bool) -> str:
         """Name the part the way the screen shows it (the default location by its ID)."""

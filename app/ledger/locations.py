@@ -23,7 +23,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from app.ledger import customer_salespersons as salespersons
-from app.ledger import workstation
+from app.ledger import webhooks, workstation
 from app.ledger.customer_salespersons import SALESPERSONS
 from app.ledger.geography import postcode_problem
 from app.ledger.identifiers import gln_problem, web_problem
@@ -31,6 +31,7 @@ from app.ledger.records import (
     FieldError,
     RecordError,
     RecordService,
+    SavedChange,
     ScreenRules,
     StaleRecordError,
     column_length,
@@ -246,11 +247,28 @@ def suggested(session: Session, location: Location) -> Suggestion:
 
 class LocationService(RecordService[Location]):
     noun = "location"
+    logs_changes = True  # a notified customer's change log (app/ledger/webhooks.py)
 
     def __init__(self, store: Store, rules: ScreenRules | None = None) -> None:
         from app.ledger.definitions.location import LOCATION
 
         super().__init__(store, Location, rules or LOCATION.rules(), ("customer", "location_id"))
+        self.field_specs = {spec.key: spec for spec in LOCATION.fields}
+        self.grid_specs = {grid.key: grid for grid in LOCATION.grids}
+
+    def saved_changes(
+        self, session: Session, record: Location, changes: list[SavedChange], *, is_new: bool
+    ) -> None:
+        """A location saved is a change of its customer: Entity updated, when notified."""
+        part = f"Location {record.location_id}" + (" (added)" if is_new else "")
+        webhooks.log_part_saved(
+            session,
+            session.get(Customer, record.customer_id),
+            part,
+            changes,
+            fields=self.field_specs,
+            grids=self.grid_specs,
+        )
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -543,12 +561,27 @@ class LocationService(RecordService[Location]):
             for column, value in asdict(resolved).items():
                 setattr(location, column, value)
             location.same_as_default_location = False
+            previous = session.scalar(
+                select(Location.location_id).where(
+                    Location.customer_id == location.customer_id,
+                    Location.is_default.is_(True),
+                    Location.id != location.id,
+                )
+            )
             session.execute(
                 update(Location)
                 .where(Location.customer_id == location.customer_id, Location.id != location.id)
                 .values(is_default=False)
             )
             location.is_default = True
+            webhooks.log_field_changed(
+                session,
+                location.customer,
+                "default_location",
+                "Default location",
+                previous,
+                location.location_id,
+            )
 
     def default_location_id(self, customer_id: int) -> int | None:
         with self.store.session() as session:

@@ -152,6 +152,17 @@ class FieldError:
         return f"{self.label}: {self.rule}"
 
 
+@dataclass(frozen=True)
+class SavedChange:
+    """What one save changed of one field or grid: its value before and after (a grid's rows).
+    A new record's changes are its values (``old`` None)."""
+
+    key: str
+    label: str
+    old: Any
+    new: Any
+
+
 class RecordError(Exception):
     """A save or delete the ledger refused; the message is meant for the user."""
 
@@ -191,6 +202,8 @@ class RecordService(Generic[M]):
     (Customer no.; Customer + Location ID), in the order records are browsed."""
 
     noun = "record"
+    # Whether a save hands ``saved_changes`` what it changed (a change log reads them).
+    logs_changes = False
 
     def __init__(
         self,
@@ -403,6 +416,7 @@ class RecordService(Generic[M]):
         written = self._written_keys(values, None if is_new else loaded)
         if not is_new and loaded is not None:
             self._check_unchanged(session, record, written, loaded)
+        before = self._before(record, written) if self.logs_changes and not is_new else {}
         self.before_fields(session, record, values, is_new=is_new, written=written)
         for rule in self.rules.values():
             if rule.stored and rule.key in written and self.writes(rule.key, values):
@@ -414,7 +428,51 @@ class RecordService(Generic[M]):
         self.before_save(session, record, values, is_new=is_new)
         session.flush()
         self.after_save(session, record, values, is_new=is_new)
+        if self.logs_changes:
+            self.saved_changes(
+                session, record, self._changes(before, values, written, is_new), is_new=is_new
+            )
         return record
+
+    def _before(self, record: M, written: frozenset[str]) -> dict[str, Any]:
+        """The stored values of the fields and grids a save is about to write."""
+        before: dict[str, Any] = {}
+        for key in written:
+            rule = self.rules.get(key)
+            if rule is not None and rule.stored:
+                before[key] = value_at(record, rule.attr)
+            elif key in self.grids:
+                before[key] = _rows_of(record, self.grids[key])
+        return before
+
+    def _changes(
+        self,
+        before: Mapping[str, Any],
+        values: Mapping[str, Any],
+        written: frozenset[str],
+        is_new: bool,
+    ) -> list[SavedChange]:
+        """What the save changed, in the record's field order: a new record's every value,
+        else each written value that differs from the one stored before."""
+        found: list[SavedChange] = []
+        for key, label in [(r.key, r.label) for r in self.rules.values() if r.stored] + [
+            (g.key, g.label) for g in self.grids.values()
+        ]:
+            if key not in written:
+                continue
+            new, old = values.get(key), before.get(key)
+            if is_new and (is_blank(new) or new == []):
+                continue
+            if not is_new and _stored_deep(old) == _stored_deep(new):
+                continue
+            found.append(SavedChange(key, label, old, new))
+        return found
+
+    def saved_changes(
+        self, session: Session, record: M, changes: list[SavedChange], *, is_new: bool
+    ) -> None:
+        """What a save changed, in its transaction (when ``logs_changes``). Override to keep
+        them (the customers' change log)."""
 
     def _written_keys(
         self, values: Mapping[str, Any], loaded: Mapping[str, Any] | None

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.ledger import webhooks
 from app.ledger.business_accounts import (
     account_number_in_use,
     customer_holder,
@@ -343,7 +344,10 @@ class SupplierService(RecordService[Supplier]):
         # One business account, one name: the customer side takes the name saved here.
         customer = record.customer
         if customer is not None and customer.name != record.name:
-            customer.name = record.name
+            old_name, customer.name = customer.name, record.name
+            webhooks.log_field_changed(
+                session, customer, "customer_name", "Customer name", old_name, record.name
+            )
             session.flush()
 
     def part_changed(self, path: str, row: Any, *, replaced: bool) -> str:

@@ -89,6 +89,7 @@ if TYPE_CHECKING:
         SupplierClass,
         SupplierStatus,
     )
+    from app.models.webhook import CustomerEvent, EventSource, EventStatus, EventType
 
 # Every module defining mapped classes.
 MODEL_MODULES = (
@@ -112,6 +113,7 @@ MODEL_MODULES = (
     "reference.vat",
     "supplier",
     "statement",
+    "webhook",
 )
 
 
@@ -166,6 +168,7 @@ __all__ = [
     "CustomerAttribute",
     "CustomerBalance",
     "CustomerClass",
+    "CustomerEvent",
     "CustomerMailing",
     "CustomerPaymentMethod",
     "CustomerPaymentMethodDetail",
@@ -180,6 +183,9 @@ __all__ = [
     "DunningLevel",
     "EmailAccount",
     "Employee",
+    "EventSource",
+    "EventStatus",
+    "EventType",
     "FobPoint",
     "GlAccount",
     "Language",

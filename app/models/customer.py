@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from app.models.location import Location
     from app.models.mailing import CustomerMailing
     from app.models.people import ContactPerson, CustomerAttribute, CustomerSalesperson
+    from app.models.webhook import CustomerEvent
 
 
 class CustomerStatus(OptionEnum):
@@ -241,6 +242,11 @@ class Customer(MasterRecord, PrintAndEmailSettings, AutoInvoiceRoute, Base):
     # Activities (tasks, events, e-mails …): records of their own, listed on the Activities tab.
     activities: Mapped[list[Activity]] = relationship(
         back_populates="customer", cascade="all, delete-orphan", passive_deletes=True
+    )
+    # The change log of Webhook notifications (app/models/webhook.py), for reading: its rows
+    # outlive the customer (the database clears their link), so the ORM never writes them here.
+    webhook_notifications: Mapped[list[CustomerEvent]] = relationship(
+        viewonly=True, order_by="CustomerEvent.id.desc()"
     )
 
     # The location and payment method marked default, for reading; the ledger sets the marks

@@ -53,6 +53,7 @@ def test_a_screen_opens_with_its_first_tab_and_builds_another_when_shown(
         "tab_mailing_settings",
         "tab_other_invoice_settings",
         "tab_direct_debit",
+        "tab_webhook_notifications",
     }
     assert not built(screen, "payment_methods") and not built(screen, "mandates")
     assert not built(screen, "grid_mailings") and not built(screen, "grid_recipients")

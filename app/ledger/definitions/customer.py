@@ -91,6 +91,7 @@ from app.ledger.sources import (
     SUBACCOUNTS,
     VAT_ZONES,
 )
+from app.ledger.webhooks import EVENTS_GRID
 from app.models import ActivityStatus, ActivityType, BusinessAccountType, Customer, CustomerStatus
 from app.models.options import (
     AutoLoadDocuments,
@@ -837,4 +838,6 @@ ON_CHANGE: tuple[OnChange, ...] = (
     *(_county_kept(section) for section in ADDRESS_SECTIONS),
 )
 
-CUSTOMER = Definition("customer", Customer, FIELDS, GRIDS, ON_CHANGE, (INVOICES_TWICE,))
+CUSTOMER = Definition(
+    "customer", Customer, FIELDS, (*GRIDS, EVENTS_GRID), ON_CHANGE, (INVOICES_TWICE,)
+)

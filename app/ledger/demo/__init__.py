@@ -9,7 +9,8 @@ accounts, salespersons and contact persons (app/ledger/demo/sales_team.py), attr
 (app/ledger/demo/attributes.py), and a year of released invoices, credit notes and payments up
 to ``as_at`` (app/ledger/demo/documents.py); some customers are suppliers too
 (app/ledger/demo/suppliers.py); a share have activities (tasks, events, e-mails, notes and calls:
-app/ledger/demo/activities.py); its statement cycles prepared for the last three month ends,
+app/ledger/demo/activities.py); a few have Webhook notification on with a history of events
+(app/ledger/demo/webhooks.py); its statement cycles prepared for the last three month ends,
 with company details on its branch to print as sender. Everything is written in one
 transaction, with bulk inserts; a progress callback hears how far it got and may cancel (then
 nothing is written).
@@ -39,6 +40,7 @@ from app.ledger.demo.names import location_code
 from app.ledger.demo.reference import customer_classes, delivery_records
 from app.ledger.demo.sales_team import add_salespersons
 from app.ledger.demo.suppliers import add_suppliers
+from app.ledger.demo.webhooks import add_webhook_history
 from app.ledger.numbering import NumberingError
 from app.ledger.setup import BRANCH, configure
 from app.models import Base, Branch, StatementCycle
@@ -153,6 +155,7 @@ def create_demo_company(
             raise DemoError(str(error)) from error
         suppliers = add_suppliers(session, seed + 3)
         add_activities(session, seed + 5, as_at or date.today())
+        add_webhook_history(session, seed + 11, as_at or date.today())
         _company_details(session, country)
         prepare_past_statements(session, as_at or date.today())
     return DemoSummary(

@@ -24,6 +24,7 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, case, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.ledger import webhooks  # also logs every status change of a notified customer
 from app.ledger.balances import CREDIT_TYPES, DEBIT_TYPES, ZERO
 from app.ledger.documents.errors import DocumentError
 from app.ledger.documents.numbers import preferences
@@ -212,6 +213,10 @@ def auto_apply(session: Session, credit_id: int, *, on: date | None = None) -> l
             modified_at=utcnow(),
         ),
         settled,
+    )
+    # Closed in bulk: the change log does not see it through the ORM.
+    webhooks.bulk_status_changed(
+        session, [(row["doc"], DocumentStatus.OPEN, row["new_status"]) for row in settled]
     )
     # Documents of this session read before the bulk UPDATE are read again when next used.
     touched = {row["doc"] for row in settled}

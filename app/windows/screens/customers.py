@@ -14,7 +14,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
-from app.ledger import autoinvoice, class_defaults
+from app.ledger import autoinvoice, class_defaults, webhooks
 from app.ledger.activities import ACTIVITIES, ACTIVITY_MENU_TYPES
 from app.ledger.child_accounts import (
     CHILD_ACCOUNTS,
@@ -461,6 +461,26 @@ GENERAL_LEDGER_ACCOUNTS = Tab(
     ),
 )
 
+# Shown once the customer's Webhook notification box is saved on (seed: "selected and saved").
+WEBHOOK_NOTIFICATIONS = Tab(
+    "Webhook notifications",
+    grids=(CUSTOMER.grid(webhooks.EVENTS),),
+    buttons=(
+        Action(
+            "View notification feedback",
+            lambda screen: screen.view_notification_feedback(),
+            help="Opens the Webhook notification feedback window on the selected notification: "
+            "what changed and the message from the third-party integrator.",
+        ),
+        Action(
+            "Resend notification",
+            lambda screen: screen.resend_notification(),
+            help="Marks the selected notification to be sent again (status Resent).",
+        ),
+    ),
+    visible_when=webhooks.notified,
+)
+
 REGENERATE_HELP = (
     "Rebuilds the customer's most recent statement on its statement date with the same opening "
     "balance, as a new revision (the earlier PDF is kept), and shows it."
@@ -496,6 +516,7 @@ SCREEN = Screen(
         MAILING_SETTINGS,
         OTHER_INVOICE_SETTINGS,
         DIRECT_DEBIT,
+        WEBHOOK_NOTIFICATIONS,
     ),
     # The seed's toolbar, Actions and Inquiries in its order. Commands of later issues are
     # listed disabled, saying what they will do; those the seed marks not in use (View business
@@ -623,6 +644,8 @@ class CustomerScreen(RecordScreen):
             RECIPIENTS, partial(set_row_rule, CONTACT_TYPE, self._recipient_type_chosen)
         )
         self.when_built(RECIPIENTS, self._wire_recipients)
+        # A notification's row (double-click, Enter) opens its feedback.
+        self.when_built(webhooks.EVENTS, self._wire_events)
         # So are the payment methods (AR303010) and the child accounts.
         self.form.tabs.currentChanged.connect(lambda _index: self.refresh_views())
 
@@ -823,6 +846,7 @@ class CustomerScreen(RecordScreen):
         for key, read in (
             (PAYMENT_METHODS_GRID, self.service.payment_method_rows),
             (CHILD_ACCOUNTS, self.service.child_account_rows),
+            (webhooks.EVENTS, self.service.event_rows),
         ):
             editor = self.built_editor(key)
             if editor is None or not editor.isVisible():
@@ -1212,6 +1236,65 @@ class CustomerScreen(RecordScreen):
         )
         self.show_dialog(history)
         self._update_regenerate()
+
+    # -- the Webhook notifications tab: the customer's change log ---------------------------
+
+    def _wire_events(self, editor: QWidget) -> None:
+        assert isinstance(editor, GridEditor)
+        editor.row_opened.connect(lambda _position: self.view_notification_feedback())
+
+    def _selected_event(self) -> dict[str, Any] | None:
+        """The notification selected on the tab (None, and said, when none is)."""
+        editor = self.editor(webhooks.EVENTS)
+        assert isinstance(editor, GridEditor)
+        row = editor.current_row()
+        if row is None:
+            self.show_message(
+                "Select a notification on the Webhook notifications tab first.", error=True
+            )
+        return row
+
+    def resend_notification(self) -> None:
+        """Mark the selected notification to be sent again; the rows show it."""
+        row = self._selected_event()
+        if row is None:
+            return
+        try:
+            event = webhooks.resend(self.store, row["id"])
+        except RecordError as error:
+            self.show_message(str(error), error=True)
+        else:
+            self.show_message(
+                f"Notification {event.message_id} is marked to be sent again "
+                f"(resent {event.resend_count} time{'s' if event.resend_count > 1 else ''})."
+            )
+        self.refresh_events(row["id"])
+
+    def refresh_events(self, selected: Any = None) -> None:
+        """Read the notifications again (never an unsaved change), keeping the selection."""
+        customer_id = self.record.record_id
+        if customer_id is None:
+            return
+        self.record.refresh(webhooks.EVENTS, self.service.event_rows(customer_id))
+        editor = self.editor(webhooks.EVENTS)
+        assert isinstance(editor, GridEditor)
+        for position, row in enumerate(self.record.value(webhooks.EVENTS) or []):
+            if row.get("id") == selected:
+                editor.view.selectRow(position)
+
+    def view_notification_feedback(self) -> None:
+        from app.windows.screens.webhook_feedback import FeedbackWindow
+
+        row = self._selected_event()
+        if row is None:
+            return
+        try:
+            feedback = webhooks.feedback_of(self.store, row["id"])
+        except RecordError as error:
+            self.show_message(str(error), error=True)
+            self.refresh_events()
+            return
+        self.show_dialog(FeedbackWindow(feedback, self))
 
     # -- actions -----------------------------------------------------------------------------
 

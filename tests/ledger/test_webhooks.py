@@ -1,0 +1,307 @@
+"""Webhook notifications without Qt: the customer's change log, written in the transaction of
+the change, and the read API of a later integration (app/ledger/webhooks.py)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from app.ledger import webhooks
+from app.ledger.change_id import change_customer_no
+from app.ledger.customers import CustomerService
+from app.ledger.documents.entry import DocumentService
+from app.ledger.records import RecordError, StaleRecordError, ValidationError
+from app.models import Customer, CustomerEvent, DocumentType, EventSource, EventStatus, EventType
+from app.models.database import Store
+from tests.ledger.documents import TODAY, enter, set_up
+
+
+@pytest.fixture
+def service(store: Store) -> CustomerService:
+    set_up(store)  # first-run setup; documents are not held on entry
+    return CustomerService(store)
+
+
+def new_customer(service: CustomerService, name: str, *, notified: bool = True) -> int:
+    values = service.new_values() | {"customer_name": name, "webhook_notification": notified}
+    return service.save(None, values)
+
+
+def events(store: Store) -> list[CustomerEvent]:
+    with store.session() as session:
+        return list(session.scalars(select(CustomerEvent).order_by(CustomerEvent.id)))
+
+
+def body(event: CustomerEvent) -> dict[str, Any]:
+    found: dict[str, Any] = json.loads(event.changes)
+    return found
+
+
+def changed(event: CustomerEvent) -> dict[str, tuple[Any, Any]]:
+    return {c["label"]: (c["old"], c["new"]) for c in body(event)["changes"]}
+
+
+def save(service: CustomerService, customer_id: int, **edits: Any) -> None:
+    loaded = service.load(customer_id)
+    service.save(customer_id, loaded | edits, loaded["version"], loaded)
+
+
+def test_a_new_notified_customer_is_logged_as_created_available_for_an_integrator(
+    service: CustomerService, store: Store
+) -> None:
+    customer_id = new_customer(service, "Fjordkraft Handel AS")
+    [created] = events(store)
+    assert created.customer_id == customer_id
+    assert created.event == EventType.ENTITY_CREATED
+    assert (created.status, created.source) == (EventStatus.AVAILABLE, EventSource.APIS)
+    assert created.success is None  # nothing was sent, nothing reported
+    assert created.user_name == webhooks.current_user() and created.user_name
+    assert len(created.message_id) == 36
+    assert body(created)["customer_no"] == created.customer_no == "10001"
+    # What the customer starts with, lookups by their codes as a user types them.
+    assert changed(created)["Customer name"] == (None, "Fjordkraft Handel AS")
+    assert changed(created)["Customer class"] == (None, "DEFAULT")
+
+
+def test_an_update_names_each_changed_field_with_its_old_and_new_value(
+    service: CustomerService, store: Store
+) -> None:
+    customer_id = new_customer(service, "Fjordkraft Handel AS")
+    save(service, customer_id, customer_name="Fjordkraft AS", credit_limit=Decimal("5000"))
+    updated = events(store)[-1]
+    assert updated.event == EventType.ENTITY_UPDATED
+    assert changed(updated) == {
+        "Customer name": ("Fjordkraft Handel AS", "Fjordkraft AS"),
+        "Credit limit": ("0.0000", "5000"),
+    }
+    save(service, customer_id)  # nothing changed: nothing to notify
+    assert len(events(store)) == 2
+
+
+def test_nothing_is_logged_for_a_customer_without_the_box(
+    service: CustomerService, store: Store
+) -> None:
+    customer_id = new_customer(service, "Quiet AS", notified=False)
+    save(service, customer_id, customer_name="Quiet Handel AS")
+    assert events(store) == []
+    assert service.load(customer_id)[webhooks.EVENTS] is None  # the tab stays hidden
+    # The save that selects the box is the first one notified; the one clearing it is not.
+    save(service, customer_id, webhook_notification=True)
+    assert changed(events(store)[-1]) == {"Webhook notification": (False, True)}
+    assert service.load(customer_id)[webhooks.EVENTS] != []
+    save(service, customer_id, webhook_notification=False, customer_name="Quiet again")
+    assert len(events(store)) == 1
+
+
+def test_a_refused_save_logs_nothing(service: CustomerService, store: Store) -> None:
+    customer_id = new_customer(service, "Fjordkraft Handel AS")
+    loaded = service.load(customer_id)
+    with pytest.raises(ValidationError, match="Customer name"):
+        service.save(customer_id, loaded | {"customer_name": "x" * 300}, loaded["version"], loaded)
+    save(service, customer_id, customer_name="Elsewhere AS")
+    with pytest.raises(StaleRecordError):  # read before the other save
+        service.save(customer_id, loaded | {"credit_limit": Decimal(1)}, loaded["version"], loaded)
+    with pytest.raises(ValidationError):
+        service.save(None, service.new_values() | {"customer_name": "y" * 300})
+    assert [e.event for e in events(store)] == [EventType.ENTITY_CREATED, EventType.ENTITY_UPDATED]
+
+
+def test_a_deleted_customer_s_log_stays_with_its_number(
+    service: CustomerService, store: Store
+) -> None:
+    customer_id = new_customer(service, "Fjordkraft Handel AS")
+    save(service, customer_id, customer_name="Fjordkraft AS")
+    service.delete(customer_id)
+    created, updated, deleted = events(store)
+    assert deleted.event == EventType.ENTITY_DELETED
+    assert body(deleted)["customer_name"] == "Fjordkraft AS"
+    # The rows outlive the customer, unlinked (a later customer never inherits them).
+    assert {e.customer_id for e in (created, updated, deleted)} == {None}
+    assert {e.customer_no for e in (created, updated, deleted)} == {"10001"}
+    again = new_customer(service, "Next AS", notified=False)
+    assert service.load(again)[webhooks.EVENTS] is None
+
+
+def test_change_id_is_an_update_of_the_customer_number(
+    service: CustomerService, store: Store
+) -> None:
+    customer_id = new_customer(service, "Fjordkraft Handel AS")
+    change_customer_no(store, customer_id, "FJORD", service.load(customer_id)["version"])
+    renumbered = events(store)[-1]
+    assert changed(renumbered) == {"Customer no.": ("10001", "FJORD")}
+    assert renumbered.customer_no == "FJORD"
+
+
+def test_a_document_status_change_is_logged_for_its_notified_customer(
+    service: CustomerService, store: Store
+) -> None:
+    documents = DocumentService(store, today=lambda: TODAY)
+    customer_id = new_customer(service, "Fjordkraft Handel AS")
+    quiet = new_customer(service, "Quiet AS", notified=False)
+    invoice = enter(documents, customer_id, DocumentType.INVOICE, "100.00")
+    enter(documents, quiet, DocumentType.INVOICE, "50.00")
+    documents.release(invoice)
+    logged = events(store)[-1]
+    assert logged.event == EventType.DOCUMENT_STATUS_CHANGED
+    ref = body(logged)["document"]
+    assert logged.document_status == f"{ref}: Open"
+    assert changed(logged) == {"Status": ("Balanced", "Open")}
+    # A payment applied on release closes the invoice in one bulk update: logged too.
+    payment = enter(documents, customer_id, DocumentType.PAYMENT, "100.00")
+    documents.release(payment)
+    statuses = [e.document_status for e in events(store)]
+    assert f"{ref}: Closed" in statuses
+    assert all(e.customer_id == customer_id for e in events(store))
+
+
+def test_an_integration_reads_pending_events_and_marks_them_consumed(
+    service: CustomerService, store: Store
+) -> None:
+    customer_id = new_customer(service, "Fjordkraft Handel AS")
+    save(service, customer_id, customer_name="Fjordkraft AS")
+    with store.transaction() as session:
+        pending = webhooks.pending_events(session)
+        assert [n.event for n in pending] == ["Entity created", "Entity updated"]
+        assert pending[1].changes["changes"][0]["new"] == "Fjordkraft AS"
+        webhooks.mark_consumed(session, pending[0].message_id, feedback="200 OK from CRM")
+    with store.session() as session:
+        [left] = webhooks.pending_events(session)
+    assert left.event == "Entity updated"
+    first = events(store)[0]
+    assert (first.status, first.source, first.success) == (
+        EventStatus.CONSUMED,
+        EventSource.EXTERNAL_INTEGRATOR,
+        True,
+    )
+    assert webhooks.feedback_of(store, first.id).feedback.endswith("200 OK from CRM")
+    with store.session() as session, pytest.raises(webhooks.WebhookError, match="message ID"):
+        webhooks.mark_consumed(session, "no-such-message")
+
+
+def test_resend_makes_an_event_pending_again_counted_and_dated(
+    service: CustomerService, store: Store
+) -> None:
+    new_customer(service, "Fjordkraft Handel AS")
+    [created] = events(store)
+    with store.transaction() as session:
+        webhooks.mark_consumed(session, created.message_id)
+    webhooks.resend(store, created.id)
+    webhooks.resend(store, created.id)
+    [resent] = events(store)
+    assert (resent.status, resent.source) == (EventStatus.RESENT, EventSource.VISMA_NET)
+    assert resent.resend_count == 2 and resent.resent_at is not None
+    with store.session() as session:
+        assert [n.message_id for n in webhooks.pending_events(session)] == [created.message_id]
+    feedback = webhooks.feedback_of(store, created.id)
+    assert not feedback.received and feedback.feedback == webhooks.NO_FEEDBACK
+
+
+def test_the_demo_company_has_notified_customers_with_a_history(store: Store) -> None:
+    from app.ledger.demo import create_demo_company
+    from app.ledger.demo.webhooks import NOTIFIED
+
+    create_demo_company(store, customers=60, seed=5, as_at=TODAY)
+    with store.session() as session:
+        notified = session.scalars(
+            select(Customer).where(Customer.webhook_notification.is_(True))
+        ).all()
+        assert len(notified) == NOTIFIED
+        service = CustomerService(store)
+        for customer in notified:
+            rows = service.load(customer.id)[webhooks.EVENTS]
+            assert rows[-1]["event"] == EventType.ENTITY_CREATED  # newest first
+            assert rows[0]["status"] == EventStatus.AVAILABLE
+            assert any(row["event"] == EventType.DOCUMENT_STATUS_CHANGED for row in rows)
+            # True to the customer: the last change notified is its account reference now.
+            latest = json.loads(
+                session.scalars(
+                    select(CustomerEvent.changes)
+                    .where(CustomerEvent.customer_id == customer.id)
+                    .order_by(CustomerEvent.at.desc())
+                ).first()
+                or "{}"
+            )
+            assert latest["changes"][0]["new"] == customer.account_ref
+        statuses = {e.status for e in session.scalars(select(CustomerEvent))}
+        assert statuses == {EventStatus.AVAILABLE, EventStatus.RESENT, EventStatus.CONSUMED}
+        assert len(webhooks.pending_events(session)) >= NOTIFIED
+    quiet = CustomerService(store).load(
+        next(c for c in range(1, 61) if c not in {n.id for n in notified})
+    )
+    assert quiet[webhooks.EVENTS] is None
+
+
+def test_the_event_goes_with_its_change_when_the_transaction_fails_later(
+    service: CustomerService, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    customer_id = new_customer(service, "Fjordkraft Handel AS")
+    logging = CustomerService.saved_changes
+
+    def logged_then_failed(self: CustomerService, *args: Any, **kwargs: Any) -> None:
+        logging(self, *args, **kwargs)
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(CustomerService, "saved_changes", logged_then_failed)
+    with pytest.raises(RuntimeError):
+        save(service, customer_id, customer_name="Fjordkraft AS")
+    assert [e.event for e in events(store)] == [EventType.ENTITY_CREATED]
+    assert service.load(customer_id)["customer_name"] == "Fjordkraft Handel AS"
+
+
+def test_a_refused_delete_logs_nothing_and_a_void_is_logged(
+    service: CustomerService, store: Store
+) -> None:
+    documents = DocumentService(store, today=lambda: TODAY)
+    customer_id = new_customer(service, "Fjordkraft Handel AS")
+    invoice = enter(documents, customer_id, DocumentType.INVOICE, "100.00")
+    with pytest.raises(RecordError, match="ledger document"):
+        service.delete(customer_id)
+    assert [e.event for e in events(store)] == [EventType.ENTITY_CREATED]
+    documents.release(invoice)
+    documents.void(invoice)
+    assert changed(events(store)[-1]) == {"Status": ("Open", "Voided")}
+
+
+def test_a_parent_s_flags_given_to_a_notified_child_are_logged_for_the_child(
+    service: CustomerService, store: Store
+) -> None:
+    from app.ledger.child_accounts import CHILDREN_FOLLOW
+
+    parent = new_customer(service, "Konsern AS", notified=False)
+    child = new_customer(service, "Datter AS")
+    save(service, child, parent_account=parent)
+    loaded = service.load(parent)
+    edits = {"consolidate_balance": True, CHILDREN_FOLLOW: ["consolidate_balance"]}
+    service.save(parent, loaded | edits, loaded["version"], loaded)
+    followed = events(store)[-1]
+    assert followed.customer_id == child
+    assert changed(followed) == {"Consolidate balance": (False, True)}
+    assert {e.customer_id for e in events(store)} == {child}  # the parent is not notified
+
+
+def test_a_location_saved_or_made_default_is_an_update_of_its_notified_customer(
+    service: CustomerService, store: Store
+) -> None:
+    from app.ledger.locations import LocationService
+
+    locations = LocationService(store)
+    customer_id = new_customer(service, "Fjordkraft Handel AS")
+    typed = locations.new_location_values(customer_id) | {"location_id": "OSLO"}
+    oslo = locations.save(None, typed | {"location_name": "Oslo depot"})
+    added = events(store)[-1]
+    assert added.event == EventType.ENTITY_UPDATED
+    assert changed(added)["Location OSLO (added), Location name"] == (None, "Oslo depot")
+    loaded = locations.load(oslo)
+    locations.save(oslo, loaded | {"location_name": "Oslo"}, loaded["version"], loaded)
+    assert changed(events(store)[-1]) == {"Location OSLO, Location name": ("Oslo depot", "Oslo")}
+    locations.set_as_default(oslo)
+    assert changed(events(store)[-1]) == {"Default location": ("MAIN", "OSLO")}
+    quiet = new_customer(service, "Quiet AS", notified=False)
+    typed = locations.new_location_values(quiet) | {"location_id": "BERGEN"}
+    before = len(events(store))
+    locations.set_as_default(locations.save(None, typed))
+    assert len(events(store)) == before  # not notified: nothing logged
