@@ -84,6 +84,7 @@ if TYPE_CHECKING:
     from app.models.supplier import (
         BusinessAccountType,
         Supplier,
+        SupplierAttribute,
         SupplierClass,
         SupplierStatus,
     )
@@ -198,6 +199,7 @@ __all__ = [
     "StatementStamp",
     "Subaccount",
     "Supplier",
+    "SupplierAttribute",
     "SupplierClass",
     "SupplierStatus",
     "VatCategory",

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
-from app.ledger.contacts import CONTACT_ID, CUSTOMER, ContactService
+from app.ledger.contacts import CONTACT_ID, CUSTOMER, FOR_SUPPLIER, SUPPLIER, ContactService
 from app.ledger.definitions.contact import CONTACT
 from app.models import ContactPerson, Customer
 from app.models.database import Store
@@ -55,7 +55,16 @@ SCREEN = Screen(
     id=SCREEN_ID,
     title="Contacts",
     model=ContactPerson,
-    top=pick(CONTACT_ID, CUSTOMER, "first_name", "last_name", "job_title", "active", "is_default"),
+    top=pick(
+        CONTACT_ID,
+        CUSTOMER,
+        SUPPLIER,
+        "first_name",
+        "last_name",
+        "job_title",
+        "active",
+        "is_default",
+    ),
     tabs=(CONTACT_INFO,),
     actions=(
         Action(
@@ -90,17 +99,28 @@ class ContactScreen(RecordScreen):
         # The customer Add contact opened the screen for: an existing contact selected by its
         # Contact ID is connected to it.
         self._for_customer: int | None = None
+        # The supplier (of an account without a customer) AP303000's Add contact opened the
+        # screen for: a new contact is saved as its.
+        self._for_supplier: int | None = None
         super().__init__(store, SCREEN, service, parent)
 
     def _after_load(self) -> None:
         super()._after_load()
         self._for_customer = None  # another record shown: no longer a new contact for it
+        self._for_supplier = None
+
+    def values_to_save(self) -> dict[str, Any]:
+        values = super().values_to_save()
+        if self.record.is_new and self._for_supplier is not None:
+            values[FOR_SUPPLIER] = self._for_supplier
+        return values
 
     def show_target(self, target: Target) -> None:
-        """Opened by AR303000's Add contact: a new contact of the customer, nothing unsaved yet
-        (its customer is where it starts, not a change)."""
+        """Opened by Add contact of AR303000 (or AP303000): a new contact of the customer (or
+        the supplier), nothing unsaved yet (its account is where it starts, not a change)."""
         customer = target.values.get(CUSTOMER)
-        if target.record_id is not None or not isinstance(customer, int):
+        supplier = target.values.get(SUPPLIER)
+        if target.record_id is not None or not isinstance(customer or supplier, int):
             super().show_target(target)
             return
         if not self.confirm_close():
@@ -109,12 +129,18 @@ class ContactScreen(RecordScreen):
         self.descriptions.load(self._referenced(values))
         self.record.load(values, None, None)
         self._after_load()
-        self._for_customer = customer
+        if isinstance(customer, int):
+            self._for_customer = customer
+        elif isinstance(supplier, int):
+            self._for_supplier = supplier
         self.pages.setCurrentIndex(0)
-        self.show_message(
-            "A new contact of the customer: enter its Last name, or type the Contact ID of an "
-            "existing contact to connect it to the customer."
-        )
+        if self._for_customer is not None:
+            self.show_message(
+                "A new contact of the customer: enter its Last name, or type the Contact ID of "
+                "an existing contact to connect it to the customer."
+            )
+        else:
+            self.show_message("A new contact of the supplier: enter its Last name.")
         self.editor("last_name").setFocus()
 
     def _key_entered(self) -> None:
