@@ -30,7 +30,7 @@ from app.ledger.sources import (
     SUPPLIER_PAYMENT_METHODS,
     VAT_ZONES,
 )
-from app.models import BusinessAccountType, Supplier, SupplierStatus
+from app.models import BusinessAccountType, Customer, Supplier, SupplierStatus
 
 SUPPLIER_CLASS = "supplier_class"
 ACCOUNT_TYPE = "account_type"
@@ -156,8 +156,9 @@ ON_CHANGE: tuple[OnChange, ...] = (
 
 GRIDS: tuple[Grid, ...] = (
     # The business account's contact persons: a customer-and-supplier account's are its
-    # customer's, the same rows on both screens (app/ledger/supplier_contacts.py).
-    Grid("Contacts", CONTACTS, CONTACT_COLUMNS, order_by="name", view=True),
+    # customer's, the same rows on both screens (app/ledger/contacts.py); read by the service
+    # (rows of the customer's ``contacts``, or the supplier's own).
+    Grid("Contacts", CONTACTS, CONTACT_COLUMNS, order_by="name", view=True, owner=Customer),
     # Taken from the customer on Extend to supplier; edited here, its own from then on.
     Grid(
         "Attributes",
