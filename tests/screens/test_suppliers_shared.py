@@ -24,6 +24,7 @@ from app.models import (
 )
 from app.models.database import Store
 from app.models.reference.system import ControlType
+from app.windows.framework.listwindow import ListWindow
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.main_window import MainWindow
 from tests.screens.conftest import Answers
@@ -254,3 +255,13 @@ def test_a_supplier_without_a_customer_keeps_contacts_of_its_own(
         supplier_id = session.scalars(select(Supplier.id)).one()
         stored = session.scalars(select(ContactPerson)).one()
         assert (stored.customer_id, stored.supplier_id) == (None, supplier_id)
+
+    # CR302000's list window names the account's supplier.
+    window.open_screen("CR302000")
+    trigger(contacts, "list_window")
+    listed = contacts.list_window
+    assert isinstance(listed, ListWindow)
+    model = listed.model
+    assert model.rowCount() == 1
+    assert model.index(0, model.column_of("supplier")).data() == number
+    assert model.index(0, model.column_of("name")).data() == "Hansen"

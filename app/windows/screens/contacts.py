@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from app.ledger.contacts import CONTACT_ID, CUSTOMER, FOR_SUPPLIER, SUPPLIER, ContactService
 from app.ledger.definitions.contact import CONTACT
-from app.models import ContactPerson, Customer
+from app.models import ContactPerson, Customer, Supplier
 from app.models.database import Store
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen
@@ -29,18 +29,28 @@ pick = CONTACT.pick
 
 def list_query() -> RowSelect:
     contact: Any = ContactPerson
-    return select(
-        ContactPerson.id.label("id"),
-        ContactPerson.contact_id.label("contact_id"),
-        contact.display_name.label("name"),
-        Customer.customer_no.label("customer"),
-        Customer.name.label("customer_name"),
-        ContactPerson.job_title.label("job_title"),
-        ContactPerson.email.label("email"),
-        ContactPerson.phone_1.label("phone_1"),
-        ContactPerson.active.label("active"),
-        ContactPerson.is_default.label("is_default"),
-    ).outerjoin(Customer, ContactPerson.customer_id == Customer.id)
+    # The account's supplier: the contact's own (an account without a customer) or its
+    # customer's (at most one: a supplier has one customer).
+    of_account = (Supplier.id == ContactPerson.supplier_id) | (
+        ContactPerson.customer_id.is_not(None) & (Supplier.customer_id == ContactPerson.customer_id)
+    )
+    return (
+        select(
+            ContactPerson.id.label("id"),
+            ContactPerson.contact_id.label("contact_id"),
+            contact.display_name.label("name"),
+            Customer.customer_no.label("customer"),
+            Customer.name.label("customer_name"),
+            Supplier.supplier_no.label("supplier"),
+            ContactPerson.job_title.label("job_title"),
+            ContactPerson.email.label("email"),
+            ContactPerson.phone_1.label("phone_1"),
+            ContactPerson.active.label("active"),
+            ContactPerson.is_default.label("is_default"),
+        )
+        .outerjoin(Customer, ContactPerson.customer_id == Customer.id)
+        .outerjoin(Supplier, of_account)
+    )
 
 
 CONTACT_INFO = Tab(
@@ -79,6 +89,7 @@ SCREEN = Screen(
         ListColumn("name", "Name", width=200),
         ListColumn("customer", "Customer", width=100),
         ListColumn("customer_name", "Customer name", width=200),
+        ListColumn("supplier", "Supplier", width=100),
         ListColumn("job_title", "Job title", width=140),
         ListColumn("email", "Email", width=200),
         ListColumn("phone_1", "Phone 1", width=120),
