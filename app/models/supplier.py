@@ -6,6 +6,10 @@ a business that is both is one customer row and one supplier row linked 1:1
 same main address and contact rows, so an edit on either screen is one row both show. A
 supplier without a customer (or a customer without a supplier) stands alone; its number is
 still not another account's (app/ledger/business_accounts.py checks both tables).
+
+The account's contact persons are one set (``contact_person``: its customer's, or on an account
+without a customer its supplier's); its attribute values are each side's own
+(``supplier_attribute``, copied from the customer on Extend to supplier).
 """
 
 from __future__ import annotations
