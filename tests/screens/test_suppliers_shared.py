@@ -162,6 +162,7 @@ def test_contacts_added_and_edited_from_either_screen_show_on_both(
     click_tab_button(suppliers, CONTACTS, "contacts_add_contact")
     assert window.current_screen_id() == "CR302000"
     assert contacts.record.is_new and shown(contacts, "customer") == number
+    assert shown(contacts, "supplier") == number and not contacts.is_dirty
     type_into(qtbot, contacts, "first_name", "Ola")
     type_into(qtbot, contacts, "last_name", "Berg")
     trigger(contacts, "save")

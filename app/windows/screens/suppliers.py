@@ -269,7 +269,9 @@ class SupplierScreen(RecordScreen):
             self.show_message("Save the supplier before adding a contact.", error=True)
             return
         customer_id = self.service.customer_of(supplier_id)
-        account = {"customer": customer_id} if customer_id else {"supplier": supplier_id}
+        account: dict[str, Any] = {"supplier": supplier_id}  # shown on CR302000
+        if customer_id:
+            account["customer"] = customer_id
         self.open_elsewhere(Target(CONTACTS_SCREEN, values=account))
 
     def set_default_contact(self) -> None:
