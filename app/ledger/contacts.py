@@ -250,7 +250,9 @@ class ContactService(RecordService[ContactPerson]):
                     "screen; nothing was changed."
                 )
             if contact.customer_id is None and contact.supplier_id is None:
-                raise RecordError("A contact of no customer cannot be a default contact.")
+                raise RecordError(
+                    "A contact of no customer or supplier cannot be a default contact."
+                )
             if not contact.active:
                 raise RecordError("An inactive contact cannot be the default contact.")
             # Written as the marks only: a screen open on one of these contacts saves its

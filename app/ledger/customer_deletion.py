@@ -67,7 +67,8 @@ def delete_customer_parts(session: Session, customer: Customer) -> None:
         session.execute(
             update(ContactPerson)
             .where(ContactPerson.customer_id == customer.id)
-            .values(customer_id=None, supplier_id=supplier.id)
+            # A new version: a screen open on one of them reloads before saving over the move.
+            .values(customer_id=None, supplier_id=supplier.id, version=ContactPerson.version + 1)
         )
         session.expire(customer, ["contacts"])
         session.flush()

@@ -803,7 +803,7 @@ class CustomerService(RecordService[Customer]):
             session.execute(
                 update(ContactPerson)
                 .where(ContactPerson.supplier_id == supplier.id)
-                .values(customer_id=record.id, supplier_id=None)
+                .values(customer_id=record.id, supplier_id=None, version=ContactPerson.version + 1)
             )
             session.expire(record, ["contacts"])
         supplier = supplier_of(session, record.id) if not is_new or extends else None

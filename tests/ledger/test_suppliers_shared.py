@@ -286,3 +286,24 @@ def test_a_contact_for_a_supplier_deleted_meanwhile_is_refused(
         add_contact(contacts, "Nordmann", **{FOR_SUPPLIER: supplier_id})
     with store.session() as session:
         assert session.scalars(select(ContactPerson)).all() == []
+
+
+def test_a_contact_opened_before_its_account_moved_sides_is_refused_until_reloaded(
+    store: Store, customers: CustomerService, suppliers: SupplierService, contacts: ContactService
+) -> None:
+    """Extend to customer makes the supplier's contacts the customer's: a contact shown before
+    (with its account as it was) is not saved over the move."""
+    supplier_id = suppliers.save(None, suppliers.new_values() | {"supplier_name": "Bergen Papir"})
+    kari = add_contact(contacts, "Nordmann", **{FOR_SUPPLIER: supplier_id})
+    opened = contacts.load(kari)
+
+    values = customers.extension_values(supplier_id)
+    values["attributes"][0]["value"] = "RETAIL"
+    customer_id = customers.save(None, values | {EXTENDS_SUPPLIER: supplier_id}, None, values)
+
+    with pytest.raises(StaleRecordError, match="changed by someone else"):
+        contacts.save(kari, opened | {"phone_1": "+47 99"}, opened["version"], opened)
+    reloaded = contacts.load(kari)
+    assert (reloaded["customer"], reloaded["supplier"]) == (customer_id, supplier_id)
+    contacts.save(kari, reloaded | {"phone_1": "+47 99"}, reloaded["version"], reloaded)
+    assert [r["phone_1"] for r in customers.contact_rows(customer_id)] == ["+47 99"]
