@@ -12,7 +12,7 @@ supplier is saved; the save links the two sides, refused when the customer's sha
 changed since they were read (or it became a supplier).
 
 The contact persons (CR302000) are the business account's: a customer-and-supplier account's
-are its customer's rows, listed on both screens (app/ledger/contacts.py, ``account_contacts``).
+are its customer's rows, listed on both screens (app/ledger/contacts.py, ``account_contact_rows``).
 Supplier classes ask for no attributes; a supplier's attribute is required when the class of
 its customer requires it, checked as the customer's are (app/ledger/customer_attributes.py).
 """
