@@ -1,10 +1,15 @@
-"""Contact persons of customers (Contacts, CR302000; AR303000's Contacts tab).
+"""Contact persons of business accounts (Contacts, CR302000; the Contacts tabs of AR303000 and
+AP303000).
 
 - A contact needs a last name; its e-mail must be an e-mail address.
 - A contact saved without a Contact ID takes the next free number.
-- One active contact per customer is its default: a customer's first active contact becomes the
-  default, Set as default moves the mark (one transaction, never to an inactive contact), and the
-  default cannot be deactivated, deleted or moved to another customer while the customer has
+- The contacts are the business account's, one set both sides show: a customer's
+  (``customer_id``) — for a customer-and-supplier account the supplier lists the same rows —
+  or, on an account without a customer, its supplier's (``supplier_id``). A contact is stored
+  with one of them: a contact made for a supplier that has a customer is the customer's.
+- One active contact per account is its default: its first active contact becomes the default,
+  Set as default moves the mark (one transaction, never to an inactive contact), and the
+  default cannot be deactivated, deleted or moved to another customer while the account has
   other active contacts (the mark is moved first).
 - The customer's contacts are the recipients a mailing can name (``CUSTOMER_CONTACTS``).
 """
@@ -14,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import func, inspect, select, update
+from sqlalchemy import ColumnElement, false, func, inspect, select, update
 from sqlalchemy.orm import Session
 
 from app.ledger.geography import postcode_problem
@@ -27,13 +32,27 @@ from app.ledger.records import (
     is_blank,
     value_at,
 )
-from app.models import ContactPerson, Customer
+from app.models import ContactPerson, Customer, Supplier
 from app.models.database import Store
 
 CONTACT_ID = "contact_id"
 CUSTOMER = "customer"
+# The supplier of the contact's business account (shown); a new contact made for a supplier
+# without a customer carries it under FOR_SUPPLIER (AP303000's Add contact).
+SUPPLIER = "supplier"
+FOR_SUPPLIER = "for_supplier"
 # The Contacts grid of AR303000: the customer's contacts, shown only (edited on CR302000).
 CONTACTS = "contacts"
+
+
+def of_account(customer_id: int | None, supplier_id: int | None) -> ColumnElement[bool]:
+    """The contacts of a business account: its customer's when it has one, else its
+    supplier's (none of an account of neither)."""
+    if customer_id is not None:
+        return ContactPerson.customer_id == customer_id
+    if supplier_id is not None:
+        return ContactPerson.supplier_id == supplier_id
+    return false()
 
 
 def contact_rows(
@@ -41,9 +60,16 @@ def contact_rows(
 ) -> list[dict[str, Any]]:
     """The customer's contacts as AR303000's Contacts grid lists them (by name): ``columns``
     maps each column's key to the contact's attribute."""
+    return account_contact_rows(session, customer_id, None, columns)
+
+
+def account_contact_rows(
+    session: Session, customer_id: int | None, supplier_id: int | None, columns: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """The business account's contacts as a Contacts grid lists them (by name)."""
     contacts = session.scalars(
         select(ContactPerson)
-        .where(ContactPerson.customer_id == customer_id)
+        .where(of_account(customer_id, supplier_id))
         .order_by(ContactPerson.last_name, ContactPerson.first_name, ContactPerson.id)
     ).all()
     return [
@@ -53,13 +79,13 @@ def contact_rows(
 
 
 def _other_active(session: Session, contact: ContactPerson) -> int:
-    """How many other active contacts the contact's customer has."""
+    """How many other active contacts the contact's business account has."""
     return int(
         session.scalar(
             select(func.count())
             .select_from(ContactPerson)
             .where(
-                ContactPerson.customer_id == contact.customer_id,
+                of_account(contact.customer_id, contact.supplier_id),
                 ContactPerson.id != contact.id,
                 ContactPerson.active.is_(True),
             )
@@ -68,18 +94,22 @@ def _other_active(session: Session, contact: ContactPerson) -> int:
     )
 
 
-def _has_default(session: Session, customer_id: int, besides: int | None) -> bool:
+def _has_default(session: Session, contact: ContactPerson, besides: int | None) -> bool:
     stmt = select(ContactPerson.id).where(
-        ContactPerson.customer_id == customer_id, ContactPerson.is_default.is_(True)
+        of_account(contact.customer_id, contact.supplier_id), ContactPerson.is_default.is_(True)
     )
     if besides is not None:
         stmt = stmt.where(ContactPerson.id != besides)
     return session.scalar(stmt.limit(1)) is not None
 
 
-def _customer_no(session: Session, customer_id: int | None) -> str:
-    customer = session.get(Customer, customer_id) if customer_id is not None else None
-    return customer.customer_no if customer is not None else "?"
+def _account_name(session: Session, contact: ContactPerson) -> str:
+    """``customer 10001`` or ``supplier 20001``: the account the contact is of."""
+    if contact.customer_id is None and contact.supplier_id is not None:
+        supplier = session.get(Supplier, contact.supplier_id)
+        return f"supplier {supplier.supplier_no if supplier is not None else '?'}"
+    customer = session.get(Customer, contact.customer_id) if contact.customer_id else None
+    return f"customer {customer.customer_no if customer is not None else '?'}"
 
 
 class ContactService(RecordService[ContactPerson]):
@@ -130,7 +160,7 @@ class ContactService(RecordService[ContactPerson]):
             FieldError(
                 key,
                 self.rules[key].label,
-                f"this is customer {_customer_no(session, contact.customer_id)}'s default contact "
+                f"this is {_account_name(session, contact)}'s default contact "
                 f"and cannot be {what}: make another contact the default first (Set as default "
                 "on the Contacts tab of Customers, or here).",
             )
@@ -138,65 +168,109 @@ class ContactService(RecordService[ContactPerson]):
 
     # -- writing -------------------------------------------------------------------------------
 
+    def values_of(self, session: Session, record: ContactPerson) -> dict[str, Any]:
+        values = super().values_of(session, record)
+        if SUPPLIER in self.rules:
+            values[SUPPLIER] = _account_supplier(session, record)
+        return values
+
     def before_save(
         self, session: Session, record: ContactPerson, values: Mapping[str, Any], *, is_new: bool
     ) -> None:
         with session.no_autoflush:
+            self._belong_to_account(session, record, values, is_new=is_new)
             if is_new and record.contact_id is None:
                 highest = session.scalar(select(func.max(ContactPerson.contact_id)))
                 record.contact_id = (highest or 0) + 1
             self._keep_one_default(session, record, is_new=is_new)
 
+    def _belong_to_account(
+        self, session: Session, record: ContactPerson, values: Mapping[str, Any], *, is_new: bool
+    ) -> None:
+        """A contact is stored with one account side: its customer's once it has one; a new
+        contact made for a supplier is the supplier's customer's if it has one."""
+        supplier_id = values.get(FOR_SUPPLIER)
+        if is_new and isinstance(supplier_id, int) and record.customer_id is None:
+            supplier = session.get(Supplier, supplier_id)
+            if supplier is None:
+                raise StaleRecordError(
+                    "The supplier was deleted on another screen since this contact was started "
+                    "for it. Nothing was saved."
+                )
+            if supplier.customer_id is not None:
+                record.customer_id = supplier.customer_id
+            else:
+                record.supplier_id = supplier.id
+        if record.customer_id is not None:
+            record.supplier_id = None
+
     def _keep_one_default(self, session: Session, record: ContactPerson, *, is_new: bool) -> None:
-        """The mark goes with the contact only while it is its customer's active contact; a
-        customer's first active contact takes it."""
+        """The mark goes with the contact only while it is its account's active contact; an
+        account's first active contact takes it."""
         moved = not is_new and _customer_changed(record)
-        if record.is_default and (not record.active or moved or record.customer_id is None):
+        of_none = record.customer_id is None and record.supplier_id is None
+        if record.is_default and (not record.active or moved or of_none):
             record.is_default = False
         if (
-            record.customer_id is not None
+            not of_none
             and record.active
             and not record.is_default
-            and not _has_default(session, record.customer_id, None if is_new else record.id)
+            and not _has_default(session, record, None if is_new else record.id)
         ):
             record.is_default = True
 
     def delete_refusal(self, session: Session, record: ContactPerson) -> str | None:
         if record.is_default and _other_active(session, record):
             return (
-                f"Contact {record.contact_id} is customer "
-                f"{_customer_no(session, record.customer_id)}'s default contact and cannot be "
-                "deleted: make another contact the default first (Set as default)."
+                f"Contact {record.contact_id} is {_account_name(session, record)}'s default "
+                "contact and cannot be deleted: make another contact the default first (Set as "
+                "default)."
             )
         return None
 
     def describe(self, record: ContactPerson) -> str:
         return f"Contact {record.contact_id} ({record.last_name})"
 
-    def set_as_default(self, contact_id: int, customer_id: int | None = None) -> None:
-        """Make this contact its customer's only default contact (one transaction). With
-        ``customer_id`` (the customer a screen shows) the contact must still be that
-        customer's."""
+    def set_as_default(
+        self, contact_id: int, customer_id: int | None = None, supplier_id: int | None = None
+    ) -> None:
+        """Make this contact its account's only default contact (one transaction). With
+        ``customer_id`` or ``supplier_id`` (the account a screen shows) the contact must still
+        be that account's."""
         with self.store.transaction() as session:
             contact = session.get(ContactPerson, contact_id)
             if contact is None:
                 raise StaleRecordError("The contact no longer exists.")
-            if customer_id is not None and contact.customer_id != customer_id:
+            moved = (customer_id is not None and contact.customer_id != customer_id) or (
+                supplier_id is not None and contact.supplier_id != supplier_id
+            )
+            if moved:
                 raise StaleRecordError(
-                    f"Contact {contact.contact_id} was moved to another customer on another "
+                    f"Contact {contact.contact_id} was moved to another account on another "
                     "screen; nothing was changed."
                 )
-            if contact.customer_id is None:
-                raise RecordError("A contact of no customer cannot be a default contact.")
+            if contact.customer_id is None and contact.supplier_id is None:
+                raise RecordError(
+                    "A contact of no customer or supplier cannot be a default contact."
+                )
             if not contact.active:
                 raise RecordError("An inactive contact cannot be the default contact.")
             # Written as the marks only: a screen open on one of these contacts saves its
             # changes without undoing the move (the mark is never written by a contact's save).
             session.execute(
                 update(ContactPerson)
-                .where(ContactPerson.customer_id == contact.customer_id)
+                .where(of_account(contact.customer_id, contact.supplier_id))
                 .values(is_default=ContactPerson.id == contact.id)
             )
+
+
+def _account_supplier(session: Session, contact: ContactPerson) -> int | None:
+    """The supplier of the contact's business account, if the account has one."""
+    if contact.supplier_id is not None:
+        return contact.supplier_id
+    if contact.customer_id is None:
+        return None
+    return session.scalar(select(Supplier.id).where(Supplier.customer_id == contact.customer_id))
 
 
 def _customer_changed(record: ContactPerson) -> bool:

@@ -13,14 +13,14 @@ the records sharing them, and only when no other row still uses them.
 
 A customer that is a supplier too leaves the supplier standing: the supplier is unlinked
 (its account type becomes Supplier) and keeps the main address and contact they shared, which
-are therefore still used and not deleted.
+are therefore still used and not deleted, and the account's contact persons.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Table, exists, func, not_, select
+from sqlalchemy import Table, exists, func, not_, select, update
 from sqlalchemy import delete as sql_delete
 from sqlalchemy.orm import Session
 
@@ -28,7 +28,7 @@ from app.ledger import webhooks
 from app.ledger.business_accounts import supplier_of
 from app.ledger.records import RecordError
 from app.ledger.where_used import Use, uses_of
-from app.models import Address, ArDocument, Base, Contact, Customer, Location
+from app.models import Address, ArDocument, Base, Contact, ContactPerson, Customer, Location
 
 NAMED_CHILDREN = 3  # child accounts named in a refusal; the rest are counted
 
@@ -65,6 +65,14 @@ def delete_customer_parts(session: Session, customer: Customer) -> None:
     if supplier is not None:
         # The supplier side stays (its version moves: a screen showing it reloads first).
         supplier.customer_id = None
+        # So do the account's contact persons: the supplier's now (app/ledger/contacts.py).
+        session.execute(
+            update(ContactPerson)
+            .where(ContactPerson.customer_id == customer.id)
+            # A new version: a screen open on one of them reloads before saving over the move.
+            .values(customer_id=None, supplier_id=supplier.id, version=ContactPerson.version + 1)
+        )
+        session.expire(customer, ["contacts"])
         session.flush()
     session.delete(customer)
     session.flush()

@@ -18,7 +18,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, update
 from sqlalchemy.orm import Session
 
 from app.ledger import class_defaults, customer_attributes, customer_deletion, webhooks
@@ -41,8 +41,8 @@ from app.ledger.child_accounts import (
     children_follow,
 )
 from app.ledger.class_mailings import mailing_defaults
-from app.ledger.contacts import CONTACTS, contact_rows
-from app.ledger.customer_attributes import ATTRIBUTES
+from app.ledger.contacts import CONTACTS, account_contact_rows, contact_rows
+from app.ledger.customer_attributes import ATTRIBUTE_ID, ATTRIBUTES, VALUE
 from app.ledger.customer_payment_methods import PAYMENT_METHODS_GRID, payment_method_rows
 from app.ledger.customer_salespersons import SALESPERSONS
 from app.ledger.geography import postcode_problem
@@ -77,6 +77,7 @@ from app.models import (
     PREFERENCES_ID,
     Address,
     Contact,
+    ContactPerson,
     Country,
     County,
     Customer,
@@ -307,6 +308,19 @@ class CustomerService(RecordService[Customer]):
             ):
                 if key in self.rules and value is not None:
                     values[key] = value
+            if ATTRIBUTES in self.grids:
+                # The class's attributes, with the supplier's values of the same ones (and
+                # its other values after them: never dropped).
+                kept = [
+                    {"id": None, ATTRIBUTE_ID: row.attribute_id, VALUE: row.value}
+                    for row in supplier.attributes
+                ]
+                values[ATTRIBUTES] = customer_attributes.attribute_rows(
+                    session, values.get(CUSTOMER_CLASS), kept
+                )
+            values[CONTACTS] = account_contact_rows(
+                session, None, supplier.id, self.contact_columns
+            )
         for share in CUSTOMER_SHARES:
             if values.get(share.flag):
                 values |= share.mirrored(values)
@@ -772,7 +786,7 @@ class CustomerService(RecordService[Customer]):
     def _share_with_supplier(self, session: Session, record: Customer, supplier_id: int) -> None:
         """The new customer of a supplier's account takes the supplier's main address and
         contact rows (made for both when the supplier has none), before anything shares them.
-        (Contact persons, once customers have them, are the business account's: link here.)"""
+        (Its contact persons become the customer's once it is saved: ``after_save``.)"""
         supplier = session.get(Supplier, supplier_id)
         assert supplier is not None  # _check_extended saw it in this transaction
         for name in SHARED_PARTS:
@@ -879,6 +893,13 @@ class CustomerService(RecordService[Customer]):
             assert supplier is not None  # _check_extended saw it in this transaction
             supplier.customer_id = record.id
             supplier.supplier_no = record.customer_no
+            # The account's contact persons are its customer's from now on: one set.
+            session.execute(
+                update(ContactPerson)
+                .where(ContactPerson.supplier_id == supplier.id)
+                .values(customer_id=record.id, supplier_id=None, version=ContactPerson.version + 1)
+            )
+            session.expire(record, ["contacts"])
         supplier = supplier_of(session, record.id) if not is_new or extends else None
         if supplier is None:
             return

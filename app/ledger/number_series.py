@@ -2,9 +2,10 @@
 
 A series counts up in the trailing digits of its start number (numbering.py). Its end and last
 numbers must be numbers of the same series: the same prefix and as many digits, in order. The
-next number of a series that numbers records (CUSTOMER numbers customers) must not be a number
-a record already has, or the next record would be refused for a number the user never typed.
-A number is taken when a record has it in any case (numbers are unique regardless of case).
+next number of a series that numbers records (CUSTOMER numbers customers and suppliers: they
+share one space of account numbers) must not be a number a record already has, or the next
+record would be refused for a number the user never typed. A number is taken when a record has
+it in any case (numbers are unique regardless of case).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from app.ledger.numbering import (
 )
 from app.ledger.records import FieldError, FieldRule, is_blank
 from app.ledger.reference import ReferenceService
-from app.models import Customer, NumberSeries
+from app.models import Customer, NumberSeries, Supplier
 
 NEXT_NUMBER = "next_number"
 STEP = "numbering_step"
@@ -34,15 +35,19 @@ USED_UP = "(used up)"
 
 @dataclass(frozen=True)
 class Numbered:
-    """The records a series numbers: their model's number column and how to name one."""
+    """Records a series numbers: their model's number column and how to name one."""
 
     column: InstrumentedAttribute[str]
     noun: str  # "a customer"
 
 
-# Series ID → the records it numbers. Document types join here as they arrive.
-NUMBERED: dict[str, Numbered] = {
-    CUSTOMER_SERIES: Numbered(Customer.customer_no, "a customer"),
+# Series ID → the records it numbers (a number is taken when any of them has it). Document
+# types join here as they arrive.
+NUMBERED: dict[str, tuple[Numbered, ...]] = {
+    CUSTOMER_SERIES: (
+        Numbered(Customer.customer_no, "a customer"),
+        Numbered(Supplier.supplier_no, "a supplier"),
+    ),
 }
 
 
@@ -52,18 +57,20 @@ def number_in_use(session: Session, series_id: str) -> Callable[[str], bool] | N
     numbered = NUMBERED.get(series_id)
     if numbered is None:
         return None
-    column = numbered.column
 
     def in_use(number: str) -> bool:
-        return _taken(session, column, number)
+        return _holder(session, numbered, number) is not None
 
     return in_use
 
 
-def _taken(session: Session, column: InstrumentedAttribute[str], number: str) -> bool:
-    """Whether a record has ``number``, in any case."""
-    taken = exists().where(func.lower(column) == func.lower(number))
-    return bool(session.scalar(select(taken)))
+def _holder(session: Session, numbered: tuple[Numbered, ...], number: str) -> Numbered | None:
+    """The kind of record having ``number`` (in any case), if one has it."""
+    for kind in numbered:
+        taken = exists().where(func.lower(kind.column) == func.lower(number))
+        if session.scalar(select(taken)):
+            return kind
+    return None
 
 
 def next_number_of(values: Mapping[str, Any]) -> str | None:
@@ -128,7 +135,8 @@ class NumberSeriesService(ReferenceService[NumberSeries]):
         candidate = next_number_of(values)
         if numbered is None or candidate is None or candidate == USED_UP:
             return None
-        if not _taken(session, numbered.column, candidate):
+        holder = _holder(session, numbered, candidate)
+        if holder is None:
             return None
         rule = self.rules["last_number"]
         step = values.get("numbering_step")
@@ -136,7 +144,7 @@ class NumberSeriesService(ReferenceService[NumberSeries]):
         taken, free = _first_free(
             session, numbered, candidate, step if isinstance(step, int) else 1, end
         )
-        used = f"the next number {candidate} is already used by {numbered.noun}"
+        used = f"the next number {candidate} is already used by {holder.noun}"
         if free is None:
             within = f" up to the end number {end}" if end else ""
             rule_text = (
@@ -216,26 +224,48 @@ def _value_in_series(number: str, prefix: str, width: int) -> int | None:
 SEARCH_LIMIT = 1000
 
 
+def _numbers_from(
+    session: Session, numbered: tuple[Numbered, ...], candidate: str, step: int
+) -> tuple[list[str], bool]:
+    """The numbers in use of ``candidate``'s prefix and width from ``candidate`` on, lower-cased
+    and in order, over every kind of record numbered; and whether more are in use than read.
+
+    Numbers of one prefix and width sort as text in the order they count. Each kind is read up
+    to a limit; where a kind's read stops, numbers past it are unknown, so the merged list ends
+    there."""
+    prefix, _value, width = split_number(candidate)
+    lowered = prefix.lower()
+    pattern = lowered.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    limit = SEARCH_LIMIT * step
+    merged: set[str] = set()
+    known_to: str | None = None  # the highest number every kind was read up to
+    for kind in numbered:
+        # Compared lower-cased: a record's c0005 takes the series' C0005 as well.
+        folded = func.lower(kind.column)
+        stmt = (
+            select(folded)
+            .where(folded.like(pattern + "_" * width, escape="\\"), folded >= candidate.lower())
+            .order_by(folded)
+            .limit(limit)
+        )
+        read = list(session.scalars(stmt))
+        merged.update(read)
+        if len(read) == limit:
+            known_to = read[-1] if known_to is None else min(known_to, read[-1])
+    numbers = sorted(number for number in merged if known_to is None or number <= known_to)
+    return numbers, known_to is not None
+
+
 def _first_free(
-    session: Session, numbered: Numbered, candidate: str, step: int, end: str | None
+    session: Session, numbered: tuple[Numbered, ...], candidate: str, step: int, end: str | None
 ) -> tuple[str, str | None]:
     """From a taken ``candidate``, counting by ``step``: the last number taken in that run and
     the first free number after it (None when none is free up to the end or the digits).
 
-    Numbers of one prefix and width sort as text in the order they count, so the numbers in
-    use are read once, in order, from ``candidate`` on."""
-    prefix, _value, width = split_number(candidate)
-    # Compared lower-cased: a record's c0005 takes the series' C0005 as well.
-    folded = func.lower(numbered.column)
+    The numbers in use are read once, in order, from ``candidate`` on."""
+    prefix, _value, _width = split_number(candidate)
     lowered = prefix.lower()
-    pattern = lowered.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    stmt = (
-        select(folded)
-        .where(folded.like(pattern + "_" * width, escape="\\"), folded >= candidate.lower())
-        .order_by(folded)
-        .limit(SEARCH_LIMIT * step)
-    )
-    read = list(session.scalars(stmt))
+    read, more = _numbers_from(session, numbered, candidate, step)
     taken, expected = candidate, candidate
     for number in read:
         if not (number.startswith(lowered) and number[len(lowered) :].isdigit()):
@@ -250,7 +280,7 @@ def _first_free(
         except NumberingError:
             return taken, None
     else:
-        if len(read) == SEARCH_LIMIT * step:  # more in use than looked at
+        if more:  # more in use than looked at
             return taken, None
     if end is not None and split_number(expected)[1] > split_number(end)[1]:
         return taken, None

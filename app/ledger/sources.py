@@ -47,6 +47,7 @@ from app.models import (
     ShippingZone,
     StatementCycle,
     Subaccount,
+    Supplier,
     SupplierClass,
     VatCategory,
     VatZone,
@@ -128,6 +129,7 @@ SUPPLIER_PAYMENT_METHODS = active_only(
     PaymentMethod, "payment_method_id", "description", "payment methods"
 )
 SUPPLIER_CLASSES = LookupSource(SupplierClass, "class_id", "description", title="supplier classes")
+SUPPLIERS = LookupSource(Supplier, "supplier_no", "name", title="suppliers")
 EMAIL_ACCOUNTS = LookupSource(
     EmailAccount, "email_account_id", "description", title="system email accounts"
 )

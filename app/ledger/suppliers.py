@@ -6,11 +6,15 @@ numbers the business accounts of both sides, skipping numbers either side holds.
 
 Extend to supplier (AR303000) starts a new supplier from a saved customer that is not yet a
 supplier: its number and name, its main address and contact (the same rows, shared), its
-default location's VAT zone and its document language, the rest from the default supplier
-class. Nothing is stored until the supplier is saved; the save links the two sides, refused
-when the customer's shared values changed since they were read (or it became a supplier).
-The customer's attributes and contact persons are not copied yet: customers hold neither in
-this version (issue 8 and CR302000 bring them; see ``shared_with_customer``).
+default location's VAT zone, its document language and its attributes (copied: the supplier's
+own values from then on), the rest from the default supplier class. Nothing is stored until the
+supplier is saved; the save links the two sides, refused when the customer's shared values
+changed since they were read (or it became a supplier).
+
+The contact persons (CR302000) are the business account's: a customer-and-supplier account's
+are its customer's rows, listed on both screens (app/ledger/contacts.py, ``account_contact_rows``).
+Supplier classes ask for no attributes; a supplier's attribute is required when the class of
+its customer requires it, checked as the customer's are (app/ledger/customer_attributes.py).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.ledger import webhooks
+from app.ledger import customer_attributes, webhooks
 from app.ledger.business_accounts import (
     account_number_in_use,
     customer_holder,
@@ -29,6 +33,8 @@ from app.ledger.business_accounts import (
     supplier_type,
 )
 from app.ledger.change_id import change_supplier_no, customer_no_problem
+from app.ledger.contacts import CONTACTS, account_contact_rows
+from app.ledger.customer_attributes import ATTRIBUTES
 from app.ledger.customer_deletion import delete_unused
 from app.ledger.customers import _county_problem, numbering_problem
 from app.ledger.geography import postcode_problem
@@ -101,6 +107,10 @@ class SupplierService(RecordService[Supplier]):
             for rule in self.rules.values()
             if rule.attr.split(".")[0] in SHARED_PARTS
         }
+        # The Contacts grid's columns (key → attribute of a contact person).
+        self.contact_columns = {
+            column.key: column.attribute for column in SUPPLIER.grid(CONTACTS).columns
+        }
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -113,12 +123,26 @@ class SupplierService(RecordService[Supplier]):
                 values[SUPPLIER_CLASS] = found.id
                 values |= self._class_values(session, found.id)
         values[ACCOUNT_TYPE] = None  # a business account once saved
+        values[CONTACTS] = []  # added on CR302000 once the supplier is saved
         return values
 
     def values_of(self, session: Session, record: Supplier) -> dict[str, Any]:
         values = super().values_of(session, record)
         values[ACCOUNT_TYPE] = supplier_type(record.customer_id)
+        values[CONTACTS] = account_contact_rows(
+            session, record.customer_id, record.id, self.contact_columns
+        )
         return values
+
+    def contact_rows(self, supplier_id: int) -> list[dict[str, Any]]:
+        """The Contacts grid's rows: the business account's contacts as stored now."""
+        with self.store.session() as session:
+            supplier = session.get(Supplier, supplier_id)
+            if supplier is None:
+                return []
+            return account_contact_rows(
+                session, supplier.customer_id, supplier.id, self.contact_columns
+            )
 
     def class_values(self, class_id: Any) -> dict[str, Any]:
         """What choosing the class fills in (field key → value); empty for no class."""
@@ -150,16 +174,18 @@ class SupplierService(RecordService[Supplier]):
             location = customer.default_location
             if location is not None and location.vat_zone_id is not None:
                 values["vat_zone"] = location.vat_zone_id
-            values |= self.shared_with_customer(customer)
+            values |= self.shared_with_customer(session, customer)
+            if ATTRIBUTES in self.grids:
+                values[ATTRIBUTES] = copied_attributes(session, customer)
         return values
 
-    def shared_with_customer(self, customer: Customer) -> dict[str, Any]:
-        """The customer's values of the parts a supplier shares (main address and contact).
-
-        Contact persons (CR302000) are the business account's too: when customers have them,
-        a supplier shows the customer's, read here and linked in ``_link``.
-        """
-        return {key: value_at(customer, attr) for key, attr in self.shared_fields.items()}
+    def shared_with_customer(self, session: Session, customer: Customer) -> dict[str, Any]:
+        """The customer's values of the parts a supplier shares: main address and contact,
+        and the contact persons (shown; they stay the customer's rows, so saving the supplier
+        links nothing more than the account)."""
+        shared = {key: value_at(customer, attr) for key, attr in self.shared_fields.items()}
+        shared[CONTACTS] = account_contact_rows(session, customer.id, None, self.contact_columns)
+        return shared
 
     def customer_of(self, supplier_id: int) -> int | None:
         """The customer of the supplier's business account, if it is one."""
@@ -210,7 +236,25 @@ class SupplierService(RecordService[Supplier]):
             FieldError(key, self.rules[key].label, problem)
             for key, problem in problems.items()
             if problem and key in self.rules
+        ] + [
+            FieldError(ATTRIBUTES, label, problem)
+            for label, problem in self._attribute_problems(session, record_id, values)
         ]
+
+    def _attribute_problems(
+        self, session: Session, record_id: int | None, values: Mapping[str, Any]
+    ) -> list[tuple[str, str]]:
+        """The attributes' values, checked as the customer's: required by its customer's class
+        (as that class is now), a combo attribute's value one of the attribute's values."""
+        if ATTRIBUTES not in self.grids or ATTRIBUTES not in values:
+            return []
+        customer_id = values.get(EXTENDS_CUSTOMER)
+        if record_id is not None:
+            saved = session.get(Supplier, record_id)
+            customer_id = saved.customer_id if saved is not None else None
+        customer = session.get(Customer, customer_id) if isinstance(customer_id, int) else None
+        class_id = customer.customer_class_id if customer is not None else None
+        return customer_attributes.row_problems(session, class_id, values.get(ATTRIBUTES) or [])
 
     def _number_problem(
         self, session: Session, record_id: int | None, values: Mapping[str, Any]
@@ -314,8 +358,7 @@ class SupplierService(RecordService[Supplier]):
 
     def _link(self, session: Session, record: Supplier, customer_id: int) -> None:
         """Make the new supplier the customer's: the same number and the same main address and
-        contact rows. (Contact persons, once customers have them, are the business account's:
-        link them here.)"""
+        contact rows. (The contact persons are the customer's rows: the link shares them.)"""
         with session.no_autoflush:
             customer = session.get(Customer, customer_id)
             assert customer is not None  # _check_extended saw it in this transaction
@@ -374,6 +417,13 @@ class SupplierService(RecordService[Supplier]):
 
     def change_id(self, record_id: int, new_no: str, version: int) -> None:
         change_supplier_no(self.store, record_id, new_no, version)
+
+
+def copied_attributes(session: Session, customer: Customer) -> list[dict[str, Any]]:
+    """The customer's Attributes rows as a new supplier's (not stored yet): its class's
+    attributes and any other it has a value of, with its values, each required as for it."""
+    rows = customer_attributes.stored_rows(session, customer.id, customer.customer_class_id)
+    return [row | {"id": None} for row in rows]
 
 
 def account_type_of_customer(store: Store, customer_id: int) -> BusinessAccountType:

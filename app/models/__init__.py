@@ -86,6 +86,7 @@ if TYPE_CHECKING:
     from app.models.supplier import (
         BusinessAccountType,
         Supplier,
+        SupplierAttribute,
         SupplierClass,
         SupplierStatus,
     )
@@ -213,6 +214,7 @@ __all__ = [
     "StatementStamp",
     "Subaccount",
     "Supplier",
+    "SupplierAttribute",
     "SupplierClass",
     "SupplierStatus",
     "VatCategory",

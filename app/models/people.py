@@ -84,7 +84,7 @@ class CustomerAttribute(Base):
 
 
 class ContactPerson(MasterRecord, Base):
-    """A person at the customer (Contacts, CR302000): a recipient a mailing can name."""
+    """A person at the business (Contacts, CR302000): a recipient a mailing can name."""
 
     __tablename__ = "contact_person"
 
@@ -92,6 +92,11 @@ class ContactPerson(MasterRecord, Base):
     contact_id: Mapped[int] = mapped_column(unique=True)
     customer_id: Mapped[int | None] = mapped_column(
         ForeignKey("customer.id", ondelete="CASCADE"), index=True
+    )
+    # The contact persons are the business account's: its customer's (``customer_id``), and
+    # only on an account without a customer its supplier's (app/ledger/contacts.py).
+    supplier_id: Mapped[int | None] = mapped_column(
+        ForeignKey("supplier.id", ondelete="CASCADE"), index=True
     )
     active: Mapped[bool] = mapped_column(default=True)
     is_default: Mapped[bool] = mapped_column(default=False)

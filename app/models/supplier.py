@@ -6,11 +6,17 @@ a business that is both is one customer row and one supplier row linked 1:1
 same main address and contact rows, so an edit on either screen is one row both show. A
 supplier without a customer (or a customer without a supplier) stands alone; its number is
 still not another account's (app/ledger/business_accounts.py checks both tables).
+
+The account's contact persons are one set (``contact_person``: its customer's, or on an account
+without a customer its supplier's); its attribute values are each side's own
+(``supplier_attribute``, copied from the customer on Extend to supplier).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, String
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.address import Address, Contact
@@ -24,6 +30,9 @@ from app.models.base import (
     unique_regardless_of_case,
 )
 from app.models.customer import Customer
+
+if TYPE_CHECKING:
+    from app.models.reference.system import Attribute
 
 
 class SupplierStatus(OptionEnum):
@@ -108,9 +117,44 @@ class Supplier(MasterRecord, Base):
     customer: Mapped[Customer | None] = relationship()
     main_address: Mapped[Address | None] = relationship(foreign_keys=[main_address_id])
     main_contact: Mapped[Contact | None] = relationship(foreign_keys=[main_contact_id])
+    # Attributes tab: the values taken from the customer on Extend to supplier, edited here.
+    attributes: Mapped[list[SupplierAttribute]] = relationship(
+        back_populates="supplier", cascade="all, delete-orphan", order_by="SupplierAttribute.id"
+    )
 
     def __repr__(self) -> str:
         return f"Supplier({self.supplier_no!r})"
+
+
+class SupplierAttribute(Base):
+    """The supplier's value of one attribute (CS205000). Supplier classes ask for none: a
+    supplier has the attributes its customer had when it was extended to a supplier."""
+
+    __tablename__ = "supplier_attribute"
+    __table_args__ = (UniqueConstraint("supplier_id", "attribute_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    supplier_id: Mapped[int] = mapped_column(ForeignKey("supplier.id", ondelete="CASCADE"))
+    attribute_id: Mapped[int] = mapped_column(ForeignKey("attribute.id"), index=True)
+    value: Mapped[str | None] = mapped_column(String(255))
+
+    attribute: Mapped[Attribute] = relationship(lazy="joined")
+    supplier: Mapped[Supplier] = relationship(back_populates="attributes")
+
+    # Shown read-only beside the value: the attribute's, and whether it is required.
+    @property
+    def description(self) -> str:
+        return self.attribute.description
+
+    @property
+    def required(self) -> bool:
+        """Required as the customer's: when the class of the account's customer requires it."""
+        customer = self.supplier.customer if self.supplier is not None else None
+        customer_class = customer.customer_class if customer is not None else None
+        return customer_class is not None and any(
+            own.attribute_id == self.attribute_id and own.required
+            for own in customer_class.attributes
+        )
 
 
 unique_regardless_of_case(Supplier.supplier_no)

@@ -420,6 +420,11 @@ def test_some_customers_are_suppliers_too_sharing_number_name_and_address(store:
             assert supplier.main_contact_id == customer.main_contact_id
             assert supplier.supplier_class is not None and supplier.currency_id is not None
             assert supplier.iban is not None and iban_problem(supplier.iban) is None
+            # The customer's attributes, copied (the supplier's own rows).
+            assert [(a.attribute_id, a.value) for a in supplier.attributes] == [
+                (a.attribute_id, a.value) for a in sorted(customer.attributes, key=lambda a: a.id)
+            ]
+        assert any(supplier.attributes for supplier in suppliers)
 
 
 def test_past_statement_cycles_are_prepared_and_every_one_adds_up(store: Store) -> None:

@@ -16,7 +16,7 @@ from app.ledger.number_series import (
 )
 from app.ledger.numbering import CUSTOMER_SERIES, take_number
 from app.ledger.records import ValidationError
-from app.models import Customer, NumberSeries
+from app.models import Customer, NumberSeries, Supplier
 from app.models.database import Store
 
 
@@ -102,3 +102,37 @@ def test_a_customer_series_collision_is_refused_without_qt(store: Store) -> None
         "Last number: the next number CU0001 is already used by a customer; set the last "
         "number past the numbers in use: CU0001 gives the next number CU0002."
     )
+
+
+def test_suppliers_numbers_are_in_use_too(store: Store) -> None:
+    """Customers and suppliers share one space of account numbers: the CUSTOMER series skips
+    a number a supplier holds (in any case), as one a customer holds."""
+    with store.transaction() as session:
+        session.add(Customer(customer_no="10001"))
+        session.add_all([Supplier(supplier_no="10002"), Supplier(supplier_no="s10004")])
+        session.add(NumberSeries(series_id=CUSTOMER_SERIES, description="C", start_number="10001"))
+    with store.transaction() as session:
+        in_use = number_in_use(session, CUSTOMER_SERIES)
+        assert in_use is not None
+        assert in_use("10002") and in_use("S10004") and not in_use("10003")
+        assert take_number(session, CUSTOMER_SERIES, in_use=in_use) == "10003"
+
+
+def test_a_customer_series_colliding_with_a_supplier_is_refused(store: Store) -> None:
+    """The next number a supplier holds is refused naming the supplier; the free number
+    offered skips the numbers of customers and suppliers alike."""
+    with store.transaction() as session:
+        session.add_all([Customer(customer_no="CU0002"), Customer(customer_no="cu0004")])
+        session.add_all([Supplier(supplier_no="CU0001"), Supplier(supplier_no="CU0003")])
+    with pytest.raises(ValidationError) as refused:
+        service(store).save(None, series(number_series_id=CUSTOMER_SERIES, start_number="CU0001"))
+    assert str(refused.value) == (
+        "Last number: the next number CU0001 is already used by a supplier; set the last "
+        "number past the numbers in use: CU0004 gives the next number CU0005."
+    )
+    rules = service(store)
+    record_id = rules.save(
+        None,
+        series(number_series_id=CUSTOMER_SERIES, start_number="CU0001", last_number="CU0004"),
+    )
+    assert rules.load(record_id)[NEXT_NUMBER] == "CU0005"

@@ -1,14 +1,14 @@
 """The contact person record (Contacts, CR302000): what each of its fields means.
 
-AR303000's Contacts tab lists a customer's contacts (app/ledger/definitions/customer.py); they
-are added and edited here.
+AR303000's and AP303000's Contacts tabs list a business account's contacts; they are added and
+edited here.
 """
 
 from __future__ import annotations
 
-from app.ledger.contacts import CONTACT_ID, CUSTOMER
+from app.ledger.contacts import CONTACT_ID, CUSTOMER, SUPPLIER
 from app.ledger.fields import Definition, Field, Kind
-from app.ledger.sources import CONTACT_PERSONS, COUNTRIES, CUSTOMERS
+from app.ledger.sources import CONTACT_PERSONS, COUNTRIES, CUSTOMERS, SUPPLIERS
 from app.ledger.validation import email_problem
 from app.models import ContactPerson
 
@@ -29,6 +29,16 @@ FIELDS: tuple[Field, ...] = (
         attr="customer_id",
         lookup=CUSTOMERS,
         help="The customer the contact person works for.",
+    ),
+    Field(
+        SUPPLIER,
+        "Supplier",
+        Kind.LOOKUP,
+        attr="supplier_id",
+        lookup=SUPPLIERS,
+        read_only=True,
+        help="The supplier of the business account the contact person works for: its contacts "
+        "are one set, listed on the customer's and the supplier's Contacts tabs.",
     ),
     Field("first_name", "First name", Kind.TEXT),
     Field("last_name", "Last name", Kind.TEXT, required=True),

@@ -48,6 +48,8 @@ from app.ledger.customers import (
     CustomerService,
 )
 from app.ledger.definitions.parts import (
+    ATTRIBUTE_COLUMNS,
+    CONTACT_COLUMNS,
     SALESPERSON_CHOSEN,
     SALESPERSON_ID,
     SALESPERSON_NAME,
@@ -588,15 +590,7 @@ GRIDS = (
     Grid(
         "Contacts",
         CONTACTS,
-        (
-            Field("active", "Active", Kind.CHECKBOX, read_only=True),
-            Field("is_default", "Is default", Kind.CHECKBOX, read_only=True),
-            Field("position", "Position", Kind.TEXT, attr="job_title", read_only=True),
-            Field("name", "Name", Kind.TEXT, attr="display_name", read_only=True),
-            Field("city", "City", Kind.TEXT, read_only=True),
-            Field("email", "Email", Kind.TEXT, read_only=True),
-            Field("phone_1", "Phone 1", Kind.TEXT, read_only=True),
-        ),
+        CONTACT_COLUMNS,
         order_by="name",
         view=True,
     ),
@@ -631,17 +625,7 @@ GRIDS = (
     Grid(
         "Attributes",
         ATTRIBUTES,
-        (
-            Field("attribute", "Attribute", Kind.TEXT, attr="description", read_only=True),
-            Field("required", "Required", Kind.CHECKBOX, read_only=True),
-            Field(
-                "value",
-                "Value",
-                Kind.TEXT,
-                help="The value of the attribute; a Combo attribute's is one of its values, a "
-                "Multi select combo's several, separated by commas.",
-            ),
-        ),
+        ATTRIBUTE_COLUMNS,
         help="The attributes of the customer's class (Customer classes, AR201000); a required "
         "one must have a value.",
         carried=(ATTRIBUTE_ID,),

@@ -1,6 +1,7 @@
 """Parts the customer and the location records both show, defined once: an address or contact
 section (with Same as main where it shares the customer's main one) and the location settings
-and shipping instructions (the customer's Delivery settings are its default location's)."""
+and shipping instructions (the customer's Delivery settings are its default location's); and
+the columns of the customer's and the supplier's Contacts and Attributes tabs."""
 
 from __future__ import annotations
 
@@ -178,3 +179,31 @@ def commission_column(used: str) -> Field:
         help=f"The commission percent used for the salesperson{used}; the salesperson's own "
         "commission unless typed (0–100).",
     )
+
+
+# The columns of an Attributes tab (AR303000's, AP303000's): the attribute, whether a value is
+# required, and the value (app/ledger/customer_attributes.py checks it).
+ATTRIBUTE_COLUMNS: tuple[Field, ...] = (
+    Field("attribute", "Attribute", Kind.TEXT, attr="description", read_only=True),
+    Field("required", "Required", Kind.CHECKBOX, read_only=True),
+    Field(
+        "value",
+        "Value",
+        Kind.TEXT,
+        help="The value of the attribute; a Combo attribute's is one of its values, a "
+        "Multi select combo's several, separated by commas.",
+    ),
+)
+
+
+# The columns of a Contacts tab (AR303000's, AP303000's), the seed's, in its order: a view of
+# the business account's contact person records (CR302000 adds and edits them).
+CONTACT_COLUMNS: tuple[Field, ...] = (
+    Field("active", "Active", Kind.CHECKBOX, read_only=True),
+    Field("is_default", "Is default", Kind.CHECKBOX, read_only=True),
+    Field("position", "Position", Kind.TEXT, attr="job_title", read_only=True),
+    Field("name", "Name", Kind.TEXT, attr="display_name", read_only=True),
+    Field("city", "City", Kind.TEXT, read_only=True),
+    Field("email", "Email", Kind.TEXT, read_only=True),
+    Field("phone_1", "Phone 1", Kind.TEXT, read_only=True),
+)

@@ -11,8 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from app.ledger.accounting import iban_problem
-from app.ledger.definitions.parts import section_fields
-from app.ledger.fields import Definition, Field, Kind, OnChange, Values
+from app.ledger.contacts import CONTACTS
+from app.ledger.customer_attributes import ATTRIBUTE_ID, ATTRIBUTES
+from app.ledger.definitions.parts import ATTRIBUTE_COLUMNS, CONTACT_COLUMNS, section_fields
+from app.ledger.fields import Definition, Field, Grid, Kind, OnChange, Values
 from app.ledger.lookups import LookupSource
 from app.ledger.payment_methods import bic_problem
 from app.ledger.same_as_main import ADDRESS_PARTS, CONTACT_PARTS
@@ -28,7 +30,7 @@ from app.ledger.sources import (
     SUPPLIER_PAYMENT_METHODS,
     VAT_ZONES,
 )
-from app.models import BusinessAccountType, Supplier, SupplierStatus
+from app.models import BusinessAccountType, Customer, Supplier, SupplierStatus
 
 SUPPLIER_CLASS = "supplier_class"
 ACCOUNT_TYPE = "account_type"
@@ -152,4 +154,21 @@ ON_CHANGE: tuple[OnChange, ...] = (
     OnChange("main_address_country", ("main_address_county",), _county_kept),
 )
 
-SUPPLIER = Definition("supplier", Supplier, FIELDS, on_change=ON_CHANGE)
+GRIDS: tuple[Grid, ...] = (
+    # The business account's contact persons: a customer-and-supplier account's are its
+    # customer's, the same rows on both screens (app/ledger/contacts.py); read by the service
+    # (rows of the customer's ``contacts``, or the supplier's own).
+    Grid("Contacts", CONTACTS, CONTACT_COLUMNS, order_by="name", view=True, owner=Customer),
+    # Taken from the customer on Extend to supplier; edited here, its own from then on.
+    Grid(
+        "Attributes",
+        ATTRIBUTES,
+        ATTRIBUTE_COLUMNS,
+        help="The attributes the supplier took from its customer account; a required one (its "
+        "customer's class requires it) must have a value.",
+        carried=(ATTRIBUTE_ID,),
+        fixed_rows=True,
+    ),
+)
+
+SUPPLIER = Definition("supplier", Supplier, FIELDS, GRIDS, on_change=ON_CHANGE)

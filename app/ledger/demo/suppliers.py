@@ -2,8 +2,9 @@
 
 A share of the active customers (those with a web domain: companies, not people) is extended to
 a supplier as Extend to supplier would: the same number and name, the same main address and
-contact rows, the default location's VAT zone and the document language, the DEFAULT supplier
-class's currency, payment settings and accounts, and an IBAN of the customer's country. Drawn
+contact rows, the default location's VAT zone, the document language and the attributes'
+values, the DEFAULT supplier class's currency, payment settings and accounts, and an IBAN of the
+customer's country. (Their contact persons are the customers': nothing to copy.) Drawn
 from a random source of its own, so the customers stay what the same seed always gave.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.ledger.demo.bulk import insert_rows
@@ -23,9 +24,11 @@ from app.models import (
     Contact,
     Country,
     Customer,
+    CustomerAttribute,
     CustomerStatus,
     Location,
     Supplier,
+    SupplierAttribute,
     SupplierStatus,
 )
 
@@ -82,4 +85,13 @@ def add_suppliers(session: Session, seed: int) -> int:
             }
         )
     insert_rows(session, Supplier.__table__, suppliers)  # type: ignore[arg-type]
+    # The customers' attributes, copied as Extend to supplier copies them.
+    session.execute(
+        insert(SupplierAttribute).from_select(
+            ["supplier_id", "attribute_id", "value"],
+            select(Supplier.id, CustomerAttribute.attribute_id, CustomerAttribute.value)
+            .join(CustomerAttribute, CustomerAttribute.customer_id == Supplier.customer_id)
+            .order_by(Supplier.id, CustomerAttribute.id),
+        )
+    )
     return len(suppliers)

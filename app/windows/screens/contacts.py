@@ -13,9 +13,9 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
-from app.ledger.contacts import CONTACT_ID, CUSTOMER, ContactService
+from app.ledger.contacts import CONTACT_ID, CUSTOMER, FOR_SUPPLIER, SUPPLIER, ContactService
 from app.ledger.definitions.contact import CONTACT
-from app.models import ContactPerson, Customer
+from app.models import ContactPerson, Customer, Supplier
 from app.models.database import Store
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen
@@ -29,18 +29,28 @@ pick = CONTACT.pick
 
 def list_query() -> RowSelect:
     contact: Any = ContactPerson
-    return select(
-        ContactPerson.id.label("id"),
-        ContactPerson.contact_id.label("contact_id"),
-        contact.display_name.label("name"),
-        Customer.customer_no.label("customer"),
-        Customer.name.label("customer_name"),
-        ContactPerson.job_title.label("job_title"),
-        ContactPerson.email.label("email"),
-        ContactPerson.phone_1.label("phone_1"),
-        ContactPerson.active.label("active"),
-        ContactPerson.is_default.label("is_default"),
-    ).outerjoin(Customer, ContactPerson.customer_id == Customer.id)
+    # The account's supplier: the contact's own (an account without a customer) or its
+    # customer's (at most one: a supplier has one customer).
+    of_account = (Supplier.id == ContactPerson.supplier_id) | (
+        ContactPerson.customer_id.is_not(None) & (Supplier.customer_id == ContactPerson.customer_id)
+    )
+    return (
+        select(
+            ContactPerson.id.label("id"),
+            ContactPerson.contact_id.label("contact_id"),
+            contact.display_name.label("name"),
+            Customer.customer_no.label("customer"),
+            Customer.name.label("customer_name"),
+            Supplier.supplier_no.label("supplier"),
+            ContactPerson.job_title.label("job_title"),
+            ContactPerson.email.label("email"),
+            ContactPerson.phone_1.label("phone_1"),
+            ContactPerson.active.label("active"),
+            ContactPerson.is_default.label("is_default"),
+        )
+        .outerjoin(Customer, ContactPerson.customer_id == Customer.id)
+        .outerjoin(Supplier, of_account)
+    )
 
 
 CONTACT_INFO = Tab(
@@ -55,7 +65,16 @@ SCREEN = Screen(
     id=SCREEN_ID,
     title="Contacts",
     model=ContactPerson,
-    top=pick(CONTACT_ID, CUSTOMER, "first_name", "last_name", "job_title", "active", "is_default"),
+    top=pick(
+        CONTACT_ID,
+        CUSTOMER,
+        SUPPLIER,
+        "first_name",
+        "last_name",
+        "job_title",
+        "active",
+        "is_default",
+    ),
     tabs=(CONTACT_INFO,),
     actions=(
         Action(
@@ -70,6 +89,7 @@ SCREEN = Screen(
         ListColumn("name", "Name", width=200),
         ListColumn("customer", "Customer", width=100),
         ListColumn("customer_name", "Customer name", width=200),
+        ListColumn("supplier", "Supplier", width=100),
         ListColumn("job_title", "Job title", width=140),
         ListColumn("email", "Email", width=200),
         ListColumn("phone_1", "Phone 1", width=120),
@@ -90,17 +110,28 @@ class ContactScreen(RecordScreen):
         # The customer Add contact opened the screen for: an existing contact selected by its
         # Contact ID is connected to it.
         self._for_customer: int | None = None
+        # The supplier (of an account without a customer) AP303000's Add contact opened the
+        # screen for: a new contact is saved as its.
+        self._for_supplier: int | None = None
         super().__init__(store, SCREEN, service, parent)
 
     def _after_load(self) -> None:
         super()._after_load()
         self._for_customer = None  # another record shown: no longer a new contact for it
+        self._for_supplier = None
+
+    def values_to_save(self) -> dict[str, Any]:
+        values = super().values_to_save()
+        if self.record.is_new and self._for_supplier is not None:
+            values[FOR_SUPPLIER] = self._for_supplier
+        return values
 
     def show_target(self, target: Target) -> None:
-        """Opened by AR303000's Add contact: a new contact of the customer, nothing unsaved yet
-        (its customer is where it starts, not a change)."""
+        """Opened by Add contact of AR303000 (or AP303000): a new contact of the customer (or
+        the supplier), nothing unsaved yet (its account is where it starts, not a change)."""
         customer = target.values.get(CUSTOMER)
-        if target.record_id is not None or not isinstance(customer, int):
+        supplier = target.values.get(SUPPLIER)
+        if target.record_id is not None or not isinstance(customer or supplier, int):
             super().show_target(target)
             return
         if not self.confirm_close():
@@ -109,12 +140,18 @@ class ContactScreen(RecordScreen):
         self.descriptions.load(self._referenced(values))
         self.record.load(values, None, None)
         self._after_load()
-        self._for_customer = customer
+        if isinstance(customer, int):
+            self._for_customer = customer
+        elif isinstance(supplier, int):
+            self._for_supplier = supplier
         self.pages.setCurrentIndex(0)
-        self.show_message(
-            "A new contact of the customer: enter its Last name, or type the Contact ID of an "
-            "existing contact to connect it to the customer."
-        )
+        if self._for_customer is not None:
+            self.show_message(
+                "A new contact of the customer: enter its Last name, or type the Contact ID of "
+                "an existing contact to connect it to the customer."
+            )
+        else:
+            self.show_message("A new contact of the supplier: enter its Last name.")
         self.editor("last_name").setFocus()
 
     def _key_entered(self) -> None:

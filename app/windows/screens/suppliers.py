@@ -1,6 +1,7 @@
 """Suppliers (AP303000): the supplier side of a business account — top part, General
 information (main address and contact, shared with the customer of the same account, and the
-financial settings), Payment settings and General ledger accounts — arranged from its definition
+financial settings), Payment settings, General ledger accounts, Contacts (the account's contact
+persons, the same as the customer's) and Attributes — arranged from its definition
 (app/ledger/definitions/supplier.py), with Extend to customer, View customer and Change ID.
 """
 
@@ -9,8 +10,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
+from app.ledger.contacts import CONTACTS, ContactService
+from app.ledger.customer_attributes import ATTRIBUTES
 from app.ledger.customers import EXTENDS_SUPPLIER
 from app.ledger.definitions.supplier import ACCOUNT_TYPE, MAIN_ADDRESS, MAIN_CONTACT, SUPPLIER
 from app.ledger.records import RecordError
@@ -20,6 +24,7 @@ from app.ledger.suppliers import EXTENDS_CUSTOMER, SupplierService
 from app.models import BusinessAccountType, County, Supplier, SupplierStatus
 from app.models.database import Store
 from app.windows.framework import dialogs
+from app.windows.framework.grid import GridEditor
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import Action, Kind, ListColumn, Screen, Section, Tab, Values
@@ -27,6 +32,7 @@ from app.windows.navigation import Target
 
 SCREEN_ID = "AP303000"
 CUSTOMERS_SCREEN = "AR303000"
+CONTACTS_SCREEN = "CR302000"  # Contacts: where a contact person is added and edited
 pick = SUPPLIER.pick
 
 
@@ -86,13 +92,42 @@ GENERAL_LEDGER_ACCOUNTS = Tab(
     ),
 )
 
+CONTACTS_TAB = Tab(
+    "Contacts",
+    grids=(SUPPLIER.grid(CONTACTS),),
+    buttons=(
+        Action(
+            "Add contact",
+            lambda screen: screen.add_contact(),
+            enabled_when=saved,
+            help="Opens the Contacts (CR302000) window on a new contact person of this business "
+            "account (the customer's too, when it is a customer).",
+        ),
+        Action(
+            "Set as default",
+            lambda screen: screen.set_default_contact(),
+            enabled_when=saved,
+            help="Makes the contact selected in the table the account's default contact (only "
+            "one contact is the default).",
+        ),
+    ),
+)
+
+ATTRIBUTES_TAB = Tab("Attributes", grids=(SUPPLIER.grid(ATTRIBUTES),))
+
 SCREEN = Screen(
     id=SCREEN_ID,
     title="Suppliers",
     model=Supplier,
     help="The supplier side of a business account: what paying the business needs.",
     top=pick("supplier_no", "supplier_name", "status", ACCOUNT_TYPE),
-    tabs=(GENERAL_INFORMATION, PAYMENT_SETTINGS, GENERAL_LEDGER_ACCOUNTS),
+    tabs=(
+        GENERAL_INFORMATION,
+        PAYMENT_SETTINGS,
+        GENERAL_LEDGER_ACCOUNTS,
+        CONTACTS_TAB,
+        ATTRIBUTES_TAB,
+    ),
     actions=(
         Action(
             "View customer",
@@ -142,6 +177,15 @@ class SupplierScreen(RecordScreen):
     def wire(self) -> None:
         # The county lookup offers the main address's country's counties, as on AR303000.
         self.binder.on_change["main_address_country"] = self._narrow_county
+        self.when_built(CONTACTS, self._wire_contacts)
+        # The Contacts rows are other records (edited on CR302000, or through the customer):
+        # read again whenever a tab is looked at.
+        self.form.tabs.currentChanged.connect(lambda _index: self.refresh_contacts())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Back from another screen (CR302000 may have saved a contact of this account).
+        super().showEvent(event)
+        self.refresh_contacts()
 
     def _after_load(self) -> None:
         self._extending = None
@@ -181,6 +225,78 @@ class SupplierScreen(RecordScreen):
                 "A new supplier for this customer: complete it and save. Nothing is stored "
                 "until you save."
             )
+
+    # -- the Contacts tab: a view of the business account's contact person records ---------
+
+    def _wire_contacts(self, editor: QWidget) -> None:
+        assert isinstance(editor, GridEditor)
+        editor.row_opened.connect(self._open_contact_at)
+
+    def _contacts_grid(self) -> GridEditor:
+        editor = self.editor(CONTACTS)
+        assert isinstance(editor, GridEditor)
+        return editor
+
+    def refresh_contacts(self) -> None:
+        """Read the Contacts rows again (when shown): never an unsaved change."""
+        editor = self.built_editor(CONTACTS)
+        if editor is None or not editor.isVisible() or self.record.record_id is None:
+            return
+        rows = self.service.contact_rows(self.record.record_id)
+        if rows != self.record.value(CONTACTS):
+            selected = self._contacts_grid().current_row()
+            self.record.refresh(CONTACTS, rows)
+            self._select_contact(selected["id"] if selected else None)
+
+    def _select_contact(self, contact_id: Any) -> None:
+        grid = self._contacts_grid()
+        for position, row in enumerate(self.record.value(CONTACTS) or []):
+            if row.get("id") == contact_id:
+                grid.view.selectRow(position)
+                return
+
+    def _open_contact_at(self, position: int) -> None:
+        """A contact's row (its name) opens the contact on CR302000."""
+        row = self._contacts_grid().model.row(position)
+        if row is not None:
+            self.open_elsewhere(Target(CONTACTS_SCREEN, record_id=row["id"]))
+
+    def add_contact(self) -> None:
+        """CR302000 with a new contact of this (saved) supplier's account: the customer's
+        when the account has one (one set of contacts), else the supplier's."""
+        supplier_id = self.record.record_id
+        if supplier_id is None:
+            self.show_message("Save the supplier before adding a contact.", error=True)
+            return
+        customer_id = self.service.customer_of(supplier_id)
+        account: dict[str, Any] = {"supplier": supplier_id}  # shown on CR302000
+        if customer_id:
+            account["customer"] = customer_id
+        self.open_elsewhere(Target(CONTACTS_SCREEN, values=account))
+
+    def set_default_contact(self) -> None:
+        """Move the default mark to the contact selected on the Contacts tab (only the marks
+        are written: the supplier's unsaved changes stay as they are)."""
+        supplier_id = self.record.record_id
+        if supplier_id is None:
+            self.show_message("Save the supplier before choosing its default contact.", error=True)
+            return
+        row = self._contacts_grid().current_row()
+        if row is None:
+            self.show_message("Select a contact on the Contacts tab first.", error=True)
+            return
+        customer_id = self.service.customer_of(supplier_id)
+        try:
+            ContactService(self.store).set_as_default(
+                row["id"], customer_id, None if customer_id else supplier_id
+            )
+        except RecordError as error:
+            self.show_message(str(error), error=True)
+            self.refresh_contacts()
+            return
+        self.refresh_contacts()
+        self._select_contact(row["id"])
+        self.show_message(f"{row['name']} is now the account's default contact.")
 
     # -- actions -----------------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from app.models import (
     Report,
     ReportText,
     RestrictionGroup,
+    Supplier,
 )
 from app.models.database import Store
 from app.models.options import ContactType
@@ -351,6 +352,26 @@ def test_the_customer_series_may_not_give_a_number_a_customer_has(
     click_check(qtbot, screen, "manual_numbering")
     trigger(screen, "save")
     assert screen.message.text() == "Saved."
+
+
+def test_the_customer_series_may_not_give_a_number_a_supplier_has(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    """Customers and suppliers share one space of account numbers (AP303000 numbers new
+    suppliers from the CUSTOMER series too)."""
+    add_customers(store, "10002")
+    with store.transaction() as session:
+        session.add_all(Supplier(supplier_no=number) for number in ("10001", "10003"))
+    screen = new_series(qtbot, open_screen, "CUSTOMER", start_number="10001")
+    refused(
+        screen,
+        "Last number: the next number 10001 is already used by a supplier; set the last number "
+        "past the numbers in use: 10003 gives the next number 10004.",
+    )
+    type_into(qtbot, screen, "last_number", "10003")
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved."
+    assert shown(screen, "next_number") == "10004"
 
 
 def test_other_series_may_give_numbers_customers_have(
