@@ -24,6 +24,7 @@ from app.models import (
 )
 from app.models.database import Store
 from app.windows.framework.grid import GridEditor
+from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.navigation import Target
 from app.windows.screens import customer_documents
@@ -300,3 +301,45 @@ def test_import_opening_balances_reports_every_row(
     )
     with store.session() as session:
         assert stored_balance(session, customer_id(store)) == Decimal("60.00")
+
+
+def test_location_is_one_of_the_document_customer_s_locations(
+    qtbot: QtBot, store: Store, open_screen: Opener
+) -> None:
+    with store.transaction() as session:
+        nordic = session.scalars(select(Customer)).one()
+        session.add(Location(customer_id=nordic.id, location_id="OSLO", location_name="Oslo"))
+        berg = Customer(customer_no="10002", name="Berg AS")
+        session.add(berg)
+        session.flush()
+        session.add_all(
+            [
+                Location(customer_id=berg.id, location_id="MAIN", is_default=True, is_main=True),
+                Location(customer_id=berg.id, location_id="BERGEN", location_name="Bergen"),
+            ]
+        )
+    screen = open_screen("AR301000")
+    trigger(screen, "add_new")
+    type_into(qtbot, screen, "customer", "10001")
+    assert shown(screen, "location") == "MAIN"  # the default, preselected
+    location = screen.editor("location")
+    assert isinstance(location, LookupEditor)
+    assert not location.line_edit.isReadOnly()
+    type_into(qtbot, screen, "location", "BERGEN")  # another customer's
+    assert "is not in the list of locations of the document's customer" in (
+        location.line_edit.toolTip()
+    )
+    type_into(qtbot, screen, "location", "oslo")
+    assert shown(screen, "location") == "OSLO"
+    type_into(qtbot, screen, "customer", "10002")  # the customer's default location follows
+    assert shown(screen, "location") == "MAIN"
+    type_into(qtbot, screen, "location", "BERGEN")
+    add_line(qtbot, screen, "Freight", "10.00")
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved."
+    with store.session() as session:
+        saved = session.get_one(ArDocument, screen.record.record_id)
+        assert session.get_one(Location, saved.location_id).location_id == "BERGEN"
+        assert session.get_one(Customer, saved.customer_id).customer_no == "10002"
+    trigger(screen, "release")
+    assert location.line_edit.isReadOnly()
