@@ -9,8 +9,8 @@ written as the customer's document language writes them.
 
 Customer text is drawn with ``drawString``, which takes text as text (no markup is parsed):
 ``Smith & <Sons>`` prints as typed. Text too wide for its column ends in an ellipsis (never cut
-without a sign). The standard Helvetica font covers Western European text (Windows-1252);
-other letters are not embedded yet.
+without a sign). The fonts are DejaVu Sans, embedded (app/reports/fonts.py): a character they
+lack prints as its code point, never dropped.
 """
 
 from __future__ import annotations
@@ -25,16 +25,15 @@ from pathlib import Path
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 
 from app.ledger.statements.view import PrintedLine, StatementView
+from app.reports.fonts import BOLD, FONT, PdfCanvas, printable
 from app.reports.formats import LETTER_COUNTRIES, Format, format_for
 
 # Compressed page streams stored binary, not ASCII85-encoded as well: a third of the time of a
 # statement page went into the encoding, and the files are smaller.
 rl_config.useA85 = 0
 
-FONT, BOLD = "Helvetica", "Helvetica-Bold"
 SIZE = 8.5
 ROW = 12.5
 MARGIN = 45.0
@@ -68,6 +67,7 @@ def columns(width: float) -> tuple[Column, ...]:
 @lru_cache(maxsize=8192)  # dates, types and labels repeat on every page
 def fit(text: str, width: float, font: str = FONT, size: float = SIZE) -> str:
     """``text`` as it fits ``width``; shortened with an ellipsis when it does not."""
+    text = printable(text, font)
     if stringWidth(text, font, size) <= width:
         return text
     while text and stringWidth(text + ELLIPSIS, font, size) > width:
@@ -122,7 +122,7 @@ def paginate(view: StatementView, layout: Layout) -> list[Sequence[PrintedLine]]
 class StatementPainter:
     """Draws statements onto one canvas, page after page."""
 
-    def __init__(self, canvas: Canvas) -> None:
+    def __init__(self, canvas: PdfCanvas) -> None:
         self.canvas = canvas
 
     def statement(self, view: StatementView) -> None:
@@ -326,7 +326,7 @@ class StatementPainter:
 def render(views: Iterable[StatementView]) -> bytes:
     """The statements as one PDF document."""
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pageCompression=1, invariant=True)
+    canvas = PdfCanvas(buffer, pageCompression=1, invariant=True)
     canvas.setTitle("Customer statement")
     canvas.setCreator("Customer Ledger")
     painter = StatementPainter(canvas)
