@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
@@ -93,6 +94,21 @@ def visual(text: str) -> str:
     out += reversed(run)
     out += pending
     return "".join(out)
+
+
+ELLIPSIS = "…"
+
+
+@lru_cache(maxsize=8192)  # dates, types and labels repeat on every page
+def fit(text: str, width: float, font: str = FONT, size: float = 8.5) -> str:
+    """``text`` as it prints in ``width``; shortened with an ellipsis when it does not fit
+    (never cut without a sign)."""
+    text = printable(text, font)
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + ELLIPSIS, font, size) > width:
+        text = text[:-1]
+    return text + ELLIPSIS
 
 
 class PdfCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints

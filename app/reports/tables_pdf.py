@@ -12,9 +12,8 @@ from reportlab.lib.pagesizes import A4, landscape
 
 from app.ledger.statements.aged_receivables import AgedReceivables
 from app.ledger.statements.proof import ProofRow
-from app.reports.fonts import BOLD, FONT, PdfCanvas
+from app.reports.fonts import BOLD, FONT, PdfCanvas, fit
 from app.reports.formats import DEFAULT
-from app.reports.statement_pdf import fit
 
 SIZE = 8.0
 ROW = 12.0

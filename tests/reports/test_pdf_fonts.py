@@ -14,8 +14,8 @@ from app.ledger.statements.view import statement_views
 from app.models import Customer, StatementCycle
 from app.models.database import Store
 from app.models.options import StatementType
-from app.reports.fonts import BOLD, FONT, printable
-from app.reports.statement_pdf import fit, render
+from app.reports.fonts import BOLD, FONT, fit, printable
+from app.reports.statement_pdf import render
 from tests.reports.test_statement_pdf import a_company, add_invoices, hostile_customer
 
 D = date(2026, 3, 31)
