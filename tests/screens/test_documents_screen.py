@@ -3,11 +3,16 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -28,6 +33,8 @@ from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.navigation import Target
 from app.windows.screens import customer_documents
+from app.windows.statements import preview as preview_window
+from app.windows.statements.preview import PdfPreview
 from tests.ledger.documents import set_up
 from tests.screens.conftest import Answers
 from tests.screens.helpers import (
@@ -252,6 +259,13 @@ def test_apply_a_payment_by_hand_and_reverse_it(
         assert invoice.balance == Decimal("125.50")
 
 
+def previews(screen: RecordScreen) -> list[QDialog]:
+    """The windows the screen shows (the PDF preview), kept instead of shown modally."""
+    shown: list[QDialog] = []
+    screen.show_dialog = shown.append  # type: ignore[attr-defined]
+    return shown
+
+
 def test_print_clears_pending_print_then_release(
     qtbot: QtBot,
     store: Store,
@@ -259,8 +273,67 @@ def test_print_clears_pending_print_then_release(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """Print shows the invoice in the preview; printed on the local printer (the system print
+    dialog, here a PDF printer) it is marked printed; cancelled, it stays Pending print."""
     with store.transaction() as session:
         session.get_one(Preferences, PREFERENCES_ID).require_printing_before_release = True
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printer.pdf"))
+    answers: list[tuple[QPrinter, int, int] | None] = [None, (printer, 0, 0)]
+    monkeypatch.setattr(preview_window, "ask_printer", lambda _parent, _pages: answers.pop(0))
+    screen = open_screen("AR301000")
+    shown_windows = previews(screen)
+    enter_invoice(qtbot, screen)
+    assert shown(screen, "status") == "Pending print"
+    assert not screen.action("release").isEnabled()
+    trigger(screen, "print")
+    (preview,) = shown_windows
+    assert isinstance(preview, PdfPreview) and preview.objectName() == "document_preview"
+    qtbot.addWidget(preview)
+    assert preview.windowTitle() == "Invoice INV000001"
+    assert preview.page_label.text() == "Page 1 of 1"
+    assert "Nordic Trading AS" in PdfReader(io.BytesIO(preview.data)).pages[0].extract_text()
+    qtbot.mouseClick(preview.findChild(QPushButton, "preview_print"), Qt.MouseButton.LeftButton)
+    assert shown(screen, "status") == "Pending print"  # the print dialog was cancelled
+    qtbot.mouseClick(preview.findChild(QPushButton, "preview_print"), Qt.MouseButton.LeftButton)
+    assert len(PdfReader(tmp_path / "printer.pdf").pages) == 1
+    assert shown(screen, "status") == "Balanced"
+    assert screen.message.text() == "The document was printed."
+    preview.done(0)  # Close
+    trigger(screen, "release")
+    assert shown(screen, "status") == "Open"
+
+
+def test_an_invoice_saved_as_pdf_from_the_preview_is_printed(
+    qtbot: QtBot, store: Store, open_screen: Opener, tmp_path: Path
+) -> None:
+    with store.transaction() as session:
+        session.get_one(Preferences, PREFERENCES_ID).require_printing_before_release = True
+    screen = open_screen("AR301000")
+    shown_windows = previews(screen)
+    enter_invoice(qtbot, screen)
+    trigger(screen, "print")
+    (preview,) = shown_windows
+    assert isinstance(preview, PdfPreview)
+    qtbot.addWidget(preview)
+    preview.save_to(tmp_path / "INV000001.pdf")
+    assert (tmp_path / "INV000001.pdf").read_bytes() == preview.data
+    assert shown(screen, "status") == "Balanced"
+    with store.session() as session:
+        assert session.get_one(ArDocument, screen.record.record_id).printed
+    preview.done(0)  # Close
+
+
+def test_email_saves_the_pdf_for_sending_and_clears_pending_email(
+    qtbot: QtBot,
+    store: Store,
+    open_screen: Opener,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with store.transaction() as session:
+        session.get_one(Preferences, PREFERENCES_ID).require_emailing_before_release = True
     chosen = tmp_path / "invoice.pdf"
     asked: list[str] = []
 
@@ -271,14 +344,11 @@ def test_print_clears_pending_print_then_release(
     monkeypatch.setattr(customer_documents, "choose_pdf_path", choose)
     screen = open_screen("AR301000")
     enter_invoice(qtbot, screen)
-    assert shown(screen, "status") == "Pending print"
-    assert not screen.action("release").isEnabled()
-    trigger(screen, "print")
-    assert asked == ["Print to PDF: INV000001.pdf"]
+    assert shown(screen, "status") == "Pending email"
+    trigger(screen, "email")
+    assert asked == ["Save the PDF for e-mailing: INV000001.pdf"]
     assert chosen.read_bytes().startswith(b"%PDF")
     assert shown(screen, "status") == "Balanced"
-    trigger(screen, "release")
-    assert shown(screen, "status") == "Open"
 
 
 def test_import_opening_balances_reports_every_row(
