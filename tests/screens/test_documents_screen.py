@@ -413,3 +413,56 @@ def test_location_is_one_of_the_document_customer_s_locations(
         assert session.get_one(Customer, saved.customer_id).customer_no == "10002"
     trigger(screen, "release")
     assert location.line_edit.isReadOnly()
+
+
+def test_a_document_row_of_customer_details_opens_the_document(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    """AR402000 → AR301000, as in Visma Net: a double-click or Enter on a document row, or View
+    document on the selected one, opens that document on Customer documents."""
+    from PySide6.QtCore import QSettings
+
+    from app.windows.main_window import MainWindow
+    from tests.ledger.documents import released
+
+    service = DocumentService(store)
+    first = released(service, customer_id(store), DocumentType.INVOICE, "100.00")
+    second = released(service, customer_id(store), DocumentType.INVOICE, "40.00")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(store, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    details = window.open_screen("AR402000")
+    assert isinstance(details, RecordScreen)
+    details.open_record(customer_id(store))
+    grid = details.editor("documents")
+    assert isinstance(grid, GridEditor)
+    details._reveal(grid)
+    rows = details.record.value("documents")
+    assert {row["id"] for row in rows} == {first, second}
+    # A double-click on a row.
+    view = grid.view
+    center = view.visualRect(grid.model.index(1, 1)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    assert window.current_screen_id() == "AR301000"
+    documents = window.screen("AR301000")
+    assert isinstance(documents, RecordScreen)
+    assert documents.record.record_id == rows[1]["id"]
+    assert shown(documents, "ref_nbr") == rows[1]["ref_nbr"]
+    # Enter on the selected row.
+    window.open_screen("AR402000")
+    view.selectRow(0)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.current_screen_id() == "AR301000"
+    assert documents.record.record_id == rows[0]["id"]
+    # View document, on the row selected.
+    window.open_screen("AR402000")
+    view.selectRow(1)
+    button = details.findChild(QPushButton, "documents_view_document")
+    assert button is not None and button.isEnabled()
+    button.click()
+    assert window.current_screen_id() == "AR301000"
+    assert shown(documents, "ref_nbr") == rows[1]["ref_nbr"]
