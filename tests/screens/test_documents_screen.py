@@ -466,3 +466,109 @@ def test_a_document_row_of_customer_details_opens_the_document(
     button.click()
     assert window.current_screen_id() == "AR301000"
     assert shown(documents, "ref_nbr") == rows[1]["ref_nbr"]
+
+
+def overdue_customers(store: Store) -> None:
+    """10001 charged 36.5 % a year by its class; 10002 to be charged but with no charge set."""
+    from app.models import CustomerClass, OverdueCharge
+
+    with store.transaction() as session:
+        charge = OverdueCharge(
+            overdue_charge_id="LATE",
+            description="Late payment interest",
+            annual_rate_percent=Decimal("36.5"),
+            minimum_amount=Decimal("0"),
+            fixed_amount=Decimal("5.00"),
+        )
+        group = CustomerClass(class_id="CHARGED")
+        session.add_all([charge, group])
+        session.flush()
+        group.overdue_charge_id = charge.id
+        nordic = session.scalars(select(Customer).where(Customer.customer_no == "10001")).one()
+        nordic.customer_class_id = group.id
+        nordic.apply_overdue_charges = True
+        nordic.apply_payments_automatically = True
+        session.add(Customer(customer_no="10002", name="Berg AS", apply_overdue_charges=True))
+
+
+def test_calculate_overdue_charges_shows_then_creates_them(
+    qtbot: QtBot, store: Store, open_screen: Opener
+) -> None:
+    from datetime import date, timedelta
+
+    from app.windows.overdue_charges import OverdueChargesWindow
+    from tests.ledger.documents import released
+
+    overdue_customers(store)
+    today = date.today()
+    service = DocumentService(store)
+    released(service, customer_id_of(store, "10001"), DocumentType.INVOICE, "1000.00",
+             on=today - timedelta(days=40), due_date=today - timedelta(days=10))  # fmt: skip
+    screen = open_screen("AR301000")
+    windows = previews(screen)
+    trigger(screen, "calculate_overdue_charges")
+    (window,) = windows
+    assert isinstance(window, OverdueChargesWindow)
+    qtbot.addWidget(window)
+    table = window.table
+    cells = [table.item(0, column).text() for column in range(table.columnCount())]
+    # 1000 × 36.5 % × 10 / 365 = 10.00, and the fixed 5.00.
+    assert cells == ["10001", "Nordic Trading AS", "LATE", "2", "15.00", ""]
+    assert table.rowCount() == 1
+    assert "1 overdue charge document, 15.00 in all" in window.summary.text()
+    assert "Customer 10002 has no overdue charge" in window.refused.text()
+    with store.session() as session:  # shown only: nothing made yet
+        assert stored_balance(session, customer_id_of(store, "10001")) == Decimal("1000.00")
+    qtbot.mouseClick(window.create_button, Qt.MouseButton.LeftButton)
+    assert screen.message.text() == "Created 1 overdue charge document: OC000001."
+    with store.session() as session:
+        charge = session.scalars(
+            select(ArDocument).where(ArDocument.doc_type == DocumentType.OVERDUE_CHARGE)
+        ).one()
+        assert (charge.ref_nbr, charge.amount, charge.released) == (
+            "OC000001",
+            Decimal("15.00"),
+            True,
+        )
+        assert stored_balance(session, customer_id_of(store, "10001")) == Decimal("1015.00")
+    # Again the same day: nothing more to charge.
+    trigger(screen, "calculate_overdue_charges")
+    again = windows[-1]
+    assert isinstance(again, OverdueChargesWindow)
+    qtbot.addWidget(again)
+    assert again.table.rowCount() == 0 and not again.create_button.isEnabled()
+
+
+def test_overdue_charges_changed_meanwhile_create_nothing(
+    qtbot: QtBot, store: Store, open_screen: Opener
+) -> None:
+    from datetime import date, timedelta
+
+    from app.windows.overdue_charges import OverdueChargesWindow
+    from tests.ledger.documents import released
+
+    overdue_customers(store)
+    today = date.today()
+    service = DocumentService(store)
+    nordic = customer_id_of(store, "10001")
+    released(service, nordic, DocumentType.INVOICE, "1000.00",
+             on=today - timedelta(days=40), due_date=today - timedelta(days=10))  # fmt: skip
+    screen = open_screen("AR301000")
+    windows = previews(screen)
+    trigger(screen, "calculate_overdue_charges")
+    (window,) = windows
+    assert isinstance(window, OverdueChargesWindow)
+    qtbot.addWidget(window)
+    released(service, nordic, DocumentType.PAYMENT, "1000.00")  # paid meanwhile
+    qtbot.mouseClick(window.create_button, Qt.MouseButton.LeftButton)
+    assert window.message.text().startswith("Nothing was created: The overdue documents changed")
+    assert window.result() == 0  # not accepted: the window stays to say why
+    with store.session() as session:
+        assert not session.scalars(
+            select(ArDocument).where(ArDocument.doc_type == DocumentType.OVERDUE_CHARGE)
+        ).all()
+
+
+def customer_id_of(store: Store, number: str) -> int:
+    with store.session() as session:
+        return session.scalars(select(Customer.id).where(Customer.customer_no == number)).one()

@@ -4,7 +4,8 @@ For a customer with Apply overdue charges, the charge (AR204500) is its class's 
 ID — or its statement cycle's when AR101000 says Set default overdue charges by statement cycle.
 Each released open invoice and debit note past its due date is charged its open balance × the
 annual rate × the days past due / 365 (overdue charge documents too, when AR101000 says Calculate
-on overdue charge documents: the charges compound); the fixed amount is added once, and a total
+on overdue charge documents: the charges compound) — from the customer's last overdue charge
+when it was overdue by then, so no day is charged twice; the fixed amount is added once, and a total
 below the minimum amount becomes the minimum. The result is one released Overdue charge
 document, numbered from AR101000's overdue charge series, one line per charged document, due at
 once; the stored balance is refreshed in the same transaction. No charge when nothing is late.
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.ledger.balances import ZERO
@@ -104,16 +105,28 @@ def propose_overdue_charge(
         )
         .order_by(ArDocument.due_date, ArDocument.ref_nbr)
     ).all()
-    if not late:
-        return None
+    # Days already charged are not charged again: a document overdue at the customer's last
+    # charge is charged from that charge's date (running the calculation twice charges nothing).
+    last_charged = session.scalar(
+        select(func.max(ArDocument.doc_date)).where(
+            ArDocument.customer_id == customer_id,
+            ArDocument.doc_type == DocumentType.OVERDUE_CHARGE,
+            ArDocument.status != DocumentStatus.VOIDED,
+        )
+    )
     lines: list[tuple[str, Decimal]] = []
     for document in late:
         assert document.due_date is not None
-        days = (today - document.due_date).days
+        since = max(document.due_date, last_charged) if last_charged else document.due_date
+        days = (today - since).days
+        if days <= 0:
+            continue
         interest = (
             document.balance * charge.annual_rate_percent / 100 * days / YEAR_DAYS
         ).quantize(CENT, rounding=ROUND_HALF_UP)
         lines.append((f"Overdue charge on {describe(document)}, {days} days past due", interest))
+    if not lines:
+        return None
     if charge.fixed_amount:
         lines.append(("Fixed overdue charge", charge.fixed_amount))
     total = sum((amount for _text, amount in lines), ZERO)

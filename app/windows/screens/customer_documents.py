@@ -203,6 +203,23 @@ def print_document(screen: DocumentScreen) -> None:
     screen.show_dialog(preview)
 
 
+def calculate_overdue_charges(screen: DocumentScreen) -> None:
+    """Every customer's overdue charge as at today, shown; Create makes them (one transaction)."""
+    from app.windows.overdue_charges import OverdueChargesWindow
+
+    def created(numbers: list[str]) -> None:
+        if screen.list_window is not None:
+            screen.list_window.refresh()
+        screen.show_message(
+            f"Created {len(numbers)} overdue charge document{'s' if len(numbers) != 1 else ''}: "
+            f"{', '.join(numbers)}."
+        )
+
+    screen.show_dialog(
+        OverdueChargesWindow(screen.store, screen.service.today(), screen, created=created)
+    )
+
+
 def choose_import_path(parent: QWidget) -> Path | None:
     """The CSV or Excel file of opening balances to import (None when cancelled)."""
     chosen, _filter = QFileDialog.getOpenFileName(
@@ -291,6 +308,13 @@ SCREEN = Screen(
             enabled_when=_printable,
             help="Saves the PDF for sending and marks the document e-mailed (this workstation "
             "sends no e-mail itself).",
+        ),
+        Action(
+            "Calculate overdue charges",
+            calculate_overdue_charges,
+            help="Shows the overdue charge document each customer with Apply overdue charges "
+            "would get today for its documents past due (the overdue charge of its class, or "
+            "of its statement cycle), and creates them, released, in one go.",
         ),
         Action(
             "Import opening balances",
