@@ -6,7 +6,8 @@ Same as main), then the lines and the total; 35 lines a page, page numbers.
 
 The branch is the document's, else the workstation's, else the first. Text from users is drawn
 as text (never read as markup) in the embedded font (app/reports/fonts.py): ``<b>A&B</b>``
-prints as typed, ``Łódź`` too. Amounts are the stored Decimals, formatted, never floats.
+prints as typed, ``Łódź`` too. Amounts are the stored Decimals, never floats; amounts and dates
+are written as the customer's document language writes them, as on statements.
 """
 
 from __future__ import annotations
@@ -19,11 +20,10 @@ from sqlalchemy.orm import Session
 
 from app.ledger import workstation
 from app.ledger.statements.view import Company, company_details
-from app.models import Address, ArDocument, Branch, Country, Currency, Customer
-from app.money import format_decimal
+from app.models import Address, ArDocument, Branch, Country, Currency, Customer, Language
 from app.reports.company_block import bank_line, draw_company
 from app.reports.fonts import BOLD, FONT, PdfCanvas, fit
-from app.reports.formats import LETTER_COUNTRIES
+from app.reports.formats import LETTER_COUNTRIES, format_for
 
 LINES_PER_PAGE = 35
 MARGIN = 45.0
@@ -56,6 +56,12 @@ def document_pdf(session: Session, document_id: int) -> bytes:
     currency = session.get(Currency, document.currency_id) if document.currency_id else None
     code = currency.currency_id if currency is not None else ""
     places = currency.decimal_places if currency is not None else 2
+    language = (
+        session.get(Language, customer.document_language_id)
+        if customer.document_language_id
+        else None
+    )
+    form = format_for(language.locale_id if language is not None else None)
     address = customer.invoice_address or customer.main_address
     contact = customer.invoice_contact or customer.main_contact
     country = session.get(Country, address.country_id) if address and address.country_id else None
@@ -80,8 +86,8 @@ def document_pdf(session: Session, document_id: int) -> bytes:
         canvas.setFont(FONT, 8.5)
         facts = (
             ("Reference no.", document.ref_nbr),
-            ("Date", document.doc_date.isoformat()),
-            ("Due date", document.due_date.isoformat() if document.due_date else ""),
+            ("Date", form.day(document.doc_date)),
+            ("Due date", form.day(document.due_date)),
             ("Customer no.", customer.customer_no),
             ("Currency", code),
             ("Page", f"{page + 1} of {pages}"),
@@ -112,13 +118,13 @@ def document_pdf(session: Session, document_id: int) -> bytes:
         y -= ROW
         for line in lines[page * LINES_PER_PAGE : (page + 1) * LINES_PER_PAGE]:
             canvas.drawString(MARGIN, y, fit(line.description or "", right - MARGIN - 110, FONT, 9))
-            canvas.drawRightString(right, y, format_decimal(line.amount, places))
+            canvas.drawRightString(right, y, form.amount(line.amount, places))
             y -= ROW
         if page == pages - 1:
             y -= 6
             canvas.setFont(BOLD, 11)
             canvas.drawString(MARGIN, y, "Total")
-            total = f"{format_decimal(document.amount, places)} {code}".strip()
+            total = f"{form.amount(document.amount, places)} {code}".strip()
             canvas.drawRightString(right, y, total)
         _footer(canvas, company, width, page + 1, pages)
         canvas.showPage()

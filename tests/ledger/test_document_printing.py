@@ -113,3 +113,26 @@ def test_require_emailing_before_release(
     print_to(store, note, tmp_path / "note.pdf", emailed=True)
     assert document(store, note).status == DocumentStatus.BALANCED
     service.release(note)
+
+
+def test_amounts_and_dates_in_the_customer_s_document_language(
+    store: Store, service: DocumentService
+) -> None:
+    from app.models import Customer, Language
+
+    with store.transaction() as session:
+        norsk = session.scalars(select(Language).where(Language.locale_id == "nb-NO")).first()
+        if norsk is None:
+            norsk = Language(locale_id="nb-NO", description="Norsk bokmål")
+            session.add(norsk)
+            session.flush()
+        norsk_id = norsk.id
+    c = customer(store)
+    with store.transaction() as session:
+        session.get_one(Customer, c).document_language_id = norsk_id
+    invoice = enter(service, c, T.INVOICE, "1234.50", "1000")
+    with store.session() as session:
+        shown = pdf_lines(document_pdf(session, invoice))
+    assert shown[shown.index("Amount") + 1 :][:4] == ["Line 1", "1 234,50", "Line 2", "1 000,00"]
+    assert shown[shown.index("Date") + 1] == "15.01.2026"
+    assert shown[shown.index("Total") + 1].startswith("2 234,50")
