@@ -136,3 +136,32 @@ def test_amounts_and_dates_in_the_customer_s_document_language(
     assert shown[shown.index("Amount") + 1 :][:4] == ["Line 1", "1 234,50", "Line 2", "1 000,00"]
     assert shown[shown.index("Date") + 1] == "15.01.2026"
     assert shown[shown.index("Total") + 1].startswith("2 234,50")
+
+
+def test_hostile_text_prints_literally_or_by_code_point(
+    store: Store, service: DocumentService
+) -> None:
+    """Issue 18 item 7 on the invoice: the hostile corpus of the screens' test, each as the
+    document's description — printed as typed, a character the font or the PDF's text layer
+    cannot carry as its code point; never dropped, never read as markup."""
+    import re
+
+    from app.reports.fonts import printable
+    from tests.screens.test_hostile_text import CORPUS
+
+    c = customer(store)
+    for name in ("markup", "entities", "control", "emoji", "formula", "at", "sql", "quotes",
+                 "percent", "backslash", "plus", "minus"):  # fmt: skip
+        text = CORPUS[name]
+        invoice = enter(service, c, T.INVOICE, "1.00", description=text)
+        with store.session() as session:
+            shown = pdf_lines(document_pdf(session, invoice))
+        assert printable(text) in shown, name
+    # Every character is there, as itself or as its code point (right-to-left runs drawn in
+    # reading order are turned back here).
+    for name, text in CORPUS.items():
+        printed = printable(text)
+        back = re.sub(r"\[U\+([0-9A-F]{4,6})\]", lambda m: chr(int(m.group(1), 16)), printed)
+        assert sorted(back) == sorted(text), name
+        if "\u05e9" not in text:
+            assert back == text, name
