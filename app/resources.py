@@ -9,10 +9,11 @@ there), so both places are looked in.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSize, QTranslator
-from PySide6.QtGui import QGuiApplication, QIcon, QPalette
+from PySide6.QtCore import QLocale, QRect, QSize, Qt, QTranslator
+from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 
 # Found without Qt (the PDF reports' fonts, in worker processes), shown here for Qt's users.
 from app.resource_paths import path as path
@@ -43,8 +44,45 @@ def icon_names() -> list[str]:
 
 
 def icon(name: str, *, dark: bool | None = None) -> QIcon:
-    """A toolbar icon of the set matching the palette (light strokes on a dark scheme)."""
-    return QIcon(str(icon_path(name, dark=dark)))
+    """A toolbar icon of the set matching the palette (light strokes on a dark scheme).
+
+    Without ``dark`` the icon follows the palette when it is drawn, so a change of the system's
+    scheme while the app runs redraws every toolbar and button in the other set."""
+    if dark is not None:
+        return QIcon(str(icon_path(name, dark=dark)))
+    return QIcon(_SchemeIcon(name))
+
+
+class _SchemeIcon(QIconEngine):
+    """Draws the light or the dark set's SVG, whichever the palette needs at that moment."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self._name = name
+
+    def _current(self) -> QIcon:
+        return _svg_icon(str(icon_path(self._name)))
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        self._current().paint(painter, rect, Qt.AlignmentFlag.AlignCenter, mode, state)
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self._current().pixmap(size, mode, state)
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
+        return self._current().actualSize(size, mode, state)
+
+    def clone(self) -> QIconEngine:
+        return _SchemeIcon(self._name)
+
+    def key(self) -> str:
+        return "customer-ledger-scheme-icon"
+
+
+@cache
+def _svg_icon(file: str) -> QIcon:
+    """One QIcon per SVG file, so its rendered sizes are cached across redraws."""
+    return QIcon(file)
 
 
 def icon_path(name: str, *, dark: bool | None = None) -> Path:

@@ -1,6 +1,6 @@
 """Privacy (DESIGN §7, issue 18 item 6): the folders and files holding customer data are the
 user's alone on POSIX (folders 0700, files 0600, whatever the umask), and no customer data
-reaches the log. Windows ACLs are not set yet: these tests are POSIX-only, like the feature."""
+reaches the log. Windows sets ACLs instead of modes: tests/test_privacy_windows.py."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ from app.paths import (
     statements_dir,
 )
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX modes; Windows ACLs not done")
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX modes (Windows: ACLs)")
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDE_UMASK = 0o022  # the common default: files 0644, folders 0755 unless the app says otherwise

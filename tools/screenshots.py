@@ -1,5 +1,5 @@
-"""Screenshots of the main window with each screen and each of its tabs open, at 1280×800 and
-1600×1000, for looking at the product as a user.
+"""Screenshots of the main window with each screen and each of its tabs open, at 1280×800,
+1600×1000 and 1920×1080, for looking at the product as a user.
 
     python tools/screenshots.py OUTPUT_DIR [SCREEN_ID ...]
 
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 from app.models import Customer, CustomerClass
 from app.models.startup import open_store
 from app.windows.main_window import MainWindow
-from app.windows.screenshots import clipped_labels, scrolled_sideways, walk
+from app.windows.screenshots import SIZES, WIDE, clipped_labels, scrolled_sideways, walk
 from app.windows.style import apply_look
 
 
@@ -46,7 +46,7 @@ def main() -> int:
         settings = QSettings(f"{scratch}/settings.ini", QSettings.Format.IniFormat)
         window = MainWindow(store, settings=settings)
         window.show()
-        for shot in walk(window, screen_ids=wanted):
+        for shot in walk(window, sizes=(*SIZES, WIDE), screen_ids=wanted):
             window.grab().save(str(out / f"{shot.name}.png"))
             clipped += [f"{shot.name}: {label}" for label in clipped_labels(window)]
             clipped += [f"{shot.name}: {page}" for page in scrolled_sideways(window)]

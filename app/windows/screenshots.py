@@ -7,14 +7,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
 
 from app.windows.framework.widgets import ElidedLabel
 from app.windows.main_window import MainWindow
 from app.windows.screens import SCREENS
 
 SIZES = ((1280, 800), (1600, 1000))
+# A large office screen: the form must use its width, not leave half of it empty.
+WIDE = (1920, 1080)
+USED_WIDTH = 0.9
 
 
 @dataclass(frozen=True)
@@ -104,5 +116,34 @@ def scrolled_sideways(root: QWidget) -> list[str]:
             found.append(
                 f"{parent.objectName() if parent is not None else ''}/{name} scrolls sideways "
                 f"by {area.horizontalScrollBar().maximum()} px"
+            )
+    return found
+
+
+def wasted_width(root: QWidget) -> list[str]:
+    """The visible form pages under ``root`` whose sections, laid out in more than one column,
+    leave more than a tenth of the page's width unused; and empty tab panes (a screen without
+    tabs shows none)."""
+    found = []
+    for tabs in root.findChildren(QTabWidget):
+        if tabs.isVisibleTo(root) and tabs.count() == 0:
+            found.append(f"{tabs.objectName()}: an empty tab pane")
+    for area in root.findChildren(QScrollArea):
+        inner = area.widget()
+        if inner is None or not area.isVisibleTo(root):
+            continue
+        boxes = [
+            QRect(box.mapTo(inner, QPoint(0, 0)), box.size())
+            for box in inner.findChildren(QGroupBox) + inner.findChildren(QTableView)
+            if box.isVisibleTo(inner)
+        ]
+        if len({box.left() for box in boxes}) < 2:
+            continue  # one column of sections: as wide as the fields need
+        used = QRect()
+        for box in boxes:
+            used = used.united(box)
+        if used.width() < USED_WIDTH * area.viewport().width():
+            found.append(
+                f"{inner.objectName()}: sections use {used.width()} of {area.viewport().width()} px"
             )
     return found

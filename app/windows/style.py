@@ -1,6 +1,7 @@
 """The application's look: the style sheet (resources/style/style.qss, read through
 app/resources.py), the application icon and the palette — the system's light or dark scheme,
-with disabled text readable on either — applied once to the QApplication."""
+with disabled text readable on either — applied to the QApplication at start and again when
+the system's scheme changes while the app runs (icons follow the palette by themselves)."""
 
 from __future__ import annotations
 
@@ -96,15 +97,37 @@ def palette_for(app: QGuiApplication, *, dark: bool | None = None) -> QPalette:
     return readable_palette(app.palette())
 
 
+# The platform's own (light) palette, kept before ours replaces it: the base to go back to
+# when the system turns light again.
+_platform_palette: QPalette | None = None
+
+
 def apply_look(app: QApplication) -> None:
-    """Palette and style sheet, once: a style sheet set again restyles every widget."""
+    """Palette and style sheet, once (a style sheet set again restyles every widget), and a
+    restyle whenever the system's light or dark scheme changes."""
+    global _platform_palette
     if app.property("look_applied"):
         return
-    dark = system_is_dark(app)
-    app.setPalette(palette_for(app, dark=dark))
-    app.setStyleSheet(resources.style_sheet(dark=dark))
+    _platform_palette = QPalette(app.palette())
+    restyle(app, dark=system_is_dark(app))
     app.setWindowIcon(resources.app_icon())  # every window's icon, the main window's included
+    app.styleHints().colorSchemeChanged.connect(
+        lambda scheme: restyle(app, dark=scheme == Qt.ColorScheme.Dark)
+    )
     app.setProperty("look_applied", True)
+
+
+def restyle(app: QApplication, *, dark: bool) -> None:
+    """The palette and style sheet of the scheme; every open window repaints in it."""
+    if dark:
+        palette = dark_palette()
+    else:
+        base = _platform_palette if _platform_palette is not None else app.palette()
+        if resources.is_dark(base):  # started dark: the style's standard light palette
+            base = app.style().standardPalette()
+        palette = readable_palette(base)
+    app.setPalette(palette)
+    app.setStyleSheet(resources.style_sheet(dark=dark))
 
 
 def luminance(color: QColor) -> float:

@@ -282,3 +282,30 @@ def test_write_off_balance_writes_off_small_credits_too(
     assert assert_stored_balance_true(store, c) == D("400.00")
     with store.transaction() as session, pytest.raises(RecordError, match="no open document"):
         write_off_balance(session, c, today=TODAY)
+
+
+def test_a_payment_pays_only_documents_of_its_own_currency(
+    store: Store, service: DocumentService
+) -> None:
+    from sqlalchemy import select
+
+    from app.models.reference.currency import Currency
+
+    with store.session() as session:
+        euro = session.scalars(select(Currency.id).where(Currency.currency_id == "EUR")).one()
+    c = manual_customer(store, enable_currency_override=True)
+    krone_invoice = released(service, c, T.INVOICE, "100.00")
+    euro_invoice = released(service, c, T.INVOICE, "40.00", currency=euro)
+    euro_payment = released(service, c, T.PAYMENT, "60.00", currency=euro)
+    with pytest.raises(RecordError, match="different currencies"):
+        apply(store, euro_payment, {krone_invoice: "10.00"})
+    assert balances(store, krone_invoice, euro_payment) == [D("100.00"), D("60.00")]
+    with store.transaction() as session:
+        applied = auto_apply(session, euro_payment)
+    # Only the euro invoice, though the krone invoice is as old: 20 EUR stays unapplied.
+    assert [(a.debit_document_id, a.amount) for a in applied] == [(euro_invoice, D("40.00"))]
+    assert balances(store, krone_invoice, euro_invoice, euro_payment) == [
+        D("100.00"),
+        D("0.00"),
+        D("20.00"),
+    ]

@@ -5,18 +5,23 @@ message colours."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from app import resources
+from app.windows.framework.record_screen import RecordScreen
 from app.windows.style import (
     MIN_CONTRAST,
+    apply_look,
     contrast,
     dark_palette,
     palette_for,
     readable_palette,
+    restyle,
 )
 
 ROLE = QPalette.ColorRole
@@ -88,3 +93,28 @@ def test_the_message_colours_are_readable_in_both_schemes() -> None:
             assert background is not None and text is not None, (dark, kind)
             ratio = contrast(QColor(text.group(1)), QColor(background.group(1)))
             assert ratio >= MIN_CONTRAST, (dark, kind, ratio)
+
+
+def test_a_change_of_the_system_scheme_while_running_restyles_and_redraws_the_icons(
+    qapp: QApplication, open_screen: Callable[[str], RecordScreen]
+) -> None:
+    apply_look(qapp)
+    screen = open_screen("AR201000")
+    save = screen.action("save")
+
+    def drawn(dark: bool) -> bool:
+        shown = save.icon().pixmap(24, 24).toImage()
+        return shown == resources.icon("save", dark=dark).pixmap(24, 24).toImage()
+
+    hints = qapp.styleHints()
+    try:
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        assert resources.is_dark(qapp.palette())
+        assert "Added after style.qss" in qapp.styleSheet()
+        assert drawn(dark=True) and not drawn(dark=False)
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+        assert not resources.is_dark(qapp.palette())
+        assert "Added after style.qss" not in qapp.styleSheet()
+        assert drawn(dark=False) and not drawn(dark=True)
+    finally:
+        restyle(qapp, dark=False)

@@ -572,3 +572,28 @@ def test_overdue_charges_changed_meanwhile_create_nothing(
 def customer_id_of(store: Store, number: str) -> int:
     with store.session() as session:
         return session.scalars(select(Customer.id).where(Customer.customer_no == number)).one()
+
+
+def test_amounts_of_a_document_in_another_currency_show_its_code(
+    qtbot: QtBot, store: Store, open_screen: Opener
+) -> None:
+    from app.models.reference.currency import Currency
+    from app.windows.framework.widgets import DecimalEditor
+
+    with store.transaction() as session:
+        euro = session.scalars(select(Currency).where(Currency.currency_id == "EUR")).one()
+        nordic = session.scalars(select(Customer)).one()
+        nordic.currency_id = euro.id
+        session.add(Customer(customer_no="10002", name="Fjord Fisk AS"))  # in the base currency
+    screen = open_screen("AR301000")
+    enter_invoice(qtbot, screen)
+    for key in ("amount", "control_total", "balance"):
+        editor = screen.editor(key)
+        assert isinstance(editor, DecimalEditor)
+        assert editor.currency == "EUR", key
+    trigger(screen, "add_new")
+    choose_option(qtbot, screen, "doc_type", "Invoice")
+    type_into(qtbot, screen, "customer", "10002")
+    amount = screen.editor("amount")
+    assert isinstance(amount, DecimalEditor)
+    assert amount.currency == ""  # NOK, the base currency: no code

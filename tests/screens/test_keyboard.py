@@ -14,7 +14,13 @@ from pytestqt.qtbot import QtBot
 from app.ledger import catalogue
 from app.models.database import Store
 from app.windows.framework.dialogs import Unsaved
-from app.windows.framework.mnemonics import MENU_LETTERS, letter_of, with_mnemonic
+from app.windows.framework.mnemonics import (
+    MENU_LETTERS,
+    letter_of,
+    section_title,
+    with_mnemonic,
+    without_mnemonic,
+)
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.main_window import MainWindow
 from app.windows.screen_help import ScreenHelpDialog
@@ -45,6 +51,11 @@ def test_mnemonics_take_a_free_letter_preferring_word_starts() -> None:
     assert with_mnemonic("General ledger accounts", used) == "General ledger &accounts"
     assert with_mnemonic("R&D", {"r", "d"}) == "R&&D"  # no letter left: the & shown as is
     assert letter_of("Gen&eral") == "e"
+    # No free letter in a section's title: the next free Alt+digit, written after it.
+    used = set("maincto")
+    assert section_title("Main contact", used) == "Main contact (&1)"
+    assert section_title("Contact", used) == "Contact (&2)"
+    assert letter_of("Contact (&2)") == "2"
 
 
 def test_every_tab_and_section_of_a_screen_has_its_own_letter(
@@ -59,9 +70,15 @@ def test_every_tab_and_section_of_a_screen_has_its_own_letter(
     for index in range(tabs.count()):
         tabs.setCurrentIndex(index)
         page = tabs.widget(index)
-        boxes = [box for box in page.findChildren(QGroupBox) if box.title()]
-        # Sections take the letters the tabs left; AR303000's many tabs leave too few for all.
-        letters = [letter for box in boxes if (letter := letter_of(box.title()))]
+        title = without_mnemonic(tabs.tabText(index))
+        boxes = [
+            box
+            for box in page.findChildren(QGroupBox)
+            if box.title() and without_mnemonic(box.title()) != title
+        ]
+        # Sections take the letters the tabs left, then Alt+digits ("Main contact (&1)").
+        letters = [letter_of(box.title()) for box in boxes]
+        assert all(letters), [box.title() for box in boxes]
         assert len(set(letters)) == len(letters)
         assert not set(letters) & (set(tab_letters) | MENU_LETTERS)
 
@@ -94,6 +111,12 @@ def test_alt_and_a_letter_shows_its_tab_and_goes_to_its_section(
     )
     focused = QApplication.focusWidget()
     assert focused is not None and box.isAncestorOf(focused)
+
+    # A section without a free letter of its own: Alt and its digit.
+    box = next(b for b in tabs.widget(0).findChildren(QGroupBox) if "(&1)" in b.title())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    focused = QApplication.focusWidget()
+    assert focused is not None and box.isAncestorOf(focused), box.title()
 
 
 def test_tab_skips_read_only_fields_and_the_scroll_area(qtbot: QtBot, window: MainWindow) -> None:

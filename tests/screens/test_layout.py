@@ -20,7 +20,14 @@ from app.windows.framework.dialogs import Unsaved
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.widgets import ElidedLabel
 from app.windows.main_window import MainWindow
-from app.windows.screenshots import SIZES, clipped_labels, scrolled_sideways, walk
+from app.windows.screenshots import (
+    SIZES,
+    WIDE,
+    clipped_labels,
+    scrolled_sideways,
+    walk,
+    wasted_width,
+)
 from tests.screens.conftest import Answers
 from tests.screens.customer_record import Opener, set_up
 from tests.screens.helpers import type_into
@@ -61,6 +68,21 @@ def test_no_label_on_any_screen_or_tab_is_cut_off_and_no_page_scrolls_sideways(
     assert clipped == []
     assert shots >= 2 * 40  # every screen, every tab, both sizes
     assert {size for size in SIZES} == {(1280, 800), (1600, 1000)}
+
+
+def test_at_1920_by_1080_every_screen_uses_the_width_and_shows_no_empty_pane(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    out = Path(os.environ.get("SCREENSHOTS_DIR", tmp_path / "shots"))
+    out.mkdir(parents=True, exist_ok=True)
+    wasted: list[str] = []
+    shots = 0
+    for shot in walk(window, sizes=(WIDE,)):
+        window.grab().save(str(out / f"{shot.name}.png"))
+        wasted += [f"{shot.name}: {problem}" for problem in wasted_width(window)]
+        shots += 1
+    assert wasted == []
+    assert shots >= 40
 
 
 def test_the_clipping_check_finds_a_cut_label_and_spares_an_elided_one(qtbot: QtBot) -> None:

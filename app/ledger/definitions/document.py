@@ -147,6 +147,7 @@ FIELDS: tuple[Field, ...] = (
         "Amount",
         Kind.MONEY,
         minimum=0,
+        currency="currency",
         enabled_when=lambda values: _editable(values) and not _lines(values),
         help="For invoices and notes the sum of the lines; for payments the amount paid.",
     ),
@@ -154,11 +155,12 @@ FIELDS: tuple[Field, ...] = (
         "control_total",
         "Control total",
         Kind.MONEY,
+        currency="currency",
         enabled_when=_editable,
         help="With Validate document totals on entry (AR101000) the document is released only "
         "when its lines add up to this total.",
     ),
-    Field("balance", "Balance", Kind.MONEY, read_only=True),
+    Field("balance", "Balance", Kind.MONEY, read_only=True, currency="currency"),
 )
 
 LINES = Grid(

@@ -61,6 +61,12 @@ def check_application(credit: ArDocument, debit: ArDocument, amount: Decimal) ->
         return f"{describe(credit)} cannot be applied to {describe(debit)}: it is a credit too."
     if credit.customer_id != debit.customer_id:
         return f"{describe(debit)} is another customer's document."
+    if credit.currency_id != debit.currency_id:
+        # No exchange rates are kept here: an application moves one amount in one currency.
+        return (
+            f"{describe(credit)} cannot be applied to {describe(debit)}: they are in different "
+            "currencies (a payment or credit pays documents of its own currency)."
+        )
     for document in (credit, debit):
         if not _open(document):
             return f"{describe(document)} is {document.status.label.lower()}, not open."
@@ -134,8 +140,8 @@ class Applied:
 
 def auto_apply(session: Session, credit_id: int, *, on: date | None = None) -> list[Applied]:
     """Apply what is open of the payment or credit ``credit_id`` to the customer's open
-    documents, oldest first (overdue charges first when AR101000 says so), until either runs
-    out. What is left stays open on the payment.
+    documents of its currency, oldest first (overdue charges first when AR101000 says so), until
+    either runs out. What is left stays open on the payment.
 
     Written in bulk (one INSERT of the applications, one UPDATE of the documents it pays),
     so a payment spread over a thousand invoices is applied in a blink."""
@@ -155,6 +161,8 @@ def auto_apply(session: Session, credit_id: int, *, on: date | None = None) -> l
         select(ArDocument.id, ArDocument.balance, ArDocument.doc_date)
         .where(
             ArDocument.customer_id == credit.customer_id,
+            # Documents of the payment's own currency (no exchange rates are kept).
+            ArDocument.currency_id.is_not_distinct_from(credit.currency_id),
             ArDocument.released.is_(True),
             ArDocument.status == DocumentStatus.OPEN,
             ArDocument.doc_type.in_(PAYABLE_TYPES),

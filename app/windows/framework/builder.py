@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 
 from app.ledger import catalogue
 from app.ledger.records import column_length, related_model
-from app.windows.framework.mnemonics import MENU_LETTERS, with_mnemonic
+from app.windows.framework.header import REQUIRED_COLOUR
+from app.windows.framework.mnemonics import MENU_LETTERS, section_title, with_mnemonic
 from app.windows.framework.spec import Action, Field, Grid, Kind, Screen, Section, Tab, snake
 from app.windows.framework.widgets import create_editor
 
 LookupFactory = Callable[[Field, QWidget | None], QWidget]
 GridFactory = Callable[[Grid, QWidget | None], QWidget]
-REQUIRED_MARK = ' <span style="color:#c0392b">*</span>'
+REQUIRED_MARK = f' <span style="color:{REQUIRED_COLOUR}">*</span>'
 
 
 @dataclass
@@ -189,7 +190,7 @@ class FormBuilder:
             column = min(section.column, 1)
             section_box = self._build_section(form, section, inner)
             if isinstance(section_box, QGroupBox) and section_box.title():
-                section_box.setTitle(with_mnemonic(section_box.title(), section_letters))
+                section_box.setTitle(section_title(section_box.title(), section_letters))
             column_boxes[column].addWidget(section_box)
             labels[column] += [
                 label
@@ -206,8 +207,13 @@ class FormBuilder:
             inner_layout.addLayout(self._build_buttons(tab, inner))
         for grid in tab.grids:
             grid_box = self._build_grid(form, grid, inner)
-            if isinstance(grid_box, QGroupBox) and grid_box.title():
-                grid_box.setTitle(with_mnemonic(grid_box.title(), section_letters))
+            # A tab holding one grid of its own name is reached by the tab's letter.
+            if (
+                isinstance(grid_box, QGroupBox)
+                and grid_box.title()
+                and grid_box.title() != tab.title
+            ):
+                grid_box.setTitle(section_title(grid_box.title(), section_letters))
             inner_layout.addWidget(grid_box, 1)
         scroll = QScrollArea()
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not here

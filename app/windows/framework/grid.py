@@ -39,6 +39,7 @@ from app.ledger.lookups import Descriptions
 from app.ledger.records import InvalidInput
 from app.models.base import OptionEnum
 from app.windows.framework.formats import amount_text, date_text
+from app.windows.framework.header import REQUIRED_SUFFIX, RequiredMarkHeader
 from app.windows.framework.spec import Field, Grid, Kind
 from app.windows.framework.widgets import as_editor, create_editor
 
@@ -91,7 +92,7 @@ class GridModel(QAbstractTableModel):
             return None
         spec = self.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return spec.label + (" *" if spec.required else "")
+            return spec.label + (REQUIRED_SUFFIX if spec.required else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             return spec.help or None
         return None
@@ -286,6 +287,7 @@ class GridEditor(QWidget):
         self._read_only = False
         self.view = QTableView(self)
         self.view.setObjectName(f"{grid.object_name}_table")
+        self.view.setHorizontalHeader(RequiredMarkHeader(self.view))
         self.view.setModel(self.model)
         self.delegate = FieldDelegate(self.model.columns, lookups_factory, self.view)
         self.view.setItemDelegate(self.delegate)

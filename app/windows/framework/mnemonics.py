@@ -1,7 +1,11 @@
 """Alt+letter mnemonics for a screen's tabs and section titles: each title gets the first letter
 not taken yet — a word's first letter before any other — so Alt+G shows General information
 and Alt+M goes to the Main address section. The main window's menus (File, Go, Record, Help)
-keep their letters."""
+keep their letters.
+
+A screen with many tabs (AR303000 has fifteen) leaves too few letters for every section of a tab:
+a section whose title has no free letter gets Alt+digit, written after the title as Windows does
+for a label without its access key ("Main contact (&1)")."""
 
 from __future__ import annotations
 
@@ -36,3 +40,19 @@ def letter_of(text: str) -> str:
 def without_mnemonic(text: str) -> str:
     """The title as read: ``&General information`` → ``General information``."""
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+DIGITS = "123456789"
+
+
+def section_title(title: str, used: set[str]) -> str:
+    """A section's title with a free letter of it, else with the next free Alt+digit after it;
+    unchanged (``&`` doubled) only when the digits are gone too."""
+    titled = with_mnemonic(title, used)
+    if letter_of(titled):
+        return titled
+    for digit in DIGITS:
+        if digit not in used:
+            used.add(digit)
+            return f"{titled} (&{digit})"
+    return titled

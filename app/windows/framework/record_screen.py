@@ -141,6 +141,9 @@ class RecordScreen(QWidget):
         form_layout.setContentsMargins(0, 0, 0, 0)
         form_layout.addWidget(self.form.top)
         form_layout.addWidget(self.form.tabs, 1)
+        if not screen.tabs:  # a top part alone: no empty tab pane under it
+            self.form.tabs.hide()
+            form_layout.addStretch(1)
         self.pages.addWidget(form_page)
         self._list_window: ListWindow | None = None
 
