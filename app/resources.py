@@ -15,26 +15,11 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QRect, QSize, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 
-_PACKAGE = Path(__file__).resolve().parent
-_PLACES = (_PACKAGE.parent / "resources", _PACKAGE / "_resources")
+# Found without Qt (the PDF reports' fonts, in worker processes), shown here for Qt's users.
+from app.resource_paths import path as path
+from app.resource_paths import root as root
+
 APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
-
-
-@cache
-def root() -> Path:
-    """The resources folder; an installation without one is broken, and says so."""
-    for place in _PLACES:
-        if (place / "style" / "style.qss").is_file():
-            return place
-    raise FileNotFoundError(f"no resources folder in {', '.join(map(str, _PLACES))}")
-
-
-def path(*parts: str) -> Path:
-    """A resource's file, ``path("icons", "light", "save.svg")``; it must exist."""
-    found = root().joinpath(*parts)
-    if not found.exists():
-        raise FileNotFoundError(found)
-    return found
 
 
 def style_sheet(*, dark: bool = False) -> str:

@@ -20,6 +20,7 @@ from sqlalchemy import (
     select,
     union_all,
 )
+from sqlalchemy.orm import Session
 
 from app.ledger.records import InvalidInput
 from app.ledger.search import fold
@@ -46,6 +47,10 @@ class LookupSource:
     # record's id (None for a new record), the condition they meet. A screen narrows the lookup
     # with ``scoped``; the ledger checks the value against the record all the same.
     within: Callable[[Any], ColumnElement[bool]] | None = None
+    # The key of another field of the record whose value ``within`` is given instead of the
+    # record's id (a document's Location within the document's Customer). Empty: the id. The
+    # record's service refuses a value outside it (records.RecordService.validate).
+    within_key: str = ""
     # What tells records with like descriptions apart in the selector (a customer's city, a
     # class's currency): a column title and a (correlated) column expression of the model.
     identify_title: str = ""
@@ -66,16 +71,33 @@ class Choice:
 
 def scoped(source: LookupSource, record_id: Callable[[], Any]) -> LookupSource:
     """``source`` offering only the rows of the record ``record_id()`` names, as it is when the
-    lookup is asked (the record a screen shows changes under its editors)."""
+    lookup is asked (the record a screen shows changes under its editors). For a source with a
+    ``within_key``, ``record_id()`` gives that field's value instead."""
     within, where = source.within, source.where
     if within is None:
         return source
 
     def condition() -> ColumnElement[bool]:
-        shown = within(record_id())
+        owner = record_id()
+        # An owner typed but unreadable (a customer not found) offers nothing.
+        shown = within(None if isinstance(owner, InvalidInput) else owner)
         return shown if where is None else and_(where(), shown)
 
     return replace(source, where=condition, within=None)
+
+
+def within_problem(session: Session, source: LookupSource, value: Any, owner: Any) -> str | None:
+    """Why ``value`` is not one of the rows ``source`` offers within ``owner`` (the value of
+    its ``within_key`` field), in words for the user; None when it is."""
+    if source.within is None or value is None or isinstance(value, InvalidInput):
+        return None
+    if owner is None or isinstance(owner, InvalidInput):
+        return None  # the owning field is required or refused on its own
+    column: Any = getattr(source.model, source.value)
+    found = session.scalar(select(column).where(column == value, source.within(owner)))
+    if found is not None:
+        return None
+    return f"must be one of the {source.title or 'offered records'}."
 
 
 def _select(source: LookupSource) -> Select[Any]:

@@ -39,6 +39,7 @@ from app.money import decimals_of, quantum
 
 if TYPE_CHECKING:
     from app.ledger.fields import Field, Grid
+    from app.ledger.lookups import LookupSource
 
 M = TypeVar("M", bound=MasterRecord)  # the record's model
 ACTIVE = "active"  # the column of a record's Active box
@@ -80,6 +81,9 @@ class FieldRule:
     # The largest number (either side of zero) the field's column holds: taken from the model,
     # as the length of text is, so a value beyond it is refused before the database sees it.
     capacity: Decimal | int | None = None
+    # A lookup narrowed by another field of the record (a document's Location within its
+    # Customer): a value outside it is refused, naming the field.
+    within: LookupSource | None = None
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,7 @@ def rule_of(spec: Field) -> FieldRule:
         maximum=spec.maximum,
         validators=spec.validators,
         places=spec.decimals,
+        within=spec.lookup if spec.lookup is not None and spec.lookup.within_key else None,
     )
 
 
@@ -339,8 +344,23 @@ class RecordService(Generic[M]):
         for grid in self.grids.values():
             errors.extend(_row_errors(grid, values.get(grid.key) or [], grid.key, ""))
         if not errors:
+            errors.extend(self._within_errors(session, values))
             errors.extend(self._unique_key_errors(session, record_id, values))
             errors.extend(self.check(session, record_id, values))
+        return errors
+
+    def _within_errors(self, session: Session, values: Mapping[str, Any]) -> list[FieldError]:
+        """Values of lookups narrowed by another field, outside what that field allows."""
+        from app.ledger.lookups import within_problem  # lookups reads this module
+
+        errors = []
+        for rule in self.rules.values():
+            source = rule.within
+            if source is None or rule.key not in values or source.within_key not in values:
+                continue
+            problem = within_problem(session, source, values[rule.key], values[source.within_key])
+            if problem:
+                errors.append(FieldError(rule.key, rule.label, problem))
         return errors
 
     def check(

@@ -9,8 +9,8 @@ written as the customer's document language writes them.
 
 Customer text is drawn with ``drawString``, which takes text as text (no markup is parsed):
 ``Smith & <Sons>`` prints as typed. Text too wide for its column ends in an ellipsis (never cut
-without a sign). The standard Helvetica font covers Western European text (Windows-1252);
-other letters are not embedded yet.
+without a sign). The fonts are DejaVu Sans, embedded (app/reports/fonts.py): a character they
+lack prints as its code point, never dropped.
 """
 
 from __future__ import annotations
@@ -19,28 +19,24 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
-from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 
 from app.ledger.statements.view import PrintedLine, StatementView
+from app.reports.company_block import bank_line, draw_company
+from app.reports.fonts import BOLD, FONT, PdfCanvas, fit
 from app.reports.formats import LETTER_COUNTRIES, Format, format_for
 
 # Compressed page streams stored binary, not ASCII85-encoded as well: a third of the time of a
 # statement page went into the encoding, and the files are smaller.
 rl_config.useA85 = 0
 
-FONT, BOLD = "Helvetica", "Helvetica-Bold"
 SIZE = 8.5
 ROW = 12.5
 MARGIN = 45.0
 FOOTER = 58.0  # the body ends this far above the bottom edge
 LAST_PAGE_RESERVE = 6  # rows: closing balance and the ageing table
-ELLIPSIS = "…"
 
 
 @dataclass(frozen=True)
@@ -63,16 +59,6 @@ def columns(width: float) -> tuple[Column, ...]:
         Column("Credit", right - 55, 55, right=True),
         Column("Balance", right, 60, right=True),
     )
-
-
-@lru_cache(maxsize=8192)  # dates, types and labels repeat on every page
-def fit(text: str, width: float, font: str = FONT, size: float = SIZE) -> str:
-    """``text`` as it fits ``width``; shortened with an ellipsis when it does not."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + ELLIPSIS, font, size) > width:
-        text = text[:-1]
-    return text + ELLIPSIS
 
 
 def page_size(view: StatementView) -> tuple[float, float]:
@@ -122,7 +108,7 @@ def paginate(view: StatementView, layout: Layout) -> list[Sequence[PrintedLine]]
 class StatementPainter:
     """Draws statements onto one canvas, page after page."""
 
-    def __init__(self, canvas: Canvas) -> None:
+    def __init__(self, canvas: PdfCanvas) -> None:
         self.canvas = canvas
 
     def statement(self, view: StatementView) -> None:
@@ -170,37 +156,8 @@ class StatementPainter:
         page: int,
         pages: int,
     ) -> None:
-        c, company = self.canvas, view.company
-        top = height - MARGIN
-        x = MARGIN
-        if company.logo_path and Path(company.logo_path).is_file():
-            try:
-                c.drawImage(
-                    company.logo_path,
-                    x,
-                    top - 40,
-                    width=110,
-                    height=40,
-                    preserveAspectRatio=True,
-                    anchor="sw",
-                    mask="auto",
-                )
-                top -= 46
-            except OSError:
-                pass  # an unreadable logo: the statement prints without it
-        c.setFont(BOLD, 11)
-        c.drawString(x, top - 11, fit(company.name, 250, BOLD, 11))
-        c.setFont(FONT, SIZE)
-        y = top - 24
-        extra = [
-            f"Org. no. {company.organisation_no}" if company.organisation_no else "",
-            f"VAT {company.vat_registration_id}" if company.vat_registration_id else "",
-            company.phone or "",
-            company.email or "",
-        ]
-        for text in (*company.address, *[e for e in extra if e]):
-            c.drawString(x, y, fit(text, 250))
-            y -= 10.5
+        c = self.canvas
+        draw_company(c, view.company, MARGIN, height - MARGIN)
         right = width - MARGIN
         c.setFont(BOLD, 15)
         c.drawRightString(right, height - MARGIN - 14, "Statement")
@@ -307,17 +264,9 @@ class StatementPainter:
             c.drawRightString(right, y - 16, form.amount(amount))
 
     def _footer(self, view: StatementView, width: float, page: int, pages: int) -> None:
-        c, company = self.canvas, view.company
+        c = self.canvas
         c.setFont(FONT, 7.5)
-        bank = "   ".join(
-            text
-            for text in (
-                f"IBAN {company.iban}" if company.iban else "",
-                f"BIC {company.bic}" if company.bic else "",
-                f"Contact: {company.contact}" if company.contact else "",
-            )
-            if text
-        )
+        bank = bank_line(view.company)
         c.line(MARGIN, 42, width - MARGIN, 42)
         c.drawString(MARGIN, 30, fit(bank, width - 2 * MARGIN - 80, FONT, 7.5))
         c.drawRightString(width - MARGIN, 30, f"Page {page} of {pages}")
@@ -326,7 +275,7 @@ class StatementPainter:
 def render(views: Iterable[StatementView]) -> bytes:
     """The statements as one PDF document."""
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pageCompression=1, invariant=True)
+    canvas = PdfCanvas(buffer, pageCompression=1, invariant=True)
     canvas.setTitle("Customer statement")
     canvas.setCreator("Customer Ledger")
     painter = StatementPainter(canvas)

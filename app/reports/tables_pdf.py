@@ -9,12 +9,11 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.pdfgen.canvas import Canvas
 
 from app.ledger.statements.aged_receivables import AgedReceivables
 from app.ledger.statements.proof import ProofRow
+from app.reports.fonts import BOLD, FONT, PdfCanvas, fit
 from app.reports.formats import DEFAULT
-from app.reports.statement_pdf import BOLD, FONT, fit
 
 SIZE = 8.0
 ROW = 12.0
@@ -42,7 +41,7 @@ def table_pdf(
     per_page = int((height - 2 * MARGIN - 50) // ROW)
     pages = max(1, -(-len(rows) // per_page))
     buffer = io.BytesIO()
-    c = Canvas(buffer, pagesize=(width, height), invariant=True)
+    c = PdfCanvas(buffer, pagesize=(width, height), invariant=True)
     for page in range(pages):
         c.setFont(BOLD, 13)
         c.drawString(MARGIN, height - MARGIN - 10, title)
@@ -72,7 +71,9 @@ def table_pdf(
     return buffer.getvalue()
 
 
-def _cell(c: Canvas, xs: list[float], n: int, y: float, text: str, right: bool, font: str) -> None:
+def _cell(
+    c: PdfCanvas, xs: list[float], n: int, y: float, text: str, right: bool, font: str
+) -> None:
     room = xs[n + 1] - xs[n] - 8
     if right:
         c.drawRightString(xs[n + 1] - 2, y, fit(text, room, font, SIZE))

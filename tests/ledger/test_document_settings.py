@@ -192,3 +192,22 @@ def test_an_overdue_charge_is_paid_like_an_invoice(store: Store, service: Docume
     set_preferences(store, apply_payments_to_overdue_charges_first=True)
     released(service, c, T.PAYMENT, "10.00")
     assert [document(store, i).balance for i in (charge_id, invoice)] == [D("0.00"), D("1000.00")]
+
+
+def test_no_day_is_charged_twice(store: Store, service: DocumentService) -> None:
+    """A second run the same day charges nothing; a later one only the days since the last."""
+    from app.ledger.documents.overdue import overdue_run
+
+    group = overdue_class(store, "36.5")
+    c = customer(store, customer_class_id=group, apply_overdue_charges=True)
+    released(service, c, T.INVOICE, "1000.00", due_date=date(2026, 3, 21))
+    with store.transaction() as session:
+        first = calculate_overdue_charge(session, c, today=TODAY)
+        assert first is not None and first.amount == D("10.00")  # 10 days
+    with store.transaction() as session:
+        assert calculate_overdue_charge(session, c, today=TODAY) is None
+        assert overdue_run(session, today=TODAY).proposals == ()
+    with store.transaction() as session:
+        later = calculate_overdue_charge(session, c, today=date(2026, 4, 10))
+        assert later is not None
+        assert [line.amount for line in later.lines] == [D("10.00")]  # 31 Mar → 10 Apr

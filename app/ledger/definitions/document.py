@@ -3,7 +3,8 @@ payments AR302000): what each field means and what changing the customer or the 
 
 Invoices and notes have lines (description, account, VAT category, amount) whose sum is the
 document's amount; payments have an amount of their own. The location shows the customer's
-default location (preselected; the document is saved with it). Released documents are read-only
+default location (preselected when the customer is chosen; another location of the same customer
+may be chosen while the document is unreleased). Released documents are read-only
 (app/ledger/documents/entry.py refuses a change).
 """
 
@@ -27,7 +28,16 @@ from app.ledger.sources import (
 )
 from app.models import ArDocument, DocumentStatus, DocumentType, Location
 
-LOCATIONS = LookupSource(Location, "location_id", "location_name", title="locations")
+# The locations of the document's customer (its Customer field's value), as the selector
+# offers them and the service checks them.
+LOCATIONS = LookupSource(
+    Location,
+    "location_id",
+    "location_name",
+    title="locations of the document's customer",
+    within=lambda customer_id: Location.customer_id == customer_id,
+    within_key="customer",
+)
 
 
 def _editable(values: Values) -> bool:
@@ -83,8 +93,9 @@ FIELDS: tuple[Field, ...] = (
         Kind.LOOKUP,
         attr="location_id",
         lookup=LOCATIONS,
-        read_only=True,
-        help="The customer's default location, preselected.",
+        enabled_when=_editable,
+        help="One of the customer's locations; its default location is preselected when the "
+        "customer is chosen. The location's export type suggests the lines' accounts.",
     ),
     Field("doc_date", "Date", Kind.DATE, required=True, enabled_when=_editable),
     Field(

@@ -85,7 +85,8 @@ def _address_lines(address: Address | None, country: str | None = None) -> tuple
     return tuple(part for part in parts if part)
 
 
-def _company(session: Session, branch_id: int | None) -> Company:
+def company_details(session: Session, branch_id: int | None) -> Company:
+    """The branch's company details, as statements and invoices print them (none: blank)."""
     branch = session.get(Branch, branch_id) if branch_id is not None else None
     if branch is None:
         return NO_COMPANY
@@ -143,7 +144,7 @@ def statement_views(session: Session, statement_ids: Collection[int]) -> list[St
             continue
         customer = customers[s.customer_id]
         if s.branch_id not in companies:
-            companies[s.branch_id] = _company(session, s.branch_id)
+            companies[s.branch_id] = company_details(session, s.branch_id)
         address = customer.invoice_address or customer.main_address
         contact: Contact | None = customer.invoice_contact or customer.main_contact
         country = countries.get(address.country_id) if address and address.country_id else None

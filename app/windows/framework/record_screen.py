@@ -226,8 +226,16 @@ class RecordScreen(QWidget):
 
     def _make_lookup(self, spec: Field, parent: QWidget | None) -> QWidget:
         if spec.lookup is not None and spec.lookup.within is not None:
-            # Rows of the record shown only (this customer's locations), whichever it is now.
-            spec = replace(spec, lookup=scoped(spec.lookup, lambda: self.record.record_id))
+            # Rows of the record shown only (this customer's locations), whichever it is now;
+            # or of the record another field names (the document's customer's locations).
+            owner = spec.lookup.within_key
+            spec = replace(
+                spec,
+                lookup=scoped(
+                    spec.lookup,
+                    (lambda: self.record.value(owner)) if owner else lambda: self.record.record_id,
+                ),
+            )
         return LookupEditor(self.store, spec, parent, self.descriptions.get)
 
     def _make_grid(self, grid: Grid, parent: QWidget | None) -> QWidget:

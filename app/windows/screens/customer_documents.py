@@ -13,9 +13,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 from sqlalchemy import select
 
 from app.ledger.definitions.document import DOCUMENT
@@ -26,7 +24,7 @@ from app.ledger.documents.application import (
 )
 from app.ledger.documents.entry import DocumentService
 from app.ledger.documents.opening_balances import import_file, report_lines
-from app.ledger.documents.printing import print_to, write_pdf
+from app.ledger.documents.printing import mark_printed, pdf_of, print_to
 from app.ledger.documents.release import PRINTED_TYPES
 from app.ledger.records import RecordError
 from app.models import ArDocument, Customer, DocumentStatus, DocumentType
@@ -160,38 +158,66 @@ def _printable(values: Values) -> bool:
     return _saved(values) and values.get("doc_type") in PRINTED_TYPES
 
 
-def print_document(screen: DocumentScreen, *, emailed: bool = False) -> None:
-    """Print: save the PDF where the user says and mark the document printed (Email: saved
-    for sending, marked sent — the workstation is offline)."""
+def email_document(screen: DocumentScreen) -> None:
+    """Email: the PDF saved where the user says for sending, the document marked e-mailed (the
+    workstation is offline)."""
     if screen.record.is_dirty and not screen.save():
         return
     record_id = screen.record.record_id
     if record_id is None:
         return
     number = str(screen.record.value("ref_nbr"))
-    title = "Save the PDF for e-mailing" if emailed else "Print to PDF"
-    path = choose_pdf_path(screen, title, documents_dir() / f"{number}.pdf")
+    path = choose_pdf_path(screen, "Save the PDF for e-mailing", documents_dir() / f"{number}.pdf")
     if path is None:
         return
     screen.run_command(
-        f"{'saved for e-mailing' if emailed else 'printed'} to {path}",
-        lambda document_id: print_to(screen.store, document_id, path, emailed=emailed),
+        f"saved for e-mailing to {path}",
+        lambda document_id: print_to(screen.store, document_id, path, emailed=True),
     )
 
 
-def preview(screen: DocumentScreen) -> None:
-    """The PDF as it will print, in the system's PDF viewer."""
+def print_document(screen: DocumentScreen) -> None:
+    """Print: the document as it prints, in the preview (pages, zoom), printed through the
+    system print dialog on a local printer or saved as PDF — either marks it printed (clearing
+    the Pending print that AR101000's Require invoice/note printing before release gave it)."""
+    if screen.record.is_dirty and not screen.save():
+        return
     record_id = screen.record.record_id
     if record_id is None:
         return
-    path = documents_dir() / "preview" / f"{screen.record.value('ref_nbr')}.pdf"
     try:
-        write_pdf(screen.store, record_id, path)
-    except (RecordError, OSError) as error:
-        screen.show_message(f"The preview was not made: {error}", error=True)
+        data = pdf_of(screen.store, record_id)
+    except RecordError as error:
+        screen.show_message(f"The document was not printed: {error}", error=True)
         return
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-    screen.show_message(f"Preview: {path}")
+    from app.windows.statements.preview import PdfPreview  # the PDF engine, on first use
+
+    title = f"{screen.record.value('doc_type').label} {screen.record.value('ref_nbr')}"
+    preview = PdfPreview(data, title, screen, name="document_preview")
+    preview.printed.connect(lambda _pages: screen.run_command("printed", mark))
+    preview.saved.connect(lambda path: screen.run_command(f"printed to {path}", mark))
+
+    def mark(document_id: int) -> None:
+        mark_printed(screen.store, document_id)
+
+    screen.show_dialog(preview)
+
+
+def calculate_overdue_charges(screen: DocumentScreen) -> None:
+    """Every customer's overdue charge as at today, shown; Create makes them (one transaction)."""
+    from app.windows.overdue_charges import OverdueChargesWindow
+
+    def created(numbers: list[str]) -> None:
+        if screen.list_window is not None:
+            screen.list_window.refresh()
+        screen.show_message(
+            f"Created {len(numbers)} overdue charge document{'s' if len(numbers) != 1 else ''}: "
+            f"{', '.join(numbers)}."
+        )
+
+    screen.show_dialog(
+        OverdueChargesWindow(screen.store, screen.service.today(), screen, created=created)
+    )
 
 
 def choose_import_path(parent: QWidget) -> Path | None:
@@ -272,18 +298,24 @@ SCREEN = Screen(
             print_document,
             toolbar=True,
             enabled_when=_printable,
-            help="Prints the "
-            "invoice or note to a PDF file and marks it printed (AR101000 may require it "
-            "before release).",
+            help="Shows the invoice or note as it prints, with the company details of its "
+            "branch: print it on a local printer or save it as PDF; either marks it printed "
+            "(AR101000 may require it before release).",
         ),
         Action(
             "Email",
-            lambda screen: print_document(screen, emailed=True),
+            email_document,
             enabled_when=_printable,
             help="Saves the PDF for sending and marks the document e-mailed (this workstation "
             "sends no e-mail itself).",
         ),
-        Action("Preview", preview, enabled_when=_printable, help="Shows the PDF as it prints."),
+        Action(
+            "Calculate overdue charges",
+            calculate_overdue_charges,
+            help="Shows the overdue charge document each customer with Apply overdue charges "
+            "would get today for its documents past due (the overdue charge of its class, or "
+            "of its statement cycle), and creates them, released, in one go.",
+        ),
         Action(
             "Import opening balances",
             import_opening_balances,
@@ -338,6 +370,10 @@ class DocumentScreen(RecordScreen):
         for key in self.form.editors:
             if key not in self.key_keys:
                 as_editor(self.editor(key)).set_read_only(closed)
+
+    def show_dialog(self, dialog: QDialog) -> None:
+        """Show a window over the screen modally (tests answer it instead)."""
+        dialog.exec()
 
     def save(self) -> bool:
         saved = super().save()

@@ -1,8 +1,10 @@
-"""The statement preview: a PDF's pages rendered by pypdfium2, with page navigation and zoom,
-printed page by page through the system print dialog (QPrinter) or saved as PDF.
+"""The PDF preview of statements and printed invoices: a PDF's pages rendered by pypdfium2, with
+page navigation and zoom, printed page by page through the system print dialog (QPrinter) or
+saved as PDF.
 
 Pages are rendered from the very bytes that were archived, so what is previewed, printed and
-saved is the statement whose checksum the history keeps.
+saved is the statement whose checksum the history keeps. ``printed`` and ``saved`` tell the
+window that opened it what was done (an invoice's Pending print is cleared by either).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -66,12 +68,33 @@ def print_pages(data: bytes, printer: QPrinter, first: int = 1, last: int = 0) -
     return printed
 
 
-class StatementPreview(QDialog):
-    """A statement PDF, page by page."""
+def ask_printer(parent: QWidget, pages: int) -> tuple[QPrinter, int, int] | None:
+    """The system print dialog: the printer chosen and the pages (first, last; 0 for all), or
+    None when cancelled."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setMinMax(1, pages)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return printer, dialog.fromPage(), dialog.toPage()
 
-    def __init__(self, data: bytes, title: str, parent: QWidget | None = None) -> None:
+
+class PdfPreview(QDialog):
+    """A PDF (a statement, an invoice), page by page."""
+
+    printed = Signal(int)  # the number of pages sent to the printer
+    saved = Signal(object)  # the Path it was saved to
+
+    def __init__(
+        self,
+        data: bytes,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        name: str = "statement_preview",
+    ) -> None:
         super().__init__(parent)
-        self.setObjectName("statement_preview")
+        self.setObjectName(name)
         self.setWindowTitle(title)
         self.data = data
         self.document = pdfium.PdfDocument(data)
@@ -147,23 +170,29 @@ class StatementPreview(QDialog):
     # -- print and save ----------------------------------------------------------------------
 
     def print_dialog(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        dialog.setMinMax(1, self.page_count)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        chosen = ask_printer(self, self.page_count)
+        if chosen is None:
             return
-        first, last = dialog.fromPage(), dialog.toPage()
+        printer, first, last = chosen
         printed = print_pages(self.data, printer, first or 1, last or 0)
         self.last_message = f"{printed} page(s) sent to {printer.printerName() or 'the printer'}."
+        if printed:
+            self.printed.emit(printed)
 
     def save_to(self, path: Path) -> None:
-        """The statement as archived, to ``path`` (atomic, readable by the user alone)."""
+        """The PDF as shown (a statement as archived), to ``path`` (atomic, readable by the
+        user alone)."""
         write_private(path, self.data)
         self.last_message = f"Saved {path}."
+        self.saved.emit(path)
 
     def save_dialog(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
-            self, "Save statement as PDF", f"{self.windowTitle()}.pdf", "PDF files (*.pdf)"
+            self, "Save as PDF", f"{self.windowTitle()}.pdf", "PDF files (*.pdf)"
         )
         if name:
             self.save_to(Path(name))
+
+
+# Statements' name for it, as their windows know it.
+StatementPreview = PdfPreview
