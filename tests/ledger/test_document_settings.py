@@ -74,6 +74,9 @@ def test_the_rounding_rule_of_ar101000_rounds_invoice_totals(
 ) -> None:
     c = customer(store)
     assert document(store, enter(service, c, T.INVOICE, "10.20", "0.21")).amount == D("10.41")
+    # Rounding precision is disabled under Use currency precision: a value left in it is ignored.
+    set_preferences(store, rounding_precision=RoundingPrecision.P1_00)
+    assert document(store, enter(service, c, T.INVOICE, "10.20", "0.21")).amount == D("10.41")
     set_preferences(
         store,
         rounding_rule_for_invoices=RoundingRule.UP,

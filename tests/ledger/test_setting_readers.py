@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Mapping
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLabel
@@ -78,3 +79,29 @@ def test_a_waiting_setting_says_so_in_its_tooltip(qtbot: QtBot, store: Store) ->
     screen.editor("age_credits")
     read = screen.findChild(QLabel, "label_age_credits")
     assert read is not None and "Not used yet" not in read.toolTip()
+
+
+# A setting its condition disables (greyed out on AR101000) keeps what was typed before, so a
+# reader must not act on it then: the test proving it for each such setting that is read.
+DISABLED_VALUE_IGNORED = {
+    "rounding_precision": "tests/ledger/test_document_settings.py::"
+    "test_the_rounding_rule_of_ar101000_rounds_invoice_totals",
+    "statement_from_branch_id": "tests/ledger/statements/test_prepare.py::"
+    "test_one_statement_per_branch_unless_consolidated_for_all_branches",
+}
+
+
+def test_every_read_setting_a_condition_disables_is_proven_ignored_while_disabled() -> None:
+    from app.ledger.definitions.preferences import PREFERENCES as DEFINITION
+
+    conditional = {
+        spec.attr or spec.key
+        for spec in DEFINITION.fields
+        if spec.enabled_when is not None
+        and isinstance(PREFERENCES.get(spec.attr or spec.key), ReadBy)
+    }
+    assert conditional == set(DISABLED_VALUE_IGNORED)
+    root = Path(__file__).resolve().parents[2]
+    for test in DISABLED_VALUE_IGNORED.values():
+        file, name = test.split("::")
+        assert f"def {name}(" in (root / file).read_text(encoding="utf-8"), test

@@ -404,12 +404,15 @@ def branches(session: Session) -> tuple[Branch, Branch]:
 
 
 def test_one_statement_per_branch_unless_consolidated_for_all_branches(store: Store) -> None:
+    """(Named in tests/ledger/test_setting_readers.py: a disabled value ignored.)"""
     with store.transaction() as session:
         north, south = branches(session)
         eom = cycle(session)
         owner = customer(session, "C1", eom)
         add_document(session, owner, INVOICE, "100", branch_id=north.id)
         add_document(session, owner, INVOICE, "30", branch_id=south.id)
+        # Statement from branch is disabled without the consolidation: it changes nothing.
+        set_preferences(session, statement_from_branch_id=south.id)
         statements = prepared(session, eom, date(2026, 2, 28))
         assert {s.branch_id: s.closing_balance for s in statements} == {
             north.id: Decimal(100),
