@@ -151,3 +151,30 @@ def test_an_amount_in_another_currency_than_the_base_shows_its_code(
 
     type_into(qtbot, screen, "currency_id", "NOK")
     assert limit.currency == ""
+
+
+def test_a_customer_s_balances_show_its_currency_when_not_the_base(
+    qtbot: QtBot, store: Store, open_screen: Opener
+) -> None:
+    from sqlalchemy import select
+
+    from app.models import Currency, Customer
+
+    set_up(store)
+    with store.transaction() as session:
+        euro = session.scalars(select(Currency.id).where(Currency.currency_id == "EUR")).one()
+        krone = session.scalars(select(Currency.id).where(Currency.currency_id == "NOK")).one()
+        abroad = Customer(customer_no="20001", name="Hamburg Handel GmbH", currency_id=euro)
+        home = Customer(customer_no="20002", name="Bergen Fisk AS", currency_id=krone)
+        session.add_all([abroad, home])
+        session.flush()
+        ids = abroad.id, home.id
+    screen = open_screen("AR303000")
+    screen.load_record(ids[0])
+    for key in ("balance", "prepayment_balance", "unreleased_balance", "balance_of_open_orders"):
+        editor = screen.editor(key)
+        assert isinstance(editor, DecimalEditor)
+        assert editor.currency == "EUR", key
+    screen.load_record(ids[1])
+    balance = screen.editor("balance")
+    assert isinstance(balance, DecimalEditor) and balance.currency == ""
