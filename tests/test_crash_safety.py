@@ -1,9 +1,9 @@
 """Crash safety, measured (issue 18 item 1): a process saving customers — main and invoice
-address and contact, default location, one transaction each, through the customer's service as
-AR303000 saves — is killed (SIGKILL) at random moments, again and again on the same ledger file.
-After every kill the file passes ``PRAGMA integrity_check`` and ``foreign_key_check``, every
-customer is entirely of one save (all its parts carry the same generation), and every save the
-process reported done is there.
+address and contact, default location, mailing recipients, one transaction each, through the
+customer's service as AR303000 saves — is killed (SIGKILL) at random moments, again and again
+on the same ledger file. After every kill the file passes ``PRAGMA integrity_check`` and
+``foreign_key_check``, every customer is entirely of one save (all its parts carry the same
+generation), and every save the process reported done is there.
 
 200 kills in CI (``CI`` set), 30 locally; the figures are printed. A kill may land anywhere:
 while the worker opens the ledger (recovering the previous kill's WAL), inside a save, between
@@ -47,6 +47,20 @@ def parts(values: dict[str, Any]) -> dict[str, str | None]:
     }
 
 
+def recipients_of(generation_no: int) -> int:
+    """How many recipients a save gives the customer's first mailing: 1 to 3 by generation, so
+    a mailing left by another save than the customer's name shows (in two cases of three)."""
+    return generation_no % 3 + 1
+
+
+def tagged_mailings(loaded: dict[str, Any], generation_no: int) -> list[dict[str, Any]]:
+    mailings = [dict(row) for row in loaded["mailings"]]
+    first = mailings[0]
+    recipient = {key: value for key, value in first["recipients"][0].items() if key != "id"}
+    first["recipients"] = [dict(recipient) for _ in range(recipients_of(generation_no))]
+    return mailings
+
+
 def generation(text: str | None) -> int:
     assert text is not None
     return int(text.split()[0].removeprefix("G"))
@@ -76,6 +90,7 @@ def save_forever(url: str, backups: Path, first_generation: int, report: int) ->
                 "invoice_address_same_as_main": False,
                 "invoice_address_city": f"{tag} Oslo",
                 "location_name": f"{tag} Lager",
+                "mailings": tagged_mailings(loaded, generation_no),
             }
             saved = service.save(
                 record_id,
@@ -147,13 +162,16 @@ def test_a_ledger_killed_while_saving_is_whole_and_keeps_every_reported_save(
         check_file(database)
         with open_store(url, backup_dir=backups) as store:  # recovers the WAL, as a restart
             service = CustomerService(store)
-            stored = {
-                values["customer_no"]: parts(values)
-                for values in (service.load(i) for i in _customer_ids(store))
+            loaded = [service.load(i) for i in _customer_ids(store)]
+            stored = {values["customer_no"]: parts(values) for values in loaded}
+            recipients = {
+                values["customer_no"]: len(values["mailings"][0]["recipients"]) for values in loaded
             }
         for customer_no, by_part in stored.items():
             generations = {part: generation(text) for part, text in by_part.items()}
             assert len(set(generations.values())) == 1, (run, customer_no, generations)
+            held = recipients[customer_no]
+            assert held == recipients_of(generations["customer"]), (run, customer_no, held)
         for customer_no, generation_no in latest.items():
             assert customer_no in stored, (run, customer_no)
             # The stored save is the last reported one, or one that finished before the kill
