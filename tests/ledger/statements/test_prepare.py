@@ -66,7 +66,12 @@ def customer(
 
 
 def set_preferences(session: Session, **values: object) -> None:
-    session.add(Preferences(id=PREFERENCES_ID, **values))
+    preferences = session.get(Preferences, PREFERENCES_ID)
+    if preferences is None:
+        session.add(Preferences(id=PREFERENCES_ID, **values))
+    else:
+        for key, value in values.items():
+            setattr(preferences, key, value)
     session.flush()
 
 
