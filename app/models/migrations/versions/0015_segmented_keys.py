@@ -12,7 +12,6 @@ Create Date: 2026-11-30 05:50:00.000000
 """
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from alembic import op
@@ -24,7 +23,6 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 DEFAULT_LENGTH = 3  # the "000" subaccount of a new company
-LONGEST = 30  # subaccount.subaccount_id is a String(30)
 
 
 def upgrade() -> None:
@@ -62,43 +60,16 @@ def upgrade() -> None:
 
 
 def _insert_the_subaccount_key() -> None:
-    connection = op.get_bind()
-    longest = connection.execute(
-        sa.text("SELECT max(length(subaccount_id)) FROM subaccount")
-    ).scalar()
-    length = min(int(longest or DEFAULT_LENGTH), LONGEST)
-    now = datetime.now(UTC).replace(tzinfo=None)
-    keys = sa.table(
-        "segmented_key",
-        sa.column("key_id", sa.String),
-        sa.column("description", sa.String),
-        sa.column("created_at", sa.DateTime),
-        sa.column("modified_at", sa.DateTime),
-        sa.column("version", sa.Integer),
+    # Plain SQL, so the revision also renders offline (--sql) for PostgreSQL.
+    op.execute(
+        "INSERT INTO segmented_key (key_id, description, created_at, modified_at, version) "
+        "VALUES ('SUBACCOUNT', 'Subaccount', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)"
     )
-    connection.execute(
-        keys.insert().values(
-            key_id="SUBACCOUNT",
-            description="Subaccount",
-            created_at=now,
-            modified_at=now,
-            version=1,
-        )
-    )
-    key_id = connection.execute(
-        sa.text("SELECT id FROM segmented_key WHERE key_id = 'SUBACCOUNT'")
-    ).scalar_one()
-    segments = sa.table(
-        "key_segment",
-        sa.column("segmented_key_id", sa.Integer),
-        sa.column("segment_number", sa.Integer),
-        sa.column("description", sa.String),
-        sa.column("length", sa.Integer),
-    )
-    connection.execute(
-        segments.insert().values(
-            segmented_key_id=key_id, segment_number=1, description="Subaccount", length=length
-        )
+    op.execute(
+        "INSERT INTO key_segment (segmented_key_id, segment_number, description, length) "
+        "SELECT id, 1, 'Subaccount', "
+        f"COALESCE((SELECT max(length(subaccount_id)) FROM subaccount), {DEFAULT_LENGTH}) "
+        "FROM segmented_key WHERE key_id = 'SUBACCOUNT'"
     )
 
 
