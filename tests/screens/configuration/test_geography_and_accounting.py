@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -683,7 +684,7 @@ def test_a_branch_keeps_company_details_checked_by_its_country(
 
 
 def test_a_subaccount_id_takes_the_form_of_the_segments_set_on_cs202000(
-    qtbot: QtBot, open_screen: Opener, store: Store
+    qtbot: QtBot, open_screen: Opener, store: Store, qtmodeltester: ModelTester
 ) -> None:
     subaccounts = open_screen("GL203000")
     new_record(qtbot, subaccounts, {"subaccount_id": "10-200", "description": "Sales, Oslo"})
@@ -706,6 +707,7 @@ def test_a_subaccount_id_takes_the_form_of_the_segments_set_on_cs202000(
     edit_cell(qtbot, keys, "segments", 1, "description", "Project")
     edit_cell(qtbot, keys, "segments", 1, "length", "3")
     assert saved_or_refused(keys) == "Saved."
+    qtmodeltester.check(grid.model, force_py=True)
 
     assert saved_or_refused(subaccounts) == "Saved."  # 10-200 has the form now
     trigger(subaccounts, "add_new")

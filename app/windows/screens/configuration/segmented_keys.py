@@ -4,19 +4,31 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
+from sqlalchemy import select
 
 from app.ledger.definitions.accounting import SEGMENTED_KEY
 from app.ledger.segmented_keys import SEGMENTS, SegmentedKeyService
 from app.models import SegmentedKey
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
-from app.windows.framework.spec import ListColumn, Screen, Tab
-from app.windows.screens.configuration.reference_screen import list_query_of, reference_screen
+from app.windows.framework.spec import ListColumn, RowSelect, Screen, Tab
+from app.windows.screens.configuration.reference_screen import reference_screen
 
 LIST_COLUMNS = (
-    ListColumn("key_id", "Segmented key ID", width=130),
+    ListColumn("segmented_key_id", "Segmented key ID", width=130),
     ListColumn("description", "Description", width=260),
 )
+
+
+def list_query() -> RowSelect:
+    # The column shows the Segmented key ID field, so it has that field's key (its search cell
+    # is search_segmented_key_id).
+    return select(
+        SegmentedKey.id.label("id"),
+        SegmentedKey.key_id.label("segmented_key_id"),
+        SegmentedKey.description.label("description"),
+    )
+
 
 SCREEN = Screen(
     id="CS202000",
@@ -33,7 +45,7 @@ SCREEN = Screen(
         ),
     ),
     list_columns=LIST_COLUMNS,
-    list_query=lambda: list_query_of(SegmentedKey, LIST_COLUMNS),
+    list_query=list_query,
     definition=SEGMENTED_KEY,
 )
 
