@@ -22,6 +22,7 @@ from app.ledger.class_mailings import NOTHING_TO_SEND, sends_nothing
 from app.ledger.locked_series import locked_series_errors
 from app.ledger.recipients import recipient_errors
 from app.ledger.records import FieldError, InvalidInput, RecordService, ScreenRules, is_blank
+from app.ledger.segmented_keys import mask_problem, subaccount_lengths
 from app.models import PREFERENCES_ID, CidConfiguration, Preferences
 from app.models.database import Store
 from app.models.preferences import RetentionType, RoundingRule
@@ -42,8 +43,9 @@ RECIPIENTS = "recipients"
 NUMBER_OF_MONTHS = "number_of_months"
 COMBINE_SALES_SUB_FROM = "combine_sales_sub_from"
 
-# Where each segment of the sales subaccount comes from, one letter per segment ("LLI"). The
-# seed lost the list; these are the sources the product family's help names.
+# Where each segment of the sales subaccount comes from, one letter per segment of the
+# SUBACCOUNT key ("LI" for two segments; app/ledger/segmented_keys.py). The seed lost the list;
+# these are the sources the product family's help names.
 SALES_SUB_SOURCES = {
     "B": "Branch",
     "L": "Customer location",
@@ -144,6 +146,7 @@ class PreferencesService(RecordService[Preferences]):
             *mailing_errors(values.get(DEFAULT_SOURCES) or []),
             *number_of_months_errors(values),
             *sales_sub_errors(values.get(COMBINE_SALES_SUB_FROM)),
+            *sales_sub_segment_errors(session, values.get(COMBINE_SALES_SUB_FROM)),
             *locked_series_errors(session, record_id, values),
             *conditional_requirements(values),
         ]
@@ -290,3 +293,15 @@ def sales_sub_errors(mask: Any) -> list[FieldError]:
             f"use one letter per segment: {sources} ('{''.join(unknown)}' is not a source).",
         )
     ]
+
+
+def sales_sub_segment_errors(session: Session, mask: Any) -> list[FieldError]:
+    """Exactly one source letter per segment of the SUBACCOUNT key (CS202000), read in the
+    save's transaction: "LI" for a subaccount of two segments."""
+    if isinstance(mask, InvalidInput) or is_blank(mask):
+        return []
+    lengths = subaccount_lengths(session)
+    problem = mask_problem(str(mask).strip(), None if lengths is None else len(lengths))
+    if problem is None:
+        return []
+    return [FieldError(COMBINE_SALES_SUB_FROM, "Combine sales sub. from", problem)]

@@ -77,7 +77,10 @@ PREFERENCES: Mapping[str, Entry] = {
     "post_summary_when_updating_gl": ReadBy(release.release, "one batch per day"),
     "activate_migration_mode": Waiting("migration mode"),
     "default_customer_class_id": ReadBy(CustomerService.new_values, "a new customer's class"),
-    "combine_sales_sub_from": ReadBy(preferences.sales_sub_errors, "checked, one per segment"),
+    # Checked: known source letters, exactly one per segment of the SUBACCOUNT key (CS202000).
+    "combine_sales_sub_from": ReadBy(
+        preferences.sales_sub_segment_errors, "one source letter per SUBACCOUNT segment"
+    ),
     "rounding_rule_for_invoices": ReadBy(entry.DocumentService, "rounds document totals"),
     "rounding_precision": ReadBy(entry.DocumentService, "the unit totals round to"),
     "hold_documents_on_entry": ReadBy(entry.DocumentService, "new documents start on hold"),

@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session
 
 from app.ledger.first_run import first_run_needed as first_run_needed
 from app.ledger.numbering import CUSTOMER_SERIES
+from app.ledger.segmented_keys import SUBACCOUNT_KEY
 from app.models import (
     PREFERENCES_ID,
     AccountType,
@@ -53,6 +54,7 @@ from app.models import (
     DefaultRecipient,
     DefaultSource,
     GlAccount,
+    KeySegment,
     Language,
     NotificationTemplate,
     NumberSeries,
@@ -63,6 +65,7 @@ from app.models import (
     RateType,
     ReasonCode,
     Report,
+    SegmentedKey,
     StatementCycle,
     Subaccount,
     SupplierClass,
@@ -374,6 +377,22 @@ def configure(
         [GlAccount(account=a, description=d, account_type=t) for _r, a, d, t in ACCOUNTS],
     )
     accounts = {role: ids["gl_account"][account] for role, account, _d, _t in ACCOUNTS}
+    # The subaccount's ID is one segment as long as the default "000" (CS202000); a database
+    # upgraded to migration 0015 has it already.
+    ids["segmented_key"] = _ensure(
+        session,
+        SegmentedKey,
+        "key_id",
+        [
+            SegmentedKey(
+                key_id=SUBACCOUNT_KEY,
+                description="Subaccount",
+                segments=[
+                    KeySegment(segment_number=1, description="Subaccount", length=len(SUBACCOUNT))
+                ],
+            )
+        ],
+    )
     ids["subaccount"] = _ensure(
         session,
         Subaccount,

@@ -53,6 +53,8 @@ if TYPE_CHECKING:
         Branch,
         CashAccount,
         GlAccount,
+        KeySegment,
+        SegmentedKey,
         Subaccount,
     )
     from app.models.reference.credit import OverdueCharge, PaymentTerms, StatementCycle
@@ -189,6 +191,7 @@ __all__ = [
     "EventType",
     "FobPoint",
     "GlAccount",
+    "KeySegment",
     "Language",
     "Location",
     "NonStockItem",
@@ -206,6 +209,7 @@ __all__ = [
     "ReportText",
     "RestrictionGroup",
     "Salesperson",
+    "SegmentedKey",
     "ShippingTerms",
     "ShippingZone",
     "Statement",

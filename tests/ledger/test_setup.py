@@ -205,9 +205,12 @@ def test_one_transaction_a_failure_writes_nothing(
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(setup, "_mailing_values", broken)
+    before = counts(store)
+    # An empty database holds only the SUBACCOUNT key migration 0015 gives every database.
+    assert {table for table, count in before.items() if count} == {"segmented_key", "key_segment"}
     with pytest.raises(RuntimeError):
         norway(store)
-    assert set(counts(store).values()) == {0}
+    assert counts(store) == before
 
 
 def test_records_already_there_are_kept_and_used(store: Store) -> None:

@@ -354,7 +354,8 @@ def test_every_unique_code_is_unique_regardless_of_case() -> None:
         for column in table.columns
         if column.unique and isinstance(column.type, String)
     ]
-    assert len(codes) == 36  # 34, and the supplier number and supplier class ID (issue 15)
+    # 34, the supplier number and supplier class ID (issue 15), the segmented key ID (issue 17)
+    assert len(codes) == 37
     for code in [*codes, ("location", ("location.customer_id", "lower(location.location_id)"))]:
         assert code in indexed, code
 

@@ -24,6 +24,7 @@ from app.models import (
     DefaultSource,
     DunningLevel,
     Employee,
+    KeySegment,
     NonStockItem,
     NumberSeries,
     PaymentMethod,
@@ -31,6 +32,7 @@ from app.models import (
     RateType,
     ReasonCode,
     Report,
+    SegmentedKey,
 )
 from app.models.cid import CidElementKind, CidStatus
 from app.models.database import Store
@@ -275,6 +277,7 @@ def test_every_field_is_set_saved_and_reopened(
     qtbot: QtBot, open_screen: Opener, store: Store
 ) -> None:
     codes = add_lookup_records(store)
+    subaccount_segments(store, 1, 1, 1)  # three segments: three source letters (LLI)
     screen = open_screen("AR101000")
     expected: dict[str, object] = {}
     # In declaration order a field's condition is met before the field (Rounding rule before
@@ -317,6 +320,16 @@ def test_every_field_is_set_saved_and_reopened(
 
 
 # -- rules: refused with the field named, nothing half-saved --------------------------------
+
+
+def subaccount_segments(store: Store, *lengths: int) -> None:
+    """Give the SUBACCOUNT key (CS202000) segments of these lengths."""
+    with store.transaction() as session:
+        key = session.scalars(select(SegmentedKey)).one()
+        key.segments = [
+            KeySegment(segment_number=number, length=length)
+            for number, length in enumerate(lengths, start=1)
+        ]
 
 
 def saved_preferences(store: Store) -> None:
@@ -423,6 +436,7 @@ def test_fixed_number_of_months_needs_the_number(
     qtbot: QtBot, open_screen: Opener, store: Store
 ) -> None:
     saved_preferences(store)
+    subaccount_segments(store, 1, 1, 1)  # three segments: three source letters (LLI)
     screen = open_screen("AR101000")
     assert shown(screen, "retention_type") == "Fixed number of months"  # the product's default
     type_into(qtbot, screen, "number_of_months", "")
@@ -447,6 +461,32 @@ def test_fixed_number_of_months_needs_the_number(
     trigger(screen, "save")
     assert screen.message.text() == "Saved.", screen.message.text()
     assert shown(screen, "combine_sales_sub_from") == "LLI"
+
+
+def test_combine_sales_sub_from_gives_one_letter_per_segment_of_the_subaccount(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    saved_preferences(store)
+    screen = open_screen("AR101000")  # the SUBACCOUNT key every company has: one segment
+    type_into(qtbot, screen, "combine_sales_sub_from", "LI")
+    refused(
+        screen,
+        "• Combine sales sub. from: the subaccount has 1 segment: give one source letter for "
+        "each (this has 2).",
+    )
+    subaccount_segments(store, 2, 3)  # CS202000 changed meanwhile: read at the save
+    type_into(qtbot, screen, "combine_sales_sub_from", "LLI")
+    refused(
+        screen,
+        "• Combine sales sub. from: the subaccount has 2 segments: give one source letter for "
+        "each (this has 3).",
+    )
+    with store.session() as session:
+        assert session.get(Preferences, 1).combine_sales_sub_from is None  # type: ignore[union-attr]
+    type_into(qtbot, screen, "combine_sales_sub_from", "li")
+    trigger(screen, "save")
+    assert screen.message.text() == "Saved.", screen.message.text()
+    assert shown(screen, "combine_sales_sub_from") == "LI"
 
 
 # -- CID configuration --------------------------------------------------------------------

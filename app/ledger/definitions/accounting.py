@@ -1,13 +1,14 @@
 """Where the ledger posts: branches (CS102000), the chart of accounts (GL202500), subaccounts
-(GL203000) and cash accounts (CA202000)."""
+(GL203000), the subaccount's segmented key (CS202000) and cash accounts (CA202000)."""
 
 from __future__ import annotations
 
 from app.ledger.accounting import bic_problem, iban_problem, logo_problem
-from app.ledger.fields import Definition, Field, Kind
+from app.ledger.fields import Definition, Field, Grid, Kind
+from app.ledger.segmented_keys import SEGMENTS
 from app.ledger.sources import BRANCHES, COUNTRIES, CURRENCIES, GL_ACCOUNTS, SUBACCOUNTS
 from app.ledger.validation import email_problem
-from app.models import AccountType, Branch, CashAccount, GlAccount, Subaccount
+from app.models import AccountType, Branch, CashAccount, GlAccount, SegmentedKey, Subaccount
 
 BRANCH = Definition(
     "branch",
@@ -170,7 +171,9 @@ SUBACCOUNT = Definition(
             "Subaccount ID",
             Kind.TEXT,
             required=True,
-            help="The unique ID of the subaccount.",
+            help="The unique ID of the subaccount, in the form the SUBACCOUNT key gives it "
+            "(Segmented keys, CS202000): its segments' lengths, separated by - when more than "
+            "one (10-200).",
         ),
         Field(
             "description",
@@ -185,6 +188,60 @@ SUBACCOUNT = Definition(
             Kind.CHECKBOX,
             help="Active subaccounts can be selected for customer classes, locations and cash "
             "accounts.",
+        ),
+    ),
+)
+
+SEGMENTED_KEY = Definition(
+    "segmented key",
+    SegmentedKey,
+    (
+        Field(
+            "segmented_key_id",
+            "Segmented key ID",
+            Kind.TEXT,
+            attr="key_id",
+            required=True,
+            help="SUBACCOUNT: the key that gives subaccount IDs their segments (the only key "
+            "this product keeps).",
+        ),
+        Field(
+            "description",
+            "Description",
+            Kind.TEXT,
+            help="What the key is the structure of.",
+        ),
+    ),
+    (
+        Grid(
+            "Segments",
+            SEGMENTS,
+            (
+                Field(
+                    "segment_id",
+                    "Segment ID",
+                    Kind.NUMBER,
+                    attr="segment_number",
+                    required=True,
+                    minimum=1,
+                    help="The segment's place in the ID, 1 for the leftmost.",
+                ),
+                Field(
+                    "description",
+                    "Description",
+                    Kind.TEXT,
+                    help="What the segment's values stand for (department, project …).",
+                ),
+                Field(
+                    "length",
+                    "Length",
+                    Kind.NUMBER,
+                    required=True,
+                    minimum=1,
+                    help="How many characters every value of the segment has.",
+                ),
+            ),
+            order_by="segment_number",
         ),
     ),
 )

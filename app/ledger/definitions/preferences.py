@@ -103,7 +103,7 @@ DISCOUNTS = "Discount settings"
 
 SALES_SUB_HELP = completed(
     catalogue.help_text(SEED, "Combine sales sub. from", DATA_ENTRY),
-    "one letter per segment — "
+    "one letter per segment of the SUBACCOUNT key (Segmented keys, CS202000) — "
     + ", ".join(f"{letter} {source}" for letter, source in SALES_SUB_SOURCES.items()),
 )
 

@@ -1,9 +1,10 @@
-"""Branches, the chart of accounts (GL202500), subaccounts and cash accounts (CA202000)."""
+"""Branches, the chart of accounts (GL202500), subaccounts, the subaccount's segmented key
+(CS202000) and cash accounts (CA202000)."""
 
 from __future__ import annotations
 
 from sqlalchemy import ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import (
     Base,
@@ -72,6 +73,37 @@ class Subaccount(MasterRecord, Base):
 
 
 unique_regardless_of_case(Subaccount.subaccount_id)
+
+
+class KeySegment(Base):
+    """One segment of a segmented key: its number (1, 2 …, left to right) and its length."""
+
+    __tablename__ = "key_segment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    segmented_key_id: Mapped[int] = mapped_column(
+        ForeignKey("segmented_key.id", ondelete="CASCADE")
+    )
+    segment_number: Mapped[int] = mapped_column(default=1)
+    description: Mapped[str | None] = mapped_column(String(50))
+    length: Mapped[int] = mapped_column(default=1)
+
+
+class SegmentedKey(MasterRecord, Base):
+    """The structure of an ID made of segments (CS202000). Only SUBACCOUNT is kept: it gives
+    subaccount IDs their form and Combine sales sub. from (AR101000) its number of letters."""
+
+    __tablename__ = "segmented_key"
+
+    key_id: Mapped[code10] = mapped_column(unique=True)
+    description: Mapped[text255 | None]
+
+    segments: Mapped[list[KeySegment]] = relationship(
+        cascade="all, delete-orphan", order_by=KeySegment.segment_number
+    )
+
+
+unique_regardless_of_case(SegmentedKey.key_id)
 
 
 class CashAccount(MasterRecord, Base):

@@ -66,6 +66,7 @@ SCREENS: tuple[ScreenInfo, ...] = (
     _configuration("TX205500", "VAT categories", "vat_categories"),
     _configuration("GL202500", "Chart of accounts", "gl_accounts"),
     _configuration("GL203000", "Subaccounts", "subaccounts"),
+    _configuration("CS202000", "Segmented keys", "segmented_keys"),
     _configuration("CA202000", "Cash accounts", "cash_accounts"),
     _configuration("CS206500", "Payment terms", "payment_terms"),
     _configuration("AR202800", "Statement cycles", "statement_cycles"),

@@ -1,6 +1,6 @@
 """Configuration screens of geography, currency, accounting and VAT: countries with counties
 and postcode rule, currencies, rate types, languages, branches, VAT zones and categories, the
-chart of accounts, subaccounts and cash accounts."""
+chart of accounts, subaccounts, the subaccount's segmented key and cash accounts."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,9 +21,11 @@ from app.models import (
     County,
     Currency,
     GlAccount,
+    KeySegment,
     Language,
     PaymentMethod,
     RateType,
+    SegmentedKey,
     Subaccount,
     VatCategory,
     VatZone,
@@ -67,6 +70,25 @@ def zone_defaulting_to(session: Session, record_id: int) -> None:
     session.add(
         VatZone(vat_zone_id="USES", description="Uses it", default_vat_category_id=record_id)
     )
+
+
+def two_segments_of_three(session: Session) -> None:
+    """The SUBACCOUNT key with two segments of three (000-000)."""
+    key = session.scalars(select(SegmentedKey).where(SegmentedKey.key_id == "SUBACCOUNT")).one()
+    key.segments = [
+        KeySegment(segment_number=1, description="Department", length=3),
+        KeySegment(segment_number=2, description="Project", length=3),
+    ]
+
+
+def without_the_subaccount_key(session: Session) -> None:
+    """A database whose SUBACCOUNT key was deleted (it is made again on the screen)."""
+    for key in session.scalars(select(SegmentedKey)):
+        session.delete(key)
+
+
+def a_subaccount(session: Session, _record_id: int) -> None:
+    session.add(Subaccount(subaccount_id="000", description="Uses it"))
 
 
 def method_depositing_to(session: Session, record_id: int) -> None:
@@ -154,6 +176,16 @@ CASES = [
         ("description", "No department"),
         class_using("sales_sub_id"),
         "1 customer class",
+        prepare=two_segments_of_three,
+    ),
+    Case(
+        "CS202000",
+        SegmentedKey,
+        {"segmented_key_id": "SUBACCOUNT", "description": "Subaccount"},
+        ("description", "Department and project"),
+        a_subaccount,
+        "1 subaccount",
+        prepare=without_the_subaccount_key,
     ),
     Case(
         "CA202000",
@@ -646,3 +678,53 @@ def test_a_branch_keeps_company_details_checked_by_its_country(
             "NO93 8601 1117 947",
             "DNBANOKKXXX",
         )
+
+
+# -- the SUBACCOUNT segmented key (CS202000) and the subaccounts' form (issue 17) -------------
+
+
+def test_a_subaccount_id_takes_the_form_of_the_segments_set_on_cs202000(
+    qtbot: QtBot, open_screen: Opener, store: Store, qtmodeltester: ModelTester
+) -> None:
+    subaccounts = open_screen("GL203000")
+    new_record(qtbot, subaccounts, {"subaccount_id": "10-200", "description": "Sales, Oslo"})
+    assert (
+        "• Subaccount ID: the SUBACCOUNT key (Segmented keys, CS202000) gives it one segment "
+        "of 3 characters (letters and digits), like 000."
+    ) in saved_or_refused(subaccounts)
+    assert nothing_saved(store, Subaccount)
+
+    keys = open_screen("CS202000")
+    type_into(qtbot, keys, "segmented_key_id", "SUBACCOUNT")  # opens the key every company has
+    assert keys.record.record_id is not None
+    grid = keys.editor("segments")
+    assert isinstance(grid, GridEditor)
+    assert grid.objectName() == "grid_segments"
+    assert [(row["segment_id"], row["length"]) for row in grid.value()] == [(1, 3)]
+    edit_cell(qtbot, keys, "segments", 0, "length", "2")
+    add_row(qtbot, keys, "segments")
+    assert grid.value()[1]["segment_id"] == 2  # numbered after the others
+    edit_cell(qtbot, keys, "segments", 1, "description", "Project")
+    edit_cell(qtbot, keys, "segments", 1, "length", "3")
+    assert saved_or_refused(keys) == "Saved."
+    qtmodeltester.check(grid.model, force_py=True)
+
+    assert saved_or_refused(subaccounts) == "Saved."  # 10-200 has the form now
+    trigger(subaccounts, "add_new")
+    new_record(qtbot, subaccounts, {"subaccount_id": "10200", "description": "No dash"})
+    assert (
+        "• Subaccount ID: the SUBACCOUNT key (Segmented keys, CS202000) gives it 2 segments of "
+        '2 and 3 characters (letters and digits) separated by "-", like 00-000.'
+    ) in saved_or_refused(subaccounts)
+
+    # Back to one segment: 10-200 would lose its form, so the change is refused, naming it.
+    grid.view.setCurrentIndex(grid.model.index(1, 0))
+    keys._reveal(grid)
+    qtbot.mouseClick(grid.delete_button, Qt.MouseButton.LeftButton)
+    edit_cell(qtbot, keys, "segments", 0, "length", "3")
+    message = saved_or_refused(keys)
+    assert message.startswith("The record was not saved:"), message
+    assert "• Segments: subaccount 10-200 would not have the form of one segment of 3" in message
+    with store.session() as session:
+        key = session.scalars(select(SegmentedKey)).one()
+        assert [(s.segment_number, s.length) for s in key.segments] == [(1, 2), (2, 3)]

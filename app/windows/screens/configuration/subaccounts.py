@@ -1,11 +1,13 @@
 """Subaccounts (GL203000): the subdivisions (department, project) GL postings carry, arranged
-from the subaccount's definition (app/ledger/definitions/accounting.py)."""
+from the subaccount's definition (app/ledger/definitions/accounting.py); an ID has the form of
+the SUBACCOUNT key (app/ledger/segmented_keys.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
 from app.ledger.definitions.accounting import SUBACCOUNT
+from app.ledger.segmented_keys import SubaccountService
 from app.models import Subaccount
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
@@ -31,4 +33,6 @@ SCREEN = Screen(
 
 
 def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
-    return reference_screen(store, parent, SCREEN, code_key="subaccount_id")
+    return reference_screen(
+        store, parent, SCREEN, code_key="subaccount_id", service_class=SubaccountService
+    )
