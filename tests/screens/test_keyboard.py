@@ -74,11 +74,17 @@ def test_every_tab_and_section_of_a_screen_has_its_own_letter(
         boxes = [
             box
             for box in page.findChildren(QGroupBox)
-            if box.title() and without_mnemonic(box.title()) != title
+            if box.title() and without_mnemonic(box.title()).casefold() != title.casefold()
         ]
         # Sections take the letters the tabs left, then Alt+digits ("Main contact (&1)").
         letters = [letter_of(box.title()) for box in boxes]
         assert all(letters), [box.title() for box in boxes]
+        # A tab's one grid of the tab's own name takes no key of its own: the tab's reaches it.
+        assert not any(
+            letter_of(box.title())
+            for box in page.findChildren(QGroupBox)
+            if without_mnemonic(box.title()).casefold() == title.casefold()
+        )
         assert len(set(letters)) == len(letters)
         assert not set(letters) & (set(tab_letters) | MENU_LETTERS)
 

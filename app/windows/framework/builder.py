@@ -218,7 +218,7 @@ class FormBuilder:
             if (
                 isinstance(grid_box, QGroupBox)
                 and grid_box.title()
-                and grid_box.title() != tab.title
+                and grid_box.title().casefold() != tab.title.casefold()
             ):
                 grid_box.setTitle(section_title(grid_box.title(), section_letters))
             inner_layout.addWidget(grid_box, 1)
