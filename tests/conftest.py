@@ -150,8 +150,21 @@ def _emptied(url: str) -> None:
             ]
             listed = ", ".join(f'"{name}"' for name in tables)
             connection.execute(text(f"TRUNCATE TABLE {listed} RESTART IDENTITY CASCADE"))
+            # What the migrations give every new database, as a SQLite test's fresh file has it.
+            for statement in GIVEN_BY_MIGRATIONS:
+                connection.execute(text(statement))
     finally:
         engine.dispose()
+
+
+# The rows the migrations insert (0015: the SUBACCOUNT key, one segment of 3 on an empty
+# ledger), restored after each PostgreSQL test's TRUNCATE.
+GIVEN_BY_MIGRATIONS = (
+    "INSERT INTO segmented_key (key_id, description, created_at, modified_at, version) "
+    "VALUES ('SUBACCOUNT', 'Subaccount', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)",
+    "INSERT INTO key_segment (segmented_key_id, segment_number, description, length) "
+    "SELECT id, 1, 'Subaccount', 3 FROM segmented_key WHERE key_id = 'SUBACCOUNT'",
+)
 
 
 @pytest.fixture

@@ -41,3 +41,35 @@ def test_the_subaccount_key_fits_the_subaccounts_there(
         ).all()
     engine.dispose()
     assert [tuple(row) for row in rows] == [("SUBACCOUNT", 1, length)]
+
+
+def test_the_postgresql_tests_start_from_what_the_migrations_give(tmp_path: Path) -> None:
+    """tests/conftest.py restores the migrations' rows after each TRUNCATE: the same rows a
+    fresh file gets."""
+    from sqlalchemy import text
+
+    from app.models.startup import open_store
+    from tests.conftest import GIVEN_BY_MIGRATIONS
+
+    with open_store(f"sqlite:///{tmp_path / 'fresh.sqlite'}", backup_dir=tmp_path) as store:
+        with store.engine.connect() as connection:
+            fresh = connection.execute(
+                text(
+                    "SELECT key_id, segment_number, key_segment.description, length "
+                    "FROM segmented_key JOIN key_segment "
+                    "ON key_segment.segmented_key_id = segmented_key.id"
+                )
+            ).all()
+        with store.engine.begin() as connection:
+            connection.execute(text("DELETE FROM key_segment"))
+            connection.execute(text("DELETE FROM segmented_key"))
+            for statement in GIVEN_BY_MIGRATIONS:
+                connection.execute(text(statement))
+            restored = connection.execute(
+                text(
+                    "SELECT key_id, segment_number, key_segment.description, length "
+                    "FROM segmented_key JOIN key_segment "
+                    "ON key_segment.segmented_key_id = segmented_key.id"
+                )
+            ).all()
+    assert restored == fresh == [("SUBACCOUNT", 1, "Subaccount", 3)]

@@ -101,7 +101,7 @@ def is_demo(session: Session) -> bool:
 
 
 # Tables every database is given rows in by its migrations (the SUBACCOUNT key of 0015): a
-# database holding only those is still empty, and the demo makes them again as configure does.
+# database holding only those is still empty.
 GIVEN_BY_MIGRATIONS = frozenset({"segmented_key", "key_segment"})
 
 
@@ -145,10 +145,7 @@ def create_demo_company(
                 )
             for table in reversed(_tables()):
                 session.execute(delete(table))
-        else:
-            for table in reversed(_tables()):
-                if table.name in GIVEN_BY_MIGRATIONS:
-                    session.execute(delete(table))  # made again as a new company has it
+        # An empty database keeps the rows its migrations gave it (configure finds the key).
         config = configure(
             session,
             base_currency=base_currency,
