@@ -224,6 +224,33 @@ class RecordScreen(QWidget):
         """The editor of ``key`` when its tab has been built, else None (nothing is built)."""
         return self.form.editors.get(key)
 
+    def grid(self, key: str) -> GridEditor:
+        """The grid of ``key`` (its tab built first when not yet)."""
+        editor = self.editor(key)
+        assert isinstance(editor, GridEditor)
+        return editor
+
+    def refresh_rows(self, key: str, rows_of: Callable[[int], list[dict[str, Any]]]) -> None:
+        """Read a view grid's rows (other records': locations, contacts) again while it is
+        shown, keeping the selected row; a view grid holds no unsaved change to lose."""
+        editor = self.built_editor(key)
+        record_id = self.record.record_id
+        if not isinstance(editor, GridEditor) or not editor.isVisible() or record_id is None:
+            return
+        rows = rows_of(record_id)
+        if rows != self.record.value(key):
+            selected = editor.current_row()
+            self.record.refresh(key, rows)
+            self.select_row(key, selected["id"] if selected else None)
+
+    def select_row(self, key: str, row_id: Any) -> None:
+        """Select the row of a grid whose id is ``row_id`` (none when it is gone)."""
+        grid = self.grid(key)
+        for position, row in enumerate(self.record.value(key) or []):
+            if row.get("id") == row_id:
+                grid.view.selectRow(position)
+                return
+
     def _make_lookup(self, spec: Field, parent: QWidget | None) -> QWidget:
         if spec.lookup is not None and spec.lookup.within is not None:
             # Rows of the record shown only (this customer's locations), whichever it is now;

@@ -740,31 +740,11 @@ class CustomerScreen(RecordScreen):
         assert isinstance(editor, GridEditor)
         editor.row_opened.connect(self._open_location_at)
 
-    def _locations_grid(self) -> GridEditor:
-        editor = self.editor(LOCATIONS)
-        assert isinstance(editor, GridEditor)
-        return editor
-
     def refresh_locations(self) -> None:
-        """Read the Locations rows again (when shown): never an unsaved change."""
-        editor = self.built_editor(LOCATIONS)
-        if editor is None or not editor.isVisible() or self.record.record_id is None:
-            return
-        rows = self.service.location_rows(self.record.record_id)
-        if rows != self.record.value(LOCATIONS):
-            selected = self._locations_grid().current_row()
-            self.record.refresh(LOCATIONS, rows)
-            self._select_location(selected["id"] if selected else None)
-
-    def _select_location(self, location_id: Any) -> None:
-        grid = self._locations_grid()
-        for position, row in enumerate(self.record.value(LOCATIONS) or []):
-            if row.get("id") == location_id:
-                grid.view.selectRow(position)
-                return
+        self.refresh_rows(LOCATIONS, self.service.location_rows)
 
     def _open_location_at(self, position: int) -> None:
-        row = self._locations_grid().model.row(position)
+        row = self.grid(LOCATIONS).model.row(position)
         if row is not None:
             self.open_elsewhere(Target(LOCATIONS_SCREEN, record_id=row["id"]))
 
@@ -814,7 +794,7 @@ class CustomerScreen(RecordScreen):
         customer_id = self.record.record_id
         if customer_id is None:
             return
-        grid = self._locations_grid()
+        grid = self.grid(LOCATIONS)
         row = grid.current_row()
         if row is None:
             self.form.tabs.setCurrentIndex(self.form.tab_of[LOCATIONS])
@@ -832,7 +812,7 @@ class CustomerScreen(RecordScreen):
             return
         # Read again: the Delivery settings are the new default's, its version the one saved.
         self.load_record(customer_id)
-        self._select_location(row["id"])
+        self.select_row(LOCATIONS, row["id"])
         self.show_message(f"{row['location_id']} is now the customer's default location.")
 
     # -- the Payment methods and Child accounts tabs: views of other records -----------------
@@ -907,32 +887,12 @@ class CustomerScreen(RecordScreen):
         assert isinstance(editor, GridEditor)
         editor.row_opened.connect(self._open_contact_at)
 
-    def _contacts_grid(self) -> GridEditor:
-        editor = self.editor(CONTACTS)
-        assert isinstance(editor, GridEditor)
-        return editor
-
     def refresh_contacts(self) -> None:
-        """Read the Contacts rows again (when shown): never an unsaved change."""
-        editor = self.built_editor(CONTACTS)
-        if editor is None or not editor.isVisible() or self.record.record_id is None:
-            return
-        rows = self.service.contact_rows(self.record.record_id)
-        if rows != self.record.value(CONTACTS):
-            selected = self._contacts_grid().current_row()
-            self.record.refresh(CONTACTS, rows)
-            self._select_contact(selected["id"] if selected else None)
-
-    def _select_contact(self, contact_id: Any) -> None:
-        grid = self._contacts_grid()
-        for position, row in enumerate(self.record.value(CONTACTS) or []):
-            if row.get("id") == contact_id:
-                grid.view.selectRow(position)
-                return
+        self.refresh_rows(CONTACTS, self.service.contact_rows)
 
     def _open_contact_at(self, position: int) -> None:
         """A contact's row (its name) opens the contact on CR302000."""
-        row = self._contacts_grid().model.row(position)
+        row = self.grid(CONTACTS).model.row(position)
         if row is not None:
             self.open_elsewhere(Target(CONTACTS_SCREEN, record_id=row["id"]))
 
@@ -950,7 +910,7 @@ class CustomerScreen(RecordScreen):
         if customer_id is None:
             self.show_message("Save the customer before choosing its default contact.", error=True)
             return
-        row = self._contacts_grid().current_row()
+        row = self.grid(CONTACTS).current_row()
         if row is None:
             self.show_message("Select a contact on the Contacts tab first.", error=True)
             return
@@ -961,7 +921,7 @@ class CustomerScreen(RecordScreen):
             self.refresh_contacts()
             return
         self.refresh_contacts()
-        self._select_contact(row["id"])
+        self.select_row(CONTACTS, row["id"])
         self.show_message(f"{row['name']} is now the customer's default contact.")
 
     # -- the Mailing settings tab: the customer's mailings and their recipients -------------

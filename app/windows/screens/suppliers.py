@@ -232,32 +232,12 @@ class SupplierScreen(RecordScreen):
         assert isinstance(editor, GridEditor)
         editor.row_opened.connect(self._open_contact_at)
 
-    def _contacts_grid(self) -> GridEditor:
-        editor = self.editor(CONTACTS)
-        assert isinstance(editor, GridEditor)
-        return editor
-
     def refresh_contacts(self) -> None:
-        """Read the Contacts rows again (when shown): never an unsaved change."""
-        editor = self.built_editor(CONTACTS)
-        if editor is None or not editor.isVisible() or self.record.record_id is None:
-            return
-        rows = self.service.contact_rows(self.record.record_id)
-        if rows != self.record.value(CONTACTS):
-            selected = self._contacts_grid().current_row()
-            self.record.refresh(CONTACTS, rows)
-            self._select_contact(selected["id"] if selected else None)
-
-    def _select_contact(self, contact_id: Any) -> None:
-        grid = self._contacts_grid()
-        for position, row in enumerate(self.record.value(CONTACTS) or []):
-            if row.get("id") == contact_id:
-                grid.view.selectRow(position)
-                return
+        self.refresh_rows(CONTACTS, self.service.contact_rows)
 
     def _open_contact_at(self, position: int) -> None:
         """A contact's row (its name) opens the contact on CR302000."""
-        row = self._contacts_grid().model.row(position)
+        row = self.grid(CONTACTS).model.row(position)
         if row is not None:
             self.open_elsewhere(Target(CONTACTS_SCREEN, record_id=row["id"]))
 
@@ -281,7 +261,7 @@ class SupplierScreen(RecordScreen):
         if supplier_id is None:
             self.show_message("Save the supplier before choosing its default contact.", error=True)
             return
-        row = self._contacts_grid().current_row()
+        row = self.grid(CONTACTS).current_row()
         if row is None:
             self.show_message("Select a contact on the Contacts tab first.", error=True)
             return
@@ -295,7 +275,7 @@ class SupplierScreen(RecordScreen):
             self.refresh_contacts()
             return
         self.refresh_contacts()
-        self._select_contact(row["id"])
+        self.select_row(CONTACTS, row["id"])
         self.show_message(f"{row['name']} is now the account's default contact.")
 
     # -- actions -----------------------------------------------------------------------------
