@@ -42,7 +42,7 @@ children) and one grouped aggregate over their documents.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -50,6 +50,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, SQLColumnExpression, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
+from app.ledger.currency_rates import base_places, to_base
 from app.models import ArDocument, Customer, DocumentStatus, DocumentType
 
 ZERO = Decimal("0.0000")
@@ -88,6 +89,11 @@ def is_open() -> ColumnElement[bool]:
 
 def is_unreleased() -> ColumnElement[bool]:
     return and_(ArDocument.released.is_(False), ArDocument.status != DocumentStatus.VOIDED)
+
+
+def in_base_currency() -> ColumnElement[bool]:
+    """Documents in the base currency (no rate): their amounts are summed as they are."""
+    return ArDocument.currency_rate.is_(None)
 
 
 def open_balance_sum() -> ColumnElement[Decimal]:
@@ -199,6 +205,10 @@ def _family(session: Session, customer_id: int) -> dict[int, _Member]:
 
 
 def _sums(session: Session, customer_id: int) -> dict[int, _Sums]:
+    """Each family member's aggregates in the base currency: documents in the base currency
+    summed by SQL, those in another currency converted one by one at their own rate."""
+    family = select(Customer.id).where(_in_family(customer_id))
+    places = base_places(session)
     released_open = is_open()
     rows = session.execute(
         select(
@@ -226,13 +236,52 @@ def _sums(session: Session, customer_id: int) -> dict[int, _Sums]:
                 )
             ),
         )
-        .where(ArDocument.customer_id.in_(select(Customer.id).where(_in_family(customer_id))))
+        .where(ArDocument.customer_id.in_(family), in_base_currency())
         .group_by(ArDocument.customer_id)
     ).all()
-    return {
+    found = {
         customer_id: _Sums(_money(balance), _money(prepaid), _money(unreleased), first_due)
         for customer_id, balance, prepaid, unreleased, first_due in rows
     }
+    for document in session.execute(
+        select(
+            ArDocument.customer_id,
+            ArDocument.doc_type,
+            ArDocument.released,
+            ArDocument.status,
+            ArDocument.amount,
+            ArDocument.balance,
+            ArDocument.due_date,
+            ArDocument.currency_rate,
+        ).where(
+            ArDocument.customer_id.in_(family),
+            ~in_base_currency(),
+            or_(is_open(), is_unreleased()),
+        )
+    ):
+        found[document.customer_id] = _with_foreign(
+            found.get(document.customer_id, NO_DOCUMENTS), document, places
+        )
+    return found
+
+
+def _with_foreign(sums: _Sums, document: Any, places: int) -> _Sums:
+    """``sums`` with one document in another currency added at its rate."""
+    rate = document.currency_rate
+    if not document.released:
+        amount = to_base(document.amount, rate, places) * sign(document.doc_type)
+        return replace(sums, unreleased_balance=sums.unreleased_balance + amount)
+    base = to_base(document.balance, rate, places)
+    first_due = sums.first_due_date
+    if document.doc_type in DUE_TYPES and document.balance > 0 and document.due_date:
+        first_due = min(filter(None, (first_due, document.due_date)))
+    return replace(
+        sums,
+        balance=sums.balance + base * sign(document.doc_type),
+        prepayment_balance=sums.prepayment_balance
+        + (base if document.doc_type in PREPAYMENT_TYPES else ZERO),
+        first_due_date=first_due,
+    )
 
 
 def _money(value: Any) -> Decimal:

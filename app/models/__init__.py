@@ -58,7 +58,7 @@ if TYPE_CHECKING:
         Subaccount,
     )
     from app.models.reference.credit import OverdueCharge, PaymentTerms, StatementCycle
-    from app.models.reference.currency import Currency, RateType
+    from app.models.reference.currency import Currency, CurrencyRate, RateType
     from app.models.reference.geography import Country, County, Language
     from app.models.reference.payments import PaymentMethod, PaymentMethodDetail
     from app.models.reference.sales import (
@@ -167,6 +167,7 @@ __all__ = [
     "Country",
     "County",
     "Currency",
+    "CurrencyRate",
     "Customer",
     "CustomerAttribute",
     "CustomerBalance",

@@ -13,8 +13,17 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, false, inspect
 from sqlalchemy.orm import Mapped, foreign, mapped_column, relationship
 
-from app.models.base import Base, MasterRecord, OptionEnum, money, text255, utcnow
+from app.models.base import (
+    Base,
+    ExactDecimal,
+    MasterRecord,
+    OptionEnum,
+    money,
+    text255,
+    utcnow,
+)
 from app.models.customer import Customer
+from app.models.reference.currency import RATE_PLACES
 
 
 class DocumentType(OptionEnum):
@@ -56,6 +65,11 @@ class ArDocument(MasterRecord, Base):
     location_id: Mapped[int | None] = mapped_column(ForeignKey("location.id"))
     branch_id: Mapped[int | None] = mapped_column(ForeignKey("branch.id"))
     currency_id: Mapped[int | None] = mapped_column(ForeignKey("currency.id"))
+    # A document in another currency than the base one: the rate it was entered at (one unit
+    # of its currency in the base currency) and the rate type it came from; both empty for a
+    # document in the base currency. Balances in the base currency convert by it.
+    currency_rate: Mapped[Decimal | None] = mapped_column(ExactDecimal(RATE_PLACES))
+    rate_type_id: Mapped[int | None] = mapped_column(ForeignKey("rate_type.id"))
     doc_date: Mapped[date]
     due_date: Mapped[date | None]
     status: Mapped[DocumentStatus] = mapped_column(default=DocumentStatus.ON_HOLD)
@@ -124,6 +138,10 @@ class ArApplication(Base):
     credit_document_id: Mapped[int] = mapped_column(ForeignKey("ar_document.id"), index=True)
     debit_document_id: Mapped[int] = mapped_column(ForeignKey("ar_document.id"), index=True)
     amount: Mapped[money]
+    # Documents in another currency entered at different rates: what the application gained
+    # (positive) or lost in the base currency, amount × (credit's rate − debit's rate) — the
+    # seed's realised gain or loss. Zero in the base currency.
+    realised_gain_loss: Mapped[money] = mapped_column(default=Decimal(0), server_default="0")
     application_date: Mapped[date]
     reversed: Mapped[bool] = mapped_column(default=False, server_default=false())
     reversal_date: Mapped[date | None]

@@ -173,17 +173,29 @@ def test_a_released_document_is_neither_changed_nor_deleted(
 def test_another_currency_only_with_currency_override(
     store: Store, service: DocumentService
 ) -> None:
-    from app.models import Currency, Customer
+    from app.models import Currency, CurrencyRate, Customer, RateType
 
     with store.transaction() as session:
         nok = session.scalars(
             __import__("sqlalchemy").select(Currency.id).where(Currency.currency_id == "NOK")
         ).one()
         eur = Currency(currency_id="XTS", description="Test currency")
-        session.add(eur)
+        spot = RateType(rate_type_id="TEST", description="Test rate")
+        session.add_all([eur, spot])
         session.flush()
         eur_id = eur.id
-    c = customer(store, currency_id=nok)
+        # Another currency needs a rate to the base one (tests/ledger/test_currency_rates.py).
+        session.add(
+            CurrencyRate(
+                currency_id=eur_id,
+                rate_type_id=spot.id,
+                to_currency_id=nok,
+                effective_date=date(2026, 1, 1),
+                rate=Decimal("2"),
+            )
+        )
+        spot_id = spot.id
+    c = customer(store, currency_id=nok, currency_rate_type_id=spot_id)
     with pytest.raises(ValidationError, match="Currency: must be the customer's currency"):
         enter(service, c, T.INVOICE, "10.00", currency=eur_id)
     with store.transaction() as session:

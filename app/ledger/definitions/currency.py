@@ -1,11 +1,79 @@
-"""Money: the currencies amounts are kept in (CM202000) and the kinds of exchange rate they are
-converted by (CM201000)."""
+"""Money: the currencies amounts are kept in (CM202000), the kinds of exchange rate they are
+converted by (CM201000) and the rates themselves (CM301000: the Currency rates grid of a
+currency)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from app.ledger.currency_rates import RATES
 from app.ledger.definitions.geography import TYPED_CODE_LENGTH
-from app.ledger.fields import Definition, Field, Kind
+from app.ledger.fields import Definition, Field, Grid, Kind, OnChange, Values
+from app.ledger.sources import CURRENCIES, RATE_TYPES
 from app.models import Currency, RateType
+from app.models.reference.currency import RATE_PLACES, reciprocal_of
+
+
+def _rate_typed(row: Values, _service: object) -> Mapping[str, Any]:
+    rate = row.get("rate")
+    return {"reciprocal_rate": reciprocal_of(rate) if isinstance(rate, Decimal) else None}
+
+
+RATES_GRID = Grid(
+    "Currency rates",
+    RATES,
+    (
+        Field(
+            "rate_type",
+            "Currency rate type",
+            Kind.LOOKUP,
+            attr="rate_type_id",
+            required=True,
+            lookup=RATE_TYPES,
+            help="The kind of rate (the customer's Currency rate type picks which one a document "
+            "is converted by).",
+        ),
+        Field(
+            "to_currency",
+            "To currency",
+            Kind.LOOKUP,
+            attr="to_currency_id",
+            required=True,
+            lookup=CURRENCIES,
+            help="The currency the rate converts into: the base currency, for the ledger's "
+            "balances.",
+        ),
+        Field(
+            "effective_date",
+            "Currency effective date",
+            Kind.DATE,
+            required=True,
+            help="The first day the rate holds; it holds until a later rate takes over.",
+        ),
+        Field(
+            "rate",
+            "Currency rate",
+            Kind.DECIMAL,
+            required=True,
+            places=RATE_PLACES,
+            help="What one unit of this currency is worth in the To currency.",
+        ),
+        Field(
+            "reciprocal_rate",
+            "Reciprocal rate",
+            Kind.DECIMAL,
+            read_only=True,
+            places=RATE_PLACES,
+            help="What one unit of the To currency is worth in this currency.",
+        ),
+    ),
+    order_by="effective_date",
+    help="The rates of the currency: a document takes the latest one effective on its date, "
+    "of its customer's rate type.",
+    on_change=(OnChange("rate", (), _rate_typed),),
+)
 
 CURRENCY = Definition(
     "currency",
@@ -47,6 +115,7 @@ CURRENCY = Definition(
             help="Active currencies can be selected for customers, branches and cash accounts.",
         ),
     ),
+    (RATES_GRID,),
 )
 
 RATE_TYPE = Definition(

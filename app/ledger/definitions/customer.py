@@ -194,21 +194,19 @@ FIELDS: tuple[Field, ...] = (
         help="Customer, or Customer and supplier once the business is a supplier too "
         "(Extend to supplier).",
     ),
-    # Balances are the sums of the customer's documents, in its currency (no exchange rates are
-    # kept): shown with the currency's code when that is not the base currency.
+    # Balances are the sums of the customer's documents in the base currency (those in another
+    # currency converted at the rate each was entered at: app/ledger/currency_rates.py).
     Field(
         "balance",
         "Balance",
         Kind.MONEY,
         read_only=True,
         visible_when=existing,
-        currency="currency_id",
     ),
     Field(
         "prepayment_balance",
         "Prepayment balance",
         Kind.MONEY,
-        currency="currency_id",
         read_only=True,
         visible_when=existing,
     ),
@@ -216,7 +214,6 @@ FIELDS: tuple[Field, ...] = (
         "consolidated_balance",
         "Consolidated balance",
         Kind.MONEY,
-        currency="currency_id",
         read_only=True,
         visible_when=is_parent,
     ),
@@ -289,20 +286,17 @@ FIELDS: tuple[Field, ...] = (
         "Unreleased balance",
         Kind.MONEY,
         read_only=True,
-        currency="currency_id",
     ),
     Field(
         "balance_of_open_orders",
         "Balance of open orders",
         Kind.MONEY,
         read_only=True,
-        currency="currency_id",
     ),
     Field(
         "remaining_credit_limit",
         "Remaining credit limit",
         Kind.MONEY,
-        currency="currency_id",
         read_only=True,
         # Only a rule checking the credit limit has a remaining credit limit (issue 13 item 5).
         visible_when=lambda v: uses_credit_limit(v.get("credit_verification")),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from app.ledger.documents.entry import (
     DocumentService,
+    currency_changed,
     customer_changed,
     date_changed,
     is_payment,
@@ -27,6 +28,7 @@ from app.ledger.sources import (
     VAT_CATEGORIES,
 )
 from app.models import ArDocument, DocumentStatus, DocumentType, Location
+from app.models.reference.currency import RATE_PLACES
 
 # The locations of the document's customer (its Customer field's value), as the selector
 # offers them and the service checks them.
@@ -124,6 +126,17 @@ FIELDS: tuple[Field, ...] = (
         help="The customer's currency; another only when the customer has Enable currency "
         "override.",
     ),
+    Field(
+        "currency_rate",
+        "Currency rate",
+        Kind.DECIMAL,
+        places=RATE_PLACES,
+        enabled_when=_editable,
+        help="In another currency than the base one: what one unit of it is worth in the base "
+        "currency — the latest rate of the customer's rate type effective on the document's "
+        "date (Currency rates, CM301000); another only when the customer has Enable rate "
+        "override.",
+    ),
     Field("description", "Description", Kind.TEXT, enabled_when=_editable),
     Field(
         "payment_ref",
@@ -185,7 +198,8 @@ LINES = Grid(
 
 ON_CHANGE: tuple[OnChange, ...] = (
     OnChange("customer", ("doc_date", "doc_type"), customer_changed),
-    OnChange("doc_date", ("customer", "doc_type"), date_changed),
+    OnChange("doc_date", ("customer", "doc_type", "currency"), date_changed),
+    OnChange("currency", ("customer", "doc_date"), currency_changed),
 )
 
 DOCUMENT = Definition("document", ArDocument, FIELDS, grids=(LINES,), on_change=ON_CHANGE)

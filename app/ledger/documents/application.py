@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from app.ledger import webhooks  # also logs every status change of a notified customer
 from app.ledger.balances import CREDIT_TYPES, DEBIT_TYPES, ZERO
+from app.ledger.currency_rates import base_places, realised_gain_loss
 from app.ledger.documents.errors import DocumentError
 from app.ledger.documents.numbers import preferences
 from app.ledger.documents.stored_balance import refresh_stored_balance
@@ -63,7 +64,8 @@ def check_application(credit: ArDocument, debit: ArDocument, amount: Decimal) ->
     if credit.customer_id != debit.customer_id:
         return f"{describe(debit)} is another customer's document."
     if credit.currency_id != debit.currency_id:
-        # No exchange rates are kept here: an application moves one amount in one currency.
+        # As in the product family, a payment pays documents of its own currency; where the
+        # two were entered at different rates, the difference is a realised gain or loss.
         return (
             f"{describe(credit)} cannot be applied to {describe(debit)}: they are in different "
             "currencies (a payment or credit pays documents of its own currency)."
@@ -100,6 +102,9 @@ def apply_amount(
         credit_document_id=credit.id,
         debit_document_id=debit.id,
         amount=amount,
+        realised_gain_loss=realised_gain_loss(
+            amount, credit.currency_rate, debit.currency_rate, base_places(session)
+        ),
         application_date=applied_on(credit, debit, on),
     )
     session.add(application)
@@ -159,10 +164,10 @@ def auto_apply(session: Session, credit_id: int, *, on: date | None = None) -> l
     ]
     session.flush()
     candidates = session.execute(
-        select(ArDocument.id, ArDocument.balance, ArDocument.doc_date)
+        select(ArDocument.id, ArDocument.balance, ArDocument.doc_date, ArDocument.currency_rate)
         .where(
             ArDocument.customer_id == credit.customer_id,
-            # Documents of the payment's own currency (no exchange rates are kept).
+            # Documents of the payment's own currency (check_application says why).
             ArDocument.currency_id.is_not_distinct_from(credit.currency_id),
             ArDocument.released.is_(True),
             ArDocument.status == DocumentStatus.OPEN,
@@ -175,7 +180,8 @@ def auto_apply(session: Session, credit_id: int, *, on: date | None = None) -> l
     applied: list[Applied] = []
     applications: list[dict[str, Any]] = []
     settled: list[dict[str, Any]] = []
-    for debit_id, balance, doc_date in candidates:
+    places = base_places(session)
+    for debit_id, balance, doc_date, debit_rate in candidates:
         if left <= 0:
             break
         amount = min(left, balance)
@@ -186,6 +192,9 @@ def auto_apply(session: Session, credit_id: int, *, on: date | None = None) -> l
                 "credit_document_id": credit.id,
                 "debit_document_id": debit_id,
                 "amount": amount,
+                "realised_gain_loss": realised_gain_loss(
+                    amount, credit.currency_rate, debit_rate, places
+                ),
                 "application_date": on if on is not None else max(credit.doc_date, doc_date),
                 "reversed": False,
                 "created_at": utcnow(),

@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.ledger.balances import DUE_TYPES, ZERO
+from app.ledger.currency_rates import RateMissingError, document_rate, in_base
 from app.ledger.documents.credit_check import credit_problem
 from app.ledger.documents.errors import DocumentError
 from app.ledger.documents.numbers import preferences, take_document_number
@@ -113,6 +114,8 @@ def _customer_defaults(
         "location": location.id if location is not None else None,
         "currency": customer.currency_id,
     }
+    if isinstance(doc_date, date):
+        found["currency_rate"] = _rate_or_none(session, customer, customer.currency_id, doc_date)
     if isinstance(doc_date, date) and doc_type in DUE_TYPES:
         terms = session.get(PaymentTerms, customer.terms_id) if customer.terms_id else None
         found["due_date"], found["cash_discount_date"] = due_dates(terms, doc_date)
@@ -138,12 +141,41 @@ def customer_changed(values: Mapping[str, Any], service: DocumentService) -> dic
 
 
 def date_changed(values: Mapping[str, Any], service: DocumentService) -> dict[str, Any]:
-    """A new date moves the due dates with it."""
+    """A new date moves the due dates with it, and takes the rate effective on it."""
     with service.store.session() as session:
         found = _customer_defaults(
             session, values.get("customer"), values.get("doc_date"), values.get("doc_type")
         )
-    return {key: found[key] for key in ("due_date", "cash_discount_date") if key in found}
+    moved = {key: found[key] for key in ("due_date", "cash_discount_date") if key in found}
+    return moved | currency_changed(values, service)
+
+
+def currency_changed(values: Mapping[str, Any], service: DocumentService) -> dict[str, Any]:
+    """Another currency (or date) takes its rate: the latest effective on the date."""
+    customer_id, doc_date = values.get("customer"), values.get("doc_date")
+    if not isinstance(customer_id, int) or not isinstance(doc_date, date):
+        return {}
+    with service.store.session() as session:
+        customer = session.get(Customer, customer_id)
+        if customer is None:
+            return {}
+        return {"currency_rate": _rate_or_none(session, customer, values.get("currency"), doc_date)}
+
+
+def _rate_or_none(
+    session: Session, customer: Customer, currency_id: Any, on: date
+) -> Decimal | None:
+    """The rate a new document would take (None in the base currency, or when none is kept:
+    saving then says which rate to enter)."""
+    try:
+        return document_rate(
+            session,
+            currency_id if isinstance(currency_id, int) else None,
+            customer.currency_rate_type_id,
+            on,
+        )
+    except RateMissingError:
+        return None
 
 
 class DocumentService(RecordService[ArDocument]):
@@ -266,6 +298,7 @@ class DocumentService(RecordService[ArDocument]):
                         "currency override.",
                     )
                 )
+            errors.extend(_rate_errors(session, customer, values))
         errors.extend(self._decimals_errors(session, values))
         if not takes_lines(doc_type) and values.get("lines"):
             errors.append(
@@ -342,6 +375,22 @@ class DocumentService(RecordService[ArDocument]):
             )
         record.balance = record.amount
         record.status = entry_status(preferences(session), record)
+        self._convert(session, record)
+
+    @staticmethod
+    def _convert(session: Session, record: ArDocument) -> None:
+        """The rate the document is entered at (checked by ``_rate_errors``): the one typed
+        where the customer may override it, else the effective one; none in the base
+        currency."""
+        customer = session.get_one(Customer, record.customer_id)
+        if in_base(session, record.currency_id):
+            record.currency_rate, record.rate_type_id = None, None
+            return
+        if record.currency_rate is None or not customer.enable_rate_override:
+            record.currency_rate = document_rate(
+                session, record.currency_id, customer.currency_rate_type_id, record.doc_date
+            )
+        record.rate_type_id = customer.currency_rate_type_id
 
     @staticmethod
     def _places(session: Session, currency_id: int | None) -> int:
@@ -391,6 +440,44 @@ class DocumentService(RecordService[ArDocument]):
     def void(self, record_id: int) -> None:
         with self.store.transaction() as session:
             void(session, record_id, today=self.today())
+
+
+def _rate_errors(
+    session: Session, customer: Customer, values: Mapping[str, Any]
+) -> list[FieldError]:
+    """A document in another currency needs a rate: one is kept for its date, or — where the
+    customer has Enable rate override — one is typed; a document in the base currency has none."""
+    doc_date, currency_id, typed = (
+        values.get("doc_date"),
+        values.get("currency"),
+        values.get("currency_rate"),
+    )
+    if not isinstance(doc_date, date):
+        return []
+    label = "Currency rate"
+    currency_id = currency_id if isinstance(currency_id, int) else customer.currency_id
+    if in_base(session, currency_id):
+        if isinstance(typed, Decimal):
+            return [FieldError("currency_rate", label, "a document in the base currency has none.")]
+        return []
+    if isinstance(typed, Decimal) and typed <= 0:
+        return [FieldError("currency_rate", label, "must be above 0.")]
+    overridden = customer.enable_rate_override and isinstance(typed, Decimal)
+    try:
+        effective = document_rate(session, currency_id, customer.currency_rate_type_id, doc_date)
+    except RateMissingError as missing:
+        # With Enable rate override, the typed rate stands in for a missing one.
+        return [] if overridden else [FieldError("currency_rate", label, str(missing))]
+    if isinstance(typed, Decimal) and typed != effective and not overridden:
+        return [
+            FieldError(
+                "currency_rate",
+                label,
+                f"must be the effective rate {effective:f}: the customer does not have Enable "
+                "rate override.",
+            )
+        ]
+    return []
 
 
 def missing_id_warnings(session: Session, customer: Customer, location_id: int | None) -> list[str]:

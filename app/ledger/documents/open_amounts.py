@@ -22,6 +22,7 @@ from sqlalchemy import ColumnElement, Subquery, and_, func, literal_column, or_,
 from sqlalchemy.orm import Session
 
 from app.ledger.balances import ZERO, sign
+from app.ledger.currency_rates import base_places, base_total
 from app.models import ArApplication, ArDocument, DocumentType
 
 
@@ -36,6 +37,7 @@ class OpenDocument:
     description: str | None
     amount: Decimal
     open_amount: Decimal  # positive, on the document's own side
+    currency_rate: Decimal | None = None  # in another currency than the base one
 
     @property
     def signed_open(self) -> Decimal:
@@ -101,6 +103,7 @@ def documents_as_at(
             ArDocument.description,
             ArDocument.amount,
             applied.c.applied,
+            ArDocument.currency_rate,
         )
         .outerjoin(applied, applied.c.doc_id == ArDocument.id)
         .where(ArDocument.customer_id.in_(ids), counted_as_at(as_at))
@@ -122,6 +125,7 @@ def documents_as_at(
                 description=row.description,
                 amount=row.amount,
                 open_amount=row.amount - applied_amount,
+                currency_rate=row.currency_rate,
             )
         )
     return documents
@@ -136,5 +140,7 @@ def open_amount_as_at(
 
 
 def balance_as_at(session: Session, customer_id: int, as_at: date) -> Decimal:
-    """The customer's balance as at ``as_at``: the signed open amounts then."""
-    return sum((doc.signed_open for doc in documents_as_at(session, [customer_id], as_at)), ZERO)
+    """The customer's balance as at ``as_at`` in the base currency: the signed open amounts
+    then, each converted at its document's rate."""
+    documents = documents_as_at(session, [customer_id], as_at)
+    return base_total(((d.signed_open, d.currency_rate) for d in documents), base_places(session))

@@ -1,5 +1,7 @@
 """Aged receivables (seed 003): what every customer owes as at a date, by ageing bucket, per
-customer and in total — aged exactly as statements are (app/ledger/statements/ageing.py)."""
+customer and in total — aged exactly as statements are (app/ledger/statements/ageing.py), in the
+base currency (a document in another currency converted at the rate it was entered at, so a
+customer's documents in two currencies add up: app/ledger/currency_rates.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.ledger.currency_rates import base_places, to_base
 from app.ledger.statements.ageing import Ageing, total
 from app.ledger.statements.compute import Settings
 from app.ledger.statements.source import ZERO, documents_as_at
@@ -60,9 +63,12 @@ def aged_receivables(session: Session, cycle_id: int, as_at: date) -> AgedReceiv
     ).all()
     documents = documents_as_at(session, [c.id for c in customers], as_at)
     buckets: dict[int, list[Decimal]] = defaultdict(lambda: [ZERO] * len(ageing.buckets))
+    places = base_places(session)
     for document in documents:
         if document.open_amount:
-            buckets[document.customer_id][ageing.bucket(document, as_at)] += document.open_amount
+            buckets[document.customer_id][ageing.bucket(document, as_at)] += to_base(
+                document.open_amount, document.currency_rate, places
+            )
     rows = tuple(
         AgedRow(c.id, c.customer_no, c.name or "", tuple(buckets[c.id]))
         for c in customers

@@ -51,6 +51,9 @@ class SourceDocument:
     amount: Decimal  # signed
     open_amount: Decimal  # signed, as at the date asked about
     reported: bool  # stamped on a statement already
+    # The rate it was entered at, in another currency than the base one (reports in the base
+    # currency convert by it: Aged receivables).
+    currency_rate: Decimal | None = None
 
     @property
     def is_credit(self) -> bool:
@@ -85,6 +88,7 @@ def documents_as_at(
                 ArDocument.amount,
                 applied.c.applied,
                 stamped.exists(),
+                ArDocument.currency_rate,
             )
             .outerjoin(applied, applied.c.doc_id == ArDocument.id)
             .where(
@@ -110,6 +114,7 @@ def documents_as_at(
                     amount=factor * row.amount,
                     open_amount=factor * (row.amount - applied_amount),
                     reported=bool(row[11]),
+                    currency_rate=row.currency_rate,
                 )
             )
     found.sort(key=lambda d: (d.customer_id, d.doc_date, d.id))

@@ -60,6 +60,7 @@ SCREENS: tuple[ScreenInfo, ...] = (
     _configuration("CS20400S", "Countries/counties/postcodes", "countries"),
     _configuration("CM202000", "Currencies", "currencies"),
     _configuration("CM201000", "Currency rate types", "rate_types"),
+    _configuration("CM301000", "Currency rates", "currency_rates"),
     _configuration("SM200550", "Languages/locales", "languages"),
     _configuration("CS102000", "Branches", "branches"),
     _configuration("TX206000", "VAT zones", "vat_zones"),

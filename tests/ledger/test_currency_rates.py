@@ -1,0 +1,305 @@
+"""Currency rates (CM301000) and balances in the base currency (issue 13): a document in another
+currency takes the rate of its customer's rate type effective on its date, keeps it, and every
+balance — AR303000's, the stored one the list sorts by, the balance as at a date, Aged
+receivables and the credit check — adds the customer's currencies up in the base currency."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from app.ledger.balances import customer_balances
+from app.ledger.currencies import CurrencyService
+from app.ledger.currency_rates import effective_rate, realised_gain_loss, to_base
+from app.ledger.definitions.currency import CURRENCY
+from app.ledger.documents.application import apply_amounts, auto_apply
+from app.ledger.documents.credit_check import credit_problem
+from app.ledger.documents.entry import DocumentService
+from app.ledger.records import ValidationError
+from app.ledger.statements.aged_receivables import aged_receivables
+from app.models import (
+    ArApplication,
+    Currency,
+    CurrencyRate,
+    Customer,
+    DocumentType,
+    RateType,
+    StatementCycle,
+)
+from app.models.database import Store
+from app.models.options import CreditVerification
+from tests.ledger.documents import (
+    TODAY,
+    assert_stored_balance_true,
+    customer,
+    document,
+    enter,
+    released,
+    set_up,
+)
+
+T = DocumentType
+D = Decimal
+
+
+@pytest.fixture
+def service(store: Store) -> DocumentService:
+    set_up(store)
+    return DocumentService(store, today=lambda: TODAY)
+
+
+def ids(store: Store) -> dict[str, int]:
+    with store.session() as session:
+        found = {c.currency_id: c.id for c in session.scalars(select(Currency))}
+        found |= {r.rate_type_id: r.id for r in session.scalars(select(RateType))}
+        return found
+
+
+def eur_rates(store: Store, *rates: tuple[date, str], rate_type: str = "SPOT") -> dict[str, int]:
+    """EUR with ``rates`` in NOK by the rate type (the company's base currency is NOK)."""
+    with store.transaction() as session:
+        eur = session.scalar(select(Currency).where(Currency.currency_id == "EUR"))
+        if eur is None:
+            eur = Currency(currency_id="EUR", description="Euro", decimal_places=2)
+            session.add(eur)
+        kind = session.scalar(select(RateType).where(RateType.rate_type_id == rate_type))
+        if kind is None:
+            kind = RateType(rate_type_id=rate_type, description=rate_type.title())
+            session.add(kind)
+        session.flush()
+        nok = session.scalar(select(Currency.id).where(Currency.currency_id == "NOK"))
+        assert nok is not None
+        for day, rate in rates:
+            session.add(
+                CurrencyRate(
+                    currency_id=eur.id,
+                    rate_type_id=kind.id,
+                    to_currency_id=nok,
+                    effective_date=day,
+                    rate=D(rate),
+                )
+            )
+    return ids(store)
+
+
+def eur_customer(store: Store, number: str = "20001", **values: object) -> int:
+    """A customer in NOK who may be invoiced in EUR, converted by SPOT rates."""
+    found = ids(store)
+    return customer(
+        store,
+        number,
+        currency_id=found["NOK"],
+        enable_currency_override=True,
+        currency_rate_type_id=found["SPOT"],
+        **values,
+    )
+
+
+def test_a_rate_holds_from_its_effective_date_until_the_next(store: Store) -> None:
+    set_up(store)
+    found = eur_rates(store, (date(2026, 1, 1), "11.50"), (date(2026, 2, 1), "11.70"))
+    with store.session() as session:
+
+        def rate_on(day: date) -> D | None:
+            return effective_rate(session, found["EUR"], found["NOK"], found["SPOT"], day)
+
+        assert rate_on(date(2025, 12, 31)) is None
+        assert rate_on(date(2026, 1, 1)) == D("11.5")
+        assert rate_on(date(2026, 1, 31)) == D("11.5")
+        assert rate_on(date(2026, 2, 1)) == D("11.7")
+        assert rate_on(date(2027, 1, 1)) == D("11.7")
+
+
+def test_a_document_keeps_the_rate_effective_on_its_date(
+    store: Store, service: DocumentService
+) -> None:
+    found = eur_rates(store, (date(2026, 1, 1), "11.50"), (date(2026, 2, 1), "11.70"))
+    c = eur_customer(store)
+    january = released(service, c, T.INVOICE, "100.00", currency=found["EUR"])
+    february = released(service, c, T.INVOICE, "10.00", currency=found["EUR"], on=date(2026, 2, 10))
+    assert document(store, january).currency_rate == D("11.5")
+    assert document(store, january).rate_type_id == found["SPOT"]
+    assert document(store, february).currency_rate == D("11.7")
+    # A rate typed later for January does not move what was entered.
+    eur_rates(store, (date(2026, 1, 10), "12.00"))
+    assert document(store, january).currency_rate == D("11.5")
+    # 100 × 11.50 + 10 × 11.70, in NOK.
+    assert assert_stored_balance_true(store, c) == D("1267.00")
+
+
+def test_a_document_in_the_base_currency_has_no_rate(
+    store: Store, service: DocumentService
+) -> None:
+    eur_rates(store, (date(2026, 1, 1), "11.50"))
+    c = eur_customer(store)
+    invoice = released(service, c, T.INVOICE, "100.00")
+    assert document(store, invoice).currency_rate is None
+    with pytest.raises(ValidationError, match="Currency rate: a document in the base currency"):
+        enter(service, c, T.INVOICE, "1.00", currency_rate=D("2"))
+
+
+def test_without_a_rate_for_the_date_the_document_is_refused_naming_what_to_enter(
+    store: Store, service: DocumentService
+) -> None:
+    found = eur_rates(store, (date(2026, 2, 1), "11.70"))
+    c = eur_customer(store)
+    with pytest.raises(ValidationError) as refused:
+        enter(service, c, T.INVOICE, "100.00", currency=found["EUR"], on=date(2026, 1, 15))
+    assert (
+        "Currency rate: no SPOT rate of EUR in NOK is effective on 2026-01-15: enter one on "
+        "Currency rates (CM301000)." in str(refused.value)
+    )
+    with store.transaction() as session:
+        session.get_one(Customer, c).currency_rate_type_id = None
+    with pytest.raises(ValidationError, match="needs a currency rate type"):
+        enter(service, c, T.INVOICE, "100.00", currency=found["EUR"], on=date(2026, 2, 15))
+
+
+def test_a_typed_rate_needs_enable_rate_override(store: Store, service: DocumentService) -> None:
+    found = eur_rates(store, (date(2026, 1, 1), "11.50"))
+    c = eur_customer(store)
+    with pytest.raises(ValidationError) as refused:
+        enter(service, c, T.INVOICE, "100.00", currency=found["EUR"], currency_rate=D("11.6"))
+    assert "Currency rate: must be the effective rate 11.50000000: the customer does not" in str(
+        refused.value
+    )
+    with pytest.raises(ValidationError, match="Currency rate: must be above 0"):
+        enter(service, c, T.INVOICE, "100.00", currency=found["EUR"], currency_rate=D("0"))
+    with store.transaction() as session:
+        session.get_one(Customer, c).enable_rate_override = True
+    invoice = released(
+        service, c, T.INVOICE, "100.00", currency=found["EUR"], currency_rate=D("11.6")
+    )
+    assert document(store, invoice).currency_rate == D("11.6")
+    # With the override, a typed rate stands in for a missing one too.
+    early = released(
+        service,
+        c,
+        T.INVOICE,
+        "10.00",
+        currency=found["EUR"],
+        currency_rate=D("11.1"),
+        on=date(2025, 6, 1),
+    )
+    assert document(store, early).currency_rate == D("11.1")
+    assert assert_stored_balance_true(store, c) == D("1160.00") + D("111.00")
+
+
+def test_balances_add_two_currencies_up_in_the_base_currency(
+    store: Store, service: DocumentService
+) -> None:
+    found = eur_rates(store, (date(2026, 1, 1), "11.4567"))
+    c = eur_customer(store, apply_payments_automatically=False)
+    released(service, c, T.INVOICE, "100.00")
+    released(service, c, T.INVOICE, "10.01", currency=found["EUR"])  # 114.681567 → 114.68
+    released(service, c, T.INVOICE, "0.01", currency=found["EUR"])  # 0.114567 → 0.11
+    released(service, c, T.PREPAYMENT, "1.00", currency=found["EUR"])  # 11.4567 → 11.46
+    enter(service, c, T.INVOICE, "2.00", currency=found["EUR"])  # unreleased: 22.91
+    with store.session() as session:
+        shown = customer_balances(session, c)
+    # Each document converted and rounded on its own, then added up.
+    assert shown.balance == D("100.00") + D("114.68") + D("0.11") - D("11.46")
+    assert shown.prepayment_balance == D("11.46")
+    assert shown.unreleased_balance == D("22.91")
+    assert assert_stored_balance_true(store, c) == shown.balance
+    with store.transaction() as session:
+        cycle = StatementCycle(statement_cycle_id="M", description="Monthly")
+        session.add(cycle)
+        session.flush()
+        aged = aged_receivables(session, cycle.id, TODAY)
+    (row,) = aged.rows
+    assert row.total == shown.balance
+    assert aged.totals[0] + sum(aged.totals[1:]) == shown.balance
+
+
+def test_the_credit_check_counts_foreign_documents_in_the_base_currency(
+    store: Store, service: DocumentService
+) -> None:
+    found = eur_rates(store, (date(2026, 1, 1), "10"))
+    c = eur_customer(
+        store, credit_verification=CreditVerification.CREDIT_LIMIT, credit_limit=D("1000.00")
+    )
+    released(service, c, T.INVOICE, "90.00", currency=found["EUR"])  # 900 NOK
+    with store.session() as session:
+        assert customer_balances(session, c).remaining_credit_limit == D("100.00")
+        assert credit_problem(session, c, TODAY) is None
+    enter(service, c, T.INVOICE, "20.00", currency=found["EUR"])  # 200 NOK more, unreleased
+    assert any("credit check failed" in warning for warning in service.warnings)
+    with store.session() as session:
+        assert customer_balances(session, c).remaining_credit_limit == D("-100.00")
+        assert credit_problem(session, c, TODAY)
+
+
+def test_applying_documents_entered_at_different_rates_realises_a_gain_or_loss(
+    store: Store, service: DocumentService
+) -> None:
+    found = eur_rates(store, (date(2026, 1, 1), "11.50"), (date(2026, 2, 1), "11.70"))
+    c = eur_customer(store, apply_payments_automatically=False)
+    invoice = released(service, c, T.INVOICE, "100.00", currency=found["EUR"])
+    payment = released(service, c, T.PAYMENT, "100.00", currency=found["EUR"], on=date(2026, 2, 5))
+    # Nothing is owed in euros, but the payment was worth 20 kroner more than the invoice.
+    assert assert_stored_balance_true(store, c) == D("-20.00")
+    with store.transaction() as session:
+        apply_amounts(session, payment, {invoice: D("100.00")})
+    with store.session() as session:
+        (application,) = session.scalars(select(ArApplication)).all()
+        assert application.realised_gain_loss == D("20.00")
+    assert assert_stored_balance_true(store, c) == D("0.00")
+
+    # Automatic application records it too; a loss is negative.
+    later = released(service, c, T.INVOICE, "50.00", currency=found["EUR"], on=date(2026, 2, 2))
+    eur_rates(store, (date(2026, 3, 1), "11.00"))
+    cheap = released(service, c, T.PAYMENT, "50.00", currency=found["EUR"], on=date(2026, 3, 2))
+    with store.transaction() as session:
+        auto_apply(session, cheap)
+        applied = session.scalars(
+            select(ArApplication).where(ArApplication.debit_document_id == later)
+        ).one()
+        assert applied.realised_gain_loss == D("-35.00")
+    assert document(store, later).balance == D("0")
+    assert assert_stored_balance_true(store, c) == D("0.00")
+
+
+def test_conversion_rounds_each_amount_half_up_to_the_base_decimals() -> None:
+    assert to_base(D("10.01"), D("11.4567"), 2) == D("114.68")
+    assert to_base(D("0.5"), D("1.01"), 0) == D("1")
+    assert to_base(D("12.34"), None, 2) == D("12.34")
+    assert realised_gain_loss(D("10"), None, None, 2) == D("0")
+    assert realised_gain_loss(D("10"), D("2"), D("1.5"), 2) == D("5.00")
+
+
+def test_currency_rates_are_checked_when_saved(store: Store) -> None:
+    set_up(store)
+    found = eur_rates(store)
+    rates = CurrencyService(store, Currency, CURRENCY.rules(), "currency_id", noun="currency")
+
+    def row(rate: str, day: date = date(2026, 1, 1), to: str = "NOK") -> dict[str, object]:
+        return {
+            "rate_type": found["SPOT"],
+            "to_currency": found[to],
+            "effective_date": day,
+            "rate": D(rate),
+        }
+
+    def save(*rows: dict[str, object]) -> None:
+        loaded = rates.load(found["EUR"])
+        rates.save(found["EUR"], loaded | {"rates": list(rows)}, loaded["version"], loaded)
+
+    with pytest.raises(ValidationError, match="row 1, Currency rate: must be above 0"):
+        save(row("0"))
+    with pytest.raises(ValidationError, match="row 2: a rate of this rate type and currency"):
+        save(row("11.5"), row("11.6"))
+    with pytest.raises(ValidationError, match="a currency has no rate in itself"):
+        save(row("1", to="EUR"))
+    with pytest.raises(ValidationError, match=r"Currency rate.*decimal"):
+        save(row("11.123456789"))
+    save(row("11.5"), row("11.6", date(2026, 2, 1)))
+    with store.session() as session:
+        kept = session.scalars(select(CurrencyRate).order_by(CurrencyRate.effective_date)).all()
+        assert [(r.rate, r.reciprocal_rate) for r in kept] == [
+            (D("11.5"), D("0.08695652")),
+            (D("11.6"), D("0.08620690")),
+        ]
