@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.ledger.currencies import base_currency
 from app.ledger.records import FieldError
+from app.ledger.reference import ReferenceService
 from app.models import Currency, CurrencyRate, RateType
 from app.money import MONEY_PLACES, round_money
 
@@ -114,16 +115,36 @@ def base_total(signed_amounts: Iterable[tuple[Decimal, Decimal | None]], places:
     return sum((to_base(amount, rate, places) for amount, rate in signed_amounts), Decimal(0))
 
 
-def rate_errors(rows: Iterable[Mapping[str, Any]]) -> list[FieldError]:
-    """A rate must be above zero; one rate per rate type, currency and day."""
+class CurrencyRatesService(ReferenceService[Currency]):
+    """A currency's rates (CM301000), checked by ``rate_errors``."""
+
+    def check_record(
+        self, session: Session, record_id: int | None, values: Mapping[str, Any]
+    ) -> list[FieldError]:
+        return rate_errors(values.get(RATES) or [], record_id)
+
+
+def rate_errors(rows: Iterable[Mapping[str, Any]], currency_id: int | None) -> list[FieldError]:
+    """A rate must be above zero, into another currency; one rate per rate type, currency and
+    day."""
     errors: list[FieldError] = []
     seen: set[tuple[Any, Any, Any]] = set()
     for number, row in enumerate(rows, start=1):
-        rate = row.get("rate")
+        rate = row.get("currency_rate")
         if isinstance(rate, Decimal) and rate <= 0:
             problem = f"row {number}, Currency rate: must be above 0."
             errors.append(FieldError(RATES, "Currency rates", problem))
-        key = (row.get("rate_type"), row.get("to_currency"), row.get("effective_date"))
+        if currency_id is not None and row.get("to_currency") == currency_id:
+            errors.append(
+                FieldError(
+                    RATES, "Currency rates", f"row {number}: a currency has no rate in itself."
+                )
+            )
+        key = (
+            row.get("currency_rate_type"),
+            row.get("to_currency"),
+            row.get("currency_effective_date"),
+        )
         if None not in key:
             if key in seen:
                 errors.append(

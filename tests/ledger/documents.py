@@ -14,7 +14,15 @@ from app.ledger.documents.entry import DocumentService
 from app.ledger.documents.open_amounts import balance_as_at
 from app.ledger.documents.stored_balance import balance_from_documents, stored_balance
 from app.ledger.setup import set_up_company
-from app.models import PREFERENCES_ID, ArDocument, DocumentType, Preferences
+from app.models import (
+    PREFERENCES_ID,
+    ArDocument,
+    Currency,
+    CurrencyRate,
+    DocumentType,
+    Preferences,
+    RateType,
+)
 from app.models.database import Store
 from tests.ledger.customer_documents import add_customer
 
@@ -85,3 +93,50 @@ def assert_stored_balance_true(store: Store, customer_id: int) -> Decimal:
         ).all()
         assert all(d.balance >= 0 for d in open_docs)
     return stored
+
+
+def ids(store: Store) -> dict[str, int]:
+    with store.session() as session:
+        found = {c.currency_id: c.id for c in session.scalars(select(Currency))}
+        found |= {r.rate_type_id: r.id for r in session.scalars(select(RateType))}
+        return found
+
+
+def eur_rates(store: Store, *rates: tuple[date, str], rate_type: str = "SPOT") -> dict[str, int]:
+    """EUR with ``rates`` in NOK by the rate type (the company's base currency is NOK)."""
+    with store.transaction() as session:
+        eur = session.scalar(select(Currency).where(Currency.currency_id == "EUR"))
+        if eur is None:
+            eur = Currency(currency_id="EUR", description="Euro", decimal_places=2)
+            session.add(eur)
+        kind = session.scalar(select(RateType).where(RateType.rate_type_id == rate_type))
+        if kind is None:
+            kind = RateType(rate_type_id=rate_type, description=rate_type.title())
+            session.add(kind)
+        session.flush()
+        nok = session.scalar(select(Currency.id).where(Currency.currency_id == "NOK"))
+        assert nok is not None
+        for day, rate in rates:
+            session.add(
+                CurrencyRate(
+                    currency_id=eur.id,
+                    rate_type_id=kind.id,
+                    to_currency_id=nok,
+                    effective_date=day,
+                    rate=Decimal(rate),
+                )
+            )
+    return ids(store)
+
+
+def eur_customer(store: Store, number: str = "20001", **values: object) -> int:
+    """A customer in NOK who may be invoiced in EUR, converted by SPOT rates."""
+    found = ids(store)
+    return customer(
+        store,
+        number,
+        currency_id=found["NOK"],
+        enable_currency_override=True,
+        currency_rate_type_id=found["SPOT"],
+        **values,
+    )

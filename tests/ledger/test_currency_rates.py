@@ -12,9 +12,13 @@ import pytest
 from sqlalchemy import select
 
 from app.ledger.balances import customer_balances
-from app.ledger.currencies import CurrencyService
-from app.ledger.currency_rates import effective_rate, realised_gain_loss, to_base
-from app.ledger.definitions.currency import CURRENCY
+from app.ledger.currency_rates import (
+    CurrencyRatesService,
+    effective_rate,
+    realised_gain_loss,
+    to_base,
+)
+from app.ledger.definitions.currency import CURRENCY_RATES
 from app.ledger.documents.application import apply_amounts, auto_apply
 from app.ledger.documents.credit_check import credit_problem
 from app.ledger.documents.entry import DocumentService
@@ -26,7 +30,6 @@ from app.models import (
     CurrencyRate,
     Customer,
     DocumentType,
-    RateType,
     StatementCycle,
 )
 from app.models.database import Store
@@ -34,9 +37,10 @@ from app.models.options import CreditVerification
 from tests.ledger.documents import (
     TODAY,
     assert_stored_balance_true,
-    customer,
     document,
     enter,
+    eur_customer,
+    eur_rates,
     released,
     set_up,
 )
@@ -51,59 +55,12 @@ def service(store: Store) -> DocumentService:
     return DocumentService(store, today=lambda: TODAY)
 
 
-def ids(store: Store) -> dict[str, int]:
-    with store.session() as session:
-        found = {c.currency_id: c.id for c in session.scalars(select(Currency))}
-        found |= {r.rate_type_id: r.id for r in session.scalars(select(RateType))}
-        return found
-
-
-def eur_rates(store: Store, *rates: tuple[date, str], rate_type: str = "SPOT") -> dict[str, int]:
-    """EUR with ``rates`` in NOK by the rate type (the company's base currency is NOK)."""
-    with store.transaction() as session:
-        eur = session.scalar(select(Currency).where(Currency.currency_id == "EUR"))
-        if eur is None:
-            eur = Currency(currency_id="EUR", description="Euro", decimal_places=2)
-            session.add(eur)
-        kind = session.scalar(select(RateType).where(RateType.rate_type_id == rate_type))
-        if kind is None:
-            kind = RateType(rate_type_id=rate_type, description=rate_type.title())
-            session.add(kind)
-        session.flush()
-        nok = session.scalar(select(Currency.id).where(Currency.currency_id == "NOK"))
-        assert nok is not None
-        for day, rate in rates:
-            session.add(
-                CurrencyRate(
-                    currency_id=eur.id,
-                    rate_type_id=kind.id,
-                    to_currency_id=nok,
-                    effective_date=day,
-                    rate=D(rate),
-                )
-            )
-    return ids(store)
-
-
-def eur_customer(store: Store, number: str = "20001", **values: object) -> int:
-    """A customer in NOK who may be invoiced in EUR, converted by SPOT rates."""
-    found = ids(store)
-    return customer(
-        store,
-        number,
-        currency_id=found["NOK"],
-        enable_currency_override=True,
-        currency_rate_type_id=found["SPOT"],
-        **values,
-    )
-
-
 def test_a_rate_holds_from_its_effective_date_until_the_next(store: Store) -> None:
     set_up(store)
     found = eur_rates(store, (date(2026, 1, 1), "11.50"), (date(2026, 2, 1), "11.70"))
     with store.session() as session:
 
-        def rate_on(day: date) -> D | None:
+        def rate_on(day: date) -> Decimal | None:
             return effective_rate(session, found["EUR"], found["NOK"], found["SPOT"], day)
 
         assert rate_on(date(2025, 12, 31)) is None
@@ -274,14 +231,16 @@ def test_conversion_rounds_each_amount_half_up_to_the_base_decimals() -> None:
 def test_currency_rates_are_checked_when_saved(store: Store) -> None:
     set_up(store)
     found = eur_rates(store)
-    rates = CurrencyService(store, Currency, CURRENCY.rules(), "currency_id", noun="currency")
+    rates = CurrencyRatesService(
+        store, Currency, CURRENCY_RATES.rules(), "currency_id", noun="currency"
+    )
 
     def row(rate: str, day: date = date(2026, 1, 1), to: str = "NOK") -> dict[str, object]:
         return {
-            "rate_type": found["SPOT"],
+            "currency_rate_type": found["SPOT"],
             "to_currency": found[to],
-            "effective_date": day,
-            "rate": D(rate),
+            "currency_effective_date": day,
+            "currency_rate": D(rate),
         }
 
     def save(*rows: dict[str, object]) -> None:

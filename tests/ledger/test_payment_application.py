@@ -34,6 +34,8 @@ from tests.ledger.documents import (
     assert_stored_balance_true,
     customer,
     document,
+    eur_customer,
+    eur_rates,
     released,
     set_up,
 )
@@ -287,13 +289,8 @@ def test_write_off_balance_writes_off_small_credits_too(
 def test_a_payment_pays_only_documents_of_its_own_currency(
     store: Store, service: DocumentService
 ) -> None:
-    from sqlalchemy import select
-
-    from app.models.reference.currency import Currency
-
-    with store.session() as session:
-        euro = session.scalars(select(Currency.id).where(Currency.currency_id == "EUR")).one()
-    c = manual_customer(store, enable_currency_override=True)
+    euro = eur_rates(store, (date(2026, 1, 1), "11.50"))["EUR"]
+    c = eur_customer(store, apply_payments_automatically=False)
     krone_invoice = released(service, c, T.INVOICE, "100.00")
     euro_invoice = released(service, c, T.INVOICE, "40.00", currency=euro)
     euro_payment = released(service, c, T.PAYMENT, "60.00", currency=euro)

@@ -17,7 +17,7 @@ from app.models.reference.currency import RATE_PLACES, reciprocal_of
 
 
 def _rate_typed(row: Values, _service: object) -> Mapping[str, Any]:
-    rate = row.get("rate")
+    rate = row.get("currency_rate")
     return {"reciprocal_rate": reciprocal_of(rate) if isinstance(rate, Decimal) else None}
 
 
@@ -26,7 +26,7 @@ RATES_GRID = Grid(
     RATES,
     (
         Field(
-            "rate_type",
+            "currency_rate_type",
             "Currency rate type",
             Kind.LOOKUP,
             attr="rate_type_id",
@@ -46,16 +46,18 @@ RATES_GRID = Grid(
             "balances.",
         ),
         Field(
-            "effective_date",
+            "currency_effective_date",
             "Currency effective date",
             Kind.DATE,
+            attr="effective_date",
             required=True,
             help="The first day the rate holds; it holds until a later rate takes over.",
         ),
         Field(
-            "rate",
+            "currency_rate",
             "Currency rate",
             Kind.DECIMAL,
+            attr="rate",
             required=True,
             places=RATE_PLACES,
             help="What one unit of this currency is worth in the To currency.",
@@ -72,7 +74,7 @@ RATES_GRID = Grid(
     order_by="effective_date",
     help="The rates of the currency: a document takes the latest one effective on its date, "
     "of its customer's rate type.",
-    on_change=(OnChange("rate", (), _rate_typed),),
+    on_change=(OnChange("currency_rate", (), _rate_typed),),
 )
 
 CURRENCY = Definition(
@@ -115,6 +117,13 @@ CURRENCY = Definition(
             help="Active currencies can be selected for customers, branches and cash accounts.",
         ),
     ),
+)
+
+# Currency rates (CM301000): a currency, named as on CM202000, with its rates.
+CURRENCY_RATES = Definition(
+    "currency",
+    Currency,
+    (CURRENCY.field("currency_id"), CURRENCY.field("description")),
     (RATES_GRID,),
 )
 

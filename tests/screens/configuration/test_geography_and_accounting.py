@@ -120,6 +120,14 @@ CASES = [
         "1 customer class",
     ),
     Case(
+        "CM301000",
+        Currency,
+        {"currency_id": "EUR", "description": "Euro"},
+        ("description", "Euro (EMU)"),
+        class_using("currency_id"),
+        "1 customer class",
+    ),
+    Case(
         "CM201000",
         RateType,
         {"rate_type_id": "SPOT", "description": "Spot rate"},

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from app.ledger.currencies import CurrencyService
-from app.ledger.definitions.currency import CURRENCY, RATES_GRID
+from app.ledger.currency_rates import CurrencyRatesService
+from app.ledger.definitions.currency import CURRENCY_RATES, RATES_GRID
 from app.ledger.reference import ISO_CURRENCY
 from app.models import Currency
 from app.models.database import Store
@@ -26,11 +26,11 @@ SCREEN = Screen(
     model=Currency,
     help="The exchange rates documents in other currencies are converted to the base currency "
     "by: a document takes the latest rate of its customer's rate type effective on its date.",
-    top=CURRENCY.pick("currency_id", "description"),
+    top=CURRENCY_RATES.pick("currency_id", "description"),
     tabs=(Tab("Currency rates", grids=(RATES_GRID,), help=RATES_GRID.help),),
     list_columns=LIST_COLUMNS,
     list_query=lambda: list_query_of(Currency, LIST_COLUMNS),
-    definition=CURRENCY,
+    definition=CURRENCY_RATES,
 )
 
 
@@ -41,5 +41,5 @@ def create_screen(store: Store, parent: QWidget | None = None) -> RecordScreen:
         SCREEN,
         code_key="currency_id",
         code_rule=ISO_CURRENCY,
-        service_class=CurrencyService,
+        service_class=CurrencyRatesService,
     )
