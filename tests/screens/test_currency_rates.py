@@ -117,3 +117,14 @@ def test_a_document_in_euros_takes_the_rate_of_its_date_and_the_balance_is_in_kr
     # The invoice screen shows the euro amount with its code.
     amount_code = screen.editor("amount").findChild(QLabel, "currency_code")
     assert amount_code is not None and amount_code.text() == "EUR"
+
+    # Customer details lists the payment in euros, adding it up in kroner.
+    details = open_screen("AR402000")
+    type_into(qtbot, details, "customer_no", "10001")
+    (row,) = details.record.value("documents")
+    assert (row["currency"], row["balance"], row["signed_balance"]) == (
+        "EUR",
+        Decimal("100.00"),
+        Decimal("-1170.00"),
+    )
+    assert details.record.value("balance") == Decimal("-1170.00")

@@ -12,9 +12,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.ledger.balances import customer_balances, sign
+from app.ledger.currency_rates import base_places, to_base
 from app.ledger.fields import Definition, Field, Grid, Kind
 from app.ledger.records import FieldError, RecordService, ScreenRules, ValidationError
-from app.models import ArDocument, Customer, DocumentStatus, DocumentType
+from app.models import ArDocument, Currency, Customer, DocumentStatus, DocumentType
 from app.models.database import Store
 
 DOCUMENTS = "documents"
@@ -37,6 +38,13 @@ DOCUMENTS_GRID = Grid(
         Field("doc_date", "Date", Kind.DATE, read_only=True),
         Field("due_date", "Due date", Kind.DATE, read_only=True),
         Field("status", "Status", Kind.OPTION, options=DocumentStatus, read_only=True),
+        Field(
+            "currency",
+            "Currency",
+            Kind.TEXT,
+            read_only=True,
+            help="The currency of the document's amount and balance.",
+        ),
         Field("amount", "Amount", Kind.MONEY, read_only=True),
         Field("balance", "Balance", Kind.MONEY, read_only=True),
         Field(
@@ -44,7 +52,8 @@ DOCUMENTS_GRID = Grid(
             "Balance (signed)",
             Kind.MONEY,
             read_only=True,
-            help="What the document adds to the customer's balance: a credit is negative.",
+            help="What the document adds to the customer's balance, in the base currency (a "
+            "document in another currency at the rate it was entered at): a credit is negative.",
         ),
         Field("description", "Description", Kind.TEXT, read_only=True),
     ),
@@ -103,6 +112,11 @@ def documents_of(session: Session, customer_id: int) -> list[dict[str, Any]]:
         .where(ArDocument.customer_id == customer_id)
         .order_by(ArDocument.doc_date.desc(), ArDocument.ref_nbr.desc())
     )
+    codes = {
+        row.id: row.currency_id
+        for row in session.execute(select(Currency.id, Currency.currency_id))
+    }
+    places = base_places(session)
     return [
         {
             "id": document.id,
@@ -111,9 +125,11 @@ def documents_of(session: Session, customer_id: int) -> list[dict[str, Any]]:
             "doc_date": document.doc_date,
             "due_date": document.due_date,
             "status": document.status,
+            "currency": codes.get(document.currency_id, ""),
             "amount": document.amount,
             "balance": document.balance,
-            "signed_balance": sign(document.doc_type) * document.balance
+            "signed_balance": sign(document.doc_type)
+            * to_base(document.balance, document.currency_rate, places)
             if document.released and document.status == DocumentStatus.OPEN
             else document.balance * 0,
             "description": document.description,
