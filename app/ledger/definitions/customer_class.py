@@ -22,6 +22,7 @@ from app.ledger.customer_classes import (
     MAILINGS,
     CustomerClassService,
 )
+from app.ledger.definitions.parts import MAILING_COLUMNS
 from app.ledger.definitions.settings import (
     AUTOINVOICE_ROUTE,
     INVOICES_TWICE,
@@ -32,22 +33,17 @@ from app.ledger.lookups import LookupSource
 from app.ledger.recipients import CONTACT_ID, CONTACT_TYPE, contact_id_cleared, takes_contact_id
 from app.ledger.sources import (
     ATTRIBUTE_LIST,
-    BRANCHES,
     CARRIERS,
     COUNTRIES,
     CURRENCIES,
-    EMAIL_ACCOUNTS,
     EMPLOYEES,
     GL_ACCOUNTS,
     LANGUAGES,
-    NOTIFICATION_TEMPLATES,
     OVERDUE_CHARGES,
     PAYMENT_METHODS,
     PAYMENT_TERMS,
-    PREFERENCES_MAILINGS,
     PRICE_CLASSES,
     RATE_TYPES,
-    REPORTS,
     RESTRICTION_GROUPS,
     SALESPERSONS,
     SHIPPING_TERMS,
@@ -209,17 +205,7 @@ GRIDS = (
     Grid(
         "Mailings",
         MAILINGS,
-        (
-            Field(
-                MAILING_ID, "Mailing ID", Kind.LOOKUP, required=True, lookup=PREFERENCES_MAILINGS
-            ),
-            Field("branch", "Branch", Kind.LOOKUP, attr="branch_id", lookup=BRANCHES),
-            _lookup("email_account", "Email account", EMAIL_ACCOUNTS),
-            _lookup("report", "Report", REPORTS),
-            _lookup("notification_template", "Notification template", NOTIFICATION_TEMPLATES),
-            Field("format", "Format", Kind.OPTION, options=MailingFormat, required=True),
-            Field("active", "Active", Kind.CHECKBOX),
-        ),
+        MAILING_COLUMNS,
         help="The mailings customers of the class get by default, chosen from the mailings of "
         "Customer ledger preferences (AR101000).",
         on_change=(OnChange(MAILING_ID, (RECIPIENTS,), _mailing_chosen),),

@@ -1,12 +1,14 @@
 """Parts the customer and the location records both show, defined once: an address or contact
 section (with Same as main where it shares the customer's main one) and the location settings
-and shipping instructions (the customer's Delivery settings are its default location's); and
-the columns of the customer's and the supplier's Contacts and Attributes tabs."""
+and shipping instructions (the customer's Delivery settings are its default location's); the
+columns of the customer's and the supplier's Contacts and Attributes tabs; and those of the
+mailings of the preferences, a class and a customer."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from app.ledger.class_mailings import MAILING_ID
 from app.ledger.customer_salespersons import COMMISSION, SALESPERSON
 from app.ledger.fields import Field, Kind, OnChange, Values
 from app.ledger.lookups import LookupSource
@@ -16,8 +18,12 @@ from app.ledger.sources import (
     CARRIERS,
     COUNTIES,
     COUNTRIES,
+    EMAIL_ACCOUNTS,
     FOB_POINTS,
+    NOTIFICATION_TEMPLATES,
+    PREFERENCES_MAILINGS,
     PRICE_CLASSES,
+    REPORTS,
     SHIPPING_TERMS,
     SHIPPING_ZONES,
     VAT_ZONES,
@@ -26,7 +32,7 @@ from app.ledger.sources import (
 from app.ledger.sources import (
     SALESPERSONS as SALESPERSONS_LIST,
 )
-from app.models.options import ShippingRule
+from app.models.options import MailingFormat, ShippingRule
 
 # The labels of an address's and a contact's elements, as the seeds name them.
 LABELS = {
@@ -206,4 +212,34 @@ CONTACT_COLUMNS: tuple[Field, ...] = (
     Field("city", "City", Kind.TEXT, read_only=True),
     Field("email", "Email", Kind.TEXT, read_only=True),
     Field("phone_1", "Phone 1", Kind.TEXT, read_only=True),
+)
+
+
+def mailing_settings(
+    email_account: str = "email_account", label: str = "Email account"
+) -> tuple[Field, ...]:
+    """A mailing's settings after what names it: the same columns on Customer ledger
+    preferences (AR101000, whose Default email account is ``default_email_account``), Customer
+    classes (AR201000) and Customers (AR303000)."""
+    return (
+        Field(email_account, label, Kind.LOOKUP, attr="email_account_id", lookup=EMAIL_ACCOUNTS),
+        Field("report", "Report", Kind.LOOKUP, attr="report_id", lookup=REPORTS),
+        Field(
+            "notification_template",
+            "Notification template",
+            Kind.LOOKUP,
+            attr="notification_template_id",
+            lookup=NOTIFICATION_TEMPLATES,
+        ),
+        Field("format", "Format", Kind.OPTION, options=MailingFormat, required=True),
+        Field("active", "Active", Kind.CHECKBOX),
+    )
+
+
+# A class's and a customer's mailing (AR201000, AR303000): one of the preferences' mailings, for
+# a branch (or all), and its settings.
+MAILING_COLUMNS: tuple[Field, ...] = (
+    Field(MAILING_ID, "Mailing ID", Kind.LOOKUP, required=True, lookup=PREFERENCES_MAILINGS),
+    Field("branch", "Branch", Kind.LOOKUP, attr="branch_id", lookup=BRANCHES),
+    *mailing_settings(),
 )

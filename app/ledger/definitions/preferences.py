@@ -14,6 +14,7 @@ from typing import Any
 
 from app.ledger import catalogue
 from app.ledger.cid_configurations import SELECT_CONFIGURATION, SELECT_CONFIGURATION_LABEL
+from app.ledger.definitions.parts import mailing_settings
 from app.ledger.fields import Advice, Definition, Field, Grid, Kind, OnChange, Values, snake
 from app.ledger.preferences import (
     DEFAULT_SOURCES,
@@ -27,15 +28,12 @@ from app.ledger.sources import (
     BRANCHES,
     CID_CONFIGURATIONS,
     CUSTOMER_CLASSES,
-    EMAIL_ACCOUNTS,
     EMPLOYEES,
     NON_STOCK_ITEMS,
-    NOTIFICATION_TEMPLATES,
     NUMBER_SERIES,
     PAYMENT_METHODS,
     RATE_TYPES,
     REPORT_TEXTS,
-    REPORTS,
     reason_codes,
 )
 from app.models import Preferences
@@ -284,23 +282,7 @@ GRIDS = (
         DEFAULT_SOURCES,
         (
             Field("mailing_id", "Mailing ID", Kind.TEXT, required=True),
-            Field(
-                "default_email_account",
-                "Default email account",
-                Kind.LOOKUP,
-                attr="email_account_id",
-                lookup=EMAIL_ACCOUNTS,
-            ),
-            Field("report", "Report", Kind.LOOKUP, attr="report_id", lookup=REPORTS),
-            Field(
-                "notification_template",
-                "Notification template",
-                Kind.LOOKUP,
-                attr="notification_template_id",
-                lookup=NOTIFICATION_TEMPLATES,
-            ),
-            Field("format", "Format", Kind.OPTION, options=MailingFormat, required=True),
-            Field("active", "Active", Kind.CHECKBOX),
+            *mailing_settings("default_email_account", "Default email account"),
         ),
     ),
     Grid(

@@ -49,7 +49,7 @@ from app.windows.framework.builder import FormBuilder
 from app.windows.framework.grid import GridEditor, lookup_code
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.message_bar import MessageBar, Problem
-from app.windows.framework.spec import Action, Field, Grid, Kind, Screen, snake
+from app.windows.framework.spec import Action, Field, Grid, Kind, Opens, Screen, snake, with_article
 from app.windows.framework.widgets import DecimalEditor, as_editor, mark_invalid
 from app.windows.navigation import Navigate, Target
 
@@ -171,6 +171,9 @@ class RecordScreen(QWidget):
                 self._base_currency = currencies.base_currency(session)
             self.record.dataChanged.connect(self._show_currencies)
             self.record.modelReset.connect(self._show_currencies)
+        # View grids whose rows are another screen's records open them there (Tab.opens).
+        for opens in screen.opens():
+            self.when_built(opens.grid, partial(self._wire_opens, opens))
         self.wire()
         if store.read_only:  # a read-only ledger file: Save and Delete cannot be used
             for name in ("save", "delete"):
@@ -250,6 +253,58 @@ class RecordScreen(QWidget):
             if row.get("id") == row_id:
                 grid.view.selectRow(position)
                 return
+
+    # -- view grids opening their rows on another screen (Tab.opens) -------------------------
+
+    def _wire_opens(self, opens: Opens, editor: QWidget) -> None:
+        assert isinstance(editor, GridEditor)
+        editor.row_opened.connect(partial(self._open_row_at, opens))
+
+    def _open_row_at(self, opens: Opens, position: int) -> None:
+        """A row double-clicked (or Enter on it) opens its record on its own screen."""
+        row = self.grid(opens.grid).model.row(position)
+        if row is not None:
+            self.open_elsewhere(Target(opens.screen, record_id=row["id"]))
+
+    def selected(self, opens: Opens) -> dict[str, Any] | None:
+        """The row selected in the grid of ``opens``; None, said (and its tab shown) when no
+        row is."""
+        row = self.grid(opens.grid).current_row()
+        if row is not None:
+            return row
+        noun = with_article(opens.noun)
+        if len(self.spec.tabs) > 1:
+            index = self.form.tab_of[opens.grid]
+            self.form.tabs.setCurrentIndex(index)
+            self.show_message(
+                f"Select {noun} on the {self.spec.tabs[index].title} tab first.", error=True
+            )
+        else:  # the screen's only tab: nothing to name or show
+            self.show_message(f"Select {noun} in the list first.", error=True)
+        return None
+
+    def view_elsewhere(self, opens: Opens) -> None:
+        """The selected row on its own screen (View payment method, View document)."""
+        row = self.selected(opens)
+        if row is not None:
+            self.open_elsewhere(Target(opens.screen, record_id=row["id"]))
+
+    def add_elsewhere(self, opens: Opens) -> None:
+        """The grid's screen on a new record of this saved one (Add location: a new location
+        of the customer); a new record here is saved first by the user, as said."""
+        record_id = self.record.record_id
+        if record_id is None:
+            self.show_message(
+                f"Save the {self.service.noun} before adding {with_article(opens.noun)}.",
+                error=True,
+            )
+            return
+        if not opens.owner_key:
+            raise ValueError(f"{opens.grid}: its rows are not added from {self.spec.id}")
+        values: dict[str, Any] = {opens.owner_key: record_id}
+        if opens.also is not None:
+            values |= opens.also(self.service, record_id)
+        self.open_elsewhere(Target(opens.screen, values=values))
 
     def _make_lookup(self, spec: Field, parent: QWidget | None) -> QWidget:
         if spec.lookup is not None and spec.lookup.within is not None:

@@ -26,6 +26,7 @@ __all__ = [
     "Handler",
     "Kind",
     "ListColumn",
+    "Opens",
     "RowSelect",
     "Screen",
     "Section",
@@ -116,6 +117,40 @@ class Section:
         return snake(self.title)
 
 
+def with_article(noun: str) -> str:
+    """``a location``, ``an invoice``."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
+@dataclass(frozen=True)
+class Opens:
+    """A view grid whose rows are records of another screen (a customer's locations are
+    CR303010's): the engine opens a row there on a double-click or Enter, and gives the
+    screen's actions the rest — ``add`` (that screen on a new record of this one) and ``view``
+    (the selected row there).
+
+    ``grid`` is the grid's key; ``screen`` the other screen's ID; ``noun`` a row in the user's
+    words (the messages name it). ``owner_key`` is the other screen's field naming this
+    record, set on a new row by ``add`` ("" when rows are not added from here); ``also`` gives
+    further values of a new row from the screen's service and this record's id (a supplier's
+    contact belongs to its account's customer too).
+    """
+
+    grid: str
+    screen: str
+    noun: str
+    owner_key: str = ""
+    also: Callable[[Any, int], Values] | None = None
+
+    def add(self, screen: Any) -> None:
+        """Handler of an Add action: the other screen on a new row of this saved record."""
+        screen.add_elsewhere(self)
+
+    def view(self, screen: Any) -> None:
+        """Handler of a View action: the selected row on the other screen."""
+        screen.view_elsewhere(self)
+
+
 @dataclass(frozen=True)
 class Tab:
     title: str
@@ -126,6 +161,18 @@ class Tab:
     # Buttons above the tab's grid (the seed's Add location and Set as default above Locations),
     # named ``<tab>_<button>``.
     buttons: tuple[Action, ...] = ()
+    # The tab's view grid whose rows open on another screen (Locations on CR303010).
+    opens: Opens | None = None
+
+    def __post_init__(self) -> None:
+        if self.opens is None:
+            return
+        grid = next((grid for grid in self.grids if grid.key == self.opens.grid), None)
+        # Only a view grid's rows are other records (an edited grid's Enter edits its cell).
+        if grid is None or not grid.view:
+            raise ValueError(
+                f"tab {self.title!r} opens the rows of {self.opens.grid!r}: not a view grid of it"
+            )
 
     @property
     def object_name(self) -> str:
@@ -173,6 +220,10 @@ class Screen:
 
     def grids(self) -> list[Grid]:
         return [grid for tab in self.tabs for grid in tab.grids]
+
+    def opens(self) -> list[Opens]:
+        """The view grids whose rows open on other screens."""
+        return [tab.opens for tab in self.tabs if tab.opens is not None]
 
     def field(self, key: str) -> Field:
         for candidate in self.fields():

@@ -22,7 +22,6 @@ from app.ledger.child_accounts import (
     INHERITED_FLAGS,
     changed_flags,
 )
-from app.ledger.contacts import CONTACTS, ContactService
 from app.ledger.customer_attributes import ATTRIBUTES
 from app.ledger.customer_list import customer_list_query
 from app.ledger.customer_mailings import (
@@ -82,15 +81,25 @@ from app.windows.framework.grid import GridEditor, set_row_rule
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_dialog import RecordDialog
 from app.windows.framework.record_screen import RecordScreen
-from app.windows.framework.spec import Action, Handler, Kind, ListColumn, Screen, Section, Tab
+from app.windows.framework.spec import (
+    Action,
+    Handler,
+    Kind,
+    ListColumn,
+    Opens,
+    Screen,
+    Section,
+    Tab,
+)
 from app.windows.navigation import Target
+from app.windows.screens.account_contacts import CONTACTS_SCREEN as CONTACTS_SCREEN
+from app.windows.screens.account_contacts import AccountContacts, refresh_contacts
 from app.windows.screens.activities import activity_changes, open_editor
 
 SCREEN_ID = "AR303000"
 LOCATIONS_SCREEN = "CR303010"  # Customer locations: where a location is added and edited
 SUPPLIERS_SCREEN = "AP303000"  # Suppliers: the supplier side of the business account
 PAYMENT_METHODS_SCREEN = "AR303010"  # Customer payment methods: where a method is edited
-CONTACTS_SCREEN = "CR302000"  # Contacts: where a contact person is added and edited
 DOCUMENTS_SCREEN = "AR301000"  # Customer documents: New invoice, New payment
 DETAILS_SCREEN = "AR402000"  # Customer details: the customer's documents with balances
 pick = CUSTOMER.pick
@@ -245,9 +254,8 @@ def set_as_default(screen: CustomerScreen) -> None:
     screen.set_default_location()
 
 
-def add_location(screen: CustomerScreen) -> None:
-    screen.add_location()
-
+# The Locations rows are CR303010's records: a row opens there, Add location a new one.
+OPENS_LOCATIONS = Opens(LOCATIONS, LOCATIONS_SCREEN, "location", owner_key="customer")
 
 SET_AS_DEFAULT = Action(
     "Set as default",
@@ -259,7 +267,7 @@ SET_AS_DEFAULT = Action(
 )
 ADD_LOCATION = Action(
     "Add location",
-    add_location,
+    OPENS_LOCATIONS.add,
     enabled_when=existing,
     help="Opens the Customer locations (CR303010) window, so you can enter a new location of "
     "this customer.",
@@ -269,27 +277,24 @@ LOCATIONS_TAB = Tab(
     "Locations",
     grids=(CUSTOMER.grid(LOCATIONS),),
     buttons=(ADD_LOCATION, SET_AS_DEFAULT),
+    opens=OPENS_LOCATIONS,
 )
 
-
-def add_payment_method(screen: CustomerScreen) -> None:
-    screen.add_payment_method()
-
-
-def view_payment_method(screen: CustomerScreen) -> None:
-    screen.view_payment_method()
-
+# The Payment methods rows are AR303010's records.
+OPENS_PAYMENT_METHODS = Opens(
+    PAYMENT_METHODS_GRID, PAYMENT_METHODS_SCREEN, "payment method", owner_key="customer"
+)
 
 ADD_PAYMENT_METHOD = Action(
     "Add payment method",
-    add_payment_method,
+    OPENS_PAYMENT_METHODS.add,
     enabled_when=existing,
     help="Opens the Customer payment methods (AR303010) window, so you can add a new payment "
     "method for this customer.",
 )
 VIEW_PAYMENT_METHOD = Action(
     "View payment method",
-    view_payment_method,
+    OPENS_PAYMENT_METHODS.view,
     enabled_when=existing,
     help="Opens the payment method selected on the Payment methods tab in the Customer payment "
     "methods (AR303010) window.",
@@ -299,6 +304,7 @@ PAYMENT_METHODS_TAB = Tab(
     "Payment methods",
     grids=(CUSTOMER.grid(PAYMENT_METHODS_GRID),),
     buttons=(ADD_PAYMENT_METHOD, VIEW_PAYMENT_METHOD),
+    opens=OPENS_PAYMENT_METHODS,
 )
 
 # Shown on a parent account only (seed).
@@ -321,35 +327,21 @@ DIRECT_DEBIT = Tab(
 )
 
 
-def add_contact(screen: CustomerScreen) -> None:
-    screen.add_contact()
-
-
-def set_default_contact(screen: CustomerScreen) -> None:
-    screen.set_default_contact()
-
-
-ADD_CONTACT = Action(
-    "Add contact",
-    add_contact,
-    enabled_when=existing,
-    help="Opens the Contacts (CR302000) window on a new contact person of this customer (or "
-    "to connect an existing contact to it).",
+# The customer's own contacts (CR302000's records).
+CONTACTS_OF = AccountContacts(
+    "customer", "customer's", lambda _service, customer_id: (customer_id, None)
 )
-
-CONTACTS_TAB = Tab(
-    "Contacts",
-    grids=(CUSTOMER.grid(CONTACTS),),
-    buttons=(
-        ADD_CONTACT,
-        Action(
-            "Set as default",
-            set_default_contact,
-            enabled_when=existing,
-            help="Makes the contact selected in the table the customer's default contact (only "
-            "one contact is the default).",
-        ),
-    ),
+ADD_CONTACT_HELP = (
+    "Opens the Contacts (CR302000) window on a new contact person of this customer (or to "
+    "connect an existing contact to it)."
+)
+ADD_CONTACT = CONTACTS_OF.add_action(existing, ADD_CONTACT_HELP)
+CONTACTS_TAB = CONTACTS_OF.tab(
+    CUSTOMER,
+    existing,
+    ADD_CONTACT_HELP,
+    "Makes the contact selected in the table the customer's default contact (only one contact "
+    "is the default).",
 )
 
 ATTRIBUTES_TAB = Tab("Attributes", grids=(CUSTOMER.grid(ATTRIBUTES),))
@@ -627,17 +619,14 @@ class CustomerScreen(RecordScreen):
             self.when_built(f"{section}_county", partial(self._narrow_built_county, section))
         # The class whose values the record shows: what a class change compares with.
         self._filled_class: Any = None
-        self.when_built(LOCATIONS, self._wire_locations)
-        self.when_built(CONTACTS, self._wire_contacts)
         self.when_built(ACTIVITIES, self._wire_activities)
         # An editor saved or deleted an activity: of this customer, the list is read again.
         activity_changes().changed.connect(self._activities_changed)
         # The Locations and Contacts rows are other records: read again whenever the tab is
         # looked at.
         self.form.tabs.currentChanged.connect(lambda _index: self.refresh_locations())
-        self.form.tabs.currentChanged.connect(lambda _index: self.refresh_contacts())
+        self.form.tabs.currentChanged.connect(lambda _index: refresh_contacts(self))
         self.form.tabs.currentChanged.connect(lambda _index: self.refresh_activities())
-        self.when_built(PAYMENT_METHODS_GRID, self._wire_payment_methods)
         self._class_mailing_rows: dict[Any, list[dict[str, Any]]] = {}
         self.when_built(MAILINGS, self._wire_mailings)
         self.when_built(
@@ -665,7 +654,7 @@ class CustomerScreen(RecordScreen):
         super().showEvent(event)
         self.refresh_locations()
         self.refresh_account_type()
-        self.refresh_contacts()
+        refresh_contacts(self)
         self.refresh_activities()
         self.refresh_views()
         self.refresh_default_payment_method()
@@ -736,24 +725,8 @@ class CustomerScreen(RecordScreen):
 
     # -- the Locations tab: a view of the customer's location records ------------------------
 
-    def _wire_locations(self, editor: QWidget) -> None:
-        assert isinstance(editor, GridEditor)
-        editor.row_opened.connect(self._open_location_at)
-
     def refresh_locations(self) -> None:
         self.refresh_rows(LOCATIONS, self.service.location_rows)
-
-    def _open_location_at(self, position: int) -> None:
-        row = self.grid(LOCATIONS).model.row(position)
-        if row is not None:
-            self.open_elsewhere(Target(LOCATIONS_SCREEN, record_id=row["id"]))
-
-    def add_location(self) -> None:
-        """CR303010 with a new location of this (saved) customer."""
-        if self.record.record_id is None:
-            self.show_message("Save the customer before adding a location.", error=True)
-            return
-        self.open_elsewhere(Target(LOCATIONS_SCREEN, values={"customer": self.record.record_id}))
 
     def new_document(self, doc_type: DocumentType) -> None:
         """AR301000 with a new document of this (saved) customer."""
@@ -794,11 +767,8 @@ class CustomerScreen(RecordScreen):
         customer_id = self.record.record_id
         if customer_id is None:
             return
-        grid = self.grid(LOCATIONS)
-        row = grid.current_row()
+        row = self.selected(OPENS_LOCATIONS)
         if row is None:
-            self.form.tabs.setCurrentIndex(self.form.tab_of[LOCATIONS])
-            self.show_message("Select a location on the Locations tab first.", error=True)
             return
         self.commit_pending_edits()
         if self.is_dirty:
@@ -846,83 +816,6 @@ class CustomerScreen(RecordScreen):
         read = tuple(parts.get(PAYMENT_METHOD) or (None, None))
         if read != self.service.default_payment_method_stamp(customer_id):
             self.load_record(customer_id)
-
-    def _wire_payment_methods(self, editor: QWidget) -> None:
-        assert isinstance(editor, GridEditor)
-        editor.row_opened.connect(self._open_payment_method_at)
-
-    def _payment_methods_grid(self) -> GridEditor:
-        editor = self.editor(PAYMENT_METHODS_GRID)
-        assert isinstance(editor, GridEditor)
-        return editor
-
-    def _open_payment_method_at(self, position: int) -> None:
-        row = self._payment_methods_grid().model.row(position)
-        if row is not None:
-            self.open_elsewhere(Target(PAYMENT_METHODS_SCREEN, record_id=row["id"]))
-
-    def add_payment_method(self) -> None:
-        """AR303010 with a new payment method of this (saved) customer."""
-        if self.record.record_id is None:
-            self.show_message("Save the customer before adding a payment method.", error=True)
-            return
-        self.open_elsewhere(
-            Target(PAYMENT_METHODS_SCREEN, values={"customer": self.record.record_id})
-        )
-
-    def view_payment_method(self) -> None:
-        """AR303010 on the method selected on the Payment methods tab."""
-        row = self._payment_methods_grid().current_row()
-        if row is None:
-            self.form.tabs.setCurrentIndex(self.form.tab_of[PAYMENT_METHODS_GRID])
-            self.show_message(
-                "Select a payment method on the Payment methods tab first.", error=True
-            )
-            return
-        self.open_elsewhere(Target(PAYMENT_METHODS_SCREEN, record_id=row["id"]))
-
-    # -- the Contacts tab: a view of the customer's contact person records ------------------
-
-    def _wire_contacts(self, editor: QWidget) -> None:
-        assert isinstance(editor, GridEditor)
-        editor.row_opened.connect(self._open_contact_at)
-
-    def refresh_contacts(self) -> None:
-        self.refresh_rows(CONTACTS, self.service.contact_rows)
-
-    def _open_contact_at(self, position: int) -> None:
-        """A contact's row (its name) opens the contact on CR302000."""
-        row = self.grid(CONTACTS).model.row(position)
-        if row is not None:
-            self.open_elsewhere(Target(CONTACTS_SCREEN, record_id=row["id"]))
-
-    def add_contact(self) -> None:
-        """CR302000 with a new contact of this (saved) customer."""
-        if self.record.record_id is None:
-            self.show_message("Save the customer before adding a contact.", error=True)
-            return
-        self.open_elsewhere(Target(CONTACTS_SCREEN, values={"customer": self.record.record_id}))
-
-    def set_default_contact(self) -> None:
-        """Move the default mark to the contact selected on the Contacts tab. Only the marks
-        are written: the customer's unsaved changes stay as they are."""
-        customer_id = self.record.record_id
-        if customer_id is None:
-            self.show_message("Save the customer before choosing its default contact.", error=True)
-            return
-        row = self.grid(CONTACTS).current_row()
-        if row is None:
-            self.show_message("Select a contact on the Contacts tab first.", error=True)
-            return
-        try:
-            ContactService(self.store).set_as_default(row["id"], customer_id)
-        except RecordError as error:
-            self.show_message(str(error), error=True)
-            self.refresh_contacts()
-            return
-        self.refresh_contacts()
-        self.select_row(CONTACTS, row["id"])
-        self.show_message(f"{row['name']} is now the customer's default contact.")
 
     # -- the Mailing settings tab: the customer's mailings and their recipients -------------
 

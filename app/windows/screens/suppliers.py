@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from app.ledger.contacts import CONTACTS, ContactService
 from app.ledger.customer_attributes import ATTRIBUTES
 from app.ledger.customers import EXTENDS_SUPPLIER
 from app.ledger.definitions.supplier import ACCOUNT_TYPE, MAIN_ADDRESS, MAIN_CONTACT, SUPPLIER
@@ -24,15 +23,14 @@ from app.ledger.suppliers import EXTENDS_CUSTOMER, SupplierService
 from app.models import BusinessAccountType, County, Supplier, SupplierStatus
 from app.models.database import Store
 from app.windows.framework import dialogs
-from app.windows.framework.grid import GridEditor
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.record_screen import RecordScreen
 from app.windows.framework.spec import Action, Kind, ListColumn, Screen, Section, Tab, Values
 from app.windows.navigation import Target
+from app.windows.screens.account_contacts import AccountContacts, refresh_contacts
 
 SCREEN_ID = "AP303000"
 CUSTOMERS_SCREEN = "AR303000"
-CONTACTS_SCREEN = "CR302000"  # Contacts: where a contact person is added and edited
 pick = SUPPLIER.pick
 
 
@@ -92,25 +90,29 @@ GENERAL_LEDGER_ACCOUNTS = Tab(
     ),
 )
 
-CONTACTS_TAB = Tab(
-    "Contacts",
-    grids=(SUPPLIER.grid(CONTACTS),),
-    buttons=(
-        Action(
-            "Add contact",
-            lambda screen: screen.add_contact(),
-            enabled_when=saved,
-            help="Opens the Contacts (CR302000) window on a new contact person of this business "
-            "account (the customer's too, when it is a customer).",
-        ),
-        Action(
-            "Set as default",
-            lambda screen: screen.set_default_contact(),
-            enabled_when=saved,
-            help="Makes the contact selected in the table the account's default contact (only "
-            "one contact is the default).",
-        ),
-    ),
+
+def account_of(service: SupplierService, supplier_id: int) -> tuple[int | None, int | None]:
+    """The account the supplier's contacts belong to: its customer's when the account has one
+    (one set of contacts), else the supplier's."""
+    customer_id = service.customer_of(supplier_id)
+    return (customer_id, None) if customer_id else (None, supplier_id)
+
+
+def customer_too(service: SupplierService, supplier_id: int) -> Values:
+    """A new contact of the supplier is its account's customer's too, when there is one."""
+    customer_id = service.customer_of(supplier_id)
+    return {"customer": customer_id} if customer_id else {}
+
+
+# CR302000 shows the supplier on a new contact; Set as default names the account.
+CONTACTS_OF = AccountContacts("supplier", "account's", account_of, also=customer_too)
+CONTACTS_TAB = CONTACTS_OF.tab(
+    SUPPLIER,
+    saved,
+    "Opens the Contacts (CR302000) window on a new contact person of this business account "
+    "(the customer's too, when it is a customer).",
+    "Makes the contact selected in the table the account's default contact (only one contact "
+    "is the default).",
 )
 
 ATTRIBUTES_TAB = Tab("Attributes", grids=(SUPPLIER.grid(ATTRIBUTES),))
@@ -177,15 +179,14 @@ class SupplierScreen(RecordScreen):
     def wire(self) -> None:
         # The county lookup offers the main address's country's counties, as on AR303000.
         self.binder.on_change["main_address_country"] = self._narrow_county
-        self.when_built(CONTACTS, self._wire_contacts)
         # The Contacts rows are other records (edited on CR302000, or through the customer):
         # read again whenever a tab is looked at.
-        self.form.tabs.currentChanged.connect(lambda _index: self.refresh_contacts())
+        self.form.tabs.currentChanged.connect(lambda _index: refresh_contacts(self))
 
     def showEvent(self, event: QShowEvent) -> None:
         # Back from another screen (CR302000 may have saved a contact of this account).
         super().showEvent(event)
-        self.refresh_contacts()
+        refresh_contacts(self)
 
     def _after_load(self) -> None:
         self._extending = None
@@ -225,58 +226,6 @@ class SupplierScreen(RecordScreen):
                 "A new supplier for this customer: complete it and save. Nothing is stored "
                 "until you save."
             )
-
-    # -- the Contacts tab: a view of the business account's contact person records ---------
-
-    def _wire_contacts(self, editor: QWidget) -> None:
-        assert isinstance(editor, GridEditor)
-        editor.row_opened.connect(self._open_contact_at)
-
-    def refresh_contacts(self) -> None:
-        self.refresh_rows(CONTACTS, self.service.contact_rows)
-
-    def _open_contact_at(self, position: int) -> None:
-        """A contact's row (its name) opens the contact on CR302000."""
-        row = self.grid(CONTACTS).model.row(position)
-        if row is not None:
-            self.open_elsewhere(Target(CONTACTS_SCREEN, record_id=row["id"]))
-
-    def add_contact(self) -> None:
-        """CR302000 with a new contact of this (saved) supplier's account: the customer's
-        when the account has one (one set of contacts), else the supplier's."""
-        supplier_id = self.record.record_id
-        if supplier_id is None:
-            self.show_message("Save the supplier before adding a contact.", error=True)
-            return
-        customer_id = self.service.customer_of(supplier_id)
-        account: dict[str, Any] = {"supplier": supplier_id}  # shown on CR302000
-        if customer_id:
-            account["customer"] = customer_id
-        self.open_elsewhere(Target(CONTACTS_SCREEN, values=account))
-
-    def set_default_contact(self) -> None:
-        """Move the default mark to the contact selected on the Contacts tab (only the marks
-        are written: the supplier's unsaved changes stay as they are)."""
-        supplier_id = self.record.record_id
-        if supplier_id is None:
-            self.show_message("Save the supplier before choosing its default contact.", error=True)
-            return
-        row = self.grid(CONTACTS).current_row()
-        if row is None:
-            self.show_message("Select a contact on the Contacts tab first.", error=True)
-            return
-        customer_id = self.service.customer_of(supplier_id)
-        try:
-            ContactService(self.store).set_as_default(
-                row["id"], customer_id, None if customer_id else supplier_id
-            )
-        except RecordError as error:
-            self.show_message(str(error), error=True)
-            self.refresh_contacts()
-            return
-        self.refresh_contacts()
-        self.select_row(CONTACTS, row["id"])
-        self.show_message(f"{row['name']} is now the account's default contact.")
 
     # -- actions -----------------------------------------------------------------------------
 
