@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from app.ledger.accounting import iban_problem
 from app.ledger.balances import ZERO, customer_balances, sign
+from app.ledger.currency_rates import effective_rate, to_base
 from app.ledger.demo import (
     DEMO_MARK,
     DemoCancelledError,
@@ -328,6 +329,7 @@ def test_a_year_of_documents_adds_up_to_each_balance(store: Store) -> None:
 
         owed: dict[int, Decimal] = {}
         open_: dict[int, Decimal] = {}
+        in_base: dict[int, Decimal] = {}
         for document in documents:
             assert ZERO <= document.balance <= document.amount
             assert (document.balance == 0) == (document.status is DocumentStatus.CLOSED)
@@ -339,11 +341,25 @@ def test_a_year_of_documents_adds_up_to_each_balance(store: Store) -> None:
             open_[document.customer_id] = (
                 open_.get(document.customer_id, ZERO) + sign(document.doc_type) * document.balance
             )
+            converted = to_base(document.balance, document.currency_rate, 2)
+            in_base[document.customer_id] = (
+                in_base.get(document.customer_id, ZERO) + sign(document.doc_type) * converted
+            )
         # Every payment and credit note is applied to the customer's own documents: what was
         # invoiced less what was paid and credited is what is still open.
         assert owed == open_
-        for customer_id, balance in open_.items():
+        # The balance is in kroner: euro and dollar documents at the rate of their month.
+        for customer_id, balance in in_base.items():
             assert customer_balances(session, customer_id).balance == balance
+            assert stored_balance(session, customer_id) == balance
+        nok = session.scalars(select(Currency.id).where(Currency.currency_id == "NOK")).one()
+        foreign = [d for d in documents if d.currency_rate is not None]
+        assert foreign and all(d.currency_id != nok for d in foreign)
+        assert all(d.currency_id in (nok, None) for d in documents if d.currency_rate is None)
+        for document in foreign[:50]:
+            assert document.currency_rate == effective_rate(
+                session, document.currency_id, nok, document.rate_type_id, document.doc_date
+            )
 
         invoices = [d for d in documents if d.doc_type is DocumentType.INVOICE and d.released]
         closed = sum(1 for d in invoices if d.status is DocumentStatus.CLOSED)

@@ -19,7 +19,7 @@ from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.ledger import class_defaults
-from app.ledger.balances import is_open, signed
+from app.ledger.balances import in_base_currency, is_open, signed
 from app.ledger.customers import MAIN_LOCATION_NAME
 from app.ledger.demo.attributes import AttributeWriter
 from app.ledger.demo.bulk import insert_rows, insert_rows_ids
@@ -35,9 +35,11 @@ from app.ledger.demo.names import (
     mailbox,
 )
 from app.ledger.demo.people import People
+from app.ledger.demo.rates import add_rates
 from app.ledger.demo.reference import Delivery
 from app.ledger.demo.sales_team import Customer as Written
 from app.ledger.demo.sales_team import PeopleWriter
+from app.ledger.documents.stored_balance import refresh_stored_balance
 from app.ledger.numbering import CUSTOMER_SERIES, next_number
 from app.ledger.setup import BANK_TRANSFER, BRANCH, DIRECT_DEBIT, EU_COUNTRIES, BaseConfiguration
 from app.models import (
@@ -211,6 +213,7 @@ class CustomerWriter:
             as_at,
             config.id_of("branch", BRANCH),
             {doc_type: series_id for doc_type, series_id in series_ids.items() if series_id},
+            add_rates(session, config, as_at, seed + 7),
         )
         self.locations = 0
         # The customers' salespersons and contact persons (app/ledger/demo/sales_team.py).
@@ -679,7 +682,15 @@ def store_balances(session: Session) -> None:
     it per command; app/ledger/documents/stored_balance.py)."""
     summed = (
         select(ArDocument.customer_id, func.sum(signed(ArDocument.balance)))
-        .where(is_open())
+        .where(is_open(), in_base_currency())
         .group_by(ArDocument.customer_id)
     )
     session.execute(insert(CustomerBalance).from_select(["customer_id", "balance"], summed))
+    # Customers with documents in another currency: those converted one by one, as the ledger
+    # does (app/ledger/currency_rates.py).
+    refresh_stored_balance(
+        session,
+        session.scalars(
+            select(ArDocument.customer_id).where(~in_base_currency(), is_open()).distinct()
+        ),
+    )

@@ -28,6 +28,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.ledger.demo.rates import DemoRates
 from app.ledger.numbering import NumberingError, split_number
 from app.models import DocumentStatus, DocumentType, NumberSeries
 
@@ -59,6 +60,8 @@ COLUMNS = (
     "location_id",
     "branch_id",
     "currency_id",
+    "currency_rate",
+    "rate_type_id",
     "doc_date",
     "due_date",
     "status",
@@ -128,6 +131,7 @@ class Ledger:
     branch_id: int
     series: dict[DocumentType, Series]
     series_ids: dict[DocumentType, int]
+    rates: DemoRates
     written: int = 0
     _rows: list[dict[str, Any]] = field(default_factory=list)
 
@@ -139,12 +143,13 @@ class Ledger:
         as_at: date,
         branch_id: int,
         series_ids: dict[DocumentType, int],
+        rates: DemoRates,
     ) -> Ledger:
         series = {
             doc_type: Series(session.get_one(NumberSeries, series_id))
             for doc_type, series_id in series_ids.items()
         }
-        return cls(pick, as_at, branch_id, series, series_ids)
+        return cls(pick, as_at, branch_id, series, series_ids, rates)
 
     def payer(self) -> str:
         return self.pick.choices(list(PAYERS), [weight for weight, _d, _n in PAYERS.values()])[0]
@@ -284,6 +289,9 @@ class Ledger:
             "location_id": location,
             "branch_id": self.branch_id,
             "currency_id": account.currency_id,
+            # Entered at the rate of its day, as AR301000 enters it.
+            "currency_rate": (rate := self.rates.on(account.currency_id, day)),
+            "rate_type_id": self.rates.rate_type_id if rate is not None else None,
             "doc_date": day,
             "due_date": due,
             "status": DocumentStatus.CLOSED,

@@ -2,8 +2,9 @@
 
 ``currency_rate``: one unit of a currency in another by a rate type from an effective date.
 ``ar_document.currency_rate`` / ``rate_type_id``: the rate a document in another currency than
-the base one was entered at (empty for the base currency, so existing documents keep their
-meaning); ``ar_application.realised_gain_loss``: what applying two such documents entered at
+the base one was entered at (empty for the base currency). Existing documents get none: no rate
+was kept when they were entered, so they keep counting as they did (their amounts as they are)
+until they are closed — a rate is not guessed after the fact; ``ar_application.realised_gain_loss``: what applying two such documents entered at
 different rates gained or lost in the base currency (zero for existing applications).
 
 Revision ID: 0016
