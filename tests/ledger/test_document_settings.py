@@ -17,10 +17,12 @@ from app.ledger.records import RecordError, ValidationError
 from app.models import (
     PREFERENCES_ID,
     Currency,
+    CurrencyRate,
     CustomerClass,
     DocumentType,
     OverdueCharge,
     Preferences,
+    RateType,
     StatementCycle,
 )
 from app.models.database import Store
@@ -88,10 +90,22 @@ def test_the_rounding_rule_of_ar101000_rounds_invoice_totals(
 def test_amounts_keep_to_the_currencys_decimals(store: Store, service: DocumentService) -> None:
     with store.transaction() as session:
         yen = Currency(currency_id="JPY", description="Yen", decimal_places=0)
-        session.add(yen)
+        spot = RateType(rate_type_id="YEN", description="Yen rate")
+        session.add_all([yen, spot])
         session.flush()
-        yen_id = yen.id
-    c = customer(store, currency_id=yen_id)
+        yen_id, spot_id = yen.id, spot.id
+        nok = session.scalars(select(Currency.id).where(Currency.currency_id == "NOK")).one()
+        # A document in another currency than the base one needs its rate.
+        session.add(
+            CurrencyRate(
+                currency_id=yen_id,
+                rate_type_id=spot_id,
+                to_currency_id=nok,
+                effective_date=date(2026, 1, 1),
+                rate=D("0.0712"),
+            )
+        )
+    c = customer(store, currency_id=yen_id, currency_rate_type_id=spot_id)
     with pytest.raises(ValidationError, match=r"line 1, Amount: 10\.50 has more decimals than JPY"):
         enter(service, c, T.INVOICE, "10.50", currency=yen_id)
     assert document(store, enter(service, c, T.INVOICE, "10", currency=yen_id)).amount == D(10)
