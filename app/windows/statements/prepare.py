@@ -1,7 +1,8 @@
 """Prepare statements and Print statements: a statement cycle run on a statement date, its
-proof sheet, then the statements printed (customers with Print statements) or saved for sending
-(customers with Send statements by email: an offline workstation saves a copy for each recipient
-of the customer's STATEMENT mailing, in the recipient's format).
+proof sheet, then the statements printed (customers with Print statements) or written for sending
+(customers with Send statements by email: an offline workstation writes one e-mail file per
+statement to the outbox, as the customer's STATEMENT mailing says, for a mail program to send:
+app/ledger/statements/email.py).
 
 Printing a whole cycle archives each statement's PDF (atomic, with its checksum) with a progress
 dialog that can be cancelled: a cancelled run leaves whole files only.
@@ -37,11 +38,8 @@ from sqlalchemy import select
 from app import paths
 from app.ledger.statements.archive import archived_pdf
 from app.ledger.statements.cycle import StatementError, prepare_cycle, statements_of_run
-from app.ledger.statements.mailing import (
-    other_format,
-    save_for_recipients,
-    statement_recipients,
-)
+from app.ledger.statements.email import MailingError, statement_email, write_email
+from app.ledger.statements.mailing import other_format
 from app.ledger.statements.proof import ProofRow, proof_sheet
 from app.ledger.statements.view import statement_views
 from app.models import Customer, Statement, StatementCycle
@@ -92,7 +90,8 @@ class PrepareStatements(QDialog):
         self.store = store
         self.show_pdf = show_pdf or self._preview
         self.statement_ids: list[int] = []
-        self.sent: list[Path] = []  # the PDFs saved for recipients of statements sent
+        self.sent: list[Path] = []  # the e-mails written for the statements to send
+        self.refused: list[str] = []  # why a statement's e-mail could not be made
         self.proof: list[ProofRow] = []
 
         self.cycle = QComboBox()
@@ -260,24 +259,26 @@ class PrepareStatements(QDialog):
         outbox = folder / "outbox"
         sending = set(to_send)
         self.sent = []
+        self.refused = []
+        unaddressed = 0
         for statement_id in wanted:
             if progress.wasCanceled():
                 break
             with self.store.transaction() as session:
-                path, data = archived_pdf(session, statement_id, folder)
+                _path, data = archived_pdf(session, statement_id, folder)
                 if statement_id in sending:
-                    statement = session.get_one(Statement, statement_id)
-                    # The customer's own STATEMENT mailing: its recipients, each in its format.
-                    recipients = statement_recipients(
-                        session, statement.customer_id, statement.branch_id
-                    )
-                    self.sent += save_for_recipients(
-                        data,
-                        path.name,
-                        recipients,
-                        outbox,
-                        partial(other_format, session, statement_id),
-                    )
+                    (view,) = statement_views(session, [statement_id])
+                    try:
+                        email = statement_email(
+                            session, view, data, partial(other_format, session, statement_id)
+                        )
+                    except MailingError as error:
+                        self.refused.append(str(error))  # the others are still sent
+                    else:
+                        if email is None:
+                            unaddressed += 1
+                        else:
+                            self.sent.append(write_email(email, outbox))
             done += 1
             progress.setValue(done)
             QApplication.processEvents()
@@ -285,10 +286,15 @@ class PrepareStatements(QDialog):
         if done < len(wanted):
             self.message.setText(f"Cancelled: {done} of {len(wanted)} statements written.")
             return
-        self.message.setText(
-            f"{len(to_print)} statement(s) to print; {len(to_send)} to send by email saved for "
-            f"{len(self.sent)} recipient(s), each in its format, in {outbox}."
+        text = (
+            f"{len(to_print)} statement(s) to print; {len(to_send)} to send by email: "
+            f"{len(self.sent)} e-mail(s) written to {outbox}, to send from your mail program."
         )
+        if unaddressed:
+            text += f" {unaddressed} statement(s) have no recipient with an e-mail address."
+        if self.refused:
+            text += " Not sent: " + " ".join(self.refused)
+        self.message.setText(text)
         if to_print:
             with self.store.session() as session:
                 data = render(statement_views(session, to_print))
