@@ -132,11 +132,6 @@ def _sender(session: Session, account_id: int | None, view: StatementView) -> st
     return (view.company.email or "").strip() or None
 
 
-def attachment_name(report: Report, view: StatementView, wanted: MailingFormat) -> str:
-    stem = f"{report.name} {view.customer_no} {view.statement_date.isoformat()}"
-    return (_UNSAFE_NAME.sub("_", stem) or "statement") + SUFFIX[wanted]
-
-
 def statement_email(
     session: Session,
     view: StatementView,
@@ -188,20 +183,27 @@ def statement_email(
     message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
     message["X-Unsent"] = "1"  # opened as a draft to send, by the programs that know it
     message.set_content(filled(template.body or "", values))
-    for wanted in _formats(recipients):
-        data = pdf if wanted == MailingFormat.PDF else other_format(wanted)
-        maintype, subtype = MIME_TYPES[wanted]
-        message.add_attachment(
-            data, maintype=maintype, subtype=subtype, filename=attachment_name(report, view, wanted)
-        )
+    stem = f"{report.name} {view.customer_no} {view.statement_date.isoformat()}"
+    attach_statement(message, recipients, stem, pdf, other_format)
     day = view.statement_date.isoformat()
     name = f"{customer.customer_no} {day} {statement.id}-r{statement.revision}.eml"
     return StatementEmail(message, _UNSAFE_NAME.sub("_", name))
 
 
-def _formats(recipients: list[Recipient]) -> list[MailingFormat]:
-    """Each format a recipient asks for, once, in the recipients' order."""
-    return list(dict.fromkeys(recipient.format for recipient in recipients))
+def attach_statement(
+    message: EmailMessage,
+    recipients: list[Recipient],
+    stem: str,
+    pdf: bytes,
+    other_format: Callable[[MailingFormat], bytes],
+) -> None:
+    """The statement attached to ``message`` once per format the recipients ask for (in their
+    order), named ``stem`` and the format's suffix: ``pdf`` or what ``other_format`` makes."""
+    for wanted in dict.fromkeys(recipient.format for recipient in recipients):
+        data = pdf if wanted == MailingFormat.PDF else other_format(wanted)
+        maintype, subtype = MIME_TYPES[wanted]
+        name = (_UNSAFE_NAME.sub("_", stem) or "statement") + SUFFIX[wanted]
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
 
 
 def write_email(email: StatementEmail, outbox: Path) -> Path:
