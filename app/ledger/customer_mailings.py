@@ -319,12 +319,10 @@ def mailing_problems(
 # -- the store -------------------------------------------------------------------------------
 
 
-def _recipient_of(row: Mapping[str, Any], mailing_format: Any) -> CustomerRecipient:
-    """A stored recipient; one given without a format (an import) takes its mailing's, the
-    format "used if the recipient has no other preferences" (the seeds)."""
+def _recipient_of(row: Mapping[str, Any]) -> CustomerRecipient:
     recipient = CustomerRecipient(
         contact_type=row[CONTACT_TYPE],
-        format=row.get("format") or mailing_format,
+        format=row["format"],
         active=bool(row["active"]),
         to=bool(row[TO]),
         bcc=bool(row[BCC]),
@@ -344,9 +342,7 @@ def _write(mailing: CustomerMailing, row: Mapping[str, Any]) -> None:
     mailing.active = bool(row["active"])
     mailing.overridden = bool(row.get(OVERRIDDEN))
     if _recipients(stored_row(mailing)) != _recipients(row):  # else left as they are
-        mailing.recipients[:] = [
-            _recipient_of(recipient, mailing.format) for recipient in row[RECIPIENTS]
-        ]
+        mailing.recipients[:] = [_recipient_of(recipient) for recipient in row[RECIPIENTS]]
 
 
 def give_class_mailings(session: Session, customer: Customer) -> None:

@@ -68,8 +68,8 @@ def recipients_of(
     session: Session, customer: Customer, mailing: CustomerMailing
 ) -> list[Recipient]:
     """The mailing's active recipients with an address; an address named twice receives one
-    copy, as its first line says. A recipient without a format of its own takes the mailing's
-    (the seeds: the mailing's Format is used "if the recipient has no other preferences")."""
+    copy, as its first line says. Each in its own format (a recipient added on the Recipients
+    grid starts with its mailing's Format: ``from_master`` of the grid's definition)."""
     roles = stored_role_emails(customer)
     # The statement is addressed to the invoice contact: it is the document's contact.
     roles[ContactType.DOCUMENT_CONTACT] = roles[ContactType.INVOICING]
@@ -86,8 +86,7 @@ def recipients_of(
         address = email.strip() if isinstance(email, str) else ""
         if address and address not in {r.email for r in found}:
             header = "Bcc" if recipient.bcc else "To" if recipient.to else "Cc"
-            wanted = recipient.format or mailing.format or MailingFormat.PDF
-            found.append(Recipient(address, recipient.contact_type, wanted, header))
+            found.append(Recipient(address, recipient.contact_type, recipient.format, header))
     return found
 
 
