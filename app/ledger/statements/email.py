@@ -7,7 +7,7 @@ mail program opens and sends (an offline workstation sends nothing itself).
   printed on the statement as the sender). None of them: the e-mail is refused.
 - To, Cc, Bcc: the mailing's recipients (app/ledger/statements/mailing.py).
 - Subject and plain-text body: the mailing's Notification template, its placeholders filled
-  (``PLACEHOLDERS``); a placeholder the ledger does not know stays visible as written.
+  (app/ledger/statements/placeholders.py); one it does not know stays visible as written.
 - The statement attached once per format the recipients ask for, named after the mailing's
   Report: "Customer statement C000123 2026-03-31.pdf". Only a statement report (AR641500) can
   produce a statement: a STATEMENT mailing with another report is refused for that customer.
@@ -21,7 +21,7 @@ checking where the report is used covers all of them and the rows already stored
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -39,6 +39,7 @@ from app.ledger.statements.mailing import (
     recipients_of,
     statement_mailing,
 )
+from app.ledger.statements.placeholders import filled
 from app.ledger.statements.view import StatementView
 from app.models import (
     PREFERENCES_ID,
@@ -54,19 +55,6 @@ from app.reports.formats import format_for
 
 # The reports that lay out a customer statement (app/reports/statement_pdf.py renders it).
 STATEMENT_REPORTS = frozenset({"AR641500"})
-
-# What a Notification template of the STATEMENT mailing may name in its Subject and Body,
-# written {Name}; dates and amounts as the customer's document language writes them.
-PLACEHOLDERS: dict[str, str] = {
-    "StatementDate": "the statement date",
-    "CustomerID": "the customer number",
-    "CustomerName": "the customer's name",
-    "Currency": "the statement's currency",
-    "OpeningBalance": "the opening balance",
-    "ClosingBalance": "the closing balance (what the customer owes)",
-    "CompanyName": "the sender's company name (Company details of the branch)",
-}
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 MIME_TYPES = {
     MailingFormat.PDF: ("application", "pdf"),
@@ -97,12 +85,6 @@ def placeholder_values(view: StatementView) -> dict[str, str]:
         "ClosingBalance": written.amount(view.closing_balance),
         "CompanyName": view.company.name,
     }
-
-
-def filled(text: str, values: Mapping[str, str]) -> str:
-    """``text`` with each {Name} it knows replaced; an unknown one is left as written, so the
-    reader sees what the template asked for instead of a silent gap."""
-    return _PLACEHOLDER.sub(lambda found: values.get(found[1], found[0]), text)
 
 
 def statement_report_problem(report: Report | None) -> str | None:
