@@ -324,6 +324,18 @@ def test_prepare_statements_shows_the_proof_sheet_and_prints_the_cycle(
         "AR641500 Customer statement."
     )
     assert len(shown) == 1
+    # Many refusals (a whole cycle's): the first named, all of them listed in a file.
+    monkeypatch.setattr("app.windows.statements.prepare.SHOWN_REFUSALS", 0)
+    qtbot.mouseClick(dialog.print_button, _left())
+    listed = sent.parent / "refused.txt"
+    assert dialog.message.text().endswith(f"Not sent (1): … and 1 more, all listed in {listed}.")
+    assert listed.read_text(encoding="utf-8") == (
+        "Customer C2 (Kunde C2), mailing STATEMENT has report AR642000 Dunning letter, which is "
+        "not a customer statement: select AR641500 Customer statement.\n"
+    )
+    monkeypatch.setattr("app.windows.statements.prepare.SHOWN_REFUSALS", 3)
+    qtbot.mouseClick(dialog.print_button, _left())
+    assert not listed.exists()
 
 
 def test_aged_receivables_on_screen_and_as_pdf(qtbot: QtBot, store: Store) -> None:

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from app import paths
-from app.ledger.statements.archive import archived_pdf
+from app.ledger.statements.archive import archived_pdf, write_private
 from app.ledger.statements.cycle import StatementError, prepare_cycle, statements_of_run
 from app.ledger.statements.email import MailingError, statement_email, write_email
 from app.ledger.statements.mailing import other_format
@@ -61,6 +61,7 @@ PROOF_COLUMNS = (
     "Check",
 )
 MISMATCH = QColor(255, 220, 220)
+SHOWN_REFUSALS = 3  # refused e-mails named in the message; more are listed in a file
 
 
 def statements_to_print(store: Store, statement_ids: list[int]) -> tuple[list[int], list[int]]:
@@ -292,8 +293,18 @@ class PrepareStatements(QDialog):
         )
         if unaddressed:
             text += f" {unaddressed} statement(s) have no recipient with an e-mail address."
-        if self.refused:
-            text += " Not sent: " + " ".join(self.refused)
+        # All refusals in a file beside the e-mails when there are more than the message names
+        # (a whole cycle may refuse many); a list from an earlier run does not stay behind.
+        listed = outbox / "refused.txt"
+        if len(self.refused) > SHOWN_REFUSALS:
+            write_private(listed, "\n".join(self.refused).encode("utf-8") + b"\n")
+            more = len(self.refused) - SHOWN_REFUSALS
+            named = [*self.refused[:SHOWN_REFUSALS], f"… and {more} more, all listed in {listed}."]
+            text += f" Not sent ({len(self.refused)}): " + " ".join(named)
+        else:
+            listed.unlink(missing_ok=True)
+            if self.refused:
+                text += " Not sent: " + " ".join(self.refused)
         self.message.setText(text)
         if to_print:
             with self.store.session() as session:
