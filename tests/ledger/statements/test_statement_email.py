@@ -31,6 +31,7 @@ from app.ledger.statements.mailing import other_format
 from app.ledger.statements.view import statement_views
 from app.models import (
     PREFERENCES_ID,
+    Branch,
     Customer,
     CustomerMailing,
     DefaultSource,
@@ -84,7 +85,8 @@ def customer_id(store: Store) -> int:
         session.add(Employee(employee_id="KARI", name="Kari Nordmann", email="kari@firma.no"))
         customer = session.get_one(Customer, new_id)
         add_document(session, customer, DocumentType.INVOICE, "1250.50", ref_nbr="INV001",
-                     doc_date=date(2026, 3, 10), due_date=date(2026, 3, 24))  # fmt: skip
+                     doc_date=date(2026, 3, 10), due_date=date(2026, 3, 24),
+                     branch_id=session.scalars(select(Branch.id)).one())  # fmt: skip
     return new_id
 
 
@@ -253,3 +255,24 @@ def test_a_mailing_that_cannot_make_the_statement_email_is_refused_saying_why(
                        "STATEMENT has no notification template"):  # fmt: skip
         send(store, outbox)
     assert not outbox.exists()  # nothing half-written
+
+
+def test_without_an_email_account_the_branchs_company_email_sends_else_it_is_refused(
+    store: Store, customer_id: int, tmp_path: Path
+) -> None:
+    with store.transaction() as session:
+        for source in session.scalars(select(DefaultSource)):
+            source.email_account_id = None
+        branch = session.scalars(select(Branch)).one()
+        branch.email = "kundeservice@firma.no"
+    assert send(store, tmp_path / "outbox")["From"] == "kundeservice@firma.no"
+    with store.transaction() as session:
+        branch = session.scalars(select(Branch)).one()
+        branch.email = None
+    with pytest.raises(MailingError) as refused:
+        send(store, tmp_path / "outbox")
+    assert str(refused.value).startswith(
+        "Customer C000123 (Smith & <Sons> AS), mailing STATEMENT has no email account to send "
+        "from: select one on the mailing or as the Default email account of STATEMENT in "
+        "Customer ledger preferences (AR101000)"
+    )
