@@ -153,18 +153,22 @@ def statement_email(
         )
     values = placeholder_values(view)
     message = EmailMessage(policy=SMTP)
-    message["From"] = sender
-    for header in ("To", "Cc", "Bcc"):
-        addresses = [r.email for r in recipients if r.header == header]
-        if addresses:
-            # Bcc stays in the file on purpose: the mail program that sends the .eml reads it to
-            # deliver the blind copies and leaves it off what the recipients get.
-            message[header] = ", ".join(addresses)
-    message["Subject"] = filled(template.subject or "", values)
-    message["Date"] = formatdate(localtime=True)
-    message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
-    message["X-Unsent"] = "1"  # opened as a draft to send, by the programs that know it
-    message.set_content(filled(template.body or "", values))
+    try:
+        message["From"] = sender
+        for header in ("To", "Cc", "Bcc"):
+            addresses = [r.email for r in recipients if r.header == header]
+            if addresses:
+                # Bcc stays in the file on purpose: the mail program that sends the .eml reads
+                # it to deliver the blind copies and leaves it off what the recipients get.
+                message[header] = ", ".join(addresses)
+        # One line: a line break in the template or the customer's name would end the header.
+        message["Subject"] = " ".join(filled(template.subject or "", values).split())
+        message["Date"] = formatdate(localtime=True)
+        message["Message-ID"] = make_msgid(domain=sender.partition("@")[2] or None)
+        message["X-Unsent"] = "1"  # opened as a draft to send, by the programs that know it
+        message.set_content(filled(template.body or "", values))
+    except (ValueError, TypeError) as error:  # an address the e-mail format cannot carry
+        raise MailingError(f"{who}: the e-mail cannot be written: {error}") from None
     stem = f"{report.name} {view.customer_no} {view.statement_date.isoformat()}"
     attach_statement(message, recipients, stem, pdf, other_format)
     day = view.statement_date.isoformat()

@@ -292,7 +292,10 @@ class PrepareStatements(QDialog):
             f"{len(self.sent)} e-mail(s) written to {outbox}, to send from your mail program."
         )
         if unaddressed:
-            text += f" {unaddressed} statement(s) have no recipient with an e-mail address."
+            text += (
+                f" {unaddressed} statement(s) have no active STATEMENT mailing recipient with an "
+                "e-mail address: no e-mail for them."
+            )
         # All refusals in a file beside the e-mails when there are more than the message names
         # (a whole cycle may refuse many); a list from an earlier run does not stay behind.
         listed = outbox / "refused.txt"

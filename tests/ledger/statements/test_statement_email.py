@@ -26,7 +26,12 @@ from app.ledger.customers import CustomerService
 from app.ledger.setup import set_up_company
 from app.ledger.statements.archive import archived_pdf
 from app.ledger.statements.cycle import prepare_cycle
-from app.ledger.statements.email import MailingError, statement_email, write_email
+from app.ledger.statements.email import (
+    MailingError,
+    StatementEmail,
+    statement_email,
+    write_email,
+)
 from app.ledger.statements.mailing import other_format
 from app.ledger.statements.view import statement_views
 from app.models import (
@@ -95,9 +100,8 @@ def the_mailing(session: Session, customer_id: int) -> CustomerMailing:
     return next(m for m in customer.mailings if m.mailing_id == "STATEMENT")
 
 
-def send(store: Store, outbox: Path) -> EmailMessage:
-    """The customer's statement of 31.03.2026 prepared (once), its e-mail written to
-    ``outbox`` and read back as a mail program reads it."""
+def made(store: Store, outbox: Path) -> StatementEmail | None:
+    """The customer's statement of 31.03.2026 prepared (once) and its e-mail made."""
     with store.transaction() as session:
         (statement_id,) = (
             session.scalars(select(Statement.id)).all()
@@ -107,9 +111,14 @@ def send(store: Store, outbox: Path) -> EmailMessage:
         )
         _path, data = archived_pdf(session, statement_id, outbox.parent / "archive")
         (view,) = statement_views(session, [statement_id])
-        email = statement_email(
+        return statement_email(
             session, view, data, lambda f: other_format(session, statement_id, f)
         )
+
+
+def send(store: Store, outbox: Path) -> EmailMessage:
+    """The statement's e-mail written to ``outbox`` and read back as a mail program reads it."""
+    email = made(store, outbox)
     assert email is not None
     path = write_email(email, outbox)
     assert path.suffix == ".eml" and path.parent == outbox
@@ -169,7 +178,7 @@ def test_changing_the_template_the_report_the_account_and_a_recipient_changes_th
                 NotificationTemplate.template_id == "StatementNotification"
             )
         ).one()
-        template.subject = "{CustomerName}: statement {StatementDate} ({Currency})"
+        template.subject = "{CustomerName}:\nstatement {StatementDate} ({Currency})"
         template.body = (
             "Customer {CustomerID} owes {Currency} {ClosingBalance} on {StatementDate}.\n"
             "Ask {Nobody} if unsure."
@@ -180,7 +189,7 @@ def test_changing_the_template_the_report_the_account_and_a_recipient_changes_th
         recipient.bcc, recipient.to = True, False
     message = send(store, tmp_path / "outbox")
     assert message["From"] == "reskontro@firma.no"  # the mailing's own account
-    assert message["Subject"] == "Smith & <Sons> AS: statement 31.03.2026 (NOK)"
+    assert message["Subject"] == "Smith & <Sons> AS: statement 31.03.2026 (NOK)"  # one line
     # An unknown placeholder stays visible rather than dropped.
     assert body(message) == (
         "Customer C000123 owes NOK 1 250,50 on 31.03.2026.\nAsk {Nobody} if unsure.\n"
@@ -276,3 +285,13 @@ def test_without_an_email_account_the_branchs_company_email_sends_else_it_is_ref
         "from: select one on the mailing or as the Default email account of STATEMENT in "
         "Customer ledger preferences (AR101000)"
     )
+
+
+def test_a_mailing_without_a_recipient_with_an_address_makes_no_email(
+    store: Store, customer_id: int, tmp_path: Path
+) -> None:
+    with store.transaction() as session:
+        customer = session.get_one(Customer, customer_id)
+        assert customer.main_contact is not None
+        customer.main_contact.email = None
+    assert made(store, tmp_path / "outbox") is None
