@@ -29,10 +29,12 @@ from app.ledger.statements.cycle import prepare_cycle
 from app.ledger.statements.email import (
     MailingError,
     StatementEmail,
+    placeholder_values,
     statement_email,
     write_email,
 )
 from app.ledger.statements.mailing import other_format
+from app.ledger.statements.placeholders import HELP, PLACEHOLDERS, filled
 from app.ledger.statements.view import statement_views
 from app.models import (
     PREFERENCES_ID,
@@ -295,3 +297,12 @@ def test_a_mailing_without_a_recipient_with_an_address_makes_no_email(
         assert customer.main_contact is not None
         customer.main_contact.email = None
     assert made(store, tmp_path / "outbox") is None
+
+
+def test_every_placeholder_the_help_lists_is_filled() -> None:
+    from tests.reports.test_statement_formats import a_view
+
+    values = placeholder_values(a_view())
+    assert set(values) == set(PLACEHOLDERS)
+    assert all(f"{{{name}}}" in HELP for name in PLACEHOLDERS)
+    assert filled("{CustomerID} {customerid} {Nope} {}", values) == "C1 {customerid} {Nope} {}"
