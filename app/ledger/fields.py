@@ -174,6 +174,10 @@ class Grid:
     # A check box column only one row may have ticked (the default salesperson): ticking it on
     # one row clears it on the others. The record's service still checks the rows it is given.
     single_mark: str = ""
+    # Columns a new row of a detail grid starts with from the selected row of its master grid
+    # (a recipient added to a mailing takes the mailing's Format: the seeds' "format used if the
+    # recipient has no other preferences").
+    from_master: tuple[str, ...] = ()
 
     @property
     def object_name(self) -> str:

@@ -255,6 +255,7 @@ REPORTS: tuple[tuple[str, str], ...] = (
 )
 
 # (mailing ID, report ID, notification template, subject, body, recipients' contact type)
+# A template's {Name} placeholders: the STATEMENT ones in app/ledger/statements/placeholders.py.
 MAILINGS: tuple[tuple[str, str | None, str, str, str, ContactType], ...] = (
     (
         "INVOICE",

@@ -5,7 +5,8 @@ and the statement recipients read from the customer's own STATEMENT mailing."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import io
+from email.message import EmailMessage
 from typing import Any
 
 import pytest
@@ -28,11 +29,8 @@ from app.ledger.customer_mailings import (
 from app.ledger.customers import CustomerService
 from app.ledger.records import RecordError, StaleRecordError, ValidationError
 from app.ledger.setup import set_up_company
-from app.ledger.statements.mailing import (
-    Recipient,
-    save_for_recipients,
-    statement_recipients,
-)
+from app.ledger.statements.email import attach_statement
+from app.ledger.statements.mailing import Recipient, statement_recipients
 from app.models import (
     ContactPerson,
     Customer,
@@ -356,7 +354,7 @@ def test_a_stale_mailing_save_is_refused(service: CustomerService, store: Store)
 
 
 def test_statements_go_to_the_customers_own_recipients(
-    service: CustomerService, store: Store, tmp_path: Path
+    service: CustomerService, store: Store
 ) -> None:
     customer_id = new_customer(
         service,
@@ -401,17 +399,24 @@ def test_statements_go_to_the_customers_own_recipients(
         MailingFormat.HTML: statement_html(view),
         MailingFormat.EXCEL: statement_xlsx(view),
     }
-    saved = save_for_recipients(
-        b"%PDF-1.4", "C1/2026-01-31-1-r1.pdf", found, tmp_path, made.__getitem__
+    email = EmailMessage()
+    attach_statement(
+        email, found, "Customer statement C1 2026-01-31", b"%PDF-1.4", made.__getitem__
     )
-    assert [(p.parent.name, p.name) for p in saved] == [
-        ("lager@fjord.no", "2026-01-31-1-r1.pdf"),
-        ("ola@fjord.no", "2026-01-31-1-r1.html"),
-        ("kari@firma.no", "2026-01-31-1-r1.xlsx"),
+    saved = {
+        part.get_filename(): part.get_payload(decode=True) for part in email.iter_attachments()
+    }
+    assert list(saved) == [
+        "Customer statement C1 2026-01-31.pdf",
+        "Customer statement C1 2026-01-31.html",
+        "Customer statement C1 2026-01-31.xlsx",
     ]
-    assert saved[0].read_bytes() == b"%PDF-1.4"
-    assert "Smith &amp; &lt;Sons&gt;" in saved[1].read_text(encoding="utf-8")
-    sheet = load_workbook(saved[2]).active
+    assert saved["Customer statement C1 2026-01-31.pdf"] == b"%PDF-1.4"
+    html = saved["Customer statement C1 2026-01-31.html"]
+    assert isinstance(html, bytes) and "Smith &amp; &lt;Sons&gt;" in html.decode("utf-8")
+    xlsx = saved["Customer statement C1 2026-01-31.xlsx"]
+    assert isinstance(xlsx, bytes)
+    sheet = load_workbook(io.BytesIO(xlsx)).active
     assert sheet is not None
     assert sheet["B2"].value == "C1" and sheet["C2"].value == "'=Smith & <Sons>"
 

@@ -348,6 +348,27 @@ def test_a_class_and_the_preferences_offer_four_contact_types(
     assert offered == ["Primary", "Invoicing", "Shipping", "Employee"]
 
 
+def test_a_recipient_added_on_a_class_or_the_preferences_takes_its_mailings_format(
+    qtbot: QtBot, open_screen: Opener, store: Store
+) -> None:
+    set_up_mailings(store)
+    screen = open_screen("AR201000")
+    type_into(qtbot, screen, "class_id", "DEFAULT")
+    row = mailing_row(screen, "STATEMENT")
+    choose_cell_option(screen, "mailings", row, "format", "Excel")
+    select_row(qtbot, screen, "mailings", row)
+    added = add_row(qtbot, screen, "recipients")
+    assert cell(screen, "recipients", added, "format") == "Excel"
+    preferences = open_screen("AR101000")
+    sources = [r["mailing_id"] for r in rows_shown(preferences, "default_sources")]
+    select_row(qtbot, preferences, "default_sources", sources.index("CREDITCARDEXPIRED"))
+    added = add_row(qtbot, preferences, "recipients")
+    assert cell(preferences, "recipients", added, "format") == "HTML"  # its mailing's, no report
+    select_row(qtbot, preferences, "default_sources", sources.index("INVOICE"))
+    added = add_row(qtbot, preferences, "recipients")
+    assert cell(preferences, "recipients", added, "format") == "PDF"
+
+
 def test_class_changes_reach_a_customers_mailings_not_overridden(
     qtbot: QtBot, open_screen: Opener, store: Store
 ) -> None:

@@ -8,6 +8,9 @@ import io
 import stat
 from datetime import date
 from decimal import Decimal
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.policy import default
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +33,10 @@ from app.models import (
     Customer,
     CustomerClass,
     DocumentType,
+    EmailAccount,
     Employee,
+    NotificationTemplate,
+    Report,
     Statement,
     StatementCycle,
 )
@@ -42,6 +48,27 @@ from app.windows.statements.preview import StatementPreview, print_pages
 from tests.ledger.customer_documents import add_customer, add_document
 from tests.screens.conftest import Answers
 from tests.screens.customer_record import Opener, create_customer, set_up
+
+
+def read_email(path: Path) -> EmailMessage:
+    """An .eml file of the outbox, as a mail program reads it."""
+    with path.open("rb") as file:
+        message = BytesParser(policy=default).parse(file)
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def body_of(message: EmailMessage) -> str:
+    part = message.get_body(preferencelist=("plain",))
+    assert part is not None
+    text: str = part.get_content()
+    return text
+
+
+def attached(message: EmailMessage) -> list[tuple[str | None, bytes]]:
+    return [
+        (part.get_filename(), part.get_payload(decode=True)) for part in message.iter_attachments()
+    ]
 
 
 def pdf_text(data: bytes) -> str:
@@ -201,11 +228,27 @@ def test_prepare_statements_shows_the_proof_sheet_and_prints_the_cycle(
         # a new customer of the class), to its primary contact.
         c2 = session.scalars(select(Customer).where(Customer.customer_no == "C2")).one()
         c2.main_contact = Contact(email="regnskap@kunde2.no")
+        report = Report(report_id="AR641500", name="Customer statement")
+        template = NotificationTemplate(
+            template_id="StatementNotification",
+            description="Statement e-mail",
+            subject="Statement {StatementDate} for {CustomerName}",
+            body="Balance {ClosingBalance} on {StatementDate}.",
+        )
+        account = EmailAccount(email_account_id="AR", description="AR", email_address="ar@firma.no")
+        session.add_all([report, template, account])
+        session.flush()
         c2.customer_class = CustomerClass(
             class_id="MAIL",
             description="By e-mail",
             mailings=[
-                ClassMailing(mailing_id="STATEMENT", recipients=[ClassRecipient()]),
+                ClassMailing(
+                    mailing_id="STATEMENT",
+                    recipients=[ClassRecipient()],
+                    report_id=report.id,
+                    notification_template_id=template.id,
+                    email_account_id=account.id,
+                ),
             ],
         )
         session.flush()
@@ -222,13 +265,18 @@ def test_prepare_statements_shows_the_proof_sheet_and_prints_the_cycle(
     qtbot.mouseClick(dialog.findChild(type(dialog.print_button), "action_prepare"), _left())
     assert "was last prepared on 2026-02-28" in dialog.message.text()
     qtbot.mouseClick(dialog.print_button, _left())
-    assert dialog.message.text().startswith(
-        "1 statement(s) to print; 1 to send by email saved for 1 recipient(s), each in its "
-        "format, in "
-    )
     (sent,) = dialog.sent
-    assert sent.parent.name == "regnskap@kunde2.no"
-    assert "Kunde C2" in pdf_text(sent.read_bytes())
+    assert dialog.message.text() == (
+        f"1 statement(s) to print; 1 to send by email: 1 e-mail(s) written to {sent.parent}, "
+        "to send from your mail program."
+    )
+    email = read_email(sent)
+    assert (email["From"], email["To"]) == ("ar@firma.no", "regnskap@kunde2.no")
+    assert email["Subject"] == "Statement 28/02/2026 for Kunde C2"
+    assert body_of(email) == "Balance 100.00 on 28/02/2026.\n"
+    ((name, data),) = attached(email)
+    assert name == "Customer statement C2 2026-02-28.pdf"
+    assert "Kunde C2" in pdf_text(data)
     ((data, title),) = shown
     assert title == "Statements to print"
     assert "Kunde C1" in pdf_text(data) and "Kunde C2" not in pdf_text(data)
@@ -250,9 +298,44 @@ def test_prepare_statements_shows_the_proof_sheet_and_prints_the_cycle(
     shown.clear()
     qtbot.mouseClick(dialog.print_button, _left())
     (sent,) = dialog.sent
-    assert (sent.parent.name, sent.suffix) == ("kari@firma.no", ".xlsx")
-    sheet = load_workbook(sent).active
+    email = read_email(sent)
+    assert (email["To"], email["Subject"]) == ("kari@firma.no", "Statement 28/02/2026 for Kunde C2")
+    ((name, data),) = attached(email)
+    assert name == "Customer statement C2 2026-02-28.xlsx"
+    sheet = load_workbook(io.BytesIO(data)).active
     assert sheet is not None and sheet["C2"].value == "Kunde C2"
+
+    # A STATEMENT mailing with a report that is not a statement cannot send it: refused, saying
+    # which customer, mailing and report, while the statements to print are still printed.
+    with store.transaction() as session:
+        dunning = Report(report_id="AR642000", name="Dunning letter")
+        session.add(dunning)
+        session.flush()
+        c2 = session.scalars(select(Customer).where(Customer.customer_no == "C2")).one()
+        (statement_mailing,) = c2.mailings
+        statement_mailing.report_id = dunning.id
+    shown.clear()
+    qtbot.mouseClick(dialog.print_button, _left())
+    assert dialog.sent == []
+    assert dialog.message.text().endswith(
+        "0 e-mail(s) written to "
+        f"{sent.parent}, to send from your mail program. Not sent: Customer C2 (Kunde C2), mailing "
+        "STATEMENT has report AR642000 Dunning letter, which is not a customer statement: select "
+        "AR641500 Customer statement."
+    )
+    assert len(shown) == 1
+    # Many refusals (a whole cycle's): the first named, all of them listed in a file.
+    monkeypatch.setattr("app.windows.statements.prepare.SHOWN_REFUSALS", 0)
+    qtbot.mouseClick(dialog.print_button, _left())
+    listed = sent.parent / "refused.txt"
+    assert dialog.message.text().endswith(f"Not sent (1): … and 1 more, all listed in {listed}.")
+    assert listed.read_text(encoding="utf-8") == (
+        "Customer C2 (Kunde C2), mailing STATEMENT has report AR642000 Dunning letter, which is "
+        "not a customer statement: select AR641500 Customer statement.\n"
+    )
+    monkeypatch.setattr("app.windows.statements.prepare.SHOWN_REFUSALS", 3)
+    qtbot.mouseClick(dialog.print_button, _left())
+    assert not listed.exists()
 
 
 def test_aged_receivables_on_screen_and_as_pdf(qtbot: QtBot, store: Store) -> None:

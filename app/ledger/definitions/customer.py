@@ -731,6 +731,7 @@ GRIDS = (
             Field(BCC, "Bcc", Kind.CHECKBOX),
         ),
         master=MAILINGS,
+        from_master=("format",),
         help="The recipients of the mailing selected in the Mailings table, one per line.",
         on_change=(
             OnChange(CONTACT_TYPE, (CONTACT_ID, EMAIL), _contact_type_changed),

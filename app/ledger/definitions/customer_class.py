@@ -235,6 +235,7 @@ GRIDS = (
             Field("bcc", "Bcc", Kind.CHECKBOX),
         ),
         master=MAILINGS,
+        from_master=("format",),
         help="The default recipients of the mailing selected in the Mailings table.",
         # A contact ID only for the Employee contact type.
         on_change=(OnChange(CONTACT_TYPE, (CONTACT_ID,), _contact_type_changed),),

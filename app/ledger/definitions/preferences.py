@@ -309,6 +309,7 @@ GRIDS = (
             Field("bcc", "Bcc", Kind.CHECKBOX),
         ),
         master=DEFAULT_SOURCES,
+        from_master=("format",),
         # A contact ID only for the Employee contact type.
         on_change=(OnChange(CONTACT_TYPE, (CONTACT_ID,), _contact_type_changed),),
     ),

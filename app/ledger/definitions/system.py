@@ -12,6 +12,7 @@ from app.ledger.attributes import VALUES, takes_entry_mask
 from app.ledger.definitions.reference import active, code, description
 from app.ledger.fields import Definition, Field, Grid, Kind, OnChange, Values
 from app.ledger.number_series import NEXT_NUMBER, next_number_of
+from app.ledger.statements.placeholders import HELP
 from app.models import (
     Attribute,
     EmailAccount,
@@ -252,8 +253,8 @@ NOTIFICATION_TEMPLATE = Definition(
             "The unique ID of the template, selected in mailing settings.",
         ),
         description("The name of the template, shown where it is selected."),
-        Field("subject", "Subject", Kind.TEXT, help="The subject line of the e-mail."),
-        Field("body", "Body", Kind.MEMO, help="The text of the e-mail."),
+        Field("subject", "Subject", Kind.TEXT, help=f"The subject line of the e-mail. {HELP}"),
+        Field("body", "Body", Kind.MEMO, help=f"The text of the e-mail. {HELP}"),
     ),
 )
 

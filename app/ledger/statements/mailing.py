@@ -2,9 +2,10 @@
 Mailing settings, app/ledger/customer_mailings.py: its class's unless Overridden) and its active
 recipients, each resolved to an e-mail address, as To, Cc or Bcc, in its own format.
 
-An offline workstation sends nothing: the statement is saved once per recipient in an outbox
-folder named after the address, for whoever sends the mail, in the recipient's format (PDF;
-HTML and Excel made from the same statement, app/reports/statement_formats.py).
+An offline workstation sends nothing: each statement becomes one e-mail file in the outbox, for
+a mail program to send (app/ledger/statements/email.py), with the statement attached in each
+format its recipients ask for (PDF; HTML and Excel made from the same statement,
+app/reports/statement_formats.py).
 
 Recipients: Primary is the customer's main contact, Invoicing its invoice contact (the main one
 while Same as main), Shipping the default location's contact (Delivery settings), Employee the
@@ -14,10 +15,7 @@ statement is addressed to (its invoice contact). An inactive contact person rece
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -27,12 +25,10 @@ from app.ledger.customer_mailings import (
     email_of,
     stored_role_emails,
 )
-from app.ledger.statements.archive import write_private
 from app.models import ContactPerson, Customer, CustomerMailing
 from app.models.options import ContactType, MailingFormat
 
 STATEMENT_MAILING = "STATEMENT"
-_UNSAFE = re.compile(r"[^A-Za-z0-9@._+-]+")
 SUFFIX = {MailingFormat.PDF: ".pdf", MailingFormat.HTML: ".html", MailingFormat.EXCEL: ".xlsx"}
 
 
@@ -62,12 +58,18 @@ def statement_mailing(
 def statement_recipients(
     session: Session, customer_id: int, branch_id: int | None = None
 ) -> list[Recipient]:
-    """The addresses the customer's statements go to (none: no mailing, or no address); an
-    address named twice receives one copy, as its first line says."""
+    """The addresses the customer's statements go to (none: no mailing, or no address)."""
     customer = session.get_one(Customer, customer_id)
     mailing = statement_mailing(session, customer, branch_id)
-    if mailing is None:
-        return []
+    return [] if mailing is None else recipients_of(session, customer, mailing)
+
+
+def recipients_of(
+    session: Session, customer: Customer, mailing: CustomerMailing
+) -> list[Recipient]:
+    """The mailing's active recipients with an address; an address named twice receives one
+    copy, as its first line says. Each in its own format (a recipient added on the Recipients
+    grid starts with its mailing's Format: ``from_master`` of the grid's definition)."""
     roles = stored_role_emails(customer)
     # The statement is addressed to the invoice contact: it is the document's contact.
     roles[ContactType.DOCUMENT_CONTACT] = roles[ContactType.INVOICING]
@@ -86,29 +88,6 @@ def statement_recipients(
             header = "Bcc" if recipient.bcc else "To" if recipient.to else "Cc"
             found.append(Recipient(address, recipient.contact_type, recipient.format, header))
     return found
-
-
-def save_for_recipients(
-    data: bytes,
-    file_name: str,
-    recipients: list[Recipient],
-    outbox: Path,
-    other_format: Callable[[MailingFormat], bytes] | None = None,
-) -> list[Path]:
-    """The statement saved once per recipient, ``outbox/<address>/<file_name>``, in the
-    recipient's format: ``data`` (the PDF) or what ``other_format`` makes (HTML, Excel)."""
-    saved = []
-    made: dict[MailingFormat, bytes] = {MailingFormat.PDF: data}
-    for recipient in recipients:
-        wanted = recipient.format if other_format is not None else MailingFormat.PDF
-        if wanted not in made:
-            assert other_format is not None
-            made[wanted] = other_format(wanted)
-        name = Path(file_name).with_suffix(SUFFIX[wanted]).name
-        path = outbox / (_UNSAFE.sub("_", recipient.email) or "recipient") / name
-        write_private(path, made[wanted])
-        saved.append(path)
-    return saved
 
 
 def other_format(session: Session, statement_id: int, wanted: MailingFormat) -> bytes:

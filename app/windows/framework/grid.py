@@ -316,6 +316,8 @@ class GridEditor(QWidget):
         self.setObjectName(grid.object_name)
         self.model = GridModel(grid, code_of, self, service=service)
         self.new_row = new_row
+        # The selected row of the master grid (a detail grid's; set by ``link_detail``).
+        self.master_row: Callable[[], Row | None] = lambda: None
         self._read_only = False
         self._sized = False  # columns sized to the rows shown (on first showing)
         self.view = QTableView(self)
@@ -454,6 +456,7 @@ class GridEditor(QWidget):
         self.model.rowsInserted.connect(lambda *_: show_current())
         self.model.rowsRemoved.connect(lambda *_: show_current())
         detail.edited.connect(take_edits)
+        detail.master_row = self.current_row
         show_current()
 
     def _select_first_row(self) -> None:
@@ -465,7 +468,11 @@ class GridEditor(QWidget):
     # -- rows ----------------------------------------------------------------------------------
 
     def add_row(self) -> None:
-        position = self.model.add_row(self.new_row(self.model.rows()))
+        row = self.new_row(self.model.rows())
+        master = self.master_row()
+        if master is not None:
+            row |= {k: master[k] for k in self.grid.from_master if master.get(k) is not None}
+        position = self.model.add_row(row)
         first_editable = next(
             (
                 column

@@ -632,7 +632,6 @@ class CustomerScreen(RecordScreen):
         self.when_built(
             RECIPIENTS, partial(set_row_rule, CONTACT_TYPE, self._recipient_type_chosen)
         )
-        self.when_built(RECIPIENTS, self._wire_recipients)
         # A notification's row (double-click, Enter) opens its feedback.
         self.when_built(webhooks.EVENTS, self._wire_events)
         # So are the payment methods (AR303010) and the child accounts.
@@ -855,20 +854,6 @@ class CustomerScreen(RecordScreen):
     def _wire_mailings(self, editor: QWidget) -> None:
         assert isinstance(editor, GridEditor)
         editor.edited.connect(lambda _rows: self._mark_overridden())
-
-    def _wire_recipients(self, editor: QWidget) -> None:
-        assert isinstance(editor, GridEditor)
-        new_row = editor.new_row
-
-        def in_mailing_format(rows: list[dict[str, Any]]) -> dict[str, Any]:
-            # The seed: the mailing's format is a recipient's unless it prefers another.
-            row = new_row(rows)
-            mailing = self._mailings_grid().current_row()
-            if mailing is not None and mailing.get("format") is not None:
-                row["format"] = mailing["format"]
-            return row
-
-        editor.new_row = in_mailing_format
 
     def _mark_overridden(self) -> None:
         """Overridden follows each edit: a mailing differing from the class's is marked (the

@@ -1,7 +1,8 @@
 """Prepare statements and Print statements: a statement cycle run on a statement date, its
-proof sheet, then the statements printed (customers with Print statements) or saved for sending
-(customers with Send statements by email: an offline workstation saves a copy for each recipient
-of the customer's STATEMENT mailing, in the recipient's format).
+proof sheet, then the statements printed (customers with Print statements) or written for sending
+(customers with Send statements by email: an offline workstation writes one e-mail file per
+statement to the outbox, as the customer's STATEMENT mailing says, for a mail program to send:
+app/ledger/statements/email.py).
 
 Printing a whole cycle archives each statement's PDF (atomic, with its checksum) with a progress
 dialog that can be cancelled: a cancelled run leaves whole files only.
@@ -35,13 +36,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from app import paths
-from app.ledger.statements.archive import archived_pdf
+from app.ledger.statements.archive import archived_pdf, write_private
 from app.ledger.statements.cycle import StatementError, prepare_cycle, statements_of_run
-from app.ledger.statements.mailing import (
-    other_format,
-    save_for_recipients,
-    statement_recipients,
-)
+from app.ledger.statements.email import MailingError, statement_email, write_email
+from app.ledger.statements.mailing import other_format
 from app.ledger.statements.proof import ProofRow, proof_sheet
 from app.ledger.statements.view import statement_views
 from app.models import Customer, Statement, StatementCycle
@@ -63,6 +61,7 @@ PROOF_COLUMNS = (
     "Check",
 )
 MISMATCH = QColor(255, 220, 220)
+SHOWN_REFUSALS = 3  # refused e-mails named in the message; more are listed in a file
 
 
 def statements_to_print(store: Store, statement_ids: list[int]) -> tuple[list[int], list[int]]:
@@ -92,7 +91,8 @@ class PrepareStatements(QDialog):
         self.store = store
         self.show_pdf = show_pdf or self._preview
         self.statement_ids: list[int] = []
-        self.sent: list[Path] = []  # the PDFs saved for recipients of statements sent
+        self.sent: list[Path] = []  # the e-mails written for the statements to send
+        self.refused: list[str] = []  # why a statement's e-mail could not be made
         self.proof: list[ProofRow] = []
 
         self.cycle = QComboBox()
@@ -260,24 +260,26 @@ class PrepareStatements(QDialog):
         outbox = folder / "outbox"
         sending = set(to_send)
         self.sent = []
+        self.refused = []
+        unaddressed = 0
         for statement_id in wanted:
             if progress.wasCanceled():
                 break
             with self.store.transaction() as session:
-                path, data = archived_pdf(session, statement_id, folder)
+                _path, data = archived_pdf(session, statement_id, folder)
                 if statement_id in sending:
-                    statement = session.get_one(Statement, statement_id)
-                    # The customer's own STATEMENT mailing: its recipients, each in its format.
-                    recipients = statement_recipients(
-                        session, statement.customer_id, statement.branch_id
-                    )
-                    self.sent += save_for_recipients(
-                        data,
-                        path.name,
-                        recipients,
-                        outbox,
-                        partial(other_format, session, statement_id),
-                    )
+                    (view,) = statement_views(session, [statement_id])
+                    try:
+                        email = statement_email(
+                            session, view, data, partial(other_format, session, statement_id)
+                        )
+                    except MailingError as error:
+                        self.refused.append(str(error))  # the others are still sent
+                    else:
+                        if email is None:
+                            unaddressed += 1
+                        else:
+                            self.sent.append(write_email(email, outbox))
             done += 1
             progress.setValue(done)
             QApplication.processEvents()
@@ -285,10 +287,28 @@ class PrepareStatements(QDialog):
         if done < len(wanted):
             self.message.setText(f"Cancelled: {done} of {len(wanted)} statements written.")
             return
-        self.message.setText(
-            f"{len(to_print)} statement(s) to print; {len(to_send)} to send by email saved for "
-            f"{len(self.sent)} recipient(s), each in its format, in {outbox}."
+        text = (
+            f"{len(to_print)} statement(s) to print; {len(to_send)} to send by email: "
+            f"{len(self.sent)} e-mail(s) written to {outbox}, to send from your mail program."
         )
+        if unaddressed:
+            text += (
+                f" {unaddressed} statement(s) have no active STATEMENT mailing recipient with an "
+                "e-mail address: no e-mail for them."
+            )
+        # All refusals in a file beside the e-mails when there are more than the message names
+        # (a whole cycle may refuse many); a list from an earlier run does not stay behind.
+        listed = outbox / "refused.txt"
+        if len(self.refused) > SHOWN_REFUSALS:
+            write_private(listed, "\n".join(self.refused).encode("utf-8") + b"\n")
+            more = len(self.refused) - SHOWN_REFUSALS
+            named = [*self.refused[:SHOWN_REFUSALS], f"… and {more} more, all listed in {listed}."]
+            text += f" Not sent ({len(self.refused)}): " + " ".join(named)
+        else:
+            listed.unlink(missing_ok=True)
+            if self.refused:
+                text += " Not sent: " + " ".join(self.refused)
+        self.message.setText(text)
         if to_print:
             with self.store.session() as session:
                 data = render(statement_views(session, to_print))
