@@ -55,6 +55,7 @@ from app.ledger.fields import Definition, Field, Grid, Kind
 from app.ledger.records import RecordError, SavedChange
 from app.models import (
     ArDocument,
+    BusinessAccountType,
     Customer,
     CustomerEvent,
     DocumentStatus,
@@ -306,6 +307,45 @@ class PartLog:
             if customer_id is not None  # a supplier's own contact: no customer to notify
         ]
         return [customer for customer in found if customer is not None]
+
+
+@dataclass(frozen=True)
+class SharedLog:
+    """The supplier side of a customer's business account (AP303000): the main address and
+    contact it shares with the customer changed there, and the account type its making (Extend
+    to supplier) and its deletion change, are an Entity updated of the customer
+    (RecordService.change_log)."""
+
+    definition: Definition  # the supplier's fields, for the values as a user reads them
+    shared: Mapping[str, str]  # a shared field's key → the part it shows (``Main address``)
+
+    def saved(
+        self, session: Session, record: Any, changes: list[SavedChange], *, is_new: bool
+    ) -> None:
+        customer = record.customer
+        if customer is None:
+            return
+        if is_new:  # Extend to supplier: the shared values were the customer's already
+            self._account_type(session, customer, BusinessAccountType.CUSTOMER_AND_SUPPLIER)
+            return
+        fields = {spec.key: spec for spec in self.definition.fields}
+        for part in dict.fromkeys(self.shared.values()):
+            of_part = [change for change in changes if self.shared.get(change.key) == part]
+            log_part_saved(session, customer, part, of_part, fields=fields, grids={})
+
+    def deleted(self, session: Session, record: Any, removed: list[SavedChange]) -> None:
+        """The supplier side deleted: the customer stays, a customer only."""
+        if record.customer is not None:
+            self._account_type(session, record.customer, BusinessAccountType.CUSTOMER)
+
+    @staticmethod
+    def _account_type(session: Session, customer: Customer, now: BusinessAccountType) -> None:
+        before = (
+            BusinessAccountType.CUSTOMER
+            if now == BusinessAccountType.CUSTOMER_AND_SUPPLIER
+            else BusinessAccountType.CUSTOMER_AND_SUPPLIER
+        )
+        log_field_changed(session, customer, "account_type", "Account type", before, now)
 
 
 def log_deleted(session: Session, customer: Customer) -> CustomerEvent | None:

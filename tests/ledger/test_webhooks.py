@@ -18,6 +18,7 @@ from app.ledger.customers import CustomerService
 from app.ledger.documents.entry import DocumentService
 from app.ledger.locations import LocationService
 from app.ledger.records import RecordError, RecordService, StaleRecordError, ValidationError
+from app.ledger.suppliers import EXTENDS_CUSTOMER, SupplierService
 from app.models import (
     Customer,
     CustomerEvent,
@@ -468,3 +469,25 @@ def test_a_location_deactivated_or_deleted_is_an_update_and_a_refused_delete_log
 def _pending(store: Store) -> list[webhooks.Notification]:
     with store.session() as session:
         return webhooks.pending_events(session)
+
+
+def test_the_supplier_side_changes_the_customers_account_type_and_shared_address(
+    service: CustomerService, store: Store
+) -> None:
+    suppliers = SupplierService(store)
+    customer_id = new_customer(service, "Fjordkraft Handel AS")
+    read = suppliers.extension_values(customer_id)
+    supplier_id = suppliers.save(None, read | {EXTENDS_CUSTOMER: customer_id}, None, read)
+    extended = events(store)[-1]
+    assert (extended.customer_id, extended.event) == (customer_id, EventType.ENTITY_UPDATED)
+    assert changed(extended) == {"Account type": ("Customer", "Customer and supplier")}
+
+    # The main address is one row of the account: changed on the supplier, the customer's too.
+    resaved(suppliers, supplier_id, main_address_city="Bergen", iban="NO93 8601 1117 947")
+    assert changed(events(store)[-1]) == {"Main address, City": (None, "Bergen")}
+    before = len(events(store))
+    resaved(suppliers, supplier_id, iban=None)  # the supplier's own: not logged
+    assert len(events(store)) == before
+
+    suppliers.delete(supplier_id)
+    assert changed(events(store)[-1]) == {"Account type": ("Customer and supplier", "Customer")}
