@@ -13,7 +13,11 @@ logs nothing:
   on windows of their own — its locations (CR303010), contact persons (CR302000) and payment
   methods (AR303010): added, changed, deactivated, deleted, moved to another customer (logged
   for both), made the default — each written through the services' generic change-log hook
-  (``PartLog``, RecordService.change_log) and named ``<part>, <label>``.
+  (``PartLog``, RecordService.change_log) and named ``<part>, <label>``. The supplier side
+  of the account logs for the customer through the same hook (``SharedLog``): the main
+  address and contact they share, and the account type Extend to supplier and deleting the
+  supplier change. A class's mailings reaching the customer's, and Apply restriction
+  settings moving it to the class's restriction group, are logged where they happen.
 - Entity deleted: Delete customer (app/ledger/customer_deletion.py); the row stays after the
   customer is gone, with its number.
 - External action triggered is not raised: the product family raises it for a customised
@@ -378,6 +382,21 @@ def log_fields_changed(
             for key, label, old, new in changes
         ]
         log_event(session, customer, EventType.ENTITY_UPDATED, {"changes": described})
+
+
+def log_grid_changed(
+    session: Session, customer: Customer, key: str, before: list[Any], after: list[Any]
+) -> None:
+    """Entity updated: a grid of the customer's (``key`` of the customer definition) changed
+    outside the customer's own save (its class's mailings reaching it)."""
+    if not customer.webhook_notification:
+        return
+    from app.ledger.definitions.customer import CUSTOMER  # the definition reads this module
+
+    grid = CUSTOMER.grid(key)
+    change = SavedChange(key, grid.title, before, after)
+    described = described_changes(session, [change], {}, {key: grid})
+    log_event(session, customer, EventType.ENTITY_UPDATED, {"changes": described})
 
 
 def _document_event(

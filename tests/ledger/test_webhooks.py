@@ -13,20 +13,24 @@ from sqlalchemy import select
 from app.ledger import webhooks
 from app.ledger.change_id import change_customer_no
 from app.ledger.contacts import ContactService
+from app.ledger.customer_classes import CustomerClassService
 from app.ledger.customer_payment_methods import CustomerPaymentMethodService
 from app.ledger.customers import CustomerService
 from app.ledger.documents.entry import DocumentService
 from app.ledger.locations import LocationService
 from app.ledger.records import RecordError, RecordService, StaleRecordError, ValidationError
+from app.ledger.restriction import apply_restriction_settings
 from app.ledger.suppliers import EXTENDS_CUSTOMER, SupplierService
 from app.models import (
     Customer,
+    CustomerClass,
     CustomerEvent,
     DocumentType,
     EventSource,
     EventStatus,
     EventType,
     PaymentMethod,
+    RestrictionGroup,
 )
 from app.models.database import Store
 from tests.ledger.documents import TODAY, enter, set_up
@@ -491,3 +495,46 @@ def test_the_supplier_side_changes_the_customers_account_type_and_shared_address
 
     suppliers.delete(supplier_id)
     assert changed(events(store)[-1]) == {"Account type": ("Customer and supplier", "Customer")}
+
+
+def test_a_class_change_reaching_a_notified_customer_is_logged_for_it(
+    service: CustomerService, store: Store
+) -> None:
+    notified = new_customer(service, "Fjordkraft Handel AS")
+    new_customer(service, "Quiet AS", notified=False)
+    classes = CustomerClassService(store)
+    with store.session() as session:
+        class_id = session.scalar(
+            select(CustomerClass.id).where(CustomerClass.class_id == "DEFAULT")
+        )
+        group = RestrictionGroup(group_id="NORTH", description="North")
+        session.add(group)
+        session.commit()
+        group_id = group.id
+    assert class_id is not None
+    before = len(events(store))
+
+    # The class's mailings reach its customers' mailings that are not Overridden.
+    loaded = classes.load(class_id)
+    rows = [
+        row | {"active": False} if row["mailing_id"] == "INVOICE" else row
+        for row in loaded["mailings"]
+    ]
+    classes.save(class_id, loaded | {"mailings": rows}, loaded["version"], loaded)
+    (mailings,) = events(store)[before:]
+    assert mailings.customer_id == notified and mailings.event == EventType.ENTITY_UPDATED
+    ((label, (old, new)),) = changed(mailings).items()
+    assert label == "Mailings"  # as the customer's own save names the grid
+    assert [row["Active"] for row in old if row["Mailing ID"] == "INVOICE"] == [True]
+    assert [row["Active"] for row in new if row["Mailing ID"] == "INVOICE"] == [False]
+
+    # Apply restriction settings moves the class's customers to its group.
+    loaded = classes.load(class_id)
+    classes.save(
+        class_id, loaded | {"default_restriction_group": group_id}, loaded["version"], loaded
+    )
+    apply_restriction_settings(store, class_id)
+    moved = events(store)[-1]
+    assert moved.customer_id == notified
+    assert changed(moved) == {"Restriction group": (None, "NORTH")}
+    assert {e.customer_id for e in events(store)} == {notified}  # the quiet one: nothing
