@@ -271,6 +271,8 @@ def test_a_task_typed_in_is_offered_back_after_a_crash(
     screen = again.screen("AR303000")
     assert isinstance(screen, RecordScreen)
     assert shown(screen, "customer_name") == "Nordlys AS"  # the task's customer shown
+    assert not screen.is_dirty
+    assert screen.message.text() == "Unsaved input of the new task restored in its window."
     (task,) = screen.editors_open()
     assert task.objectName() == "CR306020" and task.isVisible()
     assert shown(task, "summary") == "Call about the overdue invoice"

@@ -911,15 +911,22 @@ class RecordScreen(QWidget):
             and bool(draft.changes)
             and basis_of(self.record.loaded_values()) != draft.basis
         )
-        self.show_message(
-            f"Unsaved input restored from {draft.saved_at:%Y-%m-%d %H:%M:%S}. Check it and "
-            "save, or discard it with Cancel."
-            + (
-                " The record was saved elsewhere since: your changes are shown over what was saved."
-                if moved_on
-                else ""
+        if draft.changes or not draft.editors:
+            self.show_message(
+                f"Unsaved input restored from {draft.saved_at:%Y-%m-%d %H:%M:%S}. Check it and "
+                "save, or discard it with Cancel."
+                + (
+                    " The record was saved elsewhere since: your changes are shown over what "
+                    "was saved."
+                    if moved_on
+                    else ""
+                )
             )
-        )
+        else:  # only an editor had unsaved input: it says so in its own window
+            named = ", ".join(
+                editor.title[:1].lower() + editor.title[1:] for editor in draft.editors
+            )
+            self.show_message(f"Unsaved input of {named} restored in its window.")
         # The editors it had open come back on the record, each with its own input.
         for editor in draft.editors:
             reopen(self.store, self, editor)
