@@ -323,3 +323,33 @@ def test_an_edited_activity_comes_back_over_what_was_saved_since(
     saved = service.load(activity_id)
     assert saved["summary"] == "Call about both overdue invoices"
     assert saved["body"] == "Paid in part."
+
+
+def test_an_activity_deleted_since_the_crash_comes_back_as_a_new_one_holding_the_typing(
+    qtbot: QtBot, make_window: MakeWindow, store: Store, answers: Answers
+) -> None:
+    window = make_window()
+    task = task_typed_in(qtbot, window, store)
+    qtbot.mouseClick(task.save_button, Qt.MouseButton.LeftButton)
+    screen = customers_screen(window)
+    open_row(qtbot, screen, "activities", 0)
+    (task,) = screen.editors_open()
+    type_into(qtbot, task, "summary", "Call about both overdue invoices")
+    window.keep_drafts()
+    crash(qtbot, window)
+    (activity_id,) = [row["id"] for row in rows_shown(screen, "activities")]
+    ActivityService(store).delete(activity_id)  # meanwhile, on another workstation
+
+    again = make_window()
+    qtbot.waitUntil(lambda: again.screen("AR303000") is not None)
+    restored = again.screen("AR303000")
+    assert isinstance(restored, RecordScreen)
+    qtbot.waitUntil(lambda: len(restored.editors_open()) == 1)
+    (task,) = restored.editors_open()
+    assert task.record.is_new
+    # What was typed comes back (as on a record screen: the changes, not what was deleted).
+    assert shown(task, "summary") == "Call about both overdue invoices"
+    assert "deleted since: saving stores it again" in task.message.text()
+    qtbot.mouseClick(task.save_button, Qt.MouseButton.LeftButton)
+    assert not task.isVisible(), task.message.text()
+    assert activities(store) == ["Call about both overdue invoices"]
