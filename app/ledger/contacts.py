@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, false, func, inspect, select, update
 from sqlalchemy.orm import Session
 
+from app.ledger import webhooks
 from app.ledger.geography import postcode_problem
 from app.ledger.records import (
     FieldError,
@@ -119,6 +120,9 @@ class ContactService(RecordService[ContactPerson]):
         from app.ledger.definitions.contact import CONTACT
 
         super().__init__(store, ContactPerson, rules or CONTACT.rules(), (CONTACT_ID,))
+        # A contact person saved, deactivated, moved or deleted is a change of its customer:
+        # Entity updated in a notified customer's change log (a supplier's own: no customer).
+        self.change_log = webhooks.PartLog(CONTACT, contact_name)
 
     # -- validating ----------------------------------------------------------------------------
 
@@ -229,7 +233,7 @@ class ContactService(RecordService[ContactPerson]):
         return None
 
     def describe(self, record: ContactPerson) -> str:
-        return f"Contact {record.contact_id} ({record.last_name})"
+        return contact_name(record)
 
     def set_as_default(
         self, contact_id: int, customer_id: int | None = None, supplier_id: int | None = None
@@ -257,11 +261,34 @@ class ContactService(RecordService[ContactPerson]):
                 raise RecordError("An inactive contact cannot be the default contact.")
             # Written as the marks only: a screen open on one of these contacts saves its
             # changes without undoing the move (the mark is never written by a contact's save).
+            previous = session.scalar(
+                select(ContactPerson)
+                .where(
+                    of_account(contact.customer_id, contact.supplier_id),
+                    ContactPerson.is_default.is_(True),
+                )
+                .limit(1)
+            )
             session.execute(
                 update(ContactPerson)
                 .where(of_account(contact.customer_id, contact.supplier_id))
                 .values(is_default=ContactPerson.id == contact.id)
             )
+            customer = session.get(Customer, contact.customer_id) if contact.customer_id else None
+            if customer is not None and previous is not contact:
+                webhooks.log_field_changed(
+                    session,
+                    customer,
+                    "default_contact",
+                    "Default contact",
+                    contact_name(previous) if previous is not None else None,
+                    contact_name(contact),
+                )
+
+
+def contact_name(record: ContactPerson) -> str:
+    """``Contact 12 (Nordmann)``: how a user names a contact person."""
+    return f"Contact {record.contact_id} ({record.last_name})"
 
 
 def _account_supplier(session: Session, contact: ContactPerson) -> int | None:

@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app.ledger import webhooks
 from app.ledger.class_mailings import BRANCH, MAILING_ID, mailing_errors
 from app.ledger.class_mailings import RECIPIENTS as RECIPIENTS
 from app.ledger.records import FieldError, is_blank, value_at
@@ -435,6 +436,15 @@ def class_changed(session: Session, customer_class: CustomerClass) -> int:
         .where(Customer.customer_class_id == customer_class.id)
         .options(selectinload(Customer.mailings))
     )
+    changed = 0
     # Nothing flushed half-made (a removed mailing's recipients load as it goes).
     with session.no_autoflush:
-        return sum(follow_class(session, customer, by_class) for customer in customers.all())
+        for customer in customers.all():
+            before = [stored_row(mailing) for mailing in customer.mailings]
+            if not follow_class(session, customer, by_class):
+                continue
+            changed += 1
+            # A notified customer's change log says its mailings changed with its class's.
+            after = [stored_row(mailing) for mailing in customer.mailings]
+            webhooks.log_grid_changed(session, customer, MAILINGS, before, after)
+    return changed

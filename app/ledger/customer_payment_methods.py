@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from app.ledger import webhooks
 from app.ledger.payment_methods import detail_problem
 from app.ledger.records import (
     FieldError,
@@ -133,6 +134,9 @@ class CustomerPaymentMethodService(RecordService[CustomerPaymentMethod]):
             rules or CUSTOMER_PAYMENT_METHOD.rules(),
             (CUSTOMER, PAYMENT_METHOD),
         )
+        # A payment method saved, deactivated or deleted is a change of its customer: Entity
+        # updated in a notified customer's change log.
+        self.change_log = webhooks.PartLog(CUSTOMER_PAYMENT_METHOD, method_name)
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -257,8 +261,22 @@ class CustomerPaymentMethodService(RecordService[CustomerPaymentMethod]):
                 raise RecordError("An inactive payment method cannot be the default.")
             if method.is_default:
                 return
+            previous = session.scalar(
+                select(CustomerPaymentMethod).where(
+                    CustomerPaymentMethod.customer_id == method.customer_id,
+                    CustomerPaymentMethod.is_default.is_(True),
+                )
+            )
             self._clear_other_defaults(session, method.customer_id, method.id)
             method.is_default = True
+            webhooks.log_field_changed(
+                session,
+                method.customer,
+                "default_payment_method",  # the customer's field (Invoicing settings)
+                "Default payment method",
+                _code(previous) if previous is not None else None,
+                _code(method),
+            )
 
     def delete_refusal(self, session: Session, record: CustomerPaymentMethod) -> str | None:
         if record.is_default and count_where(
@@ -275,6 +293,14 @@ class CustomerPaymentMethodService(RecordService[CustomerPaymentMethod]):
 
     def describe(self, record: CustomerPaymentMethod) -> str:
         """``Payment method CARD of customer 10001``."""
-        method = record.payment_method
-        code = method.payment_method_id if method is not None else "(none)"
-        return f"Payment method {code} of customer {record.customer.customer_no}"
+        return f"{method_name(record)} of customer {record.customer.customer_no}"
+
+
+def _code(record: CustomerPaymentMethod) -> str:
+    method = record.payment_method
+    return method.payment_method_id if method is not None else "(none)"
+
+
+def method_name(record: CustomerPaymentMethod) -> str:
+    """``Payment method CARD``: a customer's payment method as a user names it."""
+    return f"Payment method {_code(record)}"

@@ -31,7 +31,6 @@ from app.ledger.records import (
     FieldError,
     RecordError,
     RecordService,
-    SavedChange,
     ScreenRules,
     StaleRecordError,
     column_length,
@@ -247,28 +246,14 @@ def suggested(session: Session, location: Location) -> Suggestion:
 
 class LocationService(RecordService[Location]):
     noun = "location"
-    logs_changes = True  # a notified customer's change log (app/ledger/webhooks.py)
 
     def __init__(self, store: Store, rules: ScreenRules | None = None) -> None:
         from app.ledger.definitions.location import LOCATION
 
         super().__init__(store, Location, rules or LOCATION.rules(), ("customer", "location_id"))
-        self.field_specs = {spec.key: spec for spec in LOCATION.fields}
-        self.grid_specs = {grid.key: grid for grid in LOCATION.grids}
-
-    def saved_changes(
-        self, session: Session, record: Location, changes: list[SavedChange], *, is_new: bool
-    ) -> None:
-        """A location saved is a change of its customer: Entity updated, when notified."""
-        part = f"Location {record.location_id}" + (" (added)" if is_new else "")
-        webhooks.log_part_saved(
-            session,
-            session.get(Customer, record.customer_id),
-            part,
-            changes,
-            fields=self.field_specs,
-            grids=self.grid_specs,
-        )
+        # A location saved, deactivated or deleted is a change of its customer: Entity
+        # updated in a notified customer's change log.
+        self.change_log = webhooks.PartLog(LOCATION, lambda row: f"Location {row.location_id}")
 
     # -- reading -------------------------------------------------------------------------------
 

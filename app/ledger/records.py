@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, Decimal
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from sqlalchemy import (
     BigInteger,
@@ -168,6 +168,18 @@ class SavedChange:
     new: Any
 
 
+class ChangeLog(Protocol):
+    """Where a service's saves, deletes and deactivations are logged, in their transaction (a
+    customer's locations, contacts and payment methods: the customer's webhook change log,
+    app/ledger/webhooks.py ``PartLog``)."""
+
+    def saved(
+        self, session: Session, record: Any, changes: list[SavedChange], *, is_new: bool
+    ) -> None: ...
+
+    def deleted(self, session: Session, record: Any, removed: list[SavedChange]) -> None: ...
+
+
 class RecordError(Exception):
     """A save or delete the ledger refused; the message is meant for the user."""
 
@@ -209,6 +221,9 @@ class RecordService(Generic[M]):
     noun = "record"
     # Whether a save hands ``saved_changes`` what it changed (a change log reads them).
     logs_changes = False
+    # The log the generic hook writes every save, delete and deactivation to (set by a
+    # service of records that belong to another's change log); None: only ``saved_changes``.
+    change_log: ChangeLog | None = None
 
     def __init__(
         self,
@@ -436,7 +451,7 @@ class RecordService(Generic[M]):
         written = self._written_keys(values, None if is_new else loaded)
         if not is_new and loaded is not None:
             self._check_unchanged(session, record, written, loaded)
-        before = self._before(record, written) if self.logs_changes and not is_new else {}
+        before = self._before(record, written) if self._logging and not is_new else {}
         self.before_fields(session, record, values, is_new=is_new, written=written)
         for rule in self.rules.values():
             if rule.stored and rule.key in written and self.writes(rule.key, values):
@@ -448,11 +463,15 @@ class RecordService(Generic[M]):
         self.before_save(session, record, values, is_new=is_new)
         session.flush()
         self.after_save(session, record, values, is_new=is_new)
-        if self.logs_changes:
+        if self._logging:
             self.saved_changes(
                 session, record, self._changes(before, values, written, is_new), is_new=is_new
             )
         return record
+
+    @property
+    def _logging(self) -> bool:
+        return self.logs_changes or self.change_log is not None
 
     def _before(self, record: M, written: frozenset[str]) -> dict[str, Any]:
         """The stored values of the fields and grids a save is about to write."""
@@ -491,8 +510,25 @@ class RecordService(Generic[M]):
     def saved_changes(
         self, session: Session, record: M, changes: list[SavedChange], *, is_new: bool
     ) -> None:
-        """What a save changed, in its transaction (when ``logs_changes``). Override to keep
-        them (the customers' change log)."""
+        """What a save changed, in its transaction (when ``logs_changes`` or a
+        ``change_log``): written to the change log; override to keep them otherwise (the
+        customers' own change log)."""
+        if self.change_log is not None:
+            self.change_log.saved(session, record, changes, is_new=is_new)
+
+    def _removed(self, record: M) -> list[SavedChange]:
+        """What a delete removes: every stored value and grid the record holds (``new`` None),
+        in the record's field order."""
+        found: list[SavedChange] = []
+        for rule in self.rules.values():
+            value = value_at(record, rule.attr) if rule.stored else None
+            if not is_blank(value):
+                found.append(SavedChange(rule.key, rule.label, value, None))
+        for grid in self.grids.values():
+            rows = _rows_of(record, grid)
+            if rows:
+                found.append(SavedChange(grid.key, grid.label, rows, None))
+        return found
 
     def _written_keys(
         self, values: Mapping[str, Any], loaded: Mapping[str, Any] | None
@@ -622,6 +658,8 @@ class RecordService(Generic[M]):
                     return
                 what = self.describe(record)
                 self._refuse_delete(session, record)
+                if self.change_log is not None:  # logged in the delete's own transaction
+                    self.change_log.deleted(session, record, self._removed(record))
                 session.delete(record)
                 session.flush()
         except IntegrityError as exc:
@@ -663,7 +701,15 @@ class RecordService(Generic[M]):
                     )
                 if not self._has_active_box():
                     raise RecordError(f"The {self.noun} has no Active box.")
+                was_active = bool(record.active)
                 record.active = False
+                if self._logging and was_active:  # a change like a save's: logged with it
+                    rule = self.rules.get(ACTIVE)
+                    label = rule.label if rule is not None else "Active"
+                    session.flush()
+                    self.saved_changes(
+                        session, record, [SavedChange(ACTIVE, label, True, False)], is_new=False
+                    )
         except StaleDataError as exc:
             raise StaleRecordError(f"The {self.noun} was changed by someone else.") from exc
 

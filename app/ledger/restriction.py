@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import or_, update
+from sqlalchemy import or_, select, update
 
+from app.ledger import webhooks
 from app.ledger.records import RecordError
 from app.models import Customer, CustomerClass, RestrictionGroup
 from app.models.database import Store
@@ -44,6 +45,25 @@ def apply_restriction_settings(store: Store, customer_class_id: int) -> Restrict
                 Customer.restriction_group_id != group_id,
             )
         )
+        # A notified customer's change log says it moved (in this transaction, as it happens).
+        notified = session.execute(
+            select(Customer, RestrictionGroup.group_id)
+            .outerjoin(RestrictionGroup, RestrictionGroup.id == Customer.restriction_group_id)
+            .where(
+                Customer.customer_class_id == customer_class_id,
+                elsewhere,
+                Customer.webhook_notification.is_(True),
+            )
+        ).all()
+        for customer, before in notified:
+            webhooks.log_field_changed(
+                session,
+                customer,
+                "restriction_group",
+                "Restriction group",
+                before,
+                group.group_id if group is not None else None,
+            )
         result = session.execute(
             update(Customer)
             .where(Customer.customer_class_id == customer_class_id, elsewhere)

@@ -107,6 +107,14 @@ class SupplierService(RecordService[Supplier]):
             for rule in self.rules.values()
             if rule.attr.split(".")[0] in SHARED_PARTS
         }
+        # Its changes of what it shares with a customer are the customer's too (webhooks).
+        self.change_log = webhooks.SharedLog(
+            SUPPLIER,
+            {
+                key: "Main address" if attr.startswith("main_address") else "Main contact"
+                for key, attr in self.shared_fields.items()
+            },
+        )
         # The Contacts grid's columns (key → attribute of a contact person).
         self.contact_columns = {
             column.key: column.attribute for column in SUPPLIER.grid(CONTACTS).columns
@@ -408,6 +416,8 @@ class SupplierService(RecordService[Supplier]):
             if record is None:
                 return
             self._refuse_delete(session, record)
+            if self.change_log is not None:  # a customer of the account is a customer only now
+                self.change_log.deleted(session, record, [])
             address_id, contact_id = record.main_address_id, record.main_contact_id
             session.delete(record)
             session.flush()

@@ -8,10 +8,21 @@ logs nothing:
 
 - Entity created / Entity updated: a save of the customer (the record's service hands over what
   the save changed, field by field, app/ledger/records.py ``saved_changes``); Change ID, a
-  supplier of the same account renaming it, a parent's flags given to its child accounts, and a
-  save of one of its locations (CR303010) or Set as default are updates of the customer too.
+  supplier of the same account renaming it, a parent's flags given to its child accounts are
+  updates of the customer too. So is every change of the records that are the customer's own
+  on windows of their own — its locations (CR303010), contact persons (CR302000) and payment
+  methods (AR303010): added, changed, deactivated, deleted, moved to another customer (logged
+  for both), made the default — each written through the services' generic change-log hook
+  (``PartLog``, RecordService.change_log) and named ``<part>, <label>``. The supplier side
+  of the account logs for the customer through the same hook (``SharedLog``): the main
+  address and contact they share, and the account type Extend to supplier and deleting the
+  supplier change. A class's mailings reaching the customer's, and Apply restriction
+  settings moving it to the class's restriction group, are logged where they happen.
 - Entity deleted: Delete customer (app/ledger/customer_deletion.py); the row stays after the
   customer is gone, with its number.
+- External action triggered is not raised: the product family raises it for a customised
+  action (defined in its Automation actions window with a webhook parameter), which this
+  product does not have; its own commands log the changes they make as the events above.
 - Document status changed: any flush that changes a document's status (released, voided,
   closed, reopened …), seen here once for all of app/ledger/documents, plus the bulk update of
   Apply payments (``bulk_status_changed``).
@@ -35,7 +46,7 @@ from __future__ import annotations
 
 import getpass
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -44,10 +55,11 @@ from typing import Any
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session, UOWTransaction, attributes
 
-from app.ledger.fields import Field, Grid, Kind
+from app.ledger.fields import Definition, Field, Grid, Kind
 from app.ledger.records import RecordError, SavedChange
 from app.models import (
     ArDocument,
+    BusinessAccountType,
     Customer,
     CustomerEvent,
     DocumentStatus,
@@ -250,6 +262,96 @@ def log_part_saved(
     return log_event(session, customer, EventType.ENTITY_UPDATED, {"changes": described})
 
 
+@dataclass(frozen=True)
+class PartLog:
+    """The change log of records that are a customer's own, edited on windows of their own
+    (a location, a contact person, a payment method): each save, deactivation and delete is an
+    Entity updated of the customer, in the change's transaction (RecordService.change_log)."""
+
+    definition: Definition  # the part's fields and grids, for the values as a user reads them
+    name: Callable[[Any], str]  # the part as a user names it: ``Location OSLO``
+    customer_key: str = "customer"  # the part's field naming its customer (``customer_id``)
+
+    def saved(
+        self, session: Session, record: Any, changes: list[SavedChange], *, is_new: bool
+    ) -> None:
+        part = self.name(record) + (" (added)" if is_new else "")
+        for customer in self._customers(session, record, changes):
+            log_part_saved(
+                session,
+                customer,
+                part,
+                changes,
+                fields={spec.key: spec for spec in self.definition.fields},
+                grids={grid.key: grid for grid in self.definition.grids},
+            )
+
+    def deleted(self, session: Session, record: Any, removed: list[SavedChange]) -> None:
+        """The part's every value, gone (``new`` empty): nothing of it is lost to the log."""
+        customer_id = record.customer_id
+        customer = session.get(Customer, customer_id) if customer_id is not None else None
+        log_part_saved(
+            session,
+            customer,
+            f"{self.name(record)} (deleted)",
+            removed,
+            fields={spec.key: spec for spec in self.definition.fields},
+            grids={grid.key: grid for grid in self.definition.grids},
+        )
+
+    def _customers(
+        self, session: Session, record: Any, changes: Sequence[SavedChange]
+    ) -> list[Customer]:
+        """The part's customer; moved from another, that one too (it lost the part)."""
+        ids = [record.customer_id]
+        ids += [c.old for c in changes if c.key == self.customer_key and c.old is not None]
+        found = [
+            session.get(Customer, customer_id)
+            for customer_id in dict.fromkeys(ids)
+            if customer_id is not None  # a supplier's own contact: no customer to notify
+        ]
+        return [customer for customer in found if customer is not None]
+
+
+@dataclass(frozen=True)
+class SharedLog:
+    """The supplier side of a customer's business account (AP303000): the main address and
+    contact it shares with the customer changed there, and the account type its making (Extend
+    to supplier) and its deletion change, are an Entity updated of the customer
+    (RecordService.change_log)."""
+
+    definition: Definition  # the supplier's fields, for the values as a user reads them
+    shared: Mapping[str, str]  # a shared field's key → the part it shows (``Main address``)
+
+    def saved(
+        self, session: Session, record: Any, changes: list[SavedChange], *, is_new: bool
+    ) -> None:
+        customer = record.customer
+        if customer is None:
+            return
+        if is_new:  # Extend to supplier: the shared values were the customer's already
+            self._account_type(session, customer, BusinessAccountType.CUSTOMER_AND_SUPPLIER)
+            return
+        fields = {spec.key: spec for spec in self.definition.fields}
+        for part in dict.fromkeys(self.shared.values()):
+            of_part = [change for change in changes if self.shared.get(change.key) == part]
+            log_part_saved(session, customer, part, of_part, fields=fields, grids={})
+
+    def deleted(self, session: Session, record: Any, removed: list[SavedChange]) -> None:
+        """The supplier side deleted: the customer stays, a customer only."""
+        if record.customer is not None:
+            self._account_type(session, record.customer, BusinessAccountType.CUSTOMER)
+
+    @staticmethod
+    def _account_type(session: Session, customer: Customer, now: BusinessAccountType) -> None:
+        before = (
+            BusinessAccountType.CUSTOMER
+            if now == BusinessAccountType.CUSTOMER_AND_SUPPLIER
+            else BusinessAccountType.CUSTOMER_AND_SUPPLIER
+        )
+        log_field_changed(session, customer, "account_type", "Account type", before, now)
+
+
 def log_deleted(session: Session, customer: Customer) -> CustomerEvent | None:
     """Entity deleted, kept after the customer row is gone."""
     return log_event(
@@ -280,6 +382,21 @@ def log_fields_changed(
             for key, label, old, new in changes
         ]
         log_event(session, customer, EventType.ENTITY_UPDATED, {"changes": described})
+
+
+def log_grid_changed(
+    session: Session, customer: Customer, key: str, before: list[Any], after: list[Any]
+) -> None:
+    """Entity updated: a grid of the customer's (``key`` of the customer definition) changed
+    outside the customer's own save (its class's mailings reaching it)."""
+    if not customer.webhook_notification:
+        return
+    from app.ledger.definitions.customer import CUSTOMER  # the definition reads this module
+
+    grid = CUSTOMER.grid(key)
+    change = SavedChange(key, grid.title, before, after)
+    described = described_changes(session, [change], {}, {key: grid})
+    log_event(session, customer, EventType.ENTITY_UPDATED, {"changes": described})
 
 
 def _document_event(

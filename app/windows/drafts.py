@@ -6,7 +6,9 @@ readable by the user alone): the screen, the record (its id and the version it w
 and the values the user changed — only those, so restoring it onto the record as saved now
 changes what the user typed and nothing another save wrote since. Nothing is saved to the
 ledger without the user's Save. A draft is deleted once its screen has nothing unsaved
-(saved, discarded, closed), so a draft found at start-up is input a crash interrupted.
+(saved, discarded, closed), so a draft found at start-up is input a crash interrupted. The
+small editors a screen opened (an activity's Task window) are drafted inside their screen's
+draft: they belong to the record the screen shows, and come back with it.
 
 Values are written with their types (Decimal, date, option, input that could not be read) and
 read back to the same; a file that cannot be read is set aside, never in the way of a start.
@@ -44,6 +46,13 @@ class Draft:
     changes: dict[str, Any]  # key → value as typed
     saved_at: datetime
     title: str  # what the user knows the record by ("Customer 10200")
+    # The screen's small editors with unsaved input (RecordDialog), each its own draft.
+    editors: tuple[Draft, ...] = ()
+
+    @property
+    def titles(self) -> str:
+        """What the drafted input is about: ``Customer 10200, The new task``."""
+        return ", ".join([self.title, *(editor.title for editor in self.editors)])
 
 
 class DraftError(ValueError):
@@ -123,15 +132,7 @@ class Drafts:
         """Write the draft atomically (a crash while writing leaves the previous one)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         make_private(self.folder)
-        data = {
-            "screen": draft.screen_id,
-            "record_id": draft.record_id,
-            "version": draft.version,
-            "basis": draft.basis,
-            "title": draft.title,
-            "saved_at": draft.saved_at.isoformat(timespec="seconds"),
-            "changes": {key: encode(value) for key, value in draft.changes.items()},
-        }
+        data = _data_of(draft)
         target = self.path(draft.screen_id)
         partial = target.with_name(target.name + ".partial")
         fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
@@ -162,19 +163,41 @@ class Drafts:
 
     @staticmethod
     def read(path: Path) -> Draft:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        changes = data["changes"]
-        if not isinstance(changes, Mapping):
-            raise DraftError("no changes")
-        return Draft(
-            screen_id=str(data["screen"]),
-            record_id=data["record_id"] if isinstance(data["record_id"], int) else None,
-            version=data["version"] if isinstance(data["version"], int) else None,
-            basis=str(data.get("basis", "")),
-            changes={str(key): decode(value) for key, value in changes.items()},
-            saved_at=datetime.fromisoformat(str(data["saved_at"])),
-            title=str(data.get("title") or data["screen"]),
-        )
+        return _draft_of(json.loads(path.read_text(encoding="utf-8")))
+
+
+def _data_of(draft: Draft) -> dict[str, Any]:
+    return {
+        "screen": draft.screen_id,
+        "record_id": draft.record_id,
+        "version": draft.version,
+        "basis": draft.basis,
+        "title": draft.title,
+        "saved_at": draft.saved_at.isoformat(timespec="seconds"),
+        "changes": {key: encode(value) for key, value in draft.changes.items()},
+        "editors": [_data_of(editor) for editor in draft.editors],
+    }
+
+
+def _draft_of(data: Any) -> Draft:
+    if not isinstance(data, Mapping):
+        raise DraftError("not a draft")
+    changes = data["changes"]
+    if not isinstance(changes, Mapping):
+        raise DraftError("no changes")
+    editors = data.get("editors") or []  # a draft written before editors were drafted has none
+    if not isinstance(editors, list):
+        raise DraftError("editors are not a list")
+    return Draft(
+        screen_id=str(data["screen"]),
+        record_id=data["record_id"] if isinstance(data["record_id"], int) else None,
+        version=data["version"] if isinstance(data["version"], int) else None,
+        basis=str(data.get("basis", "")),
+        changes={str(key): decode(value) for key, value in changes.items()},
+        saved_at=datetime.fromisoformat(str(data["saved_at"])),
+        title=str(data.get("title") or data["screen"]),
+        editors=tuple(_draft_of(editor) for editor in editors),
+    )
 
 
 def basis_of(loaded: Mapping[str, Any]) -> str:

@@ -775,7 +775,7 @@ class MainWindow(QMainWindow):
                 self,
                 "Restore unsaved input",
                 f"{screen_label(self._by_id[draft.screen_id])} had unsaved input when the app "
-                f"last stopped ({draft.title}, {draft.saved_at:%Y-%m-%d %H:%M:%S}).\n\n"
+                f"last stopped ({draft.titles}, {draft.saved_at:%Y-%m-%d %H:%M:%S}).\n\n"
                 "Show it again, to check and save? (No deletes it.)",
             ):
                 self.drafts.forget(draft.screen_id)

@@ -12,12 +12,30 @@ from sqlalchemy import select
 
 from app.ledger import webhooks
 from app.ledger.change_id import change_customer_no
+from app.ledger.contacts import ContactService
+from app.ledger.customer_classes import CustomerClassService
+from app.ledger.customer_payment_methods import CustomerPaymentMethodService
 from app.ledger.customers import CustomerService
 from app.ledger.documents.entry import DocumentService
-from app.ledger.records import RecordError, StaleRecordError, ValidationError
-from app.models import Customer, CustomerEvent, DocumentType, EventSource, EventStatus, EventType
+from app.ledger.locations import LocationService
+from app.ledger.records import RecordError, RecordService, StaleRecordError, ValidationError
+from app.ledger.restriction import apply_restriction_settings
+from app.ledger.suppliers import EXTENDS_CUSTOMER, SupplierService
+from app.models import (
+    Customer,
+    CustomerClass,
+    CustomerEvent,
+    DocumentType,
+    EventSource,
+    EventStatus,
+    EventType,
+    PaymentMethod,
+    RestrictionGroup,
+)
 from app.models.database import Store
 from tests.ledger.documents import TODAY, enter, set_up
+
+IBAN = "NO93 8601 1117 947"
 
 
 @pytest.fixture
@@ -305,3 +323,218 @@ def test_a_location_saved_or_made_default_is_an_update_of_its_notified_customer(
     before = len(events(store))
     locations.set_as_default(locations.save(None, typed))
     assert len(events(store)) == before  # not notified: nothing logged
+
+
+# -- the customer's own records on windows of their own: contacts, payment methods, locations ---
+
+
+def payment_method_id(store: Store, code: str) -> int:
+    with store.session() as session:
+        found = session.scalar(
+            select(PaymentMethod.id).where(PaymentMethod.payment_method_id == code)
+        )
+        assert found is not None
+        return found
+
+
+def resaved(service: RecordService[Any], record_id: int, **edits: Any) -> None:
+    loaded = service.load(record_id)
+    service.save(record_id, loaded | edits, loaded["version"], loaded)
+
+
+def test_every_change_of_a_contact_person_is_an_update_of_its_notified_customer(
+    service: CustomerService, store: Store
+) -> None:
+    contacts = ContactService(store)
+    customer_id = new_customer(service, "Fjordkraft Handel AS")
+    other_id = new_customer(service, "Nordlys AS")
+    start = len(events(store))
+
+    kari = contacts.save(
+        None, contacts.new_values() | {"customer": customer_id, "last_name": "Nordmann"}
+    )
+    added = events(store)[-1]
+    assert (added.customer_id, added.event) == (customer_id, EventType.ENTITY_UPDATED)
+    assert changed(added)["Contact 1 (Nordmann) (added), Last name"] == (None, "Nordmann")
+    assert changed(added)["Contact 1 (Nordmann) (added), Customer"] == (None, "10001")
+
+    resaved(contacts, kari, email="kari@fjordkraft.no")
+    assert changed(events(store)[-1]) == {
+        "Contact 1 (Nordmann), Email": (None, "kari@fjordkraft.no")
+    }
+
+    typed = contacts.new_values() | {"customer": customer_id, "last_name": "Berg"}
+    ola = contacts.save(None, typed)
+    contacts.set_as_default(ola, customer_id=customer_id)
+    assert changed(events(store)[-1]) == {
+        "Default contact": ("Contact 1 (Nordmann)", "Contact 2 (Berg)")
+    }
+
+    contacts.deactivate(kari, contacts.load(kari)["version"])
+    assert changed(events(store)[-1]) == {"Contact 1 (Nordmann), Active": (True, False)}
+
+    # Moved to another customer: both customers' logs say so.
+    resaved(contacts, kari, customer=other_id)
+    lost, gained = events(store)[-2:]
+    assert {lost.customer_id, gained.customer_id} == {customer_id, other_id}
+    for moved in (lost, gained):
+        assert changed(moved)["Contact 1 (Nordmann), Customer"] == ("10001", "10002")
+
+    contacts.delete(kari)
+    deleted = events(store)[-1]
+    assert (deleted.customer_id, deleted.event) == (other_id, EventType.ENTITY_UPDATED)
+    gone = changed(deleted)
+    assert gone["Contact 1 (Nordmann) (deleted), Last name"] == ("Nordmann", None)
+    assert gone["Contact 1 (Nordmann) (deleted), Email"] == ("kari@fjordkraft.no", None)
+    # One event per change (two added, changed, default, deactivated, deleted), two for the move.
+    assert len(events(store)) == start + 8
+
+
+def test_a_contact_of_a_customer_without_the_box_or_of_no_customer_logs_nothing(
+    service: CustomerService, store: Store
+) -> None:
+    contacts = ContactService(store)
+    quiet = new_customer(service, "Quiet AS", notified=False)
+    before = len(events(store))
+    contact = contacts.save(
+        None, contacts.new_values() | {"customer": quiet, "last_name": "Stille"}
+    )
+    resaved(contacts, contact, email="stille@quiet.no")
+    contacts.delete(contact)
+    alone = contacts.save(None, contacts.new_values() | {"customer": None, "last_name": "Alene"})
+    contacts.delete(alone)
+    assert len(events(store)) == before
+
+
+def test_every_change_of_a_customer_payment_method_is_an_update_of_its_customer(
+    service: CustomerService, store: Store
+) -> None:
+    methods = CustomerPaymentMethodService(store)
+    values = service.new_values() | {"customer_name": "Fjordkraft Handel AS"}
+    no_method = {"webhook_notification": True, "default_payment_method": None, "cash_account": None}
+    customer_id = service.save(None, values | no_method)
+    bank_method = {"payment_method": payment_method_id(store, "BANK")}
+    bank = methods.save(None, methods.new_method_values(customer_id) | bank_method)
+    added = events(store)[-1]
+    assert added.event == EventType.ENTITY_UPDATED
+    assert changed(added)["Payment method BANK (added), Payment method"] == (None, "BANK")
+
+    details = methods.method_changed(payment_method_id(store, "DIRDEBIT"), [])["details"]
+    debit = methods.save(
+        None,
+        methods.new_method_values(customer_id)
+        | {
+            "payment_method": payment_method_id(store, "DIRDEBIT"),
+            "details": [details[0] | {"value": "MND-1"}, details[1] | {"value": IBAN}],
+        },
+    )
+    methods.set_as_default(debit)
+    assert changed(events(store)[-1]) == {"Default payment method": ("BANK", "DIRDEBIT")}
+
+    methods.deactivate(bank, methods.load(bank)["version"])
+    assert changed(events(store)[-1]) == {"Payment method BANK, Active": (True, False)}
+    methods.delete(bank)
+    gone = events(store)[-1]
+    assert gone.customer_id == customer_id
+    assert changed(gone)["Payment method BANK (deleted), Payment method"] == ("BANK", None)
+
+
+def test_a_location_deactivated_or_deleted_is_an_update_and_a_refused_delete_logs_nothing(
+    service: CustomerService, store: Store
+) -> None:
+    locations = LocationService(store)
+    customer_id = new_customer(service, "Fjordkraft Handel AS")
+    typed = locations.new_location_values(customer_id) | {"location_id": "OSLO"}
+    oslo = locations.save(None, typed | {"location_name": "Oslo depot"})
+    main = locations.default_location_id(customer_id)
+    assert main is not None
+    before = len(events(store))
+    with pytest.raises(RecordError, match="default location"):
+        locations.delete(main)
+    assert len(events(store)) == before  # refused: nothing logged
+
+    locations.deactivate(oslo, locations.load(oslo)["version"])
+    assert changed(events(store)[-1]) == {"Location OSLO, Active": (True, False)}
+    locations.delete(oslo)
+    deleted = events(store)[-1]
+    assert (deleted.customer_id, deleted.event) == (customer_id, EventType.ENTITY_UPDATED)
+    gone = changed(deleted)
+    assert gone["Location OSLO (deleted), Location ID"] == ("OSLO", None)
+    assert gone["Location OSLO (deleted), Location name"] == ("Oslo depot", None)
+    # What an integration reads: the customer and what went.
+    (notification,) = [
+        n
+        for n in _pending(store)
+        if n.changes["changes"][0]["label"].startswith("Location OSLO (deleted)")
+    ]
+    assert notification.customer_no == "10001" and notification.event == "Entity updated"
+
+
+def _pending(store: Store) -> list[webhooks.Notification]:
+    with store.session() as session:
+        return webhooks.pending_events(session)
+
+
+def test_the_supplier_side_changes_the_customers_account_type_and_shared_address(
+    service: CustomerService, store: Store
+) -> None:
+    suppliers = SupplierService(store)
+    customer_id = new_customer(service, "Fjordkraft Handel AS")
+    read = suppliers.extension_values(customer_id)
+    supplier_id = suppliers.save(None, read | {EXTENDS_CUSTOMER: customer_id}, None, read)
+    extended = events(store)[-1]
+    assert (extended.customer_id, extended.event) == (customer_id, EventType.ENTITY_UPDATED)
+    assert changed(extended) == {"Account type": ("Customer", "Customer and supplier")}
+
+    # The main address is one row of the account: changed on the supplier, the customer's too.
+    resaved(suppliers, supplier_id, main_address_city="Bergen", iban="NO93 8601 1117 947")
+    assert changed(events(store)[-1]) == {"Main address, City": (None, "Bergen")}
+    before = len(events(store))
+    resaved(suppliers, supplier_id, iban=None)  # the supplier's own: not logged
+    assert len(events(store)) == before
+
+    suppliers.delete(supplier_id)
+    assert changed(events(store)[-1]) == {"Account type": ("Customer and supplier", "Customer")}
+
+
+def test_a_class_change_reaching_a_notified_customer_is_logged_for_it(
+    service: CustomerService, store: Store
+) -> None:
+    notified = new_customer(service, "Fjordkraft Handel AS")
+    new_customer(service, "Quiet AS", notified=False)
+    classes = CustomerClassService(store)
+    with store.session() as session:
+        class_id = session.scalar(
+            select(CustomerClass.id).where(CustomerClass.class_id == "DEFAULT")
+        )
+        group = RestrictionGroup(group_id="NORTH", description="North")
+        session.add(group)
+        session.commit()
+        group_id = group.id
+    assert class_id is not None
+    before = len(events(store))
+
+    # The class's mailings reach its customers' mailings that are not Overridden.
+    loaded = classes.load(class_id)
+    rows = [
+        row | {"active": False} if row["mailing_id"] == "INVOICE" else row
+        for row in loaded["mailings"]
+    ]
+    classes.save(class_id, loaded | {"mailings": rows}, loaded["version"], loaded)
+    (mailings,) = events(store)[before:]
+    assert mailings.customer_id == notified and mailings.event == EventType.ENTITY_UPDATED
+    ((label, (old, new)),) = changed(mailings).items()
+    assert label == "Mailings"  # as the customer's own save names the grid
+    assert [row["Active"] for row in old if row["Mailing ID"] == "INVOICE"] == [True]
+    assert [row["Active"] for row in new if row["Mailing ID"] == "INVOICE"] == [False]
+
+    # Apply restriction settings moves the class's customers to its group.
+    loaded = classes.load(class_id)
+    classes.save(
+        class_id, loaded | {"default_restriction_group": group_id}, loaded["version"], loaded
+    )
+    apply_restriction_settings(store, class_id)
+    moved = events(store)[-1]
+    assert moved.customer_id == notified
+    assert changed(moved) == {"Restriction group": (None, "NORTH")}
+    assert {e.customer_id for e in events(store)} == {notified}  # the quiet one: nothing

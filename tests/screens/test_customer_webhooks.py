@@ -219,3 +219,37 @@ def test_a_second_screen_sees_new_events_after_reload_and_document_releases_show
     assert rows[0]["Document status"].endswith(": Open")
     assert rows[0]["Document status"].startswith("Invoice ")
     assert number
+
+
+def test_a_location_added_and_deleted_on_its_own_window_shows_in_the_customers_log(
+    qtbot: QtBot, open_screen: Opener, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    set_up(store)
+    customers = open_screen("AR303000")
+    number = notified_customer(qtbot, customers, "Fjordkraft Handel AS")
+    assert len(table(show_tab(customers))) == 1
+    customers.form.tabs.setCurrentIndex(0)
+
+    locations = open_screen("CR303010")
+    type_into(qtbot, locations, "customer", number)
+    trigger(locations, "add_new")
+    type_into(qtbot, locations, "location_id", "OSLO")
+    type_into(qtbot, locations, "location_name", "Oslo warehouse")
+    trigger(locations, "save")
+    assert locations.message.text() == "Saved.", locations.message.text()
+    trigger(locations, "delete")
+    assert locations.message.text() == "Deleted.", locations.message.text()
+
+    grid = show_tab(customers)  # the tab shown again reads the log again
+    rows = table(grid)
+    assert [row["Event"] for row in rows] == ["Entity updated", "Entity updated", "Entity created"]
+    shown: list[QDialog] = []
+    monkeypatch.setattr(customers, "show_dialog", shown.append)
+    grid.view.selectRow(0)
+    button(customers, "view_notification_feedback").click()
+    [window] = shown
+    changes = window.findChild(QPlainTextEdit, "feedback_changes")
+    assert changes is not None
+    lines = changes.toPlainText().splitlines()
+    assert "Location OSLO (deleted), Location ID: OSLO → empty" in lines
+    assert "Location OSLO (deleted), Location name: Oslo warehouse → empty" in lines

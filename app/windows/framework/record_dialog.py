@@ -7,11 +7,17 @@ Values the editor carries without showing them (the customer, the activity's typ
 with a new record. Save stores and closes; Delete asks first; closing with unsaved changes asks
 Save / Discard / Cancel. Not modal: the screen that opened it stays usable, and hears
 ``saved`` and ``deleted``.
+
+It is its screen's: the record screen that opened it (its parent) settles it before it closes
+or shows another record — and so before the app quits — and drafts its unsaved input inside
+its own draft (app/windows/drafts.py). After a crash the screen reopens it through the opener
+its module registered for its screen ID (``reopened_by``), and types the draft over it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -29,6 +35,7 @@ from app.ledger.records import (
 from app.logs import log
 from app.models.database import READ_ONLY_MESSAGE, Store
 from app.windows import errors
+from app.windows.drafts import Draft, basis_of
 from app.windows.framework import dialogs
 from app.windows.framework.binder import Binder, RecordModel
 from app.windows.framework.builder import FormBuilder
@@ -36,6 +43,33 @@ from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.message_bar import MessageBar, Problem
 from app.windows.framework.spec import Field, Grid, Kind, Screen
 from app.windows.framework.widgets import mark_invalid
+
+# Reopens a drafted editor on its screen (the parent), for its draft to be typed over it.
+Reopen = Callable[[Store, QWidget, Draft], "RecordDialog"]
+_REOPEN: dict[str, Reopen] = {}
+
+
+def reopened_by(screen_ids: Iterable[str], reopen: Reopen) -> None:
+    """Declare how the editors of these screen IDs are opened again from their draft (the
+    module that opens them knows whose record it is and who listens to its saves)."""
+    for screen_id in screen_ids:
+        _REOPEN[screen_id] = reopen
+
+
+def reopen(store: Store, parent: QWidget, draft: Draft) -> RecordDialog | None:
+    """The editor of ``draft`` open again with the draft typed over it; None (logged) when no
+    opener is known or the record cannot be shown."""
+    opener = _REOPEN.get(draft.screen_id)
+    if opener is None:
+        log.warning("no editor %s to restore a draft into", draft.screen_id)
+        return None
+    try:
+        dialog = opener(store, parent, draft)
+    except RecordError as error:
+        log.warning("the draft of editor %s was not restored: %s", draft.screen_id, error)
+        return None
+    dialog.restore_draft(draft)
+    return dialog
 
 
 class RecordDialog(QDialog):
@@ -303,6 +337,40 @@ class RecordDialog(QDialog):
         if answer == dialogs.Unsaved.SAVE:
             return self.save()
         return answer == dialogs.Unsaved.DISCARD
+
+    # -- drafts (app/windows/drafts.py) ------------------------------------------------------
+
+    def draft(self) -> Draft | None:
+        """The unsaved input of the open editor (the values changed, and the carried values a
+        new record is made with), or None."""
+        if not self.isVisible() or not self.record.is_dirty:
+            return None
+        changed = self.record.changed_keys()
+        return Draft(
+            screen_id=self.spec.id,
+            record_id=self.record.record_id,
+            version=self.record.version,
+            basis=basis_of(self.record.loaded_values()),
+            changes={key: self.record.value(key) for key in (*self.carried, *changed)},
+            saved_at=datetime.now(),
+            title=self.record_name,
+        )
+
+    def restore_draft(self, draft: Draft) -> None:
+        """The draft's changes typed over the record as it is now (nothing is saved)."""
+        with self.binder.rules_paused():  # as typed: no on-change rule fills over them
+            for key, value in draft.changes.items():
+                if key in self.record.keys and key not in self.carried:
+                    self.record.set_value(key, value)
+        said = (
+            f"Unsaved input restored from {draft.saved_at:%Y-%m-%d %H:%M:%S}. Check it and "
+            "save, or discard it with Cancel."
+        )
+        if draft.record_id is not None and self.record.record_id is None:
+            said += f" The {self.service.noun} was deleted since: saving stores it again."
+        elif draft.record_id is not None and basis_of(self.record.loaded_values()) != draft.basis:
+            said += " It was saved elsewhere since: your changes are shown over what was saved."
+        self.show_message(said)
 
     def _show_field_errors(self, error: ValidationError) -> None:
         self.message_bar.show_problems(

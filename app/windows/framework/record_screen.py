@@ -49,6 +49,7 @@ from app.windows.framework.builder import FormBuilder
 from app.windows.framework.grid import GridEditor, lookup_code
 from app.windows.framework.lookup import LookupEditor
 from app.windows.framework.message_bar import MessageBar, Problem
+from app.windows.framework.record_dialog import RecordDialog, reopen
 from app.windows.framework.spec import Action, Field, Grid, Kind, Opens, Screen, snake, with_article
 from app.windows.framework.widgets import DecimalEditor, as_editor, mark_invalid
 from app.windows.navigation import Navigate, Target
@@ -541,14 +542,22 @@ class RecordScreen(QWidget):
         self.record_loaded.emit(self.record.record_id)
 
     def confirm_close(self) -> bool:
-        """True when the screen may close or move to another record (saved or discarded)."""
+        """True when the screen may close or move to another record (saved or discarded):
+        its own unsaved changes, then those of the small editors it opened (RecordDialog,
+        about the record shown), each settled in turn — so quitting the app asks about them."""
         self.commit_pending_edits()
-        if not self.record.is_dirty:
-            return True
-        answer = dialogs.ask_unsaved(self, self._record_name())
-        if answer == dialogs.Unsaved.SAVE:
-            return self.save()
-        return answer == dialogs.Unsaved.DISCARD
+        if self.record.is_dirty:
+            answer = dialogs.ask_unsaved(self, self._record_name())
+            if answer == dialogs.Unsaved.SAVE:
+                if not self.save():
+                    return False
+            elif answer != dialogs.Unsaved.DISCARD:
+                return False
+        return all(editor.settle() for editor in self.editors_open())
+
+    def editors_open(self) -> list[RecordDialog]:
+        """The small editors this screen opened that are still open."""
+        return [editor for editor in self.findChildren(RecordDialog) if editor.isVisible()]
 
     def commit_pending_edits(self) -> None:
         """Take in a grid cell still being edited, so what the user typed is what is saved."""
@@ -926,7 +935,10 @@ class RecordScreen(QWidget):
         """The unsaved input as a draft (only the values changed), or None when nothing is
         unsaved. A view grid's rows are other records' and never part of it."""
         changed = [key for key in self.record.changed_keys() if key not in self._views]
-        if not changed:
+        editors = tuple(
+            draft for editor in self.editors_open() if (draft := editor.draft()) is not None
+        )
+        if not changed and not editors:
             return None
         return Draft(
             screen_id=self.spec.id,
@@ -936,6 +948,7 @@ class RecordScreen(QWidget):
             changes={key: self.record.value(key) for key in changed},
             saved_at=datetime.now(),
             title=self._record_name(),
+            editors=editors,
         )
 
     def restore_draft(self, draft: Draft) -> None:
@@ -948,18 +961,30 @@ class RecordScreen(QWidget):
             for key, value in draft.changes.items():
                 if key in self.record.keys:
                     self.record.set_value(key, value)
-        moved_on = draft.record_id is not None and (
-            basis_of(self.record.loaded_values()) != draft.basis
+        moved_on = (
+            draft.record_id is not None
+            and bool(draft.changes)
+            and basis_of(self.record.loaded_values()) != draft.basis
         )
-        self.show_message(
-            f"Unsaved input restored from {draft.saved_at:%Y-%m-%d %H:%M:%S}. Check it and "
-            "save, or discard it with Cancel."
-            + (
-                " The record was saved elsewhere since: your changes are shown over what was saved."
-                if moved_on
-                else ""
+        if draft.changes or not draft.editors:
+            self.show_message(
+                f"Unsaved input restored from {draft.saved_at:%Y-%m-%d %H:%M:%S}. Check it and "
+                "save, or discard it with Cancel."
+                + (
+                    " The record was saved elsewhere since: your changes are shown over what "
+                    "was saved."
+                    if moved_on
+                    else ""
+                )
             )
-        )
+        else:  # only an editor had unsaved input: it says so in its own window
+            named = ", ".join(
+                editor.title[:1].lower() + editor.title[1:] for editor in draft.editors
+            )
+            self.show_message(f"Unsaved input of {named} restored in its window.")
+        # The editors it had open come back on the record, each with its own input.
+        for editor in draft.editors:
+            reopen(self.store, self, editor)
 
 
 # Each handler calls the screen's method, so a screen that overrides one (preferences) is used.

@@ -24,9 +24,11 @@ from app.ledger.activities import (
     ActivityService,
 )
 from app.ledger.definitions.activity import ACTIVITY, DRAFT_NOTE
+from app.ledger.records import StaleRecordError
 from app.models import Activity, ActivityType
 from app.models.database import Store
-from app.windows.framework.record_dialog import RecordDialog
+from app.windows.drafts import Draft
+from app.windows.framework.record_dialog import RecordDialog, reopened_by
 from app.windows.framework.spec import Screen, Section, Tab
 
 pick = ACTIVITY.pick
@@ -180,3 +182,20 @@ def open_editor(
     dialog.deleted.connect(lambda _id: activity_changes().changed.emit(customer_id))
     dialog.show()
     return dialog
+
+
+def reopen(store: Store, parent: QWidget, draft: Draft) -> RecordDialog:
+    """An editor a crash interrupted, open again on its activity (its draft carries the
+    customer and the type); one deleted since comes back as a new one for the customer."""
+    customer_id = draft.changes[CUSTOMER]
+    if draft.record_id is not None:
+        try:
+            return open_editor(store, parent, customer_id=customer_id, activity_id=draft.record_id)
+        except StaleRecordError:
+            pass
+    return open_editor(
+        store, parent, customer_id=customer_id, activity_type=draft.changes[ACTIVITY_TYPE]
+    )
+
+
+reopened_by((TASK.id, EVENT.id, EMAIL.id, ACTIVITY_EDITOR.id), reopen)

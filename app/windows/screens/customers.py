@@ -891,13 +891,6 @@ class CustomerScreen(RecordScreen):
         assert isinstance(editor, GridEditor)
         return editor
 
-    def confirm_close(self) -> bool:
-        """The customer's own unsaved changes, then those of its activity editors still open:
-        settled before the screen closes or shows another customer."""
-        if not super().confirm_close():
-            return False
-        return all(editor.settle() for editor in self.findChildren(RecordDialog))
-
     def _activities_changed(self, customer_id: int) -> None:
         if customer_id == self.record.record_id:
             self.refresh_activities(shown_or_not=True)
