@@ -130,13 +130,12 @@ def eur_rates(store: Store, *rates: tuple[date, str], rate_type: str = "SPOT") -
 
 
 def eur_customer(store: Store, number: str = "20001", **values: object) -> int:
-    """A customer in NOK who may be invoiced in EUR, converted by SPOT rates."""
+    """A customer in NOK (unless ``values`` name another currency) who may be invoiced in
+    EUR, converted by SPOT rates."""
     found = ids(store)
-    return customer(
-        store,
-        number,
-        currency_id=found["NOK"],
-        enable_currency_override=True,
-        currency_rate_type_id=found["SPOT"],
-        **values,
-    )
+    settings: dict[str, object] = {
+        "currency_id": found["NOK"],
+        "enable_currency_override": True,
+        "currency_rate_type_id": found["SPOT"],
+    }
+    return customer(store, number, **(settings | values))

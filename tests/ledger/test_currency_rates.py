@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -22,14 +23,20 @@ from app.ledger.definitions.currency import CURRENCY_RATES
 from app.ledger.documents.application import apply_amounts, auto_apply
 from app.ledger.documents.credit_check import credit_problem
 from app.ledger.documents.entry import DocumentService
+from app.ledger.documents.opening_balances import import_file
+from app.ledger.documents.overdue import create_overdue_charges, overdue_run
+from app.ledger.documents.write_offs import write_off
 from app.ledger.records import ValidationError
 from app.ledger.statements.aged_receivables import aged_receivables
 from app.models import (
     ArApplication,
+    ArDocument,
     Currency,
     CurrencyRate,
     Customer,
+    CustomerClass,
     DocumentType,
+    OverdueCharge,
     StatementCycle,
 )
 from app.models.database import Store
@@ -262,3 +269,104 @@ def test_currency_rates_are_checked_when_saved(store: Store) -> None:
             (D("11.5"), D("0.08695652")),
             (D("11.6"), D("0.08620690")),
         ]
+
+
+def test_a_write_off_takes_the_written_off_documents_rate(
+    store: Store, service: DocumentService
+) -> None:
+    found = eur_rates(store, (date(2026, 1, 1), "11.50"), (date(2026, 3, 1), "12.00"))
+    c = eur_customer(store, enable_write_offs=True, write_off_limit=D("5.00"))
+    invoice = released(service, c, T.INVOICE, "3.00", currency=found["EUR"])
+    assert assert_stored_balance_true(store, c) == D("34.50")
+    with store.transaction() as session:
+        written = write_off(session, invoice, today=TODAY)
+        assert written.currency_rate == D("11.5")
+        (application,) = session.scalars(select(ArApplication)).all()
+        assert application.realised_gain_loss == D("0")
+    assert assert_stored_balance_true(store, c) == D("0.00")
+
+
+def test_an_overdue_charge_is_in_the_customers_currency_at_todays_rate(
+    store: Store, service: DocumentService
+) -> None:
+    found = eur_rates(store, (date(2026, 1, 1), "11.50"), (date(2026, 3, 1), "12.00"))
+    with store.transaction() as session:
+        charge = OverdueCharge(
+            overdue_charge_id="LATE",
+            description="Late payment interest",
+            annual_rate_percent=D("36.5"),
+            minimum_amount=D("0"),
+            fixed_amount=D("0"),
+        )
+        group = CustomerClass(class_id="CHARGED")
+        session.add_all([charge, group])
+        session.flush()
+        group.overdue_charge_id = charge.id
+        group_id = group.id
+    euro_customer = eur_customer(
+        store,
+        "20002",
+        currency_id=found["EUR"],
+        customer_class_id=group_id,
+        apply_overdue_charges=True,
+        apply_payments_automatically=False,
+    )
+    released(
+        service,
+        euro_customer,
+        T.INVOICE,
+        "1000.00",
+        currency=found["EUR"],
+        due_date=date(2026, 3, 21),
+    )
+    krone_customer = eur_customer(
+        store, "20003", customer_class_id=group_id, apply_overdue_charges=True
+    )
+    released(service, krone_customer, T.INVOICE, "100.00", due_date=date(2026, 3, 21))
+    released(
+        service,
+        krone_customer,
+        T.INVOICE,
+        "50.00",
+        currency=found["EUR"],
+        due_date=date(2026, 3, 1),
+    )
+    with store.transaction() as session:
+        run = overdue_run(session, today=TODAY)
+        # The krone customer's euro invoice is named, not added to its krone charge.
+        assert run.refused == (
+            "Customer 20003: 1 overdue document(s) in EUR are not charged — an overdue charge "
+            "is in the customer's own currency.",
+        )
+        by_customer = {p.customer_no: p for p in run.proposals}
+        assert (by_customer["20002"].total, by_customer["20002"].currency) == (D("10.00"), "EUR")
+        assert (by_customer["20003"].total, by_customer["20003"].currency) == (D("1.00"), "NOK")
+        made = create_overdue_charges(session, run, today=TODAY)
+        rates = {document.customer_id: document.currency_rate for document in made}
+    assert rates == {euro_customer: D("12"), krone_customer: None}
+    # 1000 EUR at 11.50 and the 10 EUR charge at 12.00, in NOK.
+    assert assert_stored_balance_true(store, euro_customer) == D("11500.00") + D("120.00")
+
+
+def test_opening_balances_in_another_currency_take_the_rate_of_their_date(
+    store: Store, tmp_path: Path
+) -> None:
+    set_up(store)
+    found = eur_rates(store, (date(2025, 12, 1), "11.25"))
+    c = eur_customer(store, "20004", currency_id=found["EUR"])
+    path = tmp_path / "open.csv"
+    header = "Customer;Type;Date;Due date;Amount;Description\n"
+    path.write_text(header + "20004;Invoice;2025-11-20;;100.00;Before any rate\n", encoding="utf-8")
+    report = import_file(store, path)
+    assert not report.imported
+    assert (
+        "Date: no SPOT rate of EUR in NOK is effective on 2025-11-20: enter one on Currency "
+        "rates (CM301000)." in str(report.rows[0])
+    )
+    path.write_text(header + "20004;Invoice;2025-12-20;;100.00;Old system\n", encoding="utf-8")
+    report = import_file(store, path)
+    assert report.imported, report.summary()
+    with store.session() as session:
+        (imported,) = session.scalars(select(ArDocument)).all()
+        assert imported.currency_rate == D("11.25")
+    assert assert_stored_balance_true(store, c) == D("1125.00")

@@ -30,6 +30,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.ledger.currency_rates import RateMissingError, document_rate
 from app.ledger.documents.errors import DocumentError
 from app.ledger.documents.numbers import take_document_number
 from app.ledger.documents.release import customer_refusal
@@ -97,6 +98,8 @@ class _Row:
     due_date: date | None
     amount: Decimal
     description: str
+    currency_rate: Decimal | None = None
+    rate_type_id: int | None = None
 
 
 def read_rows(path: Path) -> list[list[Any]]:
@@ -196,13 +199,30 @@ def _check(session: Session, number: int, cells: dict[str, Any]) -> tuple[RowRep
     if doc_date and due_date and due_date < doc_date:
         problems.append("Due date: must not be before the date.")
     amount = _amount(session, cells.get("amount"), customer, problems)
+    rate = None
+    if customer is not None and doc_date is not None:
+        try:
+            # Entered at the rate of its date, as a document typed on AR301000.
+            rate = document_rate(
+                session, customer.currency_id, customer.currency_rate_type_id, doc_date
+            )
+        except RateMissingError as missing:
+            problems.append(f"Date: {missing}")
     description = _text(cells.get("description"))
     if len(description) > 255:
         problems.append(f"Description: at most 255 characters (it has {len(description)}).")
     if problems or customer is None or doc_type is None or doc_date is None or amount is None:
         return RowReport(number, tuple(problems)), None
     return RowReport(number), _Row(
-        number, customer.id, doc_type, doc_date, due_date, amount, description or "Opening balance"
+        number,
+        customer.id,
+        doc_type,
+        doc_date,
+        due_date,
+        amount,
+        description or "Opening balance",
+        rate,
+        customer.currency_rate_type_id if rate is not None else None,
     )
 
 
@@ -216,6 +236,8 @@ def _write(session: Session, row: _Row) -> ArDocument:
         customer_id=row.customer_id,
         location_id=customer.default_location.id if customer.default_location else None,
         currency_id=customer.currency_id,
+        currency_rate=row.currency_rate,
+        rate_type_id=row.rate_type_id,
         doc_date=row.doc_date,
         due_date=row.due_date,
         status=DocumentStatus.OPEN,

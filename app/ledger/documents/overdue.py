@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.ledger.balances import ZERO
+from app.ledger.currency_rates import RateMissingError, document_rate
 from app.ledger.documents.application import describe
 from app.ledger.documents.errors import DocumentError
 from app.ledger.documents.numbers import preferences, take_document_number
@@ -102,6 +103,9 @@ def propose_overdue_charge(
             ArDocument.doc_type.in_(charged),
             ArDocument.balance > 0,
             ArDocument.due_date < today,
+            # A charge is in the customer's currency: documents in another one are named by
+            # ``overdue_run`` as not charged rather than added up with these.
+            ArDocument.currency_id.is_not_distinct_from(customer.currency_id),
         )
         .order_by(ArDocument.due_date, ArDocument.ref_nbr)
     ).all()
@@ -137,6 +141,11 @@ def propose_overdue_charge(
         total = charge.minimum_amount
     if total <= 0:
         return None
+    try:
+        # The charge is entered at today's rate, as any document in another currency.
+        document_rate(session, customer.currency_id, customer.currency_rate_type_id, today)
+    except RateMissingError as missing:
+        raise DocumentError(f"Customer {customer.customer_no}: {missing}") from missing
     currency = session.get(Currency, customer.currency_id) if customer.currency_id else None
     return OverdueProposal(
         customer_id=customer_id,
@@ -162,6 +171,9 @@ def create_overdue_charge(
         number_series_id=series,
         customer_id=customer.id,
         currency_id=customer.currency_id,
+        currency_rate=document_rate(
+            session, customer.currency_id, customer.currency_rate_type_id, today
+        ),
         doc_date=today,
         due_date=today,
         status=DocumentStatus.OPEN,
@@ -218,7 +230,35 @@ def overdue_run(session: Session, *, today: date) -> OverdueRun:
             continue
         if proposal is not None:
             proposals.append(proposal)
+        refused.extend(_other_currencies(session, customer_id, today))
     return OverdueRun(tuple(proposals), tuple(refused))
+
+
+def _other_currencies(session: Session, customer_id: int, today: date) -> list[str]:
+    """The customer's overdue documents in another currency than its own, which its charge
+    (in its own currency) does not count: named, so none is left out in silence."""
+    customer = session.get_one(Customer, customer_id)
+    rows = session.execute(
+        select(Currency.currency_id, func.count())
+        .select_from(ArDocument)
+        .join(Currency, Currency.id == ArDocument.currency_id)
+        .where(
+            ArDocument.customer_id == customer_id,
+            ArDocument.released.is_(True),
+            ArDocument.status == DocumentStatus.OPEN,
+            ArDocument.doc_type.in_([DocumentType.INVOICE, DocumentType.DEBIT_NOTE]),
+            ArDocument.balance > 0,
+            ArDocument.due_date < today,
+            ArDocument.currency_id.is_distinct_from(customer.currency_id),
+        )
+        .group_by(Currency.currency_id)
+        .order_by(Currency.currency_id)
+    ).all()
+    return [
+        f"Customer {customer.customer_no}: {count} overdue document(s) in {code} are not "
+        "charged — an overdue charge is in the customer's own currency."
+        for code, count in rows
+    ]
 
 
 def create_overdue_charges(session: Session, shown: OverdueRun, *, today: date) -> list[ArDocument]:

@@ -67,6 +67,9 @@ def write_off(session: Session, document_id: int, *, today: date) -> ArDocument:
         customer_id=customer.id,
         branch_id=document.branch_id,
         currency_id=document.currency_id,
+        # At the written-off document's own rate: writing it off gains or loses nothing.
+        currency_rate=document.currency_rate,
+        rate_type_id=document.rate_type_id,
         doc_date=today,
         status=DocumentStatus.OPEN,
         released=True,
