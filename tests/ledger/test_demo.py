@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from app.ledger.accounting import iban_problem
 from app.ledger.balances import ZERO, customer_balances, sign
-from app.ledger.currency_rates import effective_rate, to_base
+from app.ledger.currency_rates import effective_rate, realised_gain_loss, to_base
 from app.ledger.demo import (
     DEMO_MARK,
     DemoCancelledError,
@@ -360,6 +360,18 @@ def test_a_year_of_documents_adds_up_to_each_balance(store: Store) -> None:
             assert document.currency_rate == effective_rate(
                 session, document.currency_id, nok, document.rate_type_id, document.doc_date
             )
+        # A euro payment of a euro invoice of another month gains or loses by their rates.
+        rate_of = {d.id: d.currency_rate for d in documents}
+        applied = session.scalars(select(ArApplication)).all()
+        assert all(
+            a.realised_gain_loss
+            == realised_gain_loss(
+                a.amount, rate_of[a.credit_document_id], rate_of[a.debit_document_id], 2
+            )
+            for a in applied
+        )
+        assert any(a.realised_gain_loss > 0 for a in applied)
+        assert any(a.realised_gain_loss < 0 for a in applied)
 
         invoices = [d for d in documents if d.doc_type is DocumentType.INVOICE and d.released]
         closed = sum(1 for d in invoices if d.status is DocumentStatus.CLOSED)

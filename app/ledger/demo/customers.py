@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.ledger import class_defaults
 from app.ledger.balances import in_base_currency, is_open, signed
+from app.ledger.currency_rates import base_places
 from app.ledger.customers import MAIN_LOCATION_NAME
 from app.ledger.demo.attributes import AttributeWriter
 from app.ledger.demo.bulk import insert_rows, insert_rows_ids
@@ -424,7 +425,7 @@ class CustomerWriter:
             for row, applies in linked:
                 if applies is not None:
                     row[APPLIES] = applies
-            applied = applications(documents, ids)
+            applied = applications(documents, ids, base_places(session))
             if applied:
                 insert_rows(session, _table(ArApplication), applied)
             # A draft can be opened and saved on AR301000, whose amount is the sum of its

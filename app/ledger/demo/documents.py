@@ -28,6 +28,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.ledger.currency_rates import realised_gain_loss
 from app.ledger.demo.rates import DemoRates
 from app.ledger.numbering import NumberingError, split_number
 from app.models import DocumentStatus, DocumentType, NumberSeries
@@ -321,10 +322,12 @@ def _by_month(payments: list[Paid]) -> list[Paid]:
     return list(months.values())
 
 
-def applications(rows: list[dict[str, Any]], ids: list[int]) -> list[dict[str, Any]]:
+def applications(
+    rows: list[dict[str, Any]], ids: list[int], base_places: int = 2
+) -> list[dict[str, Any]]:
     """The application rows of documents just written (``ids`` in the order of ``rows``): each
-    payment and credit note applied to what it pays, on its own date. Takes the links out of
-    the rows."""
+    payment and credit note applied to what it pays, on its own date, with the gain or loss of
+    their rates (documents in euros or dollars). Takes the links out of the rows."""
     id_of = {id(row): row_id for row, row_id in zip(rows, ids, strict=True)}
     found = []
     for row in rows:
@@ -334,6 +337,9 @@ def applications(rows: list[dict[str, Any]], ids: list[int]) -> list[dict[str, A
                     "credit_document_id": id_of[id(row)],
                     "debit_document_id": id_of[id(invoice)],
                     "amount": amount,
+                    "realised_gain_loss": realised_gain_loss(
+                        amount, row["currency_rate"], invoice["currency_rate"], base_places
+                    ),
                     "application_date": row["doc_date"],
                     "reversed": False,
                 }

@@ -27,7 +27,8 @@ IN_EUROS: dict[str, Decimal] = {
     "CHF": Decimal("1.05"),
     "PLN": Decimal("0.23"),
 }
-MONTHS = 16  # the demo year, from two months before its first document
+# The month before the demo year (its first documents) to the month of its last day.
+MONTHS = range(-1, 13)
 PLACES = Decimal("0.0001")
 
 
@@ -59,7 +60,7 @@ def add_rates(session: Session, config: BaseConfiguration, as_at: date, seed: in
     base = config.base_currency
     found = DemoRates(config.id_of("rate_type", RATE_TYPE), currencies[base])
     first = date(as_at.year - 1, as_at.month, 1)
-    months = [_add_months(first, -2 + n) for n in range(MONTHS)]
+    months = [_add_months(first, n) for n in MONTHS]
     for code, currency_id in sorted(currencies.items()):
         if code == base or code not in IN_EUROS or base not in IN_EUROS:
             continue
