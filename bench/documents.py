@@ -7,9 +7,11 @@ Builds a SQLite database the way start-up does in a temporary folder, bulk-inser
 and their released invoices and payments (with the customers' stored balances), then prints the
 median of the runs in ms:
 
-- ``balances``: a customer's balance fields and first due date (``customer_balances``);
-- ``auto_apply_1000``: a payment applied automatically across 1,000 open invoices of one
-  customer (rolled back after each run);
+- ``balances``: a customer's balance fields and first due date (``customer_balances``) — a
+  customer in euros, whose documents are converted to kroner one by one at their own rates;
+- ``auto_apply_1000``: a payment in euros applied automatically across 1,000 open invoices in
+  euros of one customer, entered at other rates (each application's realised gain or loss
+  computed; rolled back after each run);
 - ``list_sort_name`` / ``list_sort_balance``: the first page of 200 of the customer list sorted by
   name and by balance (the stored balance).
 
@@ -35,19 +37,26 @@ ROOT = Path(__file__).resolve().parent.parent
 BATCH = 5_000
 PAGE = 200
 WIDE = 1_000  # the open invoices one payment is applied across
+EURO_EVERY = 10  # every tenth customer is invoiced in euros (converted at each document's rate)
 
 
 def populate(store: Any, customers: int, per_customer: int) -> tuple[int, int]:
     """Customers with released documents; the id of a customer with ``WIDE`` open invoices and
     of its payment covering them all."""
-    from sqlalchemy import insert
+    from sqlalchemy import insert, select
 
     from app.ledger.demo.customers import store_balances
     from app.ledger.setup import set_up_company
-    from app.models import ArDocument, Customer, DocumentStatus, DocumentType
+    from app.models import ArDocument, Currency, Customer, DocumentStatus, DocumentType
 
     set_up_company(store, base_currency="NOK", country="NO", language="nb-NO")
+    with store.session() as session:
+        euro = session.scalars(select(Currency.id).where(Currency.currency_id == "EUR")).one()
     rng = random.Random(20261130)
+
+    def in_euros(rate: str) -> dict[str, Any]:
+        return {"currency_id": euro, "currency_rate": Decimal(rate)}
+
     today = date(2026, 3, 1)
     number = 0
     with store.transaction() as session:
@@ -61,12 +70,16 @@ def populate(store: Any, customers: int, per_customer: int) -> tuple[int, int]:
                 ],
             ).all()
             rows = []
-            for customer_id in ids:
+            for index, customer_id in enumerate(ids, start=start):
+                euros = index % EURO_EVERY == 0
                 for _ in range(per_customer // 2):
                     number += 1
                     amount = Decimal(rng.randint(100, 500_000)) / 100
                     due = today - timedelta(days=rng.randint(-30, 300))
                     paid = rng.random() < 0.9
+                    currency: dict[str, Any] = {"currency_id": None, "currency_rate": None}
+                    if euros:
+                        currency = in_euros(f"11.{rng.randint(1000, 9999)}")
                     rows.append(
                         {
                             "doc_type": DocumentType.INVOICE,
@@ -79,6 +92,7 @@ def populate(store: Any, customers: int, per_customer: int) -> tuple[int, int]:
                             "amount": amount,
                             "balance": Decimal(0) if paid else amount,
                         }
+                        | currency
                     )
                     rows.append(
                         {
@@ -92,6 +106,7 @@ def populate(store: Any, customers: int, per_customer: int) -> tuple[int, int]:
                             "amount": amount if paid else Decimal(0),
                             "balance": Decimal(0),
                         }
+                        | currency
                     )
             session.execute(insert(ArDocument), rows)
         wide = session.scalars(
@@ -110,6 +125,7 @@ def populate(store: Any, customers: int, per_customer: int) -> tuple[int, int]:
                 "amount": Decimal("100.00"),
                 "balance": Decimal("100.00"),
             }
+            | in_euros(f"11.{5000 + n}")
             for n in range(WIDE)
         ]
         session.execute(insert(ArDocument), invoices)
@@ -126,6 +142,7 @@ def populate(store: Any, customers: int, per_customer: int) -> tuple[int, int]:
                     "amount": Decimal(100 * WIDE),
                     "balance": Decimal(100 * WIDE),
                 }
+                | in_euros("11.7")
             ],
         ).one()
         store_balances(session)
@@ -167,8 +184,10 @@ def main() -> int:
         print(f"populate_s           {time.perf_counter() - started:10.1f}")
 
         with store.session() as session:
+            # A customer in euros, from the middle of the ledger.
+            middle = args.customers // 2 // EURO_EVERY * EURO_EVERY
             some = session.scalars(
-                select(Customer.id).order_by(Customer.id).offset(args.customers // 2).limit(1)
+                select(Customer.id).order_by(Customer.id).offset(middle).limit(1)
             ).one()
 
         def balances() -> None:
