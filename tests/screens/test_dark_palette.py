@@ -118,3 +118,26 @@ def test_a_change_of_the_system_scheme_while_running_restyles_and_redraws_the_ic
         assert drawn(dark=False) and not drawn(dark=True)
     finally:
         restyle(qapp, dark=False)
+
+
+def test_the_message_bar_problem_sign_follows_a_change_of_the_scheme(
+    qapp: QApplication, open_screen: Callable[[str], RecordScreen]
+) -> None:
+    apply_look(qapp)
+    screen = open_screen("AR201000")
+    screen.show_message("Something is wrong.", error=True)
+    sign = screen.message_bar.icon
+
+    def drawn(dark: bool) -> bool:
+        shown = sign.pixmap().toImage()
+        return shown == resources.icon("problem", dark=dark).pixmap(16, 16).toImage()
+
+    assert drawn(dark=False) and not drawn(dark=True)
+    hints = qapp.styleHints()
+    try:
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        assert drawn(dark=True) and not drawn(dark=False)
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+        assert drawn(dark=False)
+    finally:
+        restyle(qapp, dark=False)

@@ -138,12 +138,22 @@ class MessageBar(QFrame):
             Qt.CursorShape.PointingHandCursor if self.can_expand else Qt.CursorShape.ArrowCursor
         )
         self.summary.show()
-        if kind == "error":
+        self._set_kind(kind)
+        self._draw_icon()
+        self.collapse()
+
+    def _draw_icon(self) -> None:
+        """The problem sign beside an error (a pixmap: drawn again when the scheme changes)."""
+        if self.property("kind") == "error":
             self.icon.setPixmap(resources.icon("problem").pixmap(16, 16))
         else:
             self.icon.clear()
-        self._set_kind(kind)
-        self.collapse()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # A change of the system's light or dark scheme gives the application a new palette.
+        if event.type() == QEvent.Type.PaletteChange:
+            self._draw_icon()
+        super().changeEvent(event)
 
     @property
     def line(self) -> str:
