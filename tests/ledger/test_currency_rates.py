@@ -370,3 +370,46 @@ def test_opening_balances_in_another_currency_take_the_rate_of_their_date(
         (imported,) = session.scalars(select(ArDocument)).all()
         assert imported.currency_rate == D("11.25")
     assert assert_stored_balance_true(store, c) == D("1125.00")
+
+
+def test_another_rate_type_needs_enable_rate_override(
+    store: Store, service: DocumentService
+) -> None:
+    eur_rates(store, (date(2026, 1, 1), "11.50"))
+    found = eur_rates(store, (date(2026, 1, 1), "11.20"), rate_type="BANK")
+    c = eur_customer(store)
+    with pytest.raises(ValidationError) as refused:
+        enter(service, c, T.INVOICE, "10.00", currency=found["EUR"], rate_type=found["BANK"])
+    assert (
+        "Currency rate type: must be the customer's rate type: the customer does not have "
+        "Enable rate override." in str(refused.value)
+    )
+    with store.transaction() as session:
+        session.get_one(Customer, c).enable_rate_override = True
+    banked = released(
+        service, c, T.INVOICE, "10.00", currency=found["EUR"], rate_type=found["BANK"]
+    )
+    spot = released(service, c, T.INVOICE, "10.00", currency=found["EUR"])
+    assert (document(store, banked).rate_type_id, document(store, banked).currency_rate) == (
+        found["BANK"],
+        D("11.2"),
+    )
+    assert (document(store, spot).rate_type_id, document(store, spot).currency_rate) == (
+        found["SPOT"],
+        D("11.5"),
+    )
+    # The screen's rule fills in the rate of the rate type chosen.
+    assert service_rate(service, c, found, "BANK") == D("11.2")
+    assert service_rate(service, c, found, "SPOT") == D("11.5")
+
+
+def service_rate(service: DocumentService, c: int, found: dict[str, int], kind: str) -> object:
+    from app.ledger.documents.entry import currency_changed
+
+    values = {
+        "customer": c,
+        "doc_date": date(2026, 1, 15),
+        "currency": found["EUR"],
+        "rate_type": found[kind],
+    }
+    return currency_changed(values, service)["currency_rate"]

@@ -25,6 +25,7 @@ from app.ledger.sources import (
     CUSTOMERS,
     GL_ACCOUNTS,
     PAYMENT_METHODS,
+    RATE_TYPES,
     VAT_CATEGORIES,
 )
 from app.models import ArDocument, DocumentStatus, DocumentType, Location
@@ -127,6 +128,16 @@ FIELDS: tuple[Field, ...] = (
         "override.",
     ),
     Field(
+        "rate_type",
+        "Currency rate type",
+        Kind.LOOKUP,
+        attr="rate_type_id",
+        lookup=RATE_TYPES,
+        enabled_when=_editable,
+        help="The kind of rate a document in another currency is converted by: the customer's "
+        "Currency rate type; another only when the customer has Enable rate override.",
+    ),
+    Field(
         "currency_rate",
         "Currency rate",
         Kind.DECIMAL,
@@ -198,8 +209,9 @@ LINES = Grid(
 
 ON_CHANGE: tuple[OnChange, ...] = (
     OnChange("customer", ("doc_date", "doc_type"), customer_changed),
-    OnChange("doc_date", ("customer", "doc_type", "currency"), date_changed),
-    OnChange("currency", ("customer", "doc_date"), currency_changed),
+    OnChange("doc_date", ("customer", "doc_type", "currency", "rate_type"), date_changed),
+    OnChange("currency", ("customer", "doc_date", "rate_type"), currency_changed),
+    OnChange("rate_type", ("customer", "doc_date", "currency"), currency_changed),
 )
 
 DOCUMENT = Definition("document", ArDocument, FIELDS, grids=(LINES,), on_change=ON_CHANGE)

@@ -114,8 +114,11 @@ def _customer_defaults(
         "location": location.id if location is not None else None,
         "currency": customer.currency_id,
     }
+    found["rate_type"] = customer.currency_rate_type_id
     if isinstance(doc_date, date):
-        found["currency_rate"] = _rate_or_none(session, customer, customer.currency_id, doc_date)
+        found["currency_rate"] = _rate_or_none(
+            session, customer.currency_id, customer.currency_rate_type_id, doc_date
+        )
     if isinstance(doc_date, date) and doc_type in DUE_TYPES:
         terms = session.get(PaymentTerms, customer.terms_id) if customer.terms_id else None
         found["due_date"], found["cash_discount_date"] = due_dates(terms, doc_date)
@@ -151,7 +154,7 @@ def date_changed(values: Mapping[str, Any], service: DocumentService) -> dict[st
 
 
 def currency_changed(values: Mapping[str, Any], service: DocumentService) -> dict[str, Any]:
-    """Another currency (or date) takes its rate: the latest effective on the date."""
+    """Another currency, rate type or date takes its rate: the latest effective on the date."""
     customer_id, doc_date = values.get("customer"), values.get("doc_date")
     if not isinstance(customer_id, int) or not isinstance(doc_date, date):
         return {}
@@ -159,11 +162,14 @@ def currency_changed(values: Mapping[str, Any], service: DocumentService) -> dic
         customer = session.get(Customer, customer_id)
         if customer is None:
             return {}
-        return {"currency_rate": _rate_or_none(session, customer, values.get("currency"), doc_date)}
+        rate_type = values.get("rate_type") or customer.currency_rate_type_id
+        return {
+            "currency_rate": _rate_or_none(session, values.get("currency"), rate_type, doc_date)
+        }
 
 
 def _rate_or_none(
-    session: Session, customer: Customer, currency_id: Any, on: date
+    session: Session, currency_id: Any, rate_type_id: Any, on: date
 ) -> Decimal | None:
     """The rate a new document would take (None in the base currency, or when none is kept:
     saving then says which rate to enter)."""
@@ -171,7 +177,7 @@ def _rate_or_none(
         return document_rate(
             session,
             currency_id if isinstance(currency_id, int) else None,
-            customer.currency_rate_type_id,
+            rate_type_id if isinstance(rate_type_id, int) else None,
             on,
         )
     except RateMissingError:
@@ -379,18 +385,19 @@ class DocumentService(RecordService[ArDocument]):
 
     @staticmethod
     def _convert(session: Session, record: ArDocument) -> None:
-        """The rate the document is entered at (checked by ``_rate_errors``): the one typed
-        where the customer may override it, else the effective one; none in the base
-        currency."""
+        """The rate type and rate the document is entered at (checked by ``_rate_errors``): those
+        typed where the customer may override them, else the customer's rate type and its rate
+        effective on the document's date; none in the base currency."""
         customer = session.get_one(Customer, record.customer_id)
         if in_base(session, record.currency_id):
             record.currency_rate, record.rate_type_id = None, None
             return
+        if record.rate_type_id is None or not customer.enable_rate_override:
+            record.rate_type_id = customer.currency_rate_type_id
         if record.currency_rate is None or not customer.enable_rate_override:
             record.currency_rate = document_rate(
-                session, record.currency_id, customer.currency_rate_type_id, record.doc_date
+                session, record.currency_id, record.rate_type_id, record.doc_date
             )
-        record.rate_type_id = customer.currency_rate_type_id
 
     @staticmethod
     def _places(session: Session, currency_id: int | None) -> int:
@@ -445,8 +452,9 @@ class DocumentService(RecordService[ArDocument]):
 def _rate_errors(
     session: Session, customer: Customer, values: Mapping[str, Any]
 ) -> list[FieldError]:
-    """A document in another currency needs a rate: one is kept for its date, or — where the
-    customer has Enable rate override — one is typed; a document in the base currency has none."""
+    """A document in another currency needs a rate: one of its rate type is kept for its date,
+    or — where the customer has Enable rate override — one is typed; the rate type is the
+    customer's unless it has that override too; a document in the base currency has none."""
     doc_date, currency_id, typed = (
         values.get("doc_date"),
         values.get("currency"),
@@ -460,11 +468,21 @@ def _rate_errors(
         if isinstance(typed, Decimal):
             return [FieldError("currency_rate", label, "a document in the base currency has none.")]
         return []
+    rate_type = values.get("rate_type") or customer.currency_rate_type_id
+    if rate_type != customer.currency_rate_type_id and not customer.enable_rate_override:
+        return [
+            FieldError(
+                "rate_type",
+                "Currency rate type",
+                "must be the customer's rate type: the customer does not have Enable rate "
+                "override.",
+            )
+        ]
     if isinstance(typed, Decimal) and typed <= 0:
         return [FieldError("currency_rate", label, "must be above 0.")]
     overridden = customer.enable_rate_override and isinstance(typed, Decimal)
     try:
-        effective = document_rate(session, currency_id, customer.currency_rate_type_id, doc_date)
+        effective = document_rate(session, currency_id, rate_type, doc_date)
     except RateMissingError as missing:
         # With Enable rate override, the typed rate stands in for a missing one.
         return [] if overridden else [FieldError("currency_rate", label, str(missing))]

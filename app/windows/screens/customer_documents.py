@@ -250,7 +250,7 @@ DETAILS = Tab(
         Section("Dates", pick("due_date", "cash_discount_date")),
         Section("Payment", pick("payment_ref", "payment_method")),
         Section("Totals", pick("amount", "control_total", "balance"), column=1),
-        Section("Currency", pick("currency", "currency_rate"), column=1),
+        Section("Currency", pick("currency", "rate_type", "currency_rate"), column=1),
     ),
     grids=(DOCUMENT.grid("lines"),),
 )
