@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from app.ledger.currencies import base_currency
 from app.ledger.records import FieldError
 from app.ledger.reference import ReferenceService
-from app.models import Currency, CurrencyRate, RateType
+from app.models import PREFERENCES_ID, Currency, CurrencyRate, Preferences, RateType
 from app.money import MONEY_PLACES, round_money
 
 RATES = "rates"  # the Currency rates grid of a currency
@@ -117,6 +117,23 @@ def base_total(signed_amounts: Iterable[tuple[Decimal, Decimal | None]], places:
 
 class CurrencyRatesService(ReferenceService[Currency]):
     """A currency's rates (CM301000), checked by ``rate_errors``."""
+
+    def new_row(self, grid_key: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+        """A new rate of the kind of the last one (its rate type, into its currency); the first
+        one into the base currency by AR101000's Default rate type."""
+        row = super().new_row(grid_key, rows)
+        if grid_key != RATES:
+            return row
+        if rows:
+            last = rows[-1]
+            return row | {key: last.get(key) for key in ("currency_rate_type", "to_currency")}
+        with self.store.session() as session:
+            base = base_currency_row(session)
+            prefs = session.get(Preferences, PREFERENCES_ID)
+            return row | {
+                "to_currency": base.id if base is not None else None,
+                "currency_rate_type": prefs.default_rate_type_id if prefs is not None else None,
+            }
 
     def check_record(
         self, session: Session, record_id: int | None, values: Mapping[str, Any]

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from app.models import ArDocument, CurrencyRate, Customer, Location
 from app.models.database import Store
 from app.windows.framework.record_screen import RecordScreen
-from tests.ledger.documents import eur_rates, set_up
+from tests.ledger.documents import eur_rates, ids, set_up
 from tests.screens.configuration.test_geography_and_accounting import add_row
 from tests.screens.helpers import choose_option, edit_cell, shown, trigger, type_into
 
@@ -35,13 +35,16 @@ def test_rates_are_typed_on_currency_rates_with_their_reciprocal(
     screen = open_screen("CM301000")
     type_into(qtbot, screen, "currency_id", "EUR")
     assert shown(screen, "description") == "Euro"
+    found = ids(store)
+    grid = screen.grid("rates")
     for row, (day, rate) in enumerate([("2026-01-01", "11.5"), ("2026-02-01", "11.7")]):
         add_row(qtbot, screen, "rates")
-        edit_cell(qtbot, screen, "rates", row, "currency_rate_type", "SPOT")
-        edit_cell(qtbot, screen, "rates", row, "to_currency", "NOK")
+        # A new rate is into the base currency by AR101000's Default rate type (SPOT).
+        new = grid.model.row(row)
+        assert new is not None
+        assert (new["currency_rate_type"], new["to_currency"]) == (found["SPOT"], found["NOK"])
         edit_cell(qtbot, screen, "rates", row, "currency_effective_date", day)
         edit_cell(qtbot, screen, "rates", row, "currency_rate", rate)
-    grid = screen.grid("rates")
     assert grid.model.row(0)["reciprocal_rate"] == Decimal("0.08695652")
     trigger(screen, "save")
     assert screen.message.text() == "Saved."
@@ -54,8 +57,7 @@ def test_rates_are_typed_on_currency_rates_with_their_reciprocal(
 
     # The same day twice is refused, naming the grid and the row; nothing is written.
     add_row(qtbot, screen, "rates")
-    edit_cell(qtbot, screen, "rates", 2, "currency_rate_type", "SPOT")
-    edit_cell(qtbot, screen, "rates", 2, "to_currency", "NOK")
+    edit_cell(qtbot, screen, "rates", 2, "currency_rate_type", "SPOT")  # typed: the same
     edit_cell(qtbot, screen, "rates", 2, "currency_effective_date", "2026-02-01")
     edit_cell(qtbot, screen, "rates", 2, "currency_rate", "12")
     trigger(screen, "save")
