@@ -9,7 +9,9 @@ Which side of the ledger a document lands on is decided by its type, as in the p
 - **takes from the balance**: Credit note, Payment, Prepayment and Balance write-off (a small
   debt written off, which brings the balance down to zero).
 
-The figures (all ``Decimal``, never float):
+The figures (all ``Decimal``, never float), in the base currency: a document in another
+currency counts at the rate it was entered at, converted on its own (app/ledger/currency_rates.py),
+so a customer's documents in two currencies add up:
 
 - ``balance``: the signed open part (``ArDocument.balance``) of the customer's released, open
   documents, prepayments and unapplied payments included — the seed's "total balance of all open
@@ -35,8 +37,9 @@ The figures (all ``Decimal``, never float):
   and its child accounts' documents (seed). The seed shows it only with a credit verification
   rule by days past due: that is the screen's to hide, as the rule may be changed unsaved.
 
-Two queries: the customer's family (itself, its child accounts, its parent and the parent's
-children) and one grouped aggregate over their documents.
+Three queries: the customer's family (itself, its child accounts, its parent and the parent's
+children), one grouped aggregate over their documents in the base currency, and their open and
+unreleased documents in other currencies, converted one by one.
 """
 
 from __future__ import annotations
