@@ -35,14 +35,28 @@ AS_AT = date(2026, 3, 31)
 
 
 def make_ledger(store: Any, customers: int, documents: int) -> int:
-    """The customers and their documents; the cycle's id."""
+    """The customers and their documents; the cycle's id.
+
+    Each customer has a year of monthly-ish invoices: the older ones closed by a payment
+    applied to them in full, the last three open, the first of those part-paid (so a payment
+    spans an open invoice): ``documents // customers`` documents each (at least five). The
+    applications are written too: statements compute what was open as at their date from them,
+    so without them every paid invoice and its payment would print as open."""
     from sqlalchemy import insert, select
 
-    from app.models import ArDocument, Customer, DocumentStatus, DocumentType, StatementCycle
+    from app.models import (
+        ArApplication,
+        ArDocument,
+        Customer,
+        DocumentStatus,
+        DocumentType,
+        StatementCycle,
+    )
     from app.models.options import StatementType
 
     pick = random.Random(14)
-    per_customer = max(2, documents // max(customers, 1))
+    # n invoices, n - 3 full payments and one part payment: 2n - 2 documents a customer.
+    invoices = max(3, (max(5, documents // max(customers, 1)) + 2) // 2)
     with store.transaction() as session:
         cycle = StatementCycle(statement_cycle_id="EOM", description="End of month")
         session.add(cycle)
@@ -63,14 +77,15 @@ def make_ledger(store: Any, customers: int, documents: int) -> int:
         ids = list(session.scalars(select(Customer.id).order_by(Customer.id)))
         cycle_id = cycle.id
         batch: list[dict[str, Any]] = []
+        paid: list[tuple[str, str, Decimal, date]] = []  # payment, invoice, amount, date
         number = 0
         for customer_id in ids:
-            invoices = per_customer // 2
             for k in range(invoices):
                 number += 1
                 day = AS_AT - timedelta(days=365 - k * 365 // invoices)
                 amount = Decimal(pick.randrange(1_000, 200_000)) / 100
                 is_open = k >= invoices - 3
+                part = (amount / 2).quantize(Decimal("0.01")) if k == invoices - 3 else None
                 batch.append(
                     {
                         "doc_type": DocumentType.INVOICE,
@@ -81,28 +96,44 @@ def make_ledger(store: Any, customers: int, documents: int) -> int:
                         "status": DocumentStatus.OPEN if is_open else DocumentStatus.CLOSED,
                         "released": True,
                         "amount": amount,
-                        "balance": amount if is_open else Decimal(0),
+                        "balance": (amount - (part or 0)) if is_open else Decimal(0),
                         "description": f"Deliveries {day:%B}",
                     }
                 )
-                if not is_open:
+                if not is_open or part is not None:
+                    applied = part if part is not None else amount
+                    on = day + timedelta(days=pick.randrange(10, 40))
                     batch.append(
                         {
                             "doc_type": DocumentType.PAYMENT,
                             "ref_nbr": f"P{number:09d}",
                             "customer_id": customer_id,
-                            "doc_date": day + timedelta(days=pick.randrange(10, 40)),
+                            "doc_date": on,
                             "status": DocumentStatus.CLOSED,
                             "released": True,
-                            "amount": amount,
+                            "amount": applied,
                             "balance": Decimal(0),
                         }
                     )
+                    paid.append((f"P{number:09d}", f"I{number:09d}", applied, on))
             if len(batch) > 50_000:
                 session.execute(insert(ArDocument), batch)
                 batch = []
         if batch:
             session.execute(insert(ArDocument), batch)
+        id_of = dict(session.execute(select(ArDocument.ref_nbr, ArDocument.id)).tuples().all())
+        session.execute(
+            insert(ArApplication),
+            [
+                {
+                    "credit_document_id": id_of[payment],
+                    "debit_document_id": id_of[invoice],
+                    "amount": amount,
+                    "application_date": on,
+                }
+                for payment, invoice, amount, on in paid
+            ],
+        )
     return cycle_id
 
 
