@@ -121,7 +121,9 @@ def make_ledger(store: Any, customers: int, documents: int) -> int:
                 batch = []
         if batch:
             session.execute(insert(ArDocument), batch)
-        id_of = dict(session.execute(select(ArDocument.ref_nbr, ArDocument.id)).tuples().all())
+        id_of = {
+            ref: key for ref, key in session.execute(select(ArDocument.ref_nbr, ArDocument.id))
+        }
         session.execute(
             insert(ArApplication),
             [
