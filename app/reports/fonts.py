@@ -57,11 +57,21 @@ class EmbeddedFont(TTFont):  # type: ignore[misc]  # reportlab has no type hints
     of ASCII plus the first other characters in order of use, so the PDFs of most customers
     embed identical subsets. The bytes written are the same as without the cache."""
 
+    KEPT = 256  # subsets kept (a run's PDFs mostly share a handful)
+
     def __init__(self, name: str, filename: str) -> None:
         super().__init__(name, filename)
-        make: Callable[[Sequence[int]], bytes] = self.face.makeSubset
-        made = lru_cache(maxsize=64)(lambda key: make(list(key)))
-        self.face.makeSubset = lambda subset: made(tuple(subset))
+        self.made: dict[tuple[int, ...], bytes] = {}  # the subset's code points → font file
+        self._make: Callable[[Sequence[int]], bytes] = self.face.makeSubset
+        self.face.makeSubset = self.subset
+
+    def subset(self, subset: Sequence[int]) -> bytes:
+        key = tuple(subset)
+        if key not in self.made:
+            if len(self.made) >= self.KEPT:
+                self.made.clear()
+            self.made[key] = self._make(list(subset))
+        return self.made[key]
 
     def addObjects(self, doc: Any) -> None:
         super().addObjects(doc)
