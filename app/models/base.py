@@ -44,6 +44,7 @@ class ExactDecimal(TypeDecorator[Decimal]):
     def __init__(self, scale: int = STORE_PLACES) -> None:
         super().__init__()
         self.scale = scale
+        self.quantum = quantum(scale)  # made once: every amount read or written uses it
         # What fits both NUMERIC(19, scale) and SQLite's 64-bit integer of 1/10**scale.
         self.limit = min(Decimal(2**63 - 1).scaleb(-scale), Decimal(10) ** (19 - scale))
 
@@ -57,7 +58,7 @@ class ExactDecimal(TypeDecorator[Decimal]):
             return None
         amount = as_decimal(value)
         try:
-            exact = amount.quantize(quantum(self.scale), rounding=ROUNDING)
+            exact = amount.quantize(self.quantum, rounding=ROUNDING)
         except InvalidOperation:  # more digits than a decimal holds: far beyond the limit too
             exact = amount
         if abs(exact) > self.limit:
@@ -73,8 +74,8 @@ class ExactDecimal(TypeDecorator[Decimal]):
         if value is None:
             return None
         if dialect.name == "postgresql":
-            return Decimal(value).quantize(quantum(self.scale))
-        return Decimal(int(value)).scaleb(-self.scale).quantize(quantum(self.scale))
+            return Decimal(value).quantize(self.quantum)
+        return Decimal(int(value)).scaleb(-self.scale).quantize(self.quantum)
 
 
 def utcnow() -> datetime:

@@ -222,6 +222,8 @@ class StatementPainter:
             form.amount(line.balance),
         )
         for col, text in zip(cols, texts, strict=True):
+            if not text:  # an empty debit, credit or due date: nothing to draw
+                continue
             if col.right:
                 c.drawRightString(col.x, y, text)
             else:

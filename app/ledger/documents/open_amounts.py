@@ -48,9 +48,9 @@ class OpenDocument:
         return sign(self.doc_type) * self.amount
 
 
-def applied_as_at(as_at: date) -> Subquery:
-    """Per document id, what applications in force on ``as_at`` took from it."""
-    in_force = and_(
+def in_force_as_at(as_at: date) -> ColumnElement[bool]:
+    """An application is in force on ``as_at``: dated on or before it, not reversed by then."""
+    return and_(
         ArApplication.application_date <= as_at,
         or_(
             ArApplication.reversed.is_(False),
@@ -58,6 +58,11 @@ def applied_as_at(as_at: date) -> Subquery:
             ArApplication.reversal_date > as_at,
         ),
     )
+
+
+def applied_as_at(as_at: date) -> Subquery:
+    """Per document id, what applications in force on ``as_at`` took from it."""
+    in_force = in_force_as_at(as_at)
     sides = union_all(
         select(ArApplication.credit_document_id.label("doc_id"), ArApplication.amount).where(
             in_force

@@ -170,9 +170,13 @@ def write(
         }
         for c in computed
     ]
+    # Core, not the ORM's bulk insert: with the version counter the ORM inserts (and reads
+    # back) row by row; Core sends a thousand rows a statement. A new row's version is 1.
+    table = _table(Statement)
     ids = list(
         session.scalars(
-            insert(Statement).returning(Statement.id, sort_by_parameter_order=True), rows
+            insert(table).returning(table.c.id, sort_by_parameter_order=True),
+            [{**row, "version": 1} for row in rows],
         )
     )
     lines: list[dict[str, object]] = []
