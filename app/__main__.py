@@ -2,4 +2,7 @@
 
 from app.main import main
 
-raise SystemExit(main())
+# Guarded: a worker process printing statements (app/ledger/statements/printing.py) imports
+# this module again under another name, and must not start a second workstation.
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -77,10 +77,18 @@ def archived_pdf(session: Session, statement_id: int, folder: Path) -> tuple[Pat
         return path, data
     (view,) = statement_views(session, [statement_id])
     data = render([view])
-    path = folder / file_name(view.customer_no, statement)
+    return keep(session, statement, view.customer_no, data, folder), data
+
+
+def keep(
+    session: Session, statement: Statement, customer_no: str, data: bytes, folder: Path
+) -> Path:
+    """Archive ``data`` as the statement's PDF (written atomically) and store its path and
+    checksum in the session's transaction."""
+    path = folder / file_name(customer_no, statement)
     write_private(path, data)
     statement.pdf_path = str(path)
     statement.pdf_checksum = checksum(data)
     statement.printed_at = datetime.now().replace(microsecond=0)
     session.flush()
-    return path, data
+    return path

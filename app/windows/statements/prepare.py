@@ -34,12 +34,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app import paths
-from app.ledger.statements.archive import archived_pdf, write_private
+from app.ledger.statements.archive import write_private
 from app.ledger.statements.cycle import StatementError, prepare_cycle, statements_of_run
 from app.ledger.statements.email import MailingError, statement_email, write_email
 from app.ledger.statements.mailing import other_format
+from app.ledger.statements.printing import archive_statements
 from app.ledger.statements.proof import ProofRow, proof_sheet
 from app.ledger.statements.view import statement_views
 from app.models import Customer, Statement, StatementCycle
@@ -255,34 +257,37 @@ class PrepareStatements(QDialog):
         progress.setObjectName("print_progress")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
-        done = 0
         folder = paths.statements_dir()
         outbox = folder / "outbox"
         sending = set(to_send)
         self.sent = []
         self.refused = []
         unaddressed = 0
-        for statement_id in wanted:
-            if progress.wasCanceled():
-                break
-            with self.store.transaction() as session:
-                _path, data = archived_pdf(session, statement_id, folder)
-                if statement_id in sending:
-                    (view,) = statement_views(session, [statement_id])
-                    try:
-                        email = statement_email(
-                            session, view, data, partial(other_format, session, statement_id)
-                        )
-                    except MailingError as error:
-                        self.refused.append(str(error))  # the others are still sent
-                    else:
-                        if email is None:
-                            unaddressed += 1
-                        else:
-                            self.sent.append(write_email(email, outbox))
-            done += 1
-            progress.setValue(done)
+
+        def archived(session: Session, statement_id: int, _path: Path, data: bytes) -> None:
+            nonlocal unaddressed
+            if statement_id not in sending:
+                return
+            (view,) = statement_views(session, [statement_id])
+            try:
+                email = statement_email(
+                    session, view, data, partial(other_format, session, statement_id)
+                )
+            except MailingError as error:
+                self.refused.append(str(error))  # the others are still sent
+            else:
+                if email is None:
+                    unaddressed += 1
+                else:
+                    self.sent.append(write_email(email, outbox))
+
+        def shown(count: int) -> bool:
+            progress.setValue(count)
             QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        # Rendered by worker processes on every core; written and checksummed here.
+        done = archive_statements(self.store, wanted, folder, archived=archived, progress=shown)
         progress.close()
         if done < len(wanted):
             self.message.setText(f"Cancelled: {done} of {len(wanted)} statements written.")
