@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, Subquery, and_, func, literal_column, or_, select, union_all
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select, type_coerce
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.ledger.balances import ZERO, sign
 from app.ledger.currency_rates import base_places, base_total
@@ -60,21 +60,22 @@ def in_force_as_at(as_at: date) -> ColumnElement[bool]:
     )
 
 
-def applied_as_at(as_at: date) -> Subquery:
-    """Per document id, what applications in force on ``as_at`` took from it."""
-    in_force = in_force_as_at(as_at)
-    sides = union_all(
-        select(ArApplication.credit_document_id.label("doc_id"), ArApplication.amount).where(
-            in_force
-        ),
-        select(ArApplication.debit_document_id.label("doc_id"), ArApplication.amount).where(
-            in_force
-        ),
-    ).subquery()
-    return (
-        select(sides.c.doc_id, func.sum(sides.c.amount).label("applied"))
-        .group_by(sides.c.doc_id)
-        .subquery()
+def applied_as_at(as_at: date) -> ColumnElement[Decimal]:
+    """What the applications in force on ``as_at`` took from the document of the row
+    (``ArDocument.id``; zero when none): looked up by index per document, on either side, not
+    summed over every application of the ledger (Regenerate asks about one customer)."""
+
+    def side(column: InstrumentedAttribute[int]) -> ColumnElement[Decimal]:
+        found = (
+            select(func.sum(ArApplication.amount))
+            .where(column == ArDocument.id, in_force_as_at(as_at))
+            .scalar_subquery()
+        )
+        return func.coalesce(found, literal_column("0"))
+
+    return type_coerce(
+        side(ArApplication.credit_document_id) + side(ArApplication.debit_document_id),
+        ArDocument.__table__.c.amount.type,
     )
 
 
@@ -95,9 +96,7 @@ def documents_as_at(
     ids = list(customer_ids)
     if not ids:
         return []
-    applied = applied_as_at(as_at)
-    open_amount = ArDocument.amount - func.coalesce(applied.c.applied, literal_column("0"))
-    stmt = (
+    documents_then = (
         select(
             ArDocument.id,
             ArDocument.customer_id,
@@ -107,15 +106,17 @@ def documents_as_at(
             ArDocument.due_date,
             ArDocument.description,
             ArDocument.amount,
-            applied.c.applied,
+            applied_as_at(as_at).label("applied"),
             ArDocument.currency_rate,
         )
-        .outerjoin(applied, applied.c.doc_id == ArDocument.id)
         .where(ArDocument.customer_id.in_(ids), counted_as_at(as_at))
-        .order_by(ArDocument.customer_id, ArDocument.doc_date, ArDocument.ref_nbr)
+        .subquery()
+    )
+    stmt = select(documents_then).order_by(
+        documents_then.c.customer_id, documents_then.c.doc_date, documents_then.c.ref_nbr
     )
     if open_only:
-        stmt = stmt.where(open_amount != 0)
+        stmt = stmt.where(documents_then.c.amount != documents_then.c.applied)
     documents: list[OpenDocument] = []
     for row in session.execute(stmt):
         applied_amount = ZERO if row.applied is None else Decimal(row.applied)

@@ -23,12 +23,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import ScalarSelect, func, literal_column, or_, select, type_coerce
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import func, or_, select, type_coerce
+from sqlalchemy.orm import Session
 
 from app.ledger.balances import CREDIT_TYPES, sign, signed
-from app.ledger.documents.open_amounts import counted_as_at, in_force_as_at
-from app.models import ArApplication, ArDocument, DocumentType, StatementStamp
+from app.ledger.documents.open_amounts import applied_as_at, counted_as_at
+from app.models import ArDocument, DocumentType, StatementStamp
 
 ZERO = Decimal("0.0000")
 # Customers asked about in one query (SQLite allows 32766 bound parameters).
@@ -68,14 +68,7 @@ def documents_as_at(
     date order. A closed document already reported is not read (a ledger of years would be
     read whole at every run): the balances as at the date come from :func:`ledger_balances`."""
     found: list[SourceDocument] = []
-    amount_type = ArDocument.__table__.c.amount.type
-    # What applications in force took from each document, looked up by index per document
-    # (not summed over every application of the ledger: Regenerate asks about one customer).
-    applied = type_coerce(
-        func.coalesce(_applied(ArApplication.credit_document_id, as_at), literal_column("0"))
-        + func.coalesce(_applied(ArApplication.debit_document_id, as_at), literal_column("0")),
-        amount_type,
-    )
+    applied = applied_as_at(as_at)
     stamped = select(StatementStamp.document_id).where(StatementStamp.document_id == ArDocument.id)
     for chunk in _chunks(sorted(customer_ids)):
         documents = (
@@ -153,16 +146,6 @@ def ledger_balances(
         for customer_id, branch_id, currency_id, balance in rows:
             found[(customer_id, branch_id, currency_id)] = Decimal(balance or 0)
     return found
-
-
-def _applied(side: InstrumentedAttribute[int], as_at: date) -> ScalarSelect[Decimal]:
-    """The sum of the applications in force on ``as_at`` naming ``ArDocument.id`` on ``side``
-    (NULL when none)."""
-    return (
-        select(func.sum(ArApplication.amount))
-        .where(side == ArDocument.id, in_force_as_at(as_at))
-        .scalar_subquery()
-    )
 
 
 def _chunks(ids: list[int]) -> Iterator[list[int]]:
