@@ -151,7 +151,8 @@ def aged_receivables_pdf(report: AgedReceivables) -> bytes:
     widths = (60, 160, *(70,) * len(report.labels), 80)
     return table_pdf(
         "Aged receivables",
-        f"As at {report.as_at.isoformat()}",
+        f"As at {report.as_at.isoformat()}"
+        + (f"; amounts in {report.currency}" if report.currency else ""),
         headers,
         widths,
         table,

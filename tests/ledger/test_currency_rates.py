@@ -5,11 +5,13 @@ receivables and the credit check — adds the customer's currencies up in the ba
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from app.ledger.balances import customer_balances
@@ -41,6 +43,7 @@ from app.models import (
 )
 from app.models.database import Store
 from app.models.options import CreditVerification
+from app.reports.tables_pdf import aged_receivables_pdf
 from tests.ledger.documents import (
     TODAY,
     assert_stored_balance_true,
@@ -177,6 +180,10 @@ def test_balances_add_two_currencies_up_in_the_base_currency(
     (row,) = aged.rows
     assert row.total == shown.balance
     assert aged.totals[0] + sum(aged.totals[1:]) == shown.balance
+    # The report says which currency its amounts are in.
+    assert aged.currency == "NOK"
+    text = PdfReader(io.BytesIO(aged_receivables_pdf(aged))).pages[0].extract_text()
+    assert "As at 2026-03-31; amounts in NOK" in " ".join(text.split())
 
 
 def test_the_credit_check_counts_foreign_documents_in_the_base_currency(

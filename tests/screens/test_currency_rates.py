@@ -130,3 +130,16 @@ def test_a_document_in_euros_takes_the_rate_of_its_date_and_the_balance_is_in_kr
         Decimal("-1170.00"),
     )
     assert details.record.value("balance") == Decimal("-1170.00")
+
+    # Aged receivables adds it up in kroner too, and says so.
+    from PySide6.QtCore import QDate
+
+    from app.windows.statements.aged import AgedReceivablesWindow
+
+    aged = AgedReceivablesWindow(store, show_pdf=lambda _data, _title: None)
+    qtbot.addWidget(aged)
+    aged.as_at.setDate(QDate(2026, 3, 31))
+    aged.refresh()
+    total = aged.table.item(aged.table.rowCount() - 1, aged.table.columnCount() - 1)
+    assert total is not None and total.text() == "-1,170.00"
+    assert aged.message.text() == "1 customer(s) with open documents; amounts in NOK."

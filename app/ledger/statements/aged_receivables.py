@@ -13,6 +13,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.ledger.currencies import base_currency
 from app.ledger.currency_rates import base_places, to_base
 from app.ledger.statements.ageing import Ageing, total
 from app.ledger.statements.compute import Settings
@@ -41,6 +42,7 @@ class AgedReceivables:
     as_at: date
     labels: tuple[str, ...]
     rows: tuple[AgedRow, ...]
+    currency: str = ""  # the base currency's code, which every amount is in
 
     @property
     def totals(self) -> tuple[Decimal, ...]:
@@ -74,4 +76,4 @@ def aged_receivables(session: Session, cycle_id: int, as_at: date) -> AgedReceiv
         for c in customers
         if c.id in buckets and any(buckets[c.id])
     )
-    return AgedReceivables(as_at, ageing.labels, rows)
+    return AgedReceivables(as_at, ageing.labels, rows, base_currency(session) or "")

@@ -116,7 +116,11 @@ class AgedReceivablesWindow(QDialog):
                     )
                 self.table.setItem(number, column, item)
         self.table.resizeColumnsToContents()
-        self.message.setText(f"{len(report.rows)} customer(s) with open documents.")
+        text = f"{len(report.rows)} customer(s) with open documents"
+        # Documents in other currencies are in it at the rates they were entered at.
+        self.message.setText(
+            f"{text}; amounts in {report.currency}." if report.currency else f"{text}."
+        )
         self.pdf_button.setEnabled(True)
 
     def pdf(self) -> None:
