@@ -6,8 +6,6 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
-import pytest
-
 from app.ledger.documents.credit_check import credit_problem
 from app.ledger.documents.entry import DocumentService
 from app.models import (
@@ -20,17 +18,11 @@ from app.models import (
 )
 from app.models.database import Store
 from app.models.options import CreditVerification
-from tests.ledger.documents import TODAY, customer, document, enter, released, set_up
+from tests.ledger.documents import TODAY, customer, document, enter, released
 
 T = DocumentType
 R = CreditVerification
 D = Decimal
-
-
-@pytest.fixture
-def service(store: Store) -> DocumentService:
-    set_up(store)
-    return DocumentService(store, today=lambda: TODAY)
 
 
 def problem(store: Store, customer_id: int) -> str | None:

@@ -59,12 +59,6 @@ T = DocumentType
 D = Decimal
 
 
-@pytest.fixture
-def service(store: Store) -> DocumentService:
-    set_up(store)
-    return DocumentService(store, today=lambda: TODAY)
-
-
 def test_a_rate_holds_from_its_effective_date_until_the_next(store: Store) -> None:
     set_up(store)
     found = eur_rates(store, (date(2026, 1, 1), "11.50"), (date(2026, 2, 1), "11.70"))

@@ -12,13 +12,7 @@ from app.ledger.records import ValidationError
 from app.models import DocumentType as T
 from app.models import Location
 from app.models.database import Store
-from tests.ledger.documents import TODAY, customer, document, enter, set_up
-
-
-@pytest.fixture
-def service(store: Store) -> DocumentService:
-    set_up(store)
-    return DocumentService(store, today=lambda: TODAY)
+from tests.ledger.documents import customer, document, enter, set_up
 
 
 def locations(store: Store, customer_id: int, *codes: str) -> dict[str, int]:

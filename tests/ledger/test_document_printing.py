@@ -17,15 +17,9 @@ from app.ledger.records import RecordError
 from app.models import PREFERENCES_ID, Branch, DocumentStatus, DocumentType, Preferences
 from app.models.database import Store
 from app.reports.document_pdf import document_pdf
-from tests.ledger.documents import TODAY, customer, document, enter, set_up
+from tests.ledger.documents import customer, document, enter
 
 T = DocumentType
-
-
-@pytest.fixture
-def service(store: Store) -> DocumentService:
-    set_up(store)
-    return DocumentService(store, today=lambda: TODAY)
 
 
 def pdf_lines(pdf: bytes) -> list[str]:

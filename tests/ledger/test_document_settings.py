@@ -34,17 +34,10 @@ from tests.ledger.documents import (
     document,
     enter,
     released,
-    set_up,
 )
 
 T = DocumentType
 D = Decimal
-
-
-@pytest.fixture
-def service(store: Store) -> DocumentService:
-    set_up(store)
-    return DocumentService(store, today=lambda: TODAY)
 
 
 def set_preferences(store: Store, **values: object) -> None:

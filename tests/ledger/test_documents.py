@@ -19,22 +19,14 @@ from app.models import (
 )
 from app.models.database import Store
 from tests.ledger.documents import (
-    TODAY,
     assert_stored_balance_true,
     customer,
     document,
     enter,
     released,
-    set_up,
 )
 
 T = DocumentType
-
-
-@pytest.fixture
-def service(store: Store) -> DocumentService:
-    set_up(store)
-    return DocumentService(store, today=lambda: TODAY)
 
 
 def set_preferences(store: Store, **values: object) -> None:

@@ -37,17 +37,10 @@ from tests.ledger.documents import (
     eur_customer,
     eur_rates,
     released,
-    set_up,
 )
 
 T = DocumentType
 D = Decimal
-
-
-@pytest.fixture
-def service(store: Store) -> DocumentService:
-    set_up(store)
-    return DocumentService(store, today=lambda: TODAY)
 
 
 def manual_customer(store: Store, **values: object) -> int:
