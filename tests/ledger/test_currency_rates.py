@@ -27,8 +27,8 @@ from app.ledger.documents.credit_check import credit_problem
 from app.ledger.documents.entry import DocumentService
 from app.ledger.documents.opening_balances import import_file
 from app.ledger.documents.overdue import create_overdue_charges, overdue_run
-from app.ledger.documents.write_offs import write_off
-from app.ledger.records import ValidationError
+from app.ledger.documents.write_offs import write_off, write_off_balance
+from app.ledger.records import RecordError, ValidationError
 from app.ledger.statements.aged_receivables import aged_receivables
 from app.models import (
     ArApplication,
@@ -272,19 +272,26 @@ def test_currency_rates_are_checked_when_saved(store: Store) -> None:
         ]
 
 
-def test_a_write_off_takes_the_written_off_documents_rate(
+def test_a_write_off_limit_is_in_the_base_currency_and_takes_the_documents_rate(
     store: Store, service: DocumentService
 ) -> None:
     found = eur_rates(store, (date(2026, 1, 1), "11.50"), (date(2026, 3, 1), "12.00"))
-    c = eur_customer(store, enable_write_offs=True, write_off_limit=D("5.00"))
-    invoice = released(service, c, T.INVOICE, "3.00", currency=found["EUR"])
-    assert assert_stored_balance_true(store, c) == D("34.50")
+    c = eur_customer(store, enable_write_offs=True, write_off_limit=D("50.00"))
+    small = released(service, c, T.INVOICE, "3.00", currency=found["EUR"])  # 34.50 NOK
+    large = released(service, c, T.INVOICE, "5.00", currency=found["EUR"])  # 57.50 NOK
+    assert assert_stored_balance_true(store, c) == D("92.00")
+    with store.transaction() as session, pytest.raises(RecordError) as refused:
+        write_off(session, large, today=TODAY)
+    assert "its balance 5.00 (57.50 in the base currency) is over the write-off limit 50.00" in (
+        str(refused.value)
+    )
     with store.transaction() as session:
-        written = write_off(session, invoice, today=TODAY)
-        assert written.currency_rate == D("11.5")
+        (written,) = write_off_balance(session, c, today=TODAY)  # the small one only
+        assert (written.amount, written.currency_rate) == (D("3.00"), D("11.5"))
         (application,) = session.scalars(select(ArApplication)).all()
+        assert application.debit_document_id == small
         assert application.realised_gain_loss == D("0")
-    assert assert_stored_balance_true(store, c) == D("0.00")
+    assert assert_stored_balance_true(store, c) == D("57.50")
 
 
 def test_an_overdue_charge_is_in_the_customers_currency_at_todays_rate(

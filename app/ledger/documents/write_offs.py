@@ -2,7 +2,8 @@
 balance action).
 
 A customer with Enable write-offs may have an open document whose balance is at most its
-Write-off limit written off: a debt by a Balance write-off, a credit (payment, prepayment,
+Write-off limit (in the base currency; a document in another currency at its rate) written
+off: a debt by a Balance write-off, a credit (payment, prepayment,
 credit note) by a Credit write-off. The write-off is a released document of its own, numbered
 from AR101000's write-off series, with AR101000's reason code for its kind, applied to the
 document it writes off, so both close. One transaction, the stored balance refreshed.
@@ -16,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.ledger.balances import CREDIT_TYPES
+from app.ledger.currency_rates import base_places, to_base
 from app.ledger.documents.application import apply_amount, describe
 from app.ledger.documents.errors import DocumentError
 from app.ledger.documents.numbers import preferences, take_document_number
@@ -23,18 +25,21 @@ from app.ledger.documents.stored_balance import refresh_stored_balance
 from app.models import ArDocument, Customer, DocumentStatus, DocumentType
 
 
-def write_off_problem(customer: Customer, document: ArDocument) -> str | None:
-    """Why the document's balance cannot be written off, or None."""
+def write_off_problem(customer: Customer, document: ArDocument, base_places: int = 2) -> str | None:
+    """Why the document's balance cannot be written off, or None. The limit is in the base
+    currency: a document in another currency is compared at the rate it was entered at."""
     if not customer.enable_write_offs:
         return f"Customer {customer.customer_no} does not have Enable write-offs set."
     if not document.released or document.status != DocumentStatus.OPEN:
         return f"{describe(document)} is not open."
     if document.doc_type in (DocumentType.BALANCE_WRITE_OFF, DocumentType.CREDIT_WRITE_OFF):
         return f"{describe(document)} is a write-off itself."
-    if document.balance > customer.write_off_limit:
+    worth = to_base(document.balance, document.currency_rate, base_places)
+    if worth > customer.write_off_limit:
+        converted = f" ({worth:.2f} in the base currency)" if document.currency_rate else ""
         return (
-            f"{describe(document)}: its balance {document.balance:.2f} is over the write-off "
-            f"limit {customer.write_off_limit:.2f}."
+            f"{describe(document)}: its balance {document.balance:.2f}{converted} is over the "
+            f"write-off limit {customer.write_off_limit:.2f}."
         )
     return None
 
@@ -45,7 +50,7 @@ def write_off(session: Session, document_id: int, *, today: date) -> ArDocument:
     if document is None:
         raise DocumentError("The document no longer exists.")
     customer = document.customer
-    problem = write_off_problem(customer, document)
+    problem = write_off_problem(customer, document, base_places(session))
     if problem:
         raise DocumentError(problem)
     credit = document.doc_type in CREDIT_TYPES
@@ -103,13 +108,15 @@ def write_off_balance(session: Session, customer_id: int, *, today: date) -> lis
             ArDocument.released.is_(True),
             ArDocument.status == DocumentStatus.OPEN,
             ArDocument.balance > 0,
-            ArDocument.balance <= customer.write_off_limit,
             ArDocument.doc_type.not_in(
                 (DocumentType.BALANCE_WRITE_OFF, DocumentType.CREDIT_WRITE_OFF)
             ),
         )
         .order_by(ArDocument.doc_date, ArDocument.ref_nbr)
     ).all()
+    # Within the limit in the base currency (the customer's few open documents, converted).
+    places = base_places(session)
+    candidates = [d for d in candidates if write_off_problem(customer, d, places) is None]
     if not candidates:
         raise DocumentError(
             f"Customer {customer.customer_no} has no open document with a balance within its "
