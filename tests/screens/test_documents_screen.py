@@ -597,3 +597,16 @@ def test_amounts_of_a_document_in_another_currency_show_its_code(
     amount = screen.editor("amount")
     assert isinstance(amount, DecimalEditor)
     assert amount.currency == ""  # NOK, the base currency: no code
+
+
+def test_customer_details_is_an_inquiry_its_toolbar_finds_and_browses_only(
+    qtbot: QtBot, store: Store, open_screen: Opener
+) -> None:
+    customers = open_screen("AR303000")
+    assert {"save", "add_new", "delete"} <= set(customers.actions_by_name)  # a record screen
+    details = open_screen("AR402000")
+    shown_actions = set(details.actions_by_name)
+    assert not shown_actions & {"save", "cancel", "add_new", "delete", "copy", "paste"}
+    assert {"first", "previous", "next", "last", "list_window"} <= shown_actions
+    type_into(qtbot, details, "customer_no", "10001")
+    assert details.record.value("customer_name") == "Nordic Trading AS"

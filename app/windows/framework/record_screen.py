@@ -67,6 +67,7 @@ class StandardAction:
     record_only: bool = True  # hidden on single-record screens (preferences)
     icon: str = ""  # resources/icons/<theme>/<icon>.svg
     icon_only: bool = False  # the navigation arrows: the icon says it, the tooltip names it
+    edits: bool = False  # edits the record: not on an inquiry's toolbar (Screen.inquiry)
 
 
 class RecordScreen(QWidget):
@@ -338,6 +339,8 @@ class RecordScreen(QWidget):
         toolbar.setIconSize(QSize(16, 16))
         for standard in STANDARD_ACTIONS:
             if self.single_record and standard.record_only:
+                continue
+            if self.spec.inquiry and standard.edits:
                 continue
             standard_action = self._add_action(
                 toolbar,
@@ -990,7 +993,13 @@ class RecordScreen(QWidget):
 # Each handler calls the screen's method, so a screen that overrides one (preferences) is used.
 STANDARD_ACTIONS: tuple[StandardAction, ...] = (
     StandardAction(
-        "save", "Save", ("Ctrl+S",), lambda screen: screen.save(), record_only=False, icon="save"
+        "save",
+        "Save",
+        ("Ctrl+S",),
+        lambda screen: screen.save(),
+        record_only=False,
+        icon="save",
+        edits=True,
     ),
     StandardAction(
         "cancel",
@@ -999,12 +1008,23 @@ STANDARD_ACTIONS: tuple[StandardAction, ...] = (
         lambda screen: screen.cancel(),
         record_only=False,
         icon="cancel",
+        edits=True,
     ),
     StandardAction(
-        "add_new", "Add new", ("Ctrl+N", "Ctrl+Ins"), lambda screen: screen.add_new(), icon="add"
+        "add_new",
+        "Add new",
+        ("Ctrl+N", "Ctrl+Ins"),
+        lambda screen: screen.add_new(),
+        icon="add",
+        edits=True,
     ),
     StandardAction(
-        "delete", "Delete", ("Ctrl+Del",), lambda screen: screen.delete(), icon="delete"
+        "delete",
+        "Delete",
+        ("Ctrl+Del",),
+        lambda screen: screen.delete(),
+        icon="delete",
+        edits=True,
     ),
     StandardAction(
         "copy",
@@ -1013,6 +1033,7 @@ STANDARD_ACTIONS: tuple[StandardAction, ...] = (
         lambda screen: screen.copy_record(),
         icon="copy",
         icon_only=True,
+        edits=True,
     ),
     StandardAction(
         "paste",
@@ -1021,6 +1042,7 @@ STANDARD_ACTIONS: tuple[StandardAction, ...] = (
         lambda screen: screen.paste_record(),
         icon="paste",
         icon_only=True,
+        edits=True,
     ),
     StandardAction(
         "first",

@@ -209,6 +209,9 @@ class Screen:
     extra: dict[str, Any] = field(default_factory=dict)
     # The record's definition, whose on-change rules the screen runs (app/ledger/definitions).
     definition: Definition | None = None
+    # An inquiry (Customer details) shows records and saves nothing: its toolbar has no Save,
+    # Cancel, Add new, Delete, Copy or Paste, only finding and browsing.
+    inquiry: bool = False
 
     def fields(self) -> list[Field]:
         """Every field of the screen, top part first, in the order they appear."""

@@ -37,6 +37,7 @@ SCREEN = Screen(
     id=SCREEN_ID,
     title="Customer details",
     model=Customer,
+    inquiry=True,
     top=pick(
         "customer_no",
         "customer_name",
