@@ -492,3 +492,50 @@ def test_statements_that_do_not_add_up_are_printed_only_when_the_user_agrees(
     answers.confirm = True
     qtbot.mouseClick(dialog.print_button, _left())
     assert len(shown) == 1
+
+
+def test_print_statements_renders_a_long_run_in_worker_processes(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from app.ledger.statements import printing
+
+    pools: list[int] = []
+
+    class CountedPool(ProcessPoolExecutor):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            pools.append(kwargs["max_workers"])
+            super().__init__(*args, **kwargs)
+
+    # Three statements count as a long run here, rendered two at a time by two workers.
+    monkeypatch.setattr(printing, "IN_PROCESS_BELOW", 0)
+    monkeypatch.setattr(printing, "CHUNK", 2)
+    monkeypatch.setattr(printing, "default_workers", lambda: 2)
+    monkeypatch.setattr(printing, "ProcessPoolExecutor", CountedPool)
+    with store.transaction() as session:
+        cycle = StatementCycle(statement_cycle_id="EOM", description="End of month")
+        session.add(cycle)
+        session.flush()
+        for number in ("C1", "C2", "C3"):
+            customer = add_customer(session, number, f"Kunde {number}",
+                                    statement_cycle_id=cycle.id, print_statements=True)  # fmt: skip
+            add_document(session, customer, DocumentType.INVOICE, "100",
+                         doc_date=date(2026, 2, 2), due_date=date(2026, 2, 16))  # fmt: skip
+    shown: list[tuple[bytes, str]] = []
+    dialog = PrepareStatements(store, show_pdf=lambda data, title: shown.append((data, title)))
+    qtbot.addWidget(dialog)
+    dialog.statement_date.setDate(QDate(2026, 2, 28))
+    qtbot.mouseClick(dialog.findChild(type(dialog.print_button), "action_prepare"), _left())
+    qtbot.mouseClick(dialog.print_button, _left())
+    assert pools == [2]
+    assert dialog.message.text().startswith("3 statement(s) to print;")
+    with store.session() as session:
+        archived = session.scalars(select(Statement).order_by(Statement.id)).all()
+    assert len(archived) == 3
+    for statement in archived:
+        data = Path(statement.pdf_path or "").read_bytes()
+        assert checksum(data) == statement.pdf_checksum
+        assert f"Kunde C{archived.index(statement) + 1}" in pdf_text(data)
+    ((data, _title),) = shown
+    assert all(f"Kunde {n}" in pdf_text(data) for n in ("C1", "C2", "C3"))

@@ -56,11 +56,14 @@ def archive_statements(
     archived: Archived | None = None,
     progress: Progress | None = None,
     workers: int | None = None,
-    in_process_below: int = IN_PROCESS_BELOW,
-    chunk: int = CHUNK,
+    in_process_below: int | None = None,
+    chunk: int | None = None,
 ) -> int:
     """Archive the PDF of each statement of ``statement_ids`` (in their order), telling
-    ``archived`` of each; how many were archived — fewer than asked when ``progress`` cancelled."""
+    ``archived`` of each; how many were archived — fewer than asked when ``progress`` cancelled.
+    ``workers``, ``in_process_below`` and ``chunk`` default to the module's settings."""
+    chunk = chunk or CHUNK
+    in_process_below = IN_PROCESS_BELOW if in_process_below is None else in_process_below
     tell: Progress = progress or (lambda _done: True)
     with store.session() as session:
         made = set(
