@@ -15,6 +15,7 @@ from typing import Any
 
 from app.ledger import (
     class_defaults,
+    currency_rates,
     customer_salespersons,
     locations,
     preferences,
@@ -110,7 +111,10 @@ PREFERENCES: Mapping[str, Entry] = {
     "automatically_release_credit_notes": Waiting("VAT on cash discount"),
     "credit_note_description": Waiting("VAT on cash discount"),
     "payment_message_prefix": Waiting("payment messages"),
-    "default_rate_type_id": Waiting("sales prices and discounts"),
+    # Its seed use, prices in other currencies, waits for sales prices.
+    "default_rate_type_id": ReadBy(
+        currency_rates.CurrencyRatesService.new_row, "the rate type of a new currency rate"
+    ),
     "always_calculate_price_from_base_currency": Waiting("sales prices and discounts"),
     "load_sales_prices_by_alternative_item_id": Waiting("sales prices and discounts"),
     "retention_type": Waiting("sales prices and discounts"),

@@ -421,3 +421,26 @@ def service_rate(service: DocumentService, c: int, found: dict[str, int], kind: 
         "rate_type": found[kind],
     }
     return currency_changed(values, service)["currency_rate"]
+
+
+def test_a_first_new_rate_takes_ar101000s_default_rate_type_and_the_next_the_last_ones(
+    store: Store,
+) -> None:
+    from app.models import PREFERENCES_ID, Preferences
+
+    set_up(store)
+    found = eur_rates(store, rate_type="BANK")
+    rates = CurrencyRatesService(
+        store, Currency, CURRENCY_RATES.rules(), "currency_id", noun="currency"
+    )
+    first = rates.new_row("rates", [])
+    assert (first["currency_rate_type"], first["to_currency"]) == (found["SPOT"], found["NOK"])
+    with store.transaction() as session:
+        session.get_one(Preferences, PREFERENCES_ID).default_rate_type_id = found["BANK"]
+    assert rates.new_row("rates", [])["currency_rate_type"] == found["BANK"]
+    typed = {"currency_rate_type": found["SPOT"], "to_currency": found["EUR"]}
+    following = rates.new_row("rates", [typed])
+    assert (following["currency_rate_type"], following["to_currency"]) == (
+        found["SPOT"],
+        found["EUR"],
+    )
