@@ -444,3 +444,62 @@ def test_a_first_new_rate_takes_ar101000s_default_rate_type_and_the_next_the_las
         found["SPOT"],
         found["EUR"],
     )
+
+
+def test_the_same_currency_on_two_screens_never_undoes_the_other(store: Store) -> None:
+    """CM202000 and CM301000 (or two CM301000s) open on EUR: a save of one never silently undoes
+    what the other saved — it keeps it, or is refused as stale."""
+    from app.ledger.currencies import CurrencyService
+    from app.ledger.definitions.currency import CURRENCY
+    from app.ledger.records import StaleRecordError
+
+    set_up(store)
+    found = eur_rates(store)
+    currencies = CurrencyService(store, Currency, CURRENCY.rules(), "currency_id", noun="currency")
+    rates = CurrencyRatesService(
+        store, Currency, CURRENCY_RATES.rules(), "currency_id", noun="currency"
+    )
+    eur = found["EUR"]
+
+    def rate_row(day: date) -> dict[str, object]:
+        return {
+            "currency_rate_type": found["SPOT"],
+            "to_currency": found["NOK"],
+            "currency_effective_date": day,
+            "currency_rate": D("11.5"),
+        }
+
+    def kept() -> tuple[list[date], str | None, str]:
+        with store.session() as session:
+            days = [r.effective_date for r in session.scalars(select(CurrencyRate))]
+            currency = session.get_one(Currency, eur)
+            return days, currency.symbol, currency.description
+
+    on_cm202000, on_cm301000, other_cm301000 = (
+        currencies.load(eur),
+        rates.load(eur),
+        rates.load(eur),
+    )
+    rates.save(
+        eur, on_cm301000 | {"rates": [rate_row(date(2026, 1, 1))]}, on_cm301000["version"],
+        on_cm301000,
+    )  # fmt: skip
+    # A second CM301000 opened before the first saved: refused, the first one's rate kept.
+    with pytest.raises(StaleRecordError, match="Currency rates: rows were added or removed"):
+        rates.save(
+            eur,
+            other_cm301000 | {"rates": [rate_row(date(2026, 2, 1))]},
+            other_cm301000["version"],
+            other_cm301000,
+        )
+    # The symbol saved on a CM202000 opened before the rates were: both kept.
+    currencies.save(eur, on_cm202000 | {"symbol": "E"}, on_cm202000["version"], on_cm202000)
+    assert kept() == ([date(2026, 1, 1)], "E", "Euro")
+    # The description changed on CM202000, then a CM301000 opened before saves: refused.
+    on_cm301000, on_cm202000 = rates.load(eur), currencies.load(eur)
+    currencies.save(
+        eur, on_cm202000 | {"description": "Euro (EMU)"}, on_cm202000["version"], on_cm202000
+    )
+    with pytest.raises(StaleRecordError):
+        rates.save(eur, on_cm301000 | {"rates": []}, on_cm301000["version"], on_cm301000)
+    assert kept() == ([date(2026, 1, 1)], "E", "Euro (EMU)")
