@@ -124,8 +124,9 @@ def test_a_typed_rate_needs_enable_rate_override(store: Store, service: Document
     c = eur_customer(store)
     with pytest.raises(ValidationError) as refused:
         enter(service, c, T.INVOICE, "100.00", currency=found["EUR"], currency_rate=D("11.6"))
-    assert "Currency rate: must be the effective rate 11.50000000: the customer does not" in str(
-        refused.value
+    assert (
+        "Currency rate: must be the effective rate 11.50000000 (the SPOT rate on 2026-01-15): "
+        "the customer does not have Enable rate override." in str(refused.value)
     )
     with pytest.raises(ValidationError, match="Currency rate: must be above 0"):
         enter(service, c, T.INVOICE, "100.00", currency=found["EUR"], currency_rate=D("0"))
@@ -503,3 +504,28 @@ def test_the_same_currency_on_two_screens_never_undoes_the_other(store: Store) -
     with pytest.raises(StaleRecordError):
         rates.save(eur, on_cm301000 | {"rates": []}, on_cm301000["version"], on_cm301000)
     assert kept() == ([date(2026, 1, 1)], "E", "Euro (EMU)")
+
+
+def test_a_document_opened_before_a_new_rate_is_told_the_rate_now_effective(
+    store: Store, service: DocumentService
+) -> None:
+    """AR301000 holds an unreleased euro invoice while CM301000 enters a rate for its date: its
+    next save is refused naming the rate now in force, and saved once that is taken."""
+    found = eur_rates(store, (date(2026, 1, 1), "11.50"))
+    c = eur_customer(store)
+    invoice = enter(service, c, T.INVOICE, "100.00", currency=found["EUR"])
+    on_screen = service.load(invoice)
+    assert on_screen["currency_rate"] == D("11.5")
+    eur_rates(store, (date(2026, 1, 10), "11.60"))  # typed on CM301000 meanwhile
+    edited = on_screen | {"description": "Deliveries January"}
+    with pytest.raises(ValidationError) as refused:
+        service.save(invoice, edited, on_screen["version"], on_screen)
+    assert "must be the effective rate 11.60000000 (the SPOT rate on 2026-01-15)" in str(
+        refused.value
+    )
+    assert document(store, invoice).currency_rate == D("11.5")  # nothing written
+    service.save(invoice, edited | {"currency_rate": D("11.6")}, on_screen["version"], on_screen)
+    assert (document(store, invoice).currency_rate, document(store, invoice).description) == (
+        D("11.6"),
+        "Deliveries January",
+    )

@@ -53,6 +53,7 @@ from app.models import (
     Location,
     PaymentTerms,
     Preferences,
+    RateType,
 )
 from app.models.database import Store
 from app.models.reference.credit import DueDateType
@@ -487,12 +488,15 @@ def _rate_errors(
         # With Enable rate override, the typed rate stands in for a missing one.
         return [] if overridden else [FieldError("currency_rate", label, str(missing))]
     if isinstance(typed, Decimal) and typed != effective and not overridden:
+        # Also what a document opened before a rate was entered on CM301000 is told.
+        kind = session.get(RateType, rate_type)
         return [
             FieldError(
                 "currency_rate",
                 label,
-                f"must be the effective rate {effective:f}: the customer does not have Enable "
-                "rate override.",
+                f"must be the effective rate {effective:f} (the "
+                f"{kind.rate_type_id if kind else ''} rate on {doc_date.isoformat()}): the "
+                "customer does not have Enable rate override.",
             )
         ]
     return []
