@@ -40,6 +40,7 @@ from app.ledger.statements.source import (
     ZERO,
     SourceDocument,
     documents_as_at,
+    id_chunks,
     ledger_balances,
 )
 from app.models import PREFERENCES_ID, Customer, Preferences, Statement, StatementCycle
@@ -47,7 +48,6 @@ from app.models.options import StatementType
 
 # A statement's identity within its customer: (branch, currency).
 Key = tuple[int, int | None, int | None]  # statement customer, branch, currency
-CHUNK = 5000
 
 
 @dataclass(frozen=True)
@@ -189,8 +189,7 @@ def previous_closings(
     """The closing balance of each customer's latest current statement per branch and
     currency dated before ``before``."""
     found: dict[Key, tuple[date, Decimal]] = {}
-    ids = sorted(customer_ids)
-    for start in range(0, len(ids), CHUNK):
+    for chunk in id_chunks(customer_ids):
         rows = session.execute(
             select(
                 Statement.customer_id,
@@ -199,7 +198,7 @@ def previous_closings(
                 Statement.statement_date,
                 Statement.closing_balance,
             ).where(
-                Statement.customer_id.in_(ids[start : start + CHUNK]),
+                Statement.customer_id.in_(chunk),
                 Statement.current.is_(True),
                 Statement.statement_date < before,
             )

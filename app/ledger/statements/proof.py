@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.ledger.statements.ageing import total
 from app.ledger.statements.compute import previous_closings
-from app.ledger.statements.source import ZERO
+from app.ledger.statements.source import ZERO, id_chunks
 from app.models import Customer, Statement, StatementLine
 from app.models.options import StatementType
 
@@ -48,9 +48,8 @@ class ProofRow:
 
 def proof_sheet(session: Session, statement_ids: Collection[int]) -> list[ProofRow]:
     rows: list[ProofRow] = []
-    ids = sorted(statement_ids)
-    for start in range(0, len(ids), 5000):
-        rows.extend(_proof(session, ids[start : start + 5000]))
+    for chunk in id_chunks(statement_ids):
+        rows.extend(_proof(session, chunk))
     rows.sort(key=lambda r: (r.customer_no, r.statement_id))
     return rows
 

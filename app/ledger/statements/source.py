@@ -31,7 +31,7 @@ from app.ledger.documents.open_amounts import applied_as_at, counted_as_at
 from app.models import ArDocument, DocumentType, StatementStamp
 
 ZERO = Decimal("0.0000")
-# Customers asked about in one query (SQLite allows 32766 bound parameters).
+# Ids asked about in one query (SQLite allows 32766 bound parameters).
 CHUNK = 5000
 
 
@@ -70,7 +70,7 @@ def documents_as_at(
     found: list[SourceDocument] = []
     applied = applied_as_at(as_at)
     stamped = select(StatementStamp.document_id).where(StatementStamp.document_id == ArDocument.id)
-    for chunk in _chunks(sorted(customer_ids)):
+    for chunk in id_chunks(customer_ids):
         documents = (
             select(
                 ArDocument.id,
@@ -130,7 +130,7 @@ def ledger_balances(
     documents counted as at it (applications move money between a customer's
     own documents and never change it)."""
     found: dict[Place, Decimal] = {}
-    for chunk in _chunks(sorted(customer_ids)):
+    for chunk in id_chunks(customer_ids):
         rows = session.execute(
             select(
                 ArDocument.customer_id,
@@ -148,6 +148,8 @@ def ledger_balances(
     return found
 
 
-def _chunks(ids: list[int]) -> Iterator[list[int]]:
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start : start + CHUNK]
+def id_chunks(ids: Collection[int]) -> Iterator[list[int]]:
+    """``ids`` sorted, in runs of at most CHUNK: as many as one ``IN (…)`` query may ask about."""
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), CHUNK):
+        yield ordered[start : start + CHUNK]

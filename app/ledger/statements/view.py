@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app.ledger.statements.source import id_chunks
 from app.models import (
     Address,
     Branch,
@@ -24,8 +25,6 @@ from app.models import (
     Statement,
     StatementLine,
 )
-
-CHUNK = 5000  # statements asked about in one query (SQLite allows 32766 bound parameters)
 
 
 @dataclass(frozen=True)
@@ -117,8 +116,7 @@ def _lines(session: Session, statements: Mapping[int, Statement]) -> dict[int, l
     """Each statement's lines in order, as plain rows: a cycle prints tens of thousands, and
     the ORM's objects (identity map, change tracking) took most of the time of reading them."""
     found: dict[int, list[Any]] = defaultdict(list)
-    ids = sorted(statements)
-    for start in range(0, len(ids), CHUNK):
+    for chunk in id_chunks(statements):
         rows = session.execute(
             select(
                 StatementLine.statement_id,
@@ -132,7 +130,7 @@ def _lines(session: Session, statements: Mapping[int, Statement]) -> dict[int, l
                 StatementLine.balance,
                 StatementLine.customer_id,
             )
-            .where(StatementLine.statement_id.in_(ids[start : start + CHUNK]))
+            .where(StatementLine.statement_id.in_(chunk))
             .order_by(StatementLine.statement_id, StatementLine.line_no)
         )
         for row in rows:
